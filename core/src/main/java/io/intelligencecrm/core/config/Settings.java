@@ -1,0 +1,36 @@
+package io.intelligencecrm.core.config;
+
+import java.util.Map;
+
+/**
+ * Every setting of the product, read from environment variables in this one place.
+ * Each variable is documented with its default in the README's configuration table.
+ */
+public record Settings(DatabaseSettings database, ServerSettings server, boolean demoData) {
+
+    public static Settings fromEnvironment() {
+        return from(System.getenv());
+    }
+
+    public static Settings from(Map<String, String> variables) {
+        Env env = new Env(variables);
+        Settings settings = new Settings(
+                DatabaseSettings.from(env),
+                ServerSettings.from(env),
+                env.flag("CRM_DEMO_DATA", true));
+        env.requireValid();
+        return settings;
+    }
+
+    public Settings withDatabase(DatabaseSettings newDatabase) {
+        return new Settings(newDatabase, server, demoData);
+    }
+
+    public Settings withServer(ServerSettings newServer) {
+        return new Settings(database, newServer, demoData);
+    }
+
+    public Settings withDemoData(boolean seed) {
+        return new Settings(database, server, seed);
+    }
+}

@@ -1,0 +1,88 @@
+package io.intelligencecrm.core.db;
+
+import com.zaxxer.hikari.HikariConfig;
+import com.zaxxer.hikari.HikariDataSource;
+import io.intelligencecrm.core.tenant.TenantTransactions;
+import javax.sql.DataSource;
+import org.jdbi.v3.core.Jdbi;
+import org.jdbi.v3.postgres.PostgresPlugin;
+import org.jdbi.v3.sqlobject.SqlObjectPlugin;
+
+/**
+ * The product's connection to PostgreSQL: a pool for the application role (subject to
+ * row-level security) and the owner's coordinates for migrations and tenant provisioning.
+ */
+public final class Database implements AutoCloseable {
+    private final DatabaseCoordinates coordinates;
+    private final HikariDataSource appPool;
+    private final Jdbi jdbi;
+    private final TenantTransactions tenants;
+
+    public Database(DatabaseCoordinates coordinates, int poolSize) {
+        this.coordinates = coordinates;
+        this.appPool = pool(coordinates.url(), coordinates.appUser(), coordinates.appPassword(), poolSize, "crm-app");
+        this.jdbi = configure(Jdbi.create(appPool));
+        this.tenants = new TenantTransactions(jdbi);
+    }
+
+    static Jdbi configure(Jdbi jdbi) {
+        jdbi.installPlugin(new SqlObjectPlugin())
+                .installPlugin(new PostgresPlugin());
+        jdbi.registerArgument(new JsonColumns.MapArguments());
+        jdbi.registerArgument(new JsonColumns.TreeArguments());
+        jdbi.registerColumnMapper(new JsonColumns.Columns());
+        jdbi.registerArgument(new StoredEnumMapping.Arguments());
+        jdbi.registerColumnMapper(new StoredEnumMapping.Columns());
+        return jdbi;
+    }
+
+    private static HikariDataSource pool(String url, String user, String password, int size, String name) {
+        HikariConfig config = new HikariConfig();
+        config.setJdbcUrl(url);
+        config.setUsername(user);
+        config.setPassword(password);
+        config.setMaximumPoolSize(size);
+        config.setMinimumIdle(Math.min(2, size));
+        config.setPoolName(name);
+        config.setConnectionTimeout(10_000);
+        config.addDataSourceProperty("ApplicationName", "intelligence-crm");
+        config.addDataSourceProperty("reWriteBatchedInserts", "true");
+        return new HikariDataSource(config);
+    }
+
+    /** Tenant-scoped work: the only path to tenant tables. */
+    public TenantTransactions tenants() {
+        return tenants;
+    }
+
+    /** For tables without tenant data (tenants directory, scheduler tables) and health checks. */
+    public Jdbi jdbi() {
+        return jdbi;
+    }
+
+    public DataSource appDataSource() {
+        return appPool;
+    }
+
+    public DatabaseCoordinates coordinates() {
+        return coordinates;
+    }
+
+    /** A Jdbi on the owner role, which is not subject to the app role's grants; for provisioning only. */
+    public Jdbi ownerJdbi() {
+        return configure(Jdbi.create(coordinates.url(), coordinates.ownerUser(), coordinates.ownerPassword()));
+    }
+
+    public boolean reachable() {
+        try {
+            return jdbi.withHandle(handle -> handle.createQuery("select 1").mapTo(Integer.class).one()) == 1;
+        } catch (RuntimeException e) {
+            return false;
+        }
+    }
+
+    @Override
+    public void close() {
+        appPool.close();
+    }
+}

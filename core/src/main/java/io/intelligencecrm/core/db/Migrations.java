@@ -1,0 +1,33 @@
+package io.intelligencecrm.core.db;
+
+import java.util.Map;
+import org.flywaydb.core.Flyway;
+import org.flywaydb.core.api.FlywayException;
+
+/** Applies the schema as the owner role; the app role's grants are part of the migrations. */
+public final class Migrations {
+    private Migrations() {
+    }
+
+    public static int apply(DatabaseCoordinates database) {
+        try {
+            return flyway(database).migrate().migrationsExecuted;
+        } catch (FlywayException e) {
+            throw new DatabaseStartException("Migrating " + database.url() + " failed: " + e.getMessage(), e);
+        }
+    }
+
+    public static boolean upToDate(DatabaseCoordinates database) {
+        return flyway(database).info().pending().length == 0;
+    }
+
+    private static Flyway flyway(DatabaseCoordinates database) {
+        return Flyway.configure()
+                .dataSource(database.url(), database.ownerUser(), database.ownerPassword())
+                .locations("classpath:db/migration")
+                .placeholders(Map.of("app_role", ClusterBootstrap.identifier(database.appUser())))
+                // Modules own version ranges; a module merged later may add a lower version.
+                .outOfOrder(true)
+                .load();
+    }
+}

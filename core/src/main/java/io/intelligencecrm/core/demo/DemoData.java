@@ -1,0 +1,194 @@
+package io.intelligencecrm.core.demo;
+
+import io.intelligencecrm.core.company.Company;
+import io.intelligencecrm.core.company.CompanyRepository;
+import io.intelligencecrm.core.company.NewCompany;
+import io.intelligencecrm.core.contact.Contact;
+import io.intelligencecrm.core.contact.ContactRepository;
+import io.intelligencecrm.core.contact.LifecycleStage;
+import io.intelligencecrm.core.contact.NewContact;
+import io.intelligencecrm.core.deal.DealRepository;
+import io.intelligencecrm.core.deal.DealStage;
+import io.intelligencecrm.core.deal.NewDeal;
+import io.intelligencecrm.core.interaction.Direction;
+import io.intelligencecrm.core.interaction.InteractionRepository;
+import io.intelligencecrm.core.interaction.InteractionType;
+import io.intelligencecrm.core.interaction.NewInteraction;
+import io.intelligencecrm.core.tenant.Tenant;
+import io.intelligencecrm.core.tenant.TenantDirectory;
+import io.intelligencecrm.core.tenant.TenantId;
+import io.intelligencecrm.core.tenant.TenantProvisioning;
+import io.intelligencecrm.core.tenant.TenantTransactions;
+import io.intelligencecrm.core.user.PasswordHasher;
+import io.intelligencecrm.core.user.Role;
+import io.intelligencecrm.core.user.User;
+import io.intelligencecrm.core.user.UserRepository;
+import java.math.BigDecimal;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Random;
+import java.util.Set;
+import java.util.UUID;
+
+/**
+ * Seeds the demo tenant: 3 users of different roles, 40 companies, 200 contacts, 600 interactions
+ * and 40 deals. The content is the same on every machine (fixed random seed); dates are relative
+ * to the day of seeding so "last week" means something. Seeding is all-or-nothing and happens once.
+ */
+public final class DemoData {
+    public static final String SLUG = "demo";
+    public static final String DOMAIN = "demo.example";
+    public static final List<DemoLogin> LOGINS = List.of(
+            new DemoLogin("alex@demo.example", "Alex Morgan", Role.ADMIN, "demo-admin-pass"),
+            new DemoLogin("sam@demo.example", "Sam Rivera", Role.MANAGER, "demo-manager-pass"),
+            new DemoLogin("jordan@demo.example", "Jordan Lee", Role.REP, "demo-rep-pass"));
+
+    private static final int CONTACTS_PER_COMPANY = 5;
+    private static final int INTERACTIONS = 600;
+    private static final int DEALS = 40;
+
+    public record DemoLogin(String email, String fullName, Role role, String password) {
+    }
+
+    private final TenantDirectory directory;
+    private final TenantProvisioning provisioning;
+    private final TenantTransactions transactions;
+    private final PasswordHasher hasher;
+    private final Clock clock;
+
+    public DemoData(TenantDirectory directory, TenantProvisioning provisioning, TenantTransactions transactions,
+                    PasswordHasher hasher, Clock clock) {
+        this.directory = directory;
+        this.provisioning = provisioning;
+        this.transactions = transactions;
+        this.hasher = hasher;
+        this.clock = clock;
+    }
+
+    /** Creates the demo tenant unless it exists; returns it either way. */
+    public Tenant ensureSeeded() {
+        Optional<Tenant> existing = directory.findBySlugOrDomain(SLUG);
+        if (existing.isPresent()) return existing.get();
+        Tenant tenant = provisioning.create(SLUG, "Demo Sales Co", DOMAIN);
+        transactions.useTenant(tenant.tenantId(), handle -> seed(tenant));
+        return tenant;
+    }
+
+    private void seed(Tenant tenant) {
+        var id = tenant.tenantId();
+        var users = new UserRepository(transactions);
+        var companies = new CompanyRepository(transactions);
+        var contacts = new ContactRepository(transactions);
+        var interactions = new InteractionRepository(transactions);
+        var deals = new DealRepository(transactions);
+        Random random = new Random(20261123L);
+        Instant now = clock.instant();
+
+        List<User> team = new ArrayList<>();
+        for (DemoLogin login : LOGINS) {
+            team.add(users.create(id, login.email(), login.fullName(), login.role(), "Europe/London",
+                    hasher.hash(login.password())));
+        }
+        List<User> sellers = team.subList(1, team.size());
+
+        List<Company> companyRows = new ArrayList<>();
+        for (DemoCatalog.CompanySeed seed : DemoCatalog.COMPANIES) {
+            companyRows.add(companies.create(id, new NewCompany(seed.name(), seed.domain(), seed.industry(),
+                    seed.sizeBand(), seed.country(), "https://" + seed.domain(), pick(random, sellers).id(),
+                    Map.of())));
+        }
+
+        List<Contact> contactRows = new ArrayList<>();
+        Set<String> usedNames = new HashSet<>();
+        for (int c = 0; c < companyRows.size(); c++) {
+            Company company = companyRows.get(c);
+            DemoCatalog.CompanySeed seed = DemoCatalog.COMPANIES.get(c);
+            for (int i = 0; i < CONTACTS_PER_COMPANY; i++) {
+                String first;
+                String last;
+                do {
+                    first = pick(random, DemoCatalog.FIRST_NAMES);
+                    last = pick(random, DemoCatalog.LAST_NAMES);
+                } while (!usedNames.add(first + " " + last));
+                boolean freeMail = random.nextInt(10) == 0;
+                String email = (first + "." + last).toLowerCase() + "@"
+                        + (freeMail ? "gmail.com" : seed.domain());
+                Map<String, Object> custom = new LinkedHashMap<>();
+                custom.put("employees", 10 + random.nextInt(5000));
+                custom.put("plan_interest", pick(random, DemoCatalog.PLANS));
+                custom.put("newsletter", random.nextBoolean());
+                Instant created = now.minus(Duration.ofHours(1 + random.nextInt(24 * 180)));
+                contactRows.add(contacts.create(id, new NewContact(company.id(),
+                        company.ownerId() != null && random.nextInt(4) > 0 ? company.ownerId()
+                                : pick(random, sellers).id(),
+                        first, last, email, "+1 555 01" + String.format("%02d", random.nextInt(100)),
+                        pick(random, DemoCatalog.TITLES), stage(random), pick(random, DemoCatalog.SOURCES),
+                        seed.country(), custom)));
+                backdate(id, contactRows.getLast().id(), created);
+            }
+        }
+
+        for (int i = 0; i < INTERACTIONS; i++) {
+            Contact contact = pick(random, contactRows);
+            InteractionType type = List.of(InteractionType.NOTE, InteractionType.CALL, InteractionType.EMAIL,
+                    InteractionType.EMAIL, InteractionType.MEETING).get(random.nextInt(5));
+            Direction direction = switch (type) {
+                case EMAIL -> random.nextBoolean() ? Direction.INBOUND : Direction.OUTBOUND;
+                case CALL, MEETING -> Direction.OUTBOUND;
+                default -> Direction.INTERNAL;
+            };
+            List<String> texts = switch (type) {
+                case CALL -> DemoCatalog.CALLS;
+                case MEETING -> DemoCatalog.MEETINGS;
+                case EMAIL -> direction == Direction.INBOUND ? DemoCatalog.EMAILS_IN : DemoCatalog.EMAILS_OUT;
+                default -> DemoCatalog.NOTES;
+            };
+            String content = String.format(pick(random, texts), 5 + random.nextInt(95));
+            String subject = type == InteractionType.EMAIL ? "Re: " + content.split("[.:?]")[0] : null;
+            Instant occurred = now.minus(Duration.ofMinutes(30 + random.nextInt(60 * 24 * 120)));
+            interactions.create(id, new NewInteraction(contact.id(), null, type, direction, subject, content,
+                    occurred, contact.ownerId()));
+        }
+
+        LocalDate today = LocalDate.ofInstant(now, ZoneOffset.UTC);
+        for (int i = 0; i < DEALS; i++) {
+            Company company = companyRows.get(i % companyRows.size());
+            Contact contact = contactRows.get(i * CONTACTS_PER_COMPANY % contactRows.size());
+            DealStage stage = List.of(DealStage.values()).get(random.nextInt(DealStage.values().length));
+            Instant closedAt = stage.closed() ? now.minus(Duration.ofDays(1 + random.nextInt(90))) : null;
+            BigDecimal amount = BigDecimal.valueOf(5_000L + random.nextInt(50) * 5_000L);
+            deals.create(id, new NewDeal(company.name() + " - " + pick(random, DemoCatalog.DEAL_PRODUCTS),
+                    contact.id(), company.id(), contact.ownerId(), stage, amount,
+                    company.name().contains("Nordlicht") || company.name().contains("Monarch") ? "EUR" : "USD",
+                    today.plusDays(random.nextInt(120) - 20), closedAt, null));
+        }
+    }
+
+    /** Spreads creation times over the past months so lists and "new leads per week" look real. */
+    private void backdate(TenantId tenant, UUID contactId, Instant created) {
+        transactions.useTenant(tenant, handle -> handle.createUpdate(
+                        "update contacts set created_at = :created where id = :id")
+                .bind("created", created).bind("id", contactId).execute());
+    }
+
+    private static LifecycleStage stage(Random random) {
+        int roll = random.nextInt(100);
+        if (roll < 55) return LifecycleStage.LEAD;
+        if (roll < 75) return LifecycleStage.QUALIFIED;
+        if (roll < 90) return LifecycleStage.CUSTOMER;
+        return LifecycleStage.LOST;
+    }
+
+    private static <T> T pick(Random random, List<T> values) {
+        return values.get(random.nextInt(values.size()));
+    }
+}

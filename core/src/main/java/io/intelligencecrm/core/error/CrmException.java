@@ -1,0 +1,43 @@
+package io.intelligencecrm.core.error;
+
+import java.util.Map;
+
+/**
+ * The one domain error. Services throw it; the web edge renders it as problem+json and the
+ * agent's tools turn it into a message the model can act on.
+ */
+public final class CrmException extends RuntimeException {
+    private final ErrorCode code;
+    private final Map<String, String> fieldErrors;
+
+    public CrmException(ErrorCode code, String message) {
+        this(code, message, Map.of());
+    }
+
+    public CrmException(ErrorCode code, String message, Map<String, String> fieldErrors) {
+        super(message);
+        this.code = code;
+        this.fieldErrors = Map.copyOf(fieldErrors);
+    }
+
+    public static CrmException notFound(String what) {
+        return new CrmException(ErrorCode.NOT_FOUND, what + " not found");
+    }
+
+    public static CrmException invalid(String field, String message) {
+        return new CrmException(ErrorCode.VALIDATION, field + ": " + message, Map.of(field, message));
+    }
+
+    public static CrmException forbidden(String message) {
+        return new CrmException(ErrorCode.FORBIDDEN, message);
+    }
+
+    public ErrorCode code() {
+        return code;
+    }
+
+    /** Per-field messages for validation errors, keyed by the field's API name. */
+    public Map<String, String> fieldErrors() {
+        return fieldErrors;
+    }
+}

@@ -1,0 +1,2 @@
+/** Agent scenarios scored on the database end state. */
+package io.intelligencecrm.evals;

@@ -1,0 +1,2 @@
+/** Embeddings, pgvector memory, document ingestion and retrieval. */
+package io.intelligencecrm.knowledge;

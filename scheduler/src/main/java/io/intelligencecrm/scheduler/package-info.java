@@ -1,0 +1,2 @@
+/** Scheduled workflows, outbox dispatch and mail. */
+package io.intelligencecrm.scheduler;

@@ -1,0 +1,72 @@
+#!/usr/bin/env bash
+# Installs what Intelligence CRM needs and is missing, and nothing else. Idempotent:
+# a second run only checks and finishes in seconds.
+#   scripts/install.sh           what the product needs to run
+#   scripts/install.sh --tests   also what the tests need (Debian's Chromium for browser tests)
+set -euo pipefail
+
+PG_VERSION=15
+PG_BIN=/usr/lib/postgresql/$PG_VERSION/bin
+PG_SHARE=/usr/share/postgresql/$PG_VERSION
+PGVECTOR_VERSION=0.8.0
+want_tests=false
+[ "${1:-}" = "--tests" ] && want_tests=true
+
+say() { printf 'install: %s\n' "$*" >&2; }
+
+packages=()
+[ -x "$PG_BIN/postgres" ] || packages+=("postgresql-$PG_VERSION" "postgresql-contrib")
+command -v mvn >/dev/null || packages+=(maven)
+if $want_tests; then
+  [ -x /usr/bin/chromium ] || packages+=(chromium)
+  [ -x /usr/bin/chromedriver ] || packages+=(chromium-driver)
+fi
+vector_missing=false
+if [ ! -f "$PG_SHARE/extension/vector.control" ] || [ ! -f "/usr/lib/postgresql/$PG_VERSION/lib/vector.so" ]; then
+  vector_missing=true
+  [ -f "/usr/include/postgresql/$PG_VERSION/server/postgres.h" ] || packages+=("postgresql-server-dev-$PG_VERSION")
+  command -v make >/dev/null && command -v gcc >/dev/null || packages+=(build-essential)
+  command -v dpkg-source >/dev/null || packages+=(dpkg-dev)
+fi
+
+if [ ${#packages[@]} -eq 0 ] && ! $vector_missing; then
+  exit 0
+fi
+
+if [ "$(id -u)" -ne 0 ]; then
+  say "missing: ${packages[*]:-} $($vector_missing && echo "pgvector $PGVECTOR_VERSION")"
+  say "run these as root, then run the command again:"
+  [ ${#packages[@]} -eq 0 ] || printf '  sudo apt-get update && sudo apt-get install -y %s\n' "${packages[*]}" >&2
+  if $vector_missing; then
+    cat >&2 <<MSG
+  echo 'deb-src http://deb.debian.org/debian trixie main' | sudo tee /etc/apt/sources.list.d/crm-pgvector-src.list
+  sudo apt-get update && cd "\$(mktemp -d)" && apt-get source pgvector && cd pgvector-$PGVECTOR_VERSION \\
+    && make PG_CONFIG=$PG_BIN/pg_config && sudo make install PG_CONFIG=$PG_BIN/pg_config
+MSG
+  fi
+  exit 1
+fi
+
+export DEBIAN_FRONTEND=noninteractive
+if [ ${#packages[@]} -gt 0 ]; then
+  say "installing ${packages[*]}"
+  apt-get update -qq
+  apt-get install -y -qq --no-install-recommends "${packages[@]}" >/dev/null
+fi
+
+if $vector_missing; then
+  say "building pgvector $PGVECTOR_VERSION from Debian's source package (about 30 s)"
+  src_list=/etc/apt/sources.list.d/crm-pgvector-src.list
+  echo 'deb-src http://deb.debian.org/debian trixie main' > "$src_list"
+  apt-get update -qq
+  work=$(mktemp -d)
+  chmod 755 "$work"
+  # apt drops privileges to _apt for downloads; the folder must be writable by it.
+  chown _apt "$work" 2>/dev/null || true
+  (cd "$work" && apt-get source -qq "pgvector=$PGVECTOR_VERSION*" >/dev/null 2>&1 || apt-get source -qq pgvector >/dev/null)
+  rm -f "$src_list"
+  apt-get update -qq || true
+  (cd "$work"/pgvector-*/ && make -s PG_CONFIG="$PG_BIN/pg_config" >/dev/null && make -s install PG_CONFIG="$PG_BIN/pg_config" >/dev/null)
+  rm -rf "$work"
+  say "pgvector installed"
+fi

@@ -1,0 +1,32 @@
+package io.intelligencecrm.web.testing;
+
+import io.intelligencecrm.core.config.Settings;
+import io.intelligencecrm.core.db.DatabaseCoordinates;
+import io.intelligencecrm.core.testing.TestPostgres;
+import io.intelligencecrm.web.CrmApplication;
+import java.util.HashMap;
+import java.util.Map;
+
+/** The real application on a fresh test database and a free port. */
+public final class TestServer {
+    private TestServer() {
+    }
+
+    public static CrmApplication start() {
+        return start(Map.of());
+    }
+
+    /** Starts with extra environment variables, as an operator would configure it. */
+    public static CrmApplication start(Map<String, String> environment) {
+        DatabaseCoordinates database = TestPostgres.get().freshDatabase();
+        Map<String, String> env = new HashMap<>(environment);
+        env.put("CRM_DATABASE_URL", database.url());
+        env.put("CRM_DATABASE_OWNER_USER", database.ownerUser());
+        env.put("CRM_DATABASE_OWNER_PASSWORD", database.ownerPassword());
+        env.put("CRM_DATABASE_APP_USER", database.appUser());
+        env.put("CRM_DATABASE_APP_PASSWORD", database.appPassword());
+        env.put("CRM_HTTP_PORT", "0");
+        env.putIfAbsent("CRM_DEMO_DATA", "true");
+        return CrmApplication.start(Settings.from(env));
+    }
+}
