@@ -6,7 +6,7 @@ import java.util.Map;
  * Every setting of the product, read from environment variables in this one place.
  * Each variable is documented with its default in the README's configuration table.
  */
-public record Settings(DatabaseSettings database, ServerSettings server, boolean demoData) {
+public record Settings(DatabaseSettings database, ServerSettings server, AuthSettings auth, boolean demoData) {
 
     public static Settings fromEnvironment() {
         return from(System.getenv());
@@ -17,20 +17,21 @@ public record Settings(DatabaseSettings database, ServerSettings server, boolean
         Settings settings = new Settings(
                 DatabaseSettings.from(env),
                 ServerSettings.from(env),
+                AuthSettings.from(env),
                 env.flag("CRM_DEMO_DATA", true));
         env.requireValid();
         return settings;
     }
 
     public Settings withDatabase(DatabaseSettings newDatabase) {
-        return new Settings(newDatabase, server, demoData);
+        return new Settings(newDatabase, server, auth, demoData);
     }
 
     public Settings withServer(ServerSettings newServer) {
-        return new Settings(database, newServer, demoData);
+        return new Settings(database, newServer, auth, demoData);
     }
 
     public Settings withDemoData(boolean seed) {
-        return new Settings(database, server, seed);
+        return new Settings(database, server, auth, seed);
     }
 }

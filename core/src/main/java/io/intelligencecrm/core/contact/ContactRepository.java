@@ -13,7 +13,10 @@ public final class ContactRepository {
     }
 
     public Contact create(TenantId tenant, NewContact contact) {
-        return transactions.inTenant(tenant, handle -> handle.attach(ContactDao.class).insert(contact));
+        return transactions.inTenant(tenant, handle -> {
+            ContactDao dao = handle.attach(ContactDao.class);
+            return dao.find(dao.insert(contact)).orElseThrow();
+        });
     }
 
     public Optional<Contact> find(TenantId tenant, UUID id) {

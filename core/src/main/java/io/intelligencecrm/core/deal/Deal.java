@@ -3,9 +3,11 @@ package io.intelligencecrm.core.deal;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.Map;
 import java.util.UUID;
 
-public record Deal(UUID id, String name, UUID contactId, UUID companyId, UUID ownerId, DealStage stage,
-                   BigDecimal amount, String currency, LocalDate expectedCloseDate, Instant closedAt,
-                   String lostReason, String description, Instant createdAt, Instant updatedAt, Instant deletedAt) {
+public record Deal(UUID id, String name, UUID contactId, String contactName, UUID companyId, String companyName,
+                   UUID ownerId, DealStage stage, BigDecimal amount, String currency, LocalDate expectedCloseDate,
+                   Instant closedAt, String lostReason, String description, Map<String, Object> custom,
+                   Instant createdAt, Instant updatedAt, Instant deletedAt) {
 }

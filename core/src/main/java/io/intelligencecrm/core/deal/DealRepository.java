@@ -13,7 +13,10 @@ public final class DealRepository {
     }
 
     public Deal create(TenantId tenant, NewDeal deal) {
-        return transactions.inTenant(tenant, handle -> handle.attach(DealDao.class).insert(deal));
+        return transactions.inTenant(tenant, handle -> {
+            DealDao dao = handle.attach(DealDao.class);
+            return dao.find(dao.insert(deal)).orElseThrow();
+        });
     }
 
     public Optional<Deal> find(TenantId tenant, UUID id) {

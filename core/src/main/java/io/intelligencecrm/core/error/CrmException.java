@@ -9,15 +9,23 @@ import java.util.Map;
 public final class CrmException extends RuntimeException {
     private final ErrorCode code;
     private final Map<String, String> fieldErrors;
+    private final Map<String, Object> extensions;
 
     public CrmException(ErrorCode code, String message) {
-        this(code, message, Map.of());
+        this(code, message, Map.of(), Map.of());
     }
 
     public CrmException(ErrorCode code, String message, Map<String, String> fieldErrors) {
+        this(code, message, fieldErrors, Map.of());
+    }
+
+    /** @param extensions extra members for the client, e.g. the id of the record a duplicate conflicts with */
+    public CrmException(ErrorCode code, String message, Map<String, String> fieldErrors,
+                        Map<String, Object> extensions) {
         super(message);
         this.code = code;
         this.fieldErrors = Map.copyOf(fieldErrors);
+        this.extensions = Map.copyOf(extensions);
     }
 
     public static CrmException notFound(String what) {
@@ -32,6 +40,10 @@ public final class CrmException extends RuntimeException {
         return new CrmException(ErrorCode.FORBIDDEN, message);
     }
 
+    public static CrmException conflict(String message, Map<String, Object> extensions) {
+        return new CrmException(ErrorCode.CONFLICT, message, Map.of(), extensions);
+    }
+
     public ErrorCode code() {
         return code;
     }
@@ -39,5 +51,9 @@ public final class CrmException extends RuntimeException {
     /** Per-field messages for validation errors, keyed by the field's API name. */
     public Map<String, String> fieldErrors() {
         return fieldErrors;
+    }
+
+    public Map<String, Object> extensions() {
+        return extensions;
     }
 }

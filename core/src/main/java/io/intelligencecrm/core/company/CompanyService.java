@@ -1,0 +1,228 @@
+package io.intelligencecrm.core.company;
+
+import io.intelligencecrm.core.audit.AuditTrail;
+import io.intelligencecrm.core.error.CrmException;
+import io.intelligencecrm.core.error.Violations;
+import io.intelligencecrm.core.events.ChangeFeed;
+import io.intelligencecrm.core.events.RecordChange;
+import io.intelligencecrm.core.identity.Actor;
+import io.intelligencecrm.core.identity.Permissions;
+import io.intelligencecrm.core.paging.Keyset;
+import io.intelligencecrm.core.paging.Page;
+import io.intelligencecrm.core.paging.SortKey;
+import io.intelligencecrm.core.paging.SortKey.Kind;
+import io.intelligencecrm.core.record.FieldReader;
+import io.intelligencecrm.core.record.RecordWrites;
+import io.intelligencecrm.core.record.TextSearch;
+import io.intelligencecrm.core.tenant.TenantTransactions;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+import org.jdbi.v3.core.Handle;
+import org.jdbi.v3.core.mapper.RowMapper;
+import org.jdbi.v3.core.mapper.reflect.ConstructorMapper;
+import org.jdbi.v3.core.statement.Query;
+
+/** Companies: the accounts contacts and deals belong to. Same rules as contacts. */
+public final class CompanyService {
+    public static final Set<String> FIELDS = Set.of("name", "domain", "industry", "sizeBand", "country", "website",
+            "ownerId", "custom");
+    private static final Map<String, SortKey> SORTS = Map.of(
+            "created", new SortKey("created", "created_at", Kind.TIMESTAMP),
+            "updated", new SortKey("updated", "updated_at", Kind.TIMESTAMP),
+            "name", new SortKey("name", "lower(name)", Kind.TEXT));
+    private static final RowMapper<Company> COMPANY = ConstructorMapper.of(Company.class);
+
+    private final TenantTransactions transactions;
+    private final AuditTrail audit;
+    private final ChangeFeed changes;
+
+    public CompanyService(TenantTransactions transactions, AuditTrail audit, ChangeFeed changes) {
+        this.transactions = transactions;
+        this.audit = audit;
+        this.changes = changes;
+    }
+
+    public record CompanyDetails(Company company, long contactCount) {
+    }
+
+    private record Row(Company company, Object sortValue) {
+    }
+
+    public Page<Company> list(Actor actor, CompanyQuery query) {
+        String sortName = query.sort() == null ? "created" : query.sort();
+        SortKey sort = SORTS.get(sortName);
+        if (sort == null) throw CrmException.invalid("sort", "must be one of created, updated, name");
+        boolean descending = query.descending() == null ? !sortName.equals("name") : query.descending();
+        Keyset keyset = Keyset.of(sort, descending, query.cursor(), query.limit());
+        List<String> where = new ArrayList<>();
+        Map<String, Object> binds = new LinkedHashMap<>(keyset.bindings());
+        where.add(query.deleted() ? "deleted_at is not null" : "deleted_at is null");
+        if (query.ownerId() != null) {
+            where.add("owner_id = :ownerId");
+            binds.put("ownerId", query.ownerId());
+        }
+        if (query.industry() != null) {
+            where.add("lower(industry) = lower(:industry)");
+            binds.put("industry", query.industry());
+        }
+        if (query.country() != null) {
+            where.add("lower(country) = lower(:country)");
+            binds.put("country", query.country());
+        }
+        TextSearch.words(query.q()).forEach(word -> {
+            String name = "word" + binds.size();
+            where.add("(lower(name) like :" + name + " or lower(coalesce(domain, '')) like :" + name + ")");
+            binds.put(name, TextSearch.contains(word));
+        });
+        where.add(keyset.condition("id"));
+        String sql = "select " + sort.sqlExpression() + " as sort_value, " + CompanyDao.COLUMNS
+                + " from companies where " + String.join(" and ", where) + keyset.orderBy("id");
+        return transactions.inTenant(actor.tenant(), handle -> {
+            Query statement = handle.createQuery(sql);
+            binds.forEach(statement::bind);
+            List<Row> rows = statement.map((rs, ctx) -> new Row(COMPANY.map(rs, ctx), rs.getObject("sort_value"))).list();
+            return keyset.page(rows, Row::sortValue, row -> row.company().id()).map(Row::company);
+        });
+    }
+
+    public CompanyDetails details(Actor actor, UUID id) {
+        return transactions.inTenant(actor.tenant(), handle -> new CompanyDetails(require(handle, id, "id"),
+                handle.attach(CompanyDao.class).countContacts(id)));
+    }
+
+    /** Companies whose name contains the text, best for "find Acme". */
+    public List<Company> findByName(Actor actor, String text, int limit) {
+        return transactions.inTenant(actor.tenant(), handle -> handle.attach(CompanyDao.class)
+                .findByNameLike(TextSearch.contains(text.toLowerCase().trim()), limit));
+    }
+
+    public Company create(Actor actor, Map<String, Object> fields) {
+        return transactions.inTenant(actor.tenant(), handle -> {
+            Violations violations = new Violations();
+            FieldReader reader = new FieldReader(fields, FIELDS, violations);
+            Map<String, Object> values = read(reader);
+            if (values.get("name") == null && !violations.has("name")) violations.add("name", "is required");
+            violations.throwIfAny();
+            values.put("owner_id", Permissions.ownerForNewRecord(actor, (UUID) values.get("owner_id")));
+            RecordWrites.requireActiveUser(handle, (UUID) values.get("owner_id"), "ownerId");
+            rejectDuplicateDomain(handle, (String) values.get("domain"), null);
+            UUID id = RecordWrites.insert(handle, "companies", values);
+            audit.record(actor, "company.create", "company", id, RecordWrites.creationDiff(values));
+            changes.publish(actor.tenant(), new RecordChange("company", id, "created", Map.of(), actor.userId()));
+            return handle.attach(CompanyDao.class).find(id).orElseThrow();
+        });
+    }
+
+    /** The live company with this name (case-insensitive), created owned by the actor if missing. */
+    public Company findOrCreate(Actor actor, String name) {
+        return transactions.inTenant(actor.tenant(), handle -> handle.attach(CompanyDao.class).findByName(name.trim())
+                .orElseGet(() -> create(actor, Map.of("name", name.trim()))));
+    }
+
+    public Company update(Actor actor, UUID id, Map<String, Object> patch) {
+        return transactions.inTenant(actor.tenant(), handle -> {
+            Company before = require(handle, id, "id");
+            Permissions.requireWrite(actor, before.ownerId(), false, "companies");
+            Violations violations = new Violations();
+            Map<String, Object> values = read(new FieldReader(patch, FIELDS, violations));
+            if (values.containsKey("name") && values.get("name") == null && !violations.has("name")) {
+                violations.add("name", "cannot be empty");
+            }
+            violations.throwIfAny();
+            if (values.containsKey("owner_id")) {
+                UUID owner = (UUID) values.get("owner_id");
+                if (owner == null || !owner.equals(actor.userId())) Permissions.requireManager(actor, "give companies to someone else");
+                RecordWrites.requireActiveUser(handle, owner, "ownerId");
+            }
+            if (values.containsKey("custom")) {
+                Map<String, Object> merged = new LinkedHashMap<>(before.custom());
+                ((Map<?, ?>) values.get("custom")).forEach((key, value) -> {
+                    if (value == null) merged.remove(String.valueOf(key));
+                    else merged.put(String.valueOf(key), value);
+                });
+                values.put("custom", merged);
+            }
+            rejectDuplicateDomain(handle, (String) values.get("domain"), id);
+            Map<String, Object> diff = RecordWrites.diff(currentValues(before), values);
+            if (diff.isEmpty()) return before;
+            Map<String, Object> changed = new LinkedHashMap<>();
+            diff.keySet().forEach(column -> changed.put(column, values.get(column)));
+            RecordWrites.update(handle, "companies", id, changed);
+            audit.record(actor, "company.update", "company", id, diff);
+            changes.publish(actor.tenant(), new RecordChange("company", id, "updated", diff, actor.userId()));
+            return handle.attach(CompanyDao.class).find(id).orElseThrow();
+        });
+    }
+
+    public void delete(Actor actor, UUID id) {
+        transactions.useTenant(actor.tenant(), handle -> {
+            Company company = require(handle, id, "id");
+            Permissions.requireWrite(actor, company.ownerId(), false, "companies");
+            handle.attach(CompanyDao.class).softDelete(id);
+            audit.record(actor, "company.delete", "company", id, Map.of());
+            changes.publish(actor.tenant(), new RecordChange("company", id, "deleted", Map.of(), actor.userId()));
+        });
+    }
+
+    public Company restore(Actor actor, UUID id) {
+        return transactions.inTenant(actor.tenant(), handle -> {
+            Company company = handle.attach(CompanyDao.class).find(id).orElseThrow(() -> CrmException.notFound("Company"));
+            Permissions.requireWrite(actor, company.ownerId(), false, "companies");
+            if (handle.attach(CompanyDao.class).restore(id) == 1) {
+                audit.record(actor, "company.restore", "company", id, Map.of());
+                changes.publish(actor.tenant(), new RecordChange("company", id, "restored", Map.of(), actor.userId()));
+            }
+            return handle.attach(CompanyDao.class).find(id).orElseThrow();
+        });
+    }
+
+    /** A live company of the tenant; otherwise a not-found error (or a field error when it came from input). */
+    public Company require(Handle handle, UUID id, String field) {
+        return handle.attach(CompanyDao.class).find(id).filter(c -> c.deletedAt() == null)
+                .orElseThrow(() -> field.equals("id") ? CrmException.notFound("Company")
+                        : CrmException.invalid(field, "no such company"));
+    }
+
+    private static void rejectDuplicateDomain(Handle handle, String domain, UUID self) {
+        if (domain == null) return;
+        handle.attach(CompanyDao.class).findByDomain(domain).filter(existing -> !existing.id().equals(self))
+                .ifPresent(existing -> {
+                    throw CrmException.conflict("A company with this domain already exists: " + existing.name(),
+                            Map.of("existingId", existing.id().toString(), "field", "domain"));
+                });
+    }
+
+    private static Map<String, Object> read(FieldReader reader) {
+        Map<String, Object> values = new LinkedHashMap<>();
+        if (reader.has("name")) values.put("name", reader.text("name", 300));
+        if (reader.has("domain")) {
+            String domain = reader.text("domain", 253);
+            values.put("domain", domain == null ? null : domain.toLowerCase().replaceFirst("^https?://", "")
+                    .replaceFirst("^www\\.", "").replaceFirst("/.*$", ""));
+        }
+        if (reader.has("industry")) values.put("industry", reader.text("industry", 100));
+        if (reader.has("sizeBand")) values.put("size_band", reader.text("sizeBand", 50));
+        if (reader.has("country")) values.put("country", reader.text("country", 100));
+        if (reader.has("website")) values.put("website", reader.text("website", 500));
+        if (reader.has("ownerId")) values.put("owner_id", reader.id("ownerId"));
+        if (reader.has("custom")) values.put("custom", reader.attributes("custom"));
+        return values;
+    }
+
+    private static Map<String, Object> currentValues(Company company) {
+        Map<String, Object> values = new LinkedHashMap<>();
+        values.put("name", company.name());
+        values.put("domain", company.domain());
+        values.put("industry", company.industry());
+        values.put("size_band", company.sizeBand());
+        values.put("country", company.country());
+        values.put("website", company.website());
+        values.put("owner_id", company.ownerId());
+        values.put("custom", company.custom());
+        return values;
+    }
+}
