@@ -5,15 +5,31 @@ import io.intelligencecrm.core.db.Database;
 import io.intelligencecrm.core.db.DatabaseRuntime;
 import io.intelligencecrm.core.demo.DemoData;
 import io.intelligencecrm.core.json.Json;
-import io.intelligencecrm.core.tenant.TenantDirectory;
 import io.intelligencecrm.core.tenant.TenantProvisioning;
+import io.intelligencecrm.core.user.InvitationSender;
 import io.intelligencecrm.core.user.PasswordHasher;
+import io.intelligencecrm.web.api.ApiRoutes;
+import io.intelligencecrm.web.api.OpenApiController;
+import io.intelligencecrm.web.auth.AccessTokens;
+import io.intelligencecrm.web.auth.ApiAuthentication;
+import io.intelligencecrm.web.auth.AuthController;
+import io.intelligencecrm.web.auth.JwtCodec;
+import io.intelligencecrm.web.auth.RateLimits;
+import io.intelligencecrm.web.auth.SigningSecret;
+import io.intelligencecrm.web.company.CompanyController;
+import io.intelligencecrm.web.contact.ContactController;
+import io.intelligencecrm.web.contact.ContactTransferController;
+import io.intelligencecrm.web.deal.DealController;
 import io.intelligencecrm.web.health.HealthController;
 import io.intelligencecrm.web.http.ErrorResponses;
 import io.intelligencecrm.web.http.RequestLog;
+import io.intelligencecrm.web.interaction.InteractionController;
+import io.intelligencecrm.web.user.UserController;
 import io.javalin.Javalin;
 import io.javalin.json.JavalinJackson;
 import java.time.Clock;
+import java.time.Duration;
+import java.util.List;
 import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
@@ -21,14 +37,18 @@ import java.util.concurrent.atomic.AtomicBoolean;
  * and owns the server and the database for their whole life. Tests build it with test settings.
  */
 public final class CrmApplication {
+    private static final long MAX_REQUEST_BYTES = 25L * 1024 * 1024;
+
     private final Settings settings;
     private final DatabaseRuntime runtime;
+    private final CoreServices services;
     private final Javalin server;
     private final AtomicBoolean stopped = new AtomicBoolean();
 
-    private CrmApplication(Settings settings, DatabaseRuntime runtime, Javalin server) {
+    private CrmApplication(Settings settings, DatabaseRuntime runtime, CoreServices services, Javalin server) {
         this.settings = settings;
         this.runtime = runtime;
+        this.services = services;
         this.server = server;
     }
 
@@ -37,24 +57,44 @@ public final class CrmApplication {
         try {
             Database database = runtime.database();
             Clock clock = Clock.systemUTC();
-            TenantDirectory directory = new TenantDirectory(database.jdbi());
+            CoreServices services = CoreServices.create(database, settings, clock, List.of(), List.of(),
+                    InvitationSender.NONE);
             if (settings.demoData()) {
-                new DemoData(directory, new TenantProvisioning(database.ownerJdbi()), database.tenants(),
+                new DemoData(services.directory(), new TenantProvisioning(database.ownerJdbi()), database.tenants(),
                         new PasswordHasher(), clock).ensureSeeded();
             }
-            HealthController health = new HealthController(database, directory, settings.demoData());
+
+            JwtCodec jwt = new JwtCodec(SigningSecret.load(settings.auth(), settings.database().dataDir()),
+                    settings.auth().issuer(), settings.auth().audience(), clock);
+            AccessTokens tokens = new AccessTokens(jwt, services.authentication(),
+                    Duration.ofMinutes(settings.auth().accessTokenMinutes()), clock);
+            RateLimits limits = new RateLimits(settings.auth());
+            ApiRoutes api = new ApiRoutes();
+            new AuthController(services.authentication(), tokens, limits, services.users()).routes(api);
+            new ContactTransferController(services.contactImport(), services.contactExport()).routes(api);
+            new ContactController(services.contacts()).routes(api);
+            new CompanyController(services.companies()).routes(api);
+            new DealController(services.deals()).routes(api);
+            new InteractionController(services.interactions()).routes(api);
+            new UserController(services.users(), services.apiKeys(), services.auditQuery()).routes(api);
+            new OpenApiController(api, settings.server().publicUrl()).routes(api);
+            ApiAuthentication authentication = new ApiAuthentication(api, tokens, services.authentication(), limits);
+            HealthController health = new HealthController(database, services.directory(), settings.demoData());
 
             Javalin server = Javalin.create(config -> {
                 config.startup.showJavalinBanner = false;
                 config.jsonMapper(new JavalinJackson(Json.mapper(), false));
                 config.jetty.host = settings.server().host();
+                config.http.maxRequestSize = MAX_REQUEST_BYTES;
                 config.requestLogger.http(new RequestLog());
                 ErrorResponses.register(config.routes);
                 config.routes.get("/health/live", health::live);
                 config.routes.get("/health/ready", health::ready);
+                config.routes.beforeMatched("/api/*", authentication);
+                api.registerAll(config.routes);
             });
             server.start(settings.server().port());
-            return new CrmApplication(settings, runtime, server);
+            return new CrmApplication(settings, runtime, services, server);
         } catch (RuntimeException e) {
             runtime.close();
             throw e;
@@ -67,6 +107,10 @@ public final class CrmApplication {
 
     public Database database() {
         return runtime.database();
+    }
+
+    public CoreServices services() {
+        return services;
     }
 
     public int port() {

@@ -30,8 +30,7 @@ import org.jdbi.v3.core.mapper.reflect.ConstructorMapper;
  * one tenant transaction.
  */
 public final class ContactService {
-    public static final Set<String> FIELDS = Set.of("firstName", "lastName", "email", "phone", "title",
-            "lifecycleStage", "source", "country", "companyId", "companyName", "ownerId", "custom");
+    public static final Set<String> FIELDS = ContactFields.NAMES;
     private static final int RECENT_INTERACTIONS = 10;
 
     private final TenantTransactions transactions;
@@ -76,7 +75,7 @@ public final class ContactService {
     public Contact create(Actor actor, Map<String, Object> fields) {
         return transactions.inTenant(actor.tenant(), handle -> {
             Violations violations = new Violations();
-            Map<String, Object> values = read(new FieldReader(fields, FIELDS, violations), violations);
+            Map<String, Object> values = ContactFields.read(new FieldReader(fields, FIELDS, violations), violations);
             String companyName = (String) values.remove("companyName");
             if (values.get("first_name") == null && values.get("last_name") == null && values.get("email") == null) {
                 violations.add("lastName", "a contact needs a name or an email");
@@ -104,7 +103,7 @@ public final class ContactService {
             Contact before = require(handle, id);
             requireWritable(handle, actor, before);
             Violations violations = new Violations();
-            Map<String, Object> values = read(new FieldReader(patch, FIELDS, violations), violations);
+            Map<String, Object> values = ContactFields.read(new FieldReader(patch, FIELDS, violations), violations);
             String companyName = (String) values.remove("companyName");
             violations.throwIfAny();
             if (values.containsKey("owner_id")) checkOwnerChange(handle, actor, (UUID) values.get("owner_id"));
@@ -273,31 +272,6 @@ public final class ContactService {
                     throw CrmException.conflict("A contact with this email already exists: " + existing.fullName(),
                             Map.of("existingId", existing.id().toString(), "field", "email"));
                 });
-    }
-
-    private static Map<String, Object> read(FieldReader reader, Violations violations) {
-        Map<String, Object> values = new LinkedHashMap<>();
-        if (reader.has("firstName")) values.put("first_name", orEmpty(reader.text("firstName", 200)));
-        if (reader.has("lastName")) values.put("last_name", orEmpty(reader.text("lastName", 200)));
-        if (reader.has("email")) values.put("email", reader.email("email"));
-        if (reader.has("phone")) values.put("phone", reader.phone("phone"));
-        if (reader.has("title")) values.put("title", reader.text("title", 200));
-        if (reader.has("lifecycleStage")) {
-            LifecycleStage stage = reader.choice("lifecycleStage", LifecycleStage.class);
-            if (stage == null && !violations.has("lifecycleStage")) violations.add("lifecycleStage", "cannot be empty");
-            values.put("lifecycle_stage", stage == null ? null : stage.stored());
-        }
-        if (reader.has("source")) values.put("source", reader.text("source", 100));
-        if (reader.has("country")) values.put("country", reader.text("country", 100));
-        if (reader.has("companyId")) values.put("company_id", reader.id("companyId"));
-        if (reader.has("companyName")) values.put("companyName", reader.text("companyName", 300));
-        if (reader.has("ownerId")) values.put("owner_id", reader.id("ownerId"));
-        if (reader.has("custom")) values.put("custom", reader.attributes("custom"));
-        return values;
-    }
-
-    private static String orEmpty(String text) {
-        return text == null ? "" : text;
     }
 
     private static Map<String, Object> mergeAttributes(Map<String, Object> current, Object patch) {

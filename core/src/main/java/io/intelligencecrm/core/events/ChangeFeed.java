@@ -2,7 +2,9 @@ package io.intelligencecrm.core.events;
 
 import io.intelligencecrm.core.outbox.Outbox;
 import io.intelligencecrm.core.tenant.TenantId;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 
 /**
@@ -18,16 +20,31 @@ public final class ChangeFeed {
         this.subscribers = List.copyOf(subscribers);
     }
 
+    /** Publishes many changes with one batch per subscriber (imports). */
+    public void publishAll(TenantId tenant, List<RecordChange> batch) {
+        for (ChangeSubscriber subscriber : subscribers) {
+            Map<String, Map<String, Object>> payloads = new LinkedHashMap<>();
+            for (RecordChange change : batch) {
+                if (subscriber.wants(change)) payloads.put(key(subscriber, change), change.toPayload());
+            }
+            outbox.enqueueAll(tenant, subscriber.outboxKind(), payloads, subscriber.coalescePerRecord());
+        }
+    }
+
     public void publish(TenantId tenant, RecordChange change) {
         for (ChangeSubscriber subscriber : subscribers) {
             if (!subscriber.wants(change)) continue;
-            String kind = subscriber.outboxKind();
             if (subscriber.coalescePerRecord()) {
-                outbox.enqueueOrRefresh(tenant, kind, change.toPayload(),
-                        kind + ":" + change.entityType() + ":" + change.entityId());
+                outbox.enqueueOrRefresh(tenant, subscriber.outboxKind(), change.toPayload(), key(subscriber, change));
             } else {
-                outbox.enqueue(tenant, kind, change.toPayload(), kind + ":" + UUID.randomUUID());
+                outbox.enqueue(tenant, subscriber.outboxKind(), change.toPayload(), key(subscriber, change));
             }
         }
+    }
+
+    private static String key(ChangeSubscriber subscriber, RecordChange change) {
+        return subscriber.coalescePerRecord()
+                ? subscriber.outboxKind() + ":" + change.entityType() + ":" + change.entityId()
+                : subscriber.outboxKind() + ":" + UUID.randomUUID();
     }
 }

@@ -1,14 +1,21 @@
 package io.intelligencecrm.core.json;
 
+import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.JsonSerializer;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.databind.SerializerProvider;
+import com.fasterxml.jackson.databind.module.SimpleModule;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
+import io.intelligencecrm.core.db.StoredEnum;
+import java.io.IOException;
 
 /** The one JSON configuration used for storage and for the API. */
 public final class Json {
     private static final ObjectMapper MAPPER = new ObjectMapper()
             .registerModule(new JavaTimeModule())
+            .registerModule(new SimpleModule("crm").addSerializer(StoredEnum.class, new StoredEnumSerializer()))
             .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
             .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
 
@@ -17,5 +24,13 @@ public final class Json {
 
     public static ObjectMapper mapper() {
         return MAPPER;
+    }
+
+    /** Enums travel as the same lower-case words the database and the API documentation use. */
+    private static final class StoredEnumSerializer extends JsonSerializer<StoredEnum> {
+        @Override
+        public void serialize(StoredEnum value, JsonGenerator generator, SerializerProvider provider) throws IOException {
+            generator.writeString(value.stored());
+        }
     }
 }

@@ -4,6 +4,7 @@ import io.intelligencecrm.core.tenant.TenantId;
 import io.intelligencecrm.core.tenant.TenantTransactions;
 import java.time.Instant;
 import java.util.Map;
+import org.jdbi.v3.core.statement.PreparedBatch;
 
 /**
  * Adds side effects to the transactional outbox. Call it inside the tenant transaction of the
@@ -32,6 +33,24 @@ public final class Outbox {
                 .bind("key", idempotencyKey)
                 .bind("availableAt", availableAt)
                 .execute()) == 1;
+    }
+
+    /** Queues many messages of one kind in a single batch; existing keys are refreshed or kept as the flag says. */
+    public void enqueueAll(TenantId tenant, String kind, Map<String, ? extends Map<String, ?>> payloadsByKey,
+                           boolean refreshExisting) {
+        if (payloadsByKey.isEmpty()) return;
+        String conflict = refreshExisting ? """
+                do update set payload = excluded.payload, status = 'pending', attempts = 0, available_at = now(),
+                              last_error = null, processed_at = null
+                 where outbox.status <> 'processing'""" : "do nothing";
+        transactions.useTenant(tenant, handle -> {
+            PreparedBatch batch = handle.prepareBatch("""
+                    insert into outbox (tenant_id, kind, payload, idempotency_key)
+                    values (crm_current_tenant(), :kind, :payload, :key)
+                    on conflict (tenant_id, idempotency_key)\s""" + conflict);
+            payloadsByKey.forEach((key, payload) -> batch.bind("kind", kind).bind("payload", payload).bind("key", key).add());
+            batch.execute();
+        });
     }
 
     /**

@@ -23,19 +23,25 @@ public final class ErrorResponses {
     }
 
     public static void register(RoutesConfig routes) {
-        routes.exception(CrmException.class, (e, ctx) -> write(ctx, status(e.code()), e.code().slug(),
-                e.code().title(), e.getMessage(), e.fieldErrors()));
+        routes.exception(CrmException.class, (e, ctx) -> {
+            if (e.code() == ErrorCode.RATE_LIMITED) {
+                ctx.header("Retry-After", String.valueOf(e.extensions().getOrDefault("retryAfterSeconds", 1)));
+            }
+            if (e.code() == ErrorCode.UNAUTHENTICATED) ctx.header("WWW-Authenticate", "Bearer realm=\"crm\"");
+            write(ctx, status(e.code()), e.code().slug(), e.code().title(), e.getMessage(), e.fieldErrors(),
+                    e.extensions());
+        });
         routes.exception(HttpResponseException.class, (e, ctx) -> write(ctx, e.getStatus(), "http-" + e.getStatus(),
-                e.getMessage(), e.getMessage(), Map.of()));
+                e.getMessage(), e.getMessage(), Map.of(), Map.of()));
         routes.exception(Exception.class, (e, ctx) -> {
             log.error("Unhandled error on {} {}", ctx.method(), ctx.path(), e);
             write(ctx, 500, "internal-error", "Something went wrong on our side",
                     "The error was logged. Please try again; if it keeps happening, contact your administrator.",
-                    Map.of());
+                    Map.of(), Map.of());
         });
         routes.error(404, ctx -> {
             if (ctx.result() == null || ctx.result().isEmpty()) {
-                write(ctx, 404, "not-found", "Not found", "No such resource: " + ctx.path(), Map.of());
+                write(ctx, 404, "not-found", "Not found", "No such resource: " + ctx.path(), Map.of(), Map.of());
             }
         });
     }
@@ -54,8 +60,8 @@ public final class ErrorResponses {
     }
 
     public static void write(Context ctx, int status, String type, String title, String detail,
-                             Map<String, String> fieldErrors) {
-        Map<String, Object> body = new LinkedHashMap<>();
+                             Map<String, String> fieldErrors, Map<String, Object> extensions) {
+        Map<String, Object> body = new LinkedHashMap<>(extensions);
         body.put("type", TYPE_BASE + type);
         body.put("title", title);
         body.put("status", status);

@@ -26,6 +26,7 @@ public final class TestServer {
         env.put("CRM_DATABASE_APP_USER", database.appUser());
         env.put("CRM_DATABASE_APP_PASSWORD", database.appPassword());
         env.put("CRM_HTTP_PORT", "0");
+        env.putIfAbsent("CRM_DATA_DIR", System.getProperty("java.io.tmpdir") + "/crm-test-data");
         env.putIfAbsent("CRM_DEMO_DATA", "true");
         return CrmApplication.start(Settings.from(env));
     }

@@ -1,0 +1,88 @@
+package io.intelligencecrm.web.auth;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.intelligencecrm.core.identity.ActiveSession;
+import io.intelligencecrm.core.identity.Actor;
+import io.intelligencecrm.core.identity.Authentication;
+import io.intelligencecrm.core.identity.IssuedSession;
+import io.intelligencecrm.core.json.Json;
+import io.intelligencecrm.core.tenant.TenantId;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * Access tokens: short-lived JWTs naming tenant, user, role and session. A valid signature is not
+ * enough: the session must still be active (not logged out, user not deactivated). That check is
+ * cached for a few seconds per session so lists stay fast; a logout on this node evicts at once.
+ */
+public final class AccessTokens {
+    private static final Duration SESSION_CHECK_TTL = Duration.ofSeconds(5);
+
+    private final JwtCodec codec;
+    private final Authentication authentication;
+    private final Duration lifetime;
+    private final Clock clock;
+    private final ConcurrentHashMap<UUID, CachedSession> sessions = new ConcurrentHashMap<>();
+
+    public AccessTokens(JwtCodec codec, Authentication authentication, Duration lifetime, Clock clock) {
+        this.codec = codec;
+        this.authentication = authentication;
+        this.lifetime = lifetime;
+        this.clock = clock;
+    }
+
+    /** A verified token's identity and the session it belongs to. */
+    public record Verified(Actor actor, UUID sessionId) {
+    }
+
+    private record CachedSession(Optional<ActiveSession> session, long checkedAtMillis) {
+    }
+
+    public String issue(IssuedSession issued) {
+        ObjectNode claims = Json.mapper().createObjectNode()
+                .put("sub", issued.user().id().toString())
+                .put("tid", issued.tenant().id().toString())
+                .put("role", issued.user().role().stored())
+                .put("sid", issued.sessionId().toString())
+                .put("jti", UUID.randomUUID().toString());
+        return codec.sign(claims, lifetime);
+    }
+
+    public Duration lifetime() {
+        return lifetime;
+    }
+
+    public Optional<Verified> verify(String token) {
+        Optional<JsonNode> claims = codec.verify(token);
+        if (claims.isEmpty()) return Optional.empty();
+        try {
+            TenantId tenant = TenantId.of(claims.get().path("tid").asText());
+            UUID userId = UUID.fromString(claims.get().path("sub").asText());
+            UUID sessionId = UUID.fromString(claims.get().path("sid").asText());
+            return activeSession(tenant, sessionId)
+                    .filter(session -> session.userId().equals(userId))
+                    // The role is read from the session's user, so a demotion applies without waiting for expiry.
+                    .map(session -> new Verified(Actor.user(tenant, userId, session.role()), sessionId));
+        } catch (IllegalArgumentException e) {
+            return Optional.empty();
+        }
+    }
+
+    public void forget(UUID sessionId) {
+        sessions.remove(sessionId);
+    }
+
+    private Optional<ActiveSession> activeSession(TenantId tenant, UUID sessionId) {
+        long now = clock.millis();
+        CachedSession cached = sessions.get(sessionId);
+        if (cached != null && now - cached.checkedAtMillis() < SESSION_CHECK_TTL.toMillis()) return cached.session();
+        Optional<ActiveSession> session = authentication.activeSession(tenant, sessionId);
+        if (sessions.size() > 100_000) sessions.clear();
+        sessions.put(sessionId, new CachedSession(session, now));
+        return session;
+    }
+}
