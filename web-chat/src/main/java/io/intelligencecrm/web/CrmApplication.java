@@ -1,5 +1,6 @@
 package io.intelligencecrm.web;
 
+import io.intelligencecrm.core.config.ConfigurationException;
 import io.intelligencecrm.core.config.Settings;
 import io.intelligencecrm.core.db.Database;
 import io.intelligencecrm.core.db.DatabaseRuntime;
@@ -27,9 +28,11 @@ import io.intelligencecrm.web.interaction.InteractionController;
 import io.intelligencecrm.web.user.UserController;
 import io.javalin.Javalin;
 import io.javalin.json.JavalinJackson;
+import java.net.BindException;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
@@ -43,13 +46,16 @@ public final class CrmApplication {
     private final DatabaseRuntime runtime;
     private final CoreServices services;
     private final Javalin server;
+    private final List<String> endpoints;
     private final AtomicBoolean stopped = new AtomicBoolean();
 
-    private CrmApplication(Settings settings, DatabaseRuntime runtime, CoreServices services, Javalin server) {
+    private CrmApplication(Settings settings, DatabaseRuntime runtime, CoreServices services, Javalin server,
+                           List<String> endpoints) {
         this.settings = settings;
         this.runtime = runtime;
         this.services = services;
         this.server = server;
+        this.endpoints = endpoints;
     }
 
     public static CrmApplication start(Settings settings) {
@@ -81,7 +87,9 @@ public final class CrmApplication {
             ApiAuthentication authentication = new ApiAuthentication(api, tokens, services.authentication(), limits);
             HealthController health = new HealthController(database, services.directory(), settings.demoData());
 
+            List<String> endpoints = new CopyOnWriteArrayList<>();
             Javalin server = Javalin.create(config -> {
+                config.events.handlerAdded(info -> endpoints.add(info.getHttpMethod().name() + " " + info.getPath()));
                 config.startup.showJavalinBanner = false;
                 config.jsonMapper(new JavalinJackson(Json.mapper(), false));
                 config.jetty.host = settings.server().host();
@@ -93,10 +101,24 @@ public final class CrmApplication {
                 config.routes.beforeMatched("/api/*", authentication);
                 api.registerAll(config.routes);
             });
-            server.start(settings.server().port());
-            return new CrmApplication(settings, runtime, services, server);
+            startListening(server, settings);
+            return new CrmApplication(settings, runtime, services, server, endpoints);
         } catch (RuntimeException e) {
             runtime.close();
+            throw e;
+        }
+    }
+
+    private static void startListening(Javalin server, Settings settings) {
+        try {
+            server.start(settings.server().port());
+        } catch (RuntimeException e) {
+            for (Throwable cause = e; cause != null; cause = cause.getCause()) {
+                if (cause instanceof BindException) {
+                    throw new ConfigurationException("Port " + settings.server().port() + " on "
+                            + settings.server().host() + " is already in use: stop the other process or set CRM_HTTP_PORT.");
+                }
+            }
             throw e;
         }
     }
@@ -111,6 +133,11 @@ public final class CrmApplication {
 
     public CoreServices services() {
         return services;
+    }
+
+    /** Every registered HTTP handler as "METHOD /path", for checks that the API description is complete. */
+    public List<String> endpoints() {
+        return List.copyOf(endpoints);
     }
 
     public int port() {

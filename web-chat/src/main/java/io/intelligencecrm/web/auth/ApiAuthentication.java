@@ -32,7 +32,7 @@ public final class ApiAuthentication implements Handler {
 
     @Override
     public void handle(Context ctx) {
-        if (routes.isOpen(ctx.method().name(), ctx.endpoint().path)) return;
+        if (routes.isOpen(ctx.method().name(), ctx.endpoints().matchedHttpEndpoint().path)) return;
         Actor actor = authenticate(ctx).orElseThrow(() -> new CrmException(ErrorCode.UNAUTHENTICATED,
                 "A valid access token or API key is required (Authorization: Bearer ...)"));
         CurrentActor.set(ctx, actor);
