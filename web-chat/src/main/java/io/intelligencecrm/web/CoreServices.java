@@ -14,6 +14,7 @@ import io.intelligencecrm.core.events.ChangeFeed;
 import io.intelligencecrm.core.events.ChangeSubscriber;
 import io.intelligencecrm.core.identity.ApiKeyService;
 import io.intelligencecrm.core.identity.Authentication;
+import io.intelligencecrm.core.identity.SessionRevocations;
 import io.intelligencecrm.core.interaction.InteractionService;
 import io.intelligencecrm.core.outbox.Outbox;
 import io.intelligencecrm.core.tenant.TenantDirectory;
@@ -33,7 +34,8 @@ public record CoreServices(TenantDirectory directory, AuditTrail audit, Outbox o
                            AuditQuery auditQuery) {
 
     static CoreServices create(Database database, Settings settings, Clock clock, List<ChangeSubscriber> subscribers,
-                               List<ErasureStep> erasureSteps, InvitationSender invitations) {
+                               List<ErasureStep> erasureSteps, InvitationSender invitations,
+                               SessionRevocations revocations) {
         TenantTransactions transactions = database.tenants();
         TenantDirectory directory = new TenantDirectory(database.jdbi());
         PasswordHasher hasher = new PasswordHasher();
@@ -41,9 +43,9 @@ public record CoreServices(TenantDirectory directory, AuditTrail audit, Outbox o
         Outbox outbox = new Outbox(transactions);
         ChangeFeed changes = new ChangeFeed(outbox, subscribers);
         Authentication authentication = new Authentication(directory, transactions, hasher, audit, clock,
-                Duration.ofDays(settings.auth().refreshTokenDays()));
+                Duration.ofDays(settings.auth().refreshTokenDays()), revocations);
         UserService users = new UserService(transactions, directory, hasher, audit, invitations, clock,
-                Duration.ofHours(settings.auth().invitationHours()), settings.server().publicUrl());
+                Duration.ofHours(settings.auth().invitationHours()), settings.server().publicUrl(), revocations);
         CompanyService companies = new CompanyService(transactions, audit, changes);
         ContactService contacts = new ContactService(transactions, audit, changes, companies, erasureSteps);
         return new CoreServices(directory, audit, outbox, changes, authentication, users,

@@ -63,17 +63,17 @@ public final class CrmApplication {
         try {
             Database database = runtime.database();
             Clock clock = Clock.systemUTC();
+            JwtCodec jwt = new JwtCodec(SigningSecret.load(settings.auth(), settings.database().dataDir()),
+                    settings.auth().issuer(), settings.auth().audience(), clock);
+            AccessTokens tokens = new AccessTokens(jwt, Duration.ofMinutes(settings.auth().accessTokenMinutes()), clock);
             CoreServices services = CoreServices.create(database, settings, clock, List.of(), List.of(),
-                    InvitationSender.NONE);
+                    InvitationSender.NONE, tokens);
+            tokens.checkSessionsWith(services.authentication());
             if (settings.demoData()) {
                 new DemoData(services.directory(), new TenantProvisioning(database.ownerJdbi()), database.tenants(),
                         new PasswordHasher(), clock).ensureSeeded();
             }
 
-            JwtCodec jwt = new JwtCodec(SigningSecret.load(settings.auth(), settings.database().dataDir()),
-                    settings.auth().issuer(), settings.auth().audience(), clock);
-            AccessTokens tokens = new AccessTokens(jwt, services.authentication(),
-                    Duration.ofMinutes(settings.auth().accessTokenMinutes()), clock);
             RateLimits limits = new RateLimits(settings.auth());
             ApiRoutes api = new ApiRoutes();
             new AuthController(services.authentication(), tokens, limits, services.users()).routes(api);

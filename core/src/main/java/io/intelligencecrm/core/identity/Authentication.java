@@ -31,9 +31,11 @@ public final class Authentication {
     private final AuditTrail audit;
     private final Clock clock;
     private final Duration refreshLifetime;
+    private final SessionRevocations revocations;
 
     public Authentication(TenantDirectory directory, TenantTransactions transactions, PasswordHasher hasher,
-                          AuditTrail audit, Clock clock, Duration refreshLifetime) {
+                          AuditTrail audit, Clock clock, Duration refreshLifetime, SessionRevocations revocations) {
+        this.revocations = revocations;
         this.directory = directory;
         this.transactions = transactions;
         this.hasher = hasher;
@@ -79,6 +81,7 @@ public final class Authentication {
             if (row.isEmpty() || !token.matches(row.get().secretHash())) return Optional.empty();
             if (row.get().usedAt() != null) {
                 sessions.revoke(row.get().sessionId());
+                revocations.sessionRevoked(row.get().sessionId());
                 return Optional.empty();
             }
             if (row.get().expiresAt().isBefore(clock.instant())) return Optional.empty();
@@ -98,6 +101,7 @@ public final class Authentication {
             handle.attach(SessionDao.class).revoke(sessionId);
             audit.record(actor, "auth.logout", "session", sessionId, Map.of());
         });
+        revocations.sessionRevoked(sessionId);
     }
 
     public Optional<ActiveSession> activeSession(TenantId tenant, UUID sessionId) {

@@ -8,6 +8,7 @@ import io.intelligencecrm.core.identity.Actor;
 import io.intelligencecrm.core.identity.CompoundToken;
 import io.intelligencecrm.core.identity.Permissions;
 import io.intelligencecrm.core.identity.SessionDao;
+import io.intelligencecrm.core.identity.SessionRevocations;
 import io.intelligencecrm.core.tenant.TenantDirectory;
 import io.intelligencecrm.core.tenant.TenantTransactions;
 import java.time.Clock;
@@ -33,10 +34,12 @@ public final class UserService {
     private final Clock clock;
     private final Duration invitationLifetime;
     private final String publicUrl;
+    private final SessionRevocations revocations;
 
     public UserService(TenantTransactions transactions, TenantDirectory directory, PasswordHasher hasher,
                        AuditTrail audit, InvitationSender sender, Clock clock, Duration invitationLifetime,
-                       String publicUrl) {
+                       String publicUrl, SessionRevocations revocations) {
+        this.revocations = revocations;
         this.transactions = transactions;
         this.directory = directory;
         this.hasher = hasher;
@@ -133,7 +136,7 @@ public final class UserService {
         Violations violations = new Violations();
         if (changes.timezone() != null) checkTimezone(violations, changes.timezone());
         violations.throwIfAny();
-        return transactions.inTenant(actor.tenant(), handle -> {
+        User updated = transactions.inTenant(actor.tenant(), handle -> {
             User before = handle.attach(UserDao.class).find(id).orElseThrow(() -> CrmException.notFound("User"));
             Map<String, Object> diff = new LinkedHashMap<>();
             if (changes.fullName() != null) diff.put("fullName", List.of(before.fullName(), changes.fullName()));
@@ -150,6 +153,8 @@ public final class UserService {
             audit.record(actor, "user.update", "user", id, diff);
             return handle.attach(UserDao.class).find(id).orElseThrow();
         });
+        if (changes.role() != null || Boolean.FALSE.equals(changes.active())) revocations.userSessionsRevoked(id);
+        return updated;
     }
 
     /** The actor's user record; fails if it no longer exists. */

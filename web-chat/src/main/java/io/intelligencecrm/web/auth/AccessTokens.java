@@ -6,6 +6,7 @@ import io.intelligencecrm.core.identity.ActiveSession;
 import io.intelligencecrm.core.identity.Actor;
 import io.intelligencecrm.core.identity.Authentication;
 import io.intelligencecrm.core.identity.IssuedSession;
+import io.intelligencecrm.core.identity.SessionRevocations;
 import io.intelligencecrm.core.json.Json;
 import io.intelligencecrm.core.tenant.TenantId;
 import java.time.Clock;
@@ -19,20 +20,24 @@ import java.util.concurrent.ConcurrentHashMap;
  * enough: the session must still be active (not logged out, user not deactivated). That check is
  * cached for a few seconds per session so lists stay fast; a logout on this node evicts at once.
  */
-public final class AccessTokens {
+public final class AccessTokens implements SessionRevocations {
     private static final Duration SESSION_CHECK_TTL = Duration.ofSeconds(5);
 
     private final JwtCodec codec;
-    private final Authentication authentication;
+    private Authentication authentication;
     private final Duration lifetime;
     private final Clock clock;
     private final ConcurrentHashMap<UUID, CachedSession> sessions = new ConcurrentHashMap<>();
 
-    public AccessTokens(JwtCodec codec, Authentication authentication, Duration lifetime, Clock clock) {
+    public AccessTokens(JwtCodec codec, Duration lifetime, Clock clock) {
         this.codec = codec;
-        this.authentication = authentication;
         this.lifetime = lifetime;
         this.clock = clock;
+    }
+
+    /** Set once by the composition root: the authentication service also tells this cache about revocations. */
+    public void checkSessionsWith(Authentication sessions) {
+        this.authentication = sessions;
     }
 
     /** A verified token's identity and the session it belongs to. */
@@ -72,8 +77,14 @@ public final class AccessTokens {
         }
     }
 
-    public void forget(UUID sessionId) {
+    @Override
+    public void sessionRevoked(UUID sessionId) {
         sessions.remove(sessionId);
+    }
+
+    @Override
+    public void userSessionsRevoked(UUID userId) {
+        sessions.values().removeIf(cached -> cached.session().map(s -> s.userId().equals(userId)).orElse(false));
     }
 
     private Optional<ActiveSession> activeSession(TenantId tenant, UUID sessionId) {

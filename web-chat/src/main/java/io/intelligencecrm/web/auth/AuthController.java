@@ -54,10 +54,7 @@ public final class AuthController {
 
     void logout(Context ctx) {
         var actor = CurrentActor.of(ctx);
-        ApiAuthentication.session(ctx).ifPresent(session -> {
-            authentication.logout(actor, session);
-            tokens.forget(session);
-        });
+        ApiAuthentication.session(ctx).ifPresent(session -> authentication.logout(actor, session));
         ctx.status(204);
     }
 
