@@ -32,6 +32,7 @@ import java.net.BindException;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
+import java.util.Set;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicBoolean;
 
@@ -41,6 +42,7 @@ import java.util.concurrent.atomic.AtomicBoolean;
  */
 public final class CrmApplication {
     private static final long MAX_REQUEST_BYTES = 25L * 1024 * 1024;
+    private static final Set<String> HTTP_VERBS = Set.of("GET", "POST", "PUT", "PATCH", "DELETE");
 
     private final Settings settings;
     private final DatabaseRuntime runtime;
@@ -89,7 +91,11 @@ public final class CrmApplication {
 
             List<String> endpoints = new CopyOnWriteArrayList<>();
             Javalin server = Javalin.create(config -> {
-                config.events.handlerAdded(info -> endpoints.add(info.getHttpMethod().name() + " " + info.getPath()));
+                config.events.handlerAdded(info -> {
+                    if (HTTP_VERBS.contains(info.getHttpMethod().name())) {
+                        endpoints.add(info.getHttpMethod().name() + " " + info.getPath());
+                    }
+                });
                 config.startup.showJavalinBanner = false;
                 config.jsonMapper(new JavalinJackson(Json.mapper(), false));
                 config.jetty.host = settings.server().host();

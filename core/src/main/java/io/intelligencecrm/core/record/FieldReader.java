@@ -130,7 +130,7 @@ public final class FieldReader {
     }
 
     public String currency(String field) {
-        String value = text(field, 3);
+        String value = text(field, 20);
         if (value != null && !value.matches("[A-Za-z]{3}")) violations.add(field, "must be a 3-letter ISO currency code");
         return value == null ? null : value.toUpperCase();
     }

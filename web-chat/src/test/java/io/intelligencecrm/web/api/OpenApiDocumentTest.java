@@ -1,0 +1,67 @@
+package io.intelligencecrm.web.api;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.intelligencecrm.web.CrmApplication;
+import io.intelligencecrm.web.testing.ApiClient;
+import io.intelligencecrm.web.testing.TestServer;
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+class OpenApiDocumentTest {
+    private static CrmApplication application;
+    private static JsonNode document;
+
+    @BeforeAll
+    static void start() {
+        application = TestServer.start();
+        ApiClient.Response response = new ApiClient(application.url(), null).get("/api/openapi.json");
+        assertEquals(200, response.status());
+        document = response.json();
+    }
+
+    @AfterAll
+    static void stop() {
+        application.stop();
+    }
+
+    @Test
+    void every_registered_api_route_is_documented() {
+        List<String> missing = new ArrayList<>();
+        for (String endpoint : application.endpoints()) {
+            String[] parts = endpoint.split(" ", 2);
+            if (!parts[1].startsWith("/api/")) continue;
+            if (document.at("/paths").path(parts[1]).path(parts[0].toLowerCase()).isMissingNode()) missing.add(endpoint);
+        }
+        assertEquals(List.of(), missing);
+        assertTrue(application.endpoints().size() > 30);
+    }
+
+    @Test
+    void every_schema_reference_resolves() {
+        List<String> dangling = new ArrayList<>();
+        Matcher matcher = Pattern.compile("#/components/schemas/([A-Za-z]+)").matcher(document.toString());
+        while (matcher.find()) {
+            if (document.at("/components/schemas/" + matcher.group(1)).isMissingNode()) dangling.add(matcher.group(1));
+        }
+        assertEquals(List.of(), dangling);
+    }
+
+    @Test
+    void open_operations_need_no_token_and_the_rest_do() {
+        assertEquals(0, document.at("/paths/~1api~1auth~1login/post/security").size());
+        assertTrue(document.at("/paths/~1api~1contacts/get/security").isMissingNode(), "inherits the global bearer");
+        Iterator<String> names = document.at("/paths").fieldNames();
+        int operations = 0;
+        while (names.hasNext()) operations += document.at("/paths").get(names.next()).size();
+        assertTrue(operations >= 35);
+    }
+}
