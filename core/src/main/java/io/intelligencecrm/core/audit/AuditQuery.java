@@ -5,12 +5,9 @@ import io.intelligencecrm.core.identity.Permissions;
 import io.intelligencecrm.core.tenant.TenantTransactions;
 import java.util.List;
 import java.util.UUID;
-import org.jdbi.v3.core.mapper.RowMapper;
-import org.jdbi.v3.core.mapper.reflect.ConstructorMapper;
 
 /** Reads the audit trail: the history of one record, or the latest entries; managers and admins. */
 public final class AuditQuery {
-    private static final RowMapper<AuditEntry> ENTRY = ConstructorMapper.of(AuditEntry.class);
     private final TenantTransactions transactions;
 
     public AuditQuery(TenantTransactions transactions) {
@@ -31,6 +28,6 @@ public final class AuditQuery {
                          limit :limit""")
                 .bind("entityType", entityType).bind("entityId", entityId).bind("beforeId", beforeId)
                 .bind("limit", Math.max(1, Math.min(limit, 200)))
-                .map(ENTRY).list());
+                .mapTo(AuditEntry.class).list());
     }
 }

@@ -3,13 +3,11 @@ package io.intelligencecrm.core.company;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
-import org.jdbi.v3.sqlobject.config.RegisterConstructorMapper;
 import org.jdbi.v3.sqlobject.customizer.Bind;
 import org.jdbi.v3.sqlobject.customizer.BindMethods;
 import org.jdbi.v3.sqlobject.statement.SqlQuery;
 import org.jdbi.v3.sqlobject.statement.SqlUpdate;
 
-@RegisterConstructorMapper(Company.class)
 public interface CompanyDao {
     String COLUMNS = "id, name, domain, industry, size_band, country, website, owner_id, custom, created_at, "
             + "updated_at, deleted_at";

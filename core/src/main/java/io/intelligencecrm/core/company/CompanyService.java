@@ -10,6 +10,7 @@ import io.intelligencecrm.core.identity.Permissions;
 import io.intelligencecrm.core.paging.Keyset;
 import io.intelligencecrm.core.paging.Page;
 import io.intelligencecrm.core.paging.SortKey;
+import io.intelligencecrm.core.paging.Sorted;
 import io.intelligencecrm.core.paging.SortKey.Kind;
 import io.intelligencecrm.core.record.FieldReader;
 import io.intelligencecrm.core.record.RecordWrites;
@@ -22,8 +23,6 @@ import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 import org.jdbi.v3.core.Handle;
-import org.jdbi.v3.core.mapper.RowMapper;
-import org.jdbi.v3.core.mapper.reflect.ConstructorMapper;
 import org.jdbi.v3.core.statement.Query;
 
 /** Companies: the accounts contacts and deals belong to. Same rules as contacts. */
@@ -34,7 +33,6 @@ public final class CompanyService {
             "created", new SortKey("created", "created_at", Kind.TIMESTAMP),
             "updated", new SortKey("updated", "updated_at", Kind.TIMESTAMP),
             "name", new SortKey("name", "lower(name)", Kind.TEXT));
-    private static final RowMapper<Company> COMPANY = ConstructorMapper.of(Company.class);
 
     private final TenantTransactions transactions;
     private final AuditTrail audit;
@@ -47,9 +45,6 @@ public final class CompanyService {
     }
 
     public record CompanyDetails(Company company, long contactCount) {
-    }
-
-    private record Row(Company company, Object sortValue) {
     }
 
     public Page<Company> list(Actor actor, CompanyQuery query) {
@@ -84,8 +79,7 @@ public final class CompanyService {
         return transactions.inTenant(actor.tenant(), handle -> {
             Query statement = handle.createQuery(sql);
             binds.forEach(statement::bind);
-            List<Row> rows = statement.map((rs, ctx) -> new Row(COMPANY.map(rs, ctx), rs.getObject("sort_value"))).list();
-            return keyset.page(rows, Row::sortValue, row -> row.company().id()).map(Row::company);
+            return keyset.page(statement.map(Sorted.mapper(Company.class)).list(), Company::id);
         });
     }
 

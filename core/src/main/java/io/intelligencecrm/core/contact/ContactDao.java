@@ -2,13 +2,11 @@ package io.intelligencecrm.core.contact;
 
 import java.util.Optional;
 import java.util.UUID;
-import org.jdbi.v3.sqlobject.config.RegisterConstructorMapper;
 import org.jdbi.v3.sqlobject.customizer.Bind;
 import org.jdbi.v3.sqlobject.customizer.BindMethods;
 import org.jdbi.v3.sqlobject.statement.SqlQuery;
 import org.jdbi.v3.sqlobject.statement.SqlUpdate;
 
-@RegisterConstructorMapper(Contact.class)
 public interface ContactDao {
     String SELECT = """
             select c.id, c.company_id, co.name as company_name, c.owner_id, c.first_name, c.last_name, c.email,
@@ -30,7 +28,11 @@ public interface ContactDao {
     @SqlQuery(SELECT + " where c.id = :id")
     Optional<Contact> find(@Bind("id") UUID id);
 
-    @SqlQuery(SELECT + " where lower(c.email) = lower(:email) and c.deleted_at is null")
+    /**
+     * Emails are stored lower-case. Plain equality matters: under row-level security only leakproof
+     * operators can drive an index, and lower() is not leakproof.
+     */
+    @SqlQuery(SELECT + " where c.email = lower(:email) and c.deleted_at is null")
     Optional<Contact> findActiveByEmail(@Bind("email") String email);
 
     @SqlQuery("select count(*) from contacts where deleted_at is null")

@@ -4,6 +4,7 @@ import io.intelligencecrm.core.error.CrmException;
 import io.intelligencecrm.core.paging.Keyset;
 import io.intelligencecrm.core.paging.Page;
 import io.intelligencecrm.core.paging.SortKey;
+import io.intelligencecrm.core.paging.Sorted;
 import io.intelligencecrm.core.paging.SortKey.Kind;
 import io.intelligencecrm.core.record.TextSearch;
 import java.util.ArrayList;
@@ -11,8 +12,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.jdbi.v3.core.Handle;
-import org.jdbi.v3.core.mapper.reflect.ConstructorMapper;
-import org.jdbi.v3.core.mapper.RowMapper;
 import org.jdbi.v3.core.statement.Query;
 
 /**
@@ -25,12 +24,8 @@ final class ContactSearch {
             "updated", new SortKey("updated", "c.updated_at", Kind.TIMESTAMP),
             "name", new SortKey("name", "lower(c.last_name || ' ' || c.first_name)", Kind.TEXT),
             "score", new SortKey("score", "coalesce(c.score, -1)", Kind.NUMBER));
-    private static final RowMapper<Contact> CONTACT = ConstructorMapper.of(Contact.class);
 
     private ContactSearch() {
-    }
-
-    private record Row(Contact contact, Object sortValue) {
     }
 
     static Page<Contact> run(Handle handle, ContactQuery query) {
@@ -85,8 +80,7 @@ final class ContactSearch {
                 + " where " + String.join(" and ", where) + keyset.orderBy("c.id");
         Query statement = handle.createQuery(sql);
         binds.forEach(statement::bind);
-        List<Row> rows = statement.map((rs, ctx) -> new Row(CONTACT.map(rs, ctx), rs.getObject("sort_value"))).list();
-        return keyset.page(rows, Row::sortValue, row -> row.contact().id()).map(Row::contact);
+        return keyset.page(statement.map(Sorted.mapper(Contact.class)).list(), Contact::id);
     }
 
     private static void range(List<String> where, Map<String, Object> binds, String column, String name,

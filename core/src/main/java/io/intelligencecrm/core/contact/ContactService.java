@@ -22,7 +22,6 @@ import java.util.Objects;
 import java.util.Set;
 import java.util.UUID;
 import org.jdbi.v3.core.Handle;
-import org.jdbi.v3.core.mapper.reflect.ConstructorMapper;
 
 /**
  * Contacts: the rules every caller (REST API, agent tools, workflows, import) goes through —
@@ -62,7 +61,7 @@ public final class ContactService {
             LatestScore score = handle.createQuery("""
                             select score, model_version, metadata, calculated_at from lead_scores
                              where contact_id = :id order by calculated_at desc limit 1""")
-                    .bind("id", id).map(ConstructorMapper.of(LatestScore.class)).findOne().orElse(null);
+                    .bind("id", id).mapTo(LatestScore.class).findOne().orElse(null);
             return new ContactDetails(contact,
                     contact.companyId() == null ? null : handle.attach(CompanyDao.class).find(contact.companyId()).orElse(null),
                     score, handle.attach(DealDao.class).openForContact(id),

@@ -33,6 +33,7 @@ public final class Database implements AutoCloseable {
         jdbi.registerColumnMapper(new JsonColumns.Columns());
         jdbi.registerArgument(new StoredEnumMapping.Arguments());
         jdbi.registerColumnMapper(new StoredEnumMapping.Columns());
+        jdbi.registerRowMapper(new RecordRowMappers());
         return jdbi;
     }
 

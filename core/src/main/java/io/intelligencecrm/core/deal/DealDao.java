@@ -3,13 +3,11 @@ package io.intelligencecrm.core.deal;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
-import org.jdbi.v3.sqlobject.config.RegisterConstructorMapper;
 import org.jdbi.v3.sqlobject.customizer.Bind;
 import org.jdbi.v3.sqlobject.customizer.BindMethods;
 import org.jdbi.v3.sqlobject.statement.SqlQuery;
 import org.jdbi.v3.sqlobject.statement.SqlUpdate;
 
-@RegisterConstructorMapper(Deal.class)
 public interface DealDao {
     String SELECT = """
             select d.id, d.name, d.contact_id, nullif(trim(ct.first_name || ' ' || ct.last_name), '') as contact_name,

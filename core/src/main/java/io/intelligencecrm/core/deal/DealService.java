@@ -13,6 +13,7 @@ import io.intelligencecrm.core.identity.Permissions;
 import io.intelligencecrm.core.paging.Keyset;
 import io.intelligencecrm.core.paging.Page;
 import io.intelligencecrm.core.paging.SortKey;
+import io.intelligencecrm.core.paging.Sorted;
 import io.intelligencecrm.core.paging.SortKey.Kind;
 import io.intelligencecrm.core.record.FieldReader;
 import io.intelligencecrm.core.record.RecordWrites;
@@ -30,8 +31,6 @@ import java.util.Set;
 import java.util.TreeMap;
 import java.util.UUID;
 import org.jdbi.v3.core.Handle;
-import org.jdbi.v3.core.mapper.RowMapper;
-import org.jdbi.v3.core.mapper.reflect.ConstructorMapper;
 import org.jdbi.v3.core.statement.Query;
 
 /** Deals and the pipeline. Reps change only their own deals; won/lost stamps the close time. */
@@ -43,7 +42,6 @@ public final class DealService {
             "updated", new SortKey("updated", "d.updated_at", Kind.TIMESTAMP),
             "close", new SortKey("close", "coalesce(d.expected_close_date, date '9999-12-31')::timestamptz", Kind.TIMESTAMP),
             "amount", new SortKey("amount", "d.amount", Kind.NUMBER));
-    private static final RowMapper<Deal> DEAL = ConstructorMapper.of(Deal.class);
 
     private final TenantTransactions transactions;
     private final AuditTrail audit;
@@ -58,9 +56,6 @@ public final class DealService {
         this.changes = changes;
         this.companies = companies;
         this.clock = clock;
-    }
-
-    private record Row(Deal deal, Object sortValue) {
     }
 
     public Page<Deal> list(Actor actor, DealQuery query) {
@@ -92,8 +87,7 @@ public final class DealService {
         return transactions.inTenant(actor.tenant(), handle -> {
             Query statement = handle.createQuery(sql);
             binds.forEach(statement::bind);
-            List<Row> rows = statement.map((rs, ctx) -> new Row(DEAL.map(rs, ctx), rs.getObject("sort_value"))).list();
-            return keyset.page(rows, Row::sortValue, row -> row.deal().id()).map(Row::deal);
+            return keyset.page(statement.map(Sorted.mapper(Deal.class)).list(), Deal::id);
         });
     }
 

@@ -4,12 +4,10 @@ import io.intelligencecrm.core.user.Role;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
-import org.jdbi.v3.sqlobject.config.RegisterConstructorMapper;
 import org.jdbi.v3.sqlobject.customizer.Bind;
 import org.jdbi.v3.sqlobject.statement.SqlQuery;
 import org.jdbi.v3.sqlobject.statement.SqlUpdate;
 
-@RegisterConstructorMapper(ApiKey.class)
 public interface ApiKeyDao {
     String COLUMNS = "id, name, role, user_id, created_at, last_used_at, revoked_at";
 
@@ -32,7 +30,6 @@ public interface ApiKeyDao {
             select k.id, k.role, k.user_id, k.secret_hash
               from api_keys k join users u on u.tenant_id = k.tenant_id and u.id = k.user_id
              where k.id = :id and k.revoked_at is null and u.active""")
-    @RegisterConstructorMapper(StoredKey.class)
     Optional<StoredKey> findActive(@Bind("id") UUID id);
 
     @SqlUpdate("""

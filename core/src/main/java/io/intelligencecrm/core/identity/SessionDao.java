@@ -3,12 +3,10 @@ package io.intelligencecrm.core.identity;
 import java.time.Instant;
 import java.util.Optional;
 import java.util.UUID;
-import org.jdbi.v3.sqlobject.config.RegisterConstructorMapper;
 import org.jdbi.v3.sqlobject.customizer.Bind;
 import org.jdbi.v3.sqlobject.statement.SqlQuery;
 import org.jdbi.v3.sqlobject.statement.SqlUpdate;
 
-@RegisterConstructorMapper(ActiveSession.class)
 public interface SessionDao {
 
     @SqlQuery("""
@@ -40,7 +38,6 @@ public interface SessionDao {
     }
 
     @SqlQuery("select id, session_id, secret_hash, expires_at, used_at from refresh_tokens where id = :id for update")
-    @RegisterConstructorMapper(RefreshTokenRow.class)
     Optional<RefreshTokenRow> lockRefreshToken(@Bind("id") UUID id);
 
     @SqlUpdate("update refresh_tokens set used_at = now() where id = :id")

@@ -3,13 +3,11 @@ package io.intelligencecrm.core.interaction;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
-import org.jdbi.v3.sqlobject.config.RegisterConstructorMapper;
 import org.jdbi.v3.sqlobject.customizer.Bind;
 import org.jdbi.v3.sqlobject.customizer.BindMethods;
 import org.jdbi.v3.sqlobject.statement.SqlQuery;
 import org.jdbi.v3.sqlobject.statement.SqlUpdate;
 
-@RegisterConstructorMapper(Interaction.class)
 public interface InteractionDao {
     String COLUMNS = "id, contact_id, deal_id, type, direction, subject, content, occurred_at, author_id, metadata, "
             + "created_at, deleted_at";

@@ -14,6 +14,7 @@ import io.intelligencecrm.core.identity.Permissions;
 import io.intelligencecrm.core.paging.Keyset;
 import io.intelligencecrm.core.paging.Page;
 import io.intelligencecrm.core.paging.SortKey;
+import io.intelligencecrm.core.paging.Sorted;
 import io.intelligencecrm.core.paging.SortKey.Kind;
 import io.intelligencecrm.core.record.FieldReader;
 import io.intelligencecrm.core.record.RecordWrites;
@@ -29,8 +30,6 @@ import java.util.Objects;
 import java.util.Set;
 import java.util.UUID;
 import org.jdbi.v3.core.Handle;
-import org.jdbi.v3.core.mapper.RowMapper;
-import org.jdbi.v3.core.mapper.reflect.ConstructorMapper;
 import org.jdbi.v3.core.statement.Query;
 
 /**
@@ -41,7 +40,6 @@ public final class InteractionService {
     public static final Set<String> FIELDS = Set.of("contactId", "dealId", "type", "direction", "subject", "content",
             "occurredAt");
     private static final SortKey TIMELINE = new SortKey("occurred", "i.occurred_at", Kind.TIMESTAMP);
-    private static final RowMapper<Interaction> INTERACTION = ConstructorMapper.of(Interaction.class);
     private static final Duration FUTURE_TOLERANCE = Duration.ofDays(366);
 
     private final TenantTransactions transactions;
@@ -57,9 +55,6 @@ public final class InteractionService {
         this.changes = changes;
         this.contacts = contacts;
         this.clock = clock;
-    }
-
-    private record Row(Interaction interaction, Object sortValue) {
     }
 
     public Page<Interaction> list(Actor actor, InteractionQuery query) {
@@ -105,9 +100,7 @@ public final class InteractionService {
         return transactions.inTenant(actor.tenant(), handle -> {
             Query statement = handle.createQuery(sql);
             binds.forEach(statement::bind);
-            List<Row> rows = statement.map((rs, ctx) -> new Row(INTERACTION.map(rs, ctx), rs.getObject("sort_value")))
-                    .list();
-            return keyset.page(rows, Row::sortValue, row -> row.interaction().id()).map(Row::interaction);
+            return keyset.page(statement.map(Sorted.mapper(Interaction.class)).list(), Interaction::id);
         });
     }
 

@@ -66,25 +66,25 @@ public final class Keyset {
             bindings.put("keysetValue", after);
             bindings.put("keysetId", afterId);
         }
-        bindings.put("keysetLimit", limit + 1);
         return bindings;
     }
 
+    /**
+     * The ordering and limit. The limit is a validated number written into the SQL, not a parameter:
+     * with a parameter the planner cannot know the page is small and sorts the whole tenant.
+     */
     public String orderBy(String idColumn) {
         String direction = descending ? " desc" : " asc";
-        return " order by " + key.sqlExpression() + direction + ", " + idColumn + direction + " limit :keysetLimit";
+        return " order by " + key.sqlExpression() + direction + ", " + idColumn + direction + " limit " + (limit + 1);
     }
 
-    /**
-     * Turns the fetched rows (one more than the limit) into a page.
-     *
-     * @param sortValue the row's value of the sort key, as selected by the query
-     */
-    public <T> Page<T> page(List<T> rows, Function<T, Object> sortValue, Function<T, UUID> id) {
-        if (rows.size() <= limit) return new Page<>(rows, null);
-        List<T> items = rows.subList(0, limit);
+    /** Turns the fetched rows (one more than the limit) into a page. */
+    public <T> Page<T> page(List<Sorted<T>> rows, Function<T, UUID> id) {
+        List<T> all = rows.stream().map(Sorted::row).toList();
+        if (rows.size() <= limit) return new Page<>(all, null);
+        List<T> items = all.subList(0, limit);
         T last = items.getLast();
-        Object value = sortValue.apply(last);
+        Object value = rows.get(limit - 1).sortValue();
         Map<String, String> token = Map.of("s", key.name(), "v", String.valueOf(value instanceof Timestamp t
                 ? t.toInstant() : value), "id", id.apply(last).toString());
         try {

@@ -4,8 +4,6 @@ import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 import org.jdbi.v3.core.Jdbi;
-import org.jdbi.v3.core.mapper.RowMapper;
-import org.jdbi.v3.core.mapper.reflect.ConstructorMapper;
 
 /**
  * Finds tenants before a tenant is known (login by slug or domain, jobs that fan out per tenant).
@@ -13,7 +11,6 @@ import org.jdbi.v3.core.mapper.reflect.ConstructorMapper;
  */
 public final class TenantDirectory {
     private static final String COLUMNS = "id, slug, name, domain, created_at";
-    static final RowMapper<Tenant> MAPPER = ConstructorMapper.of(Tenant.class);
     private final Jdbi jdbi;
 
     public TenantDirectory(Jdbi jdbi) {
@@ -24,12 +21,12 @@ public final class TenantDirectory {
     public Optional<Tenant> findBySlugOrDomain(String key) {
         return jdbi.withHandle(handle -> handle.createQuery("select " + COLUMNS
                         + " from tenants where slug = lower(:key) or lower(domain) = lower(:key)")
-                .bind("key", key.trim()).map(MAPPER).findFirst());
+                .bind("key", key.trim()).mapTo(Tenant.class).findFirst());
     }
 
     public Optional<Tenant> find(TenantId tenant) {
         return jdbi.withHandle(handle -> handle.createQuery("select " + COLUMNS + " from tenants where id = :id")
-                .bind("id", tenant.value()).map(MAPPER).findOne());
+                .bind("id", tenant.value()).mapTo(Tenant.class).findOne());
     }
 
     public List<TenantId> allTenantIds() {

@@ -15,6 +15,6 @@ public final class TenantProvisioning {
                         insert into tenants (slug, name, domain) values (:slug, :name, :domain)
                         returning id, slug, name, domain, created_at""")
                 .bind("slug", slug).bind("name", name).bind("domain", domain)
-                .map(TenantDirectory.MAPPER).one());
+                .mapTo(Tenant.class).one());
     }
 }

@@ -3,12 +3,10 @@ package io.intelligencecrm.core.user;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
-import org.jdbi.v3.sqlobject.config.RegisterConstructorMapper;
 import org.jdbi.v3.sqlobject.customizer.Bind;
 import org.jdbi.v3.sqlobject.statement.SqlQuery;
 
 /** Runs inside a tenant transaction: RLS supplies the tenant, the insert sets it explicitly. */
-@RegisterConstructorMapper(User.class)
 public interface UserDao {
     String COLUMNS = "id, email, full_name, role, timezone, active, created_at";
 

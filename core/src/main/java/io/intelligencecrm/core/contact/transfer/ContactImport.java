@@ -255,7 +255,7 @@ public final class ContactImport {
         String[] emails = batch.stream().map(Candidate::email).filter(e -> e != null).toArray(String[]::new);
         Map<String, UUID> existing = new HashMap<>();
         if (emails.length == 0) return existing;
-        handle.createQuery("select lower(email) as email, id from contacts where deleted_at is null and lower(email) = any(:emails)")
+        handle.createQuery("select email, id from contacts where deleted_at is null and email = any(:emails)")
                 .bind("emails", emails).mapToMap()
                 .forEach(row -> existing.put((String) row.get("email"), (UUID) row.get("id")));
         return existing;
