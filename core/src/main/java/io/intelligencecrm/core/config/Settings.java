@@ -6,7 +6,8 @@ import java.util.Map;
  * Every setting of the product, read from environment variables in this one place.
  * Each variable is documented with its default in the README's configuration table.
  */
-public record Settings(DatabaseSettings database, ServerSettings server, AuthSettings auth, boolean demoData) {
+public record Settings(DatabaseSettings database, ServerSettings server, AuthSettings auth, AgentSettings agent,
+                       boolean demoData) {
 
     public static Settings fromEnvironment() {
         return from(System.getenv());
@@ -18,20 +19,21 @@ public record Settings(DatabaseSettings database, ServerSettings server, AuthSet
                 DatabaseSettings.from(env),
                 ServerSettings.from(env),
                 AuthSettings.from(env),
+                AgentSettings.from(env),
                 env.flag("CRM_DEMO_DATA", true));
         env.requireValid();
         return settings;
     }
 
     public Settings withDatabase(DatabaseSettings newDatabase) {
-        return new Settings(newDatabase, server, auth, demoData);
+        return new Settings(newDatabase, server, auth, agent, demoData);
     }
 
     public Settings withServer(ServerSettings newServer) {
-        return new Settings(database, newServer, auth, demoData);
+        return new Settings(database, newServer, auth, agent, demoData);
     }
 
     public Settings withDemoData(boolean seed) {
-        return new Settings(database, server, auth, seed);
+        return new Settings(database, server, auth, agent, seed);
     }
 }

@@ -89,7 +89,7 @@ public final class ApiBenchmark {
     }
 
     private static void warmUp(ApiClient api) {
-        for (int i = 0; i < 1500; i++) {
+        for (int i = 0; i < 300; i++) {
             expect(api.get("/api/contacts?limit=50"));
             expect(api.get("/api/contacts?limit=50&q=" + word(i)));
         }
@@ -121,7 +121,7 @@ public final class ApiBenchmark {
         }
         int operations = "create".equals(mode) ? OPERATIONS / 2 : OPERATIONS;
         try {
-            for (int i = 0; i < 1500 && !"create".equals(mode); i++) run(connections, tenant, sql, mode, i);
+            for (int i = 0; i < 300 && !"create".equals(mode); i++) run(connections, tenant, sql, mode, i);
             return ConcurrentRun.measure(name, THREADS, operations, i -> run(connections, tenant, sql, mode, i));
         } finally {
             for (Connection connection : connections) connection.close();

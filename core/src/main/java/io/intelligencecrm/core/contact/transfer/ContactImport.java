@@ -11,6 +11,7 @@ import io.intelligencecrm.core.error.Violations;
 import io.intelligencecrm.core.events.ChangeFeed;
 import io.intelligencecrm.core.events.RecordChange;
 import io.intelligencecrm.core.identity.Actor;
+import io.intelligencecrm.core.identity.Permissions;
 import io.intelligencecrm.core.record.FieldReader;
 import io.intelligencecrm.core.record.RecordWrites;
 import io.intelligencecrm.core.tenant.TenantTransactions;
@@ -64,6 +65,7 @@ public final class ContactImport {
      *                {@code fullName} or {@code ignore}; unmapped columns are recognised or kept as attributes
      */
     public ImportReport run(Actor actor, String csv, Map<String, String> mapping, boolean dryRun, OnDuplicate onDuplicate) {
+        Permissions.requireWriter(actor);
         List<CsvRecord> records = CsvReader.parse(csv == null ? "" : csv);
         if (records.size() < 2) throw CrmException.invalid("file", "needs a header row and at least one data row");
         if (records.size() - 1 > MAX_ROWS) {

@@ -1,0 +1,21 @@
+package io.intelligencecrm.tools;
+
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+
+/**
+ * Rows for the user to see: the chat renders them as a table, or as the suggested chart.
+ *
+ * @param chartKind  table, bar, line, pie or number
+ * @param totalRows  how many rows exist in all; more than {@code rows.size()} when the list was capped
+ * @param note       one line for the model about the data, e.g. how many more exist
+ */
+public record TableResult(String title, List<String> columns, List<List<Object>> rows, String chartKind,
+                          long totalRows, String note) {
+
+    public TableResult {
+        columns = List.copyOf(columns);
+        rows = rows.stream().map(row -> Collections.unmodifiableList(new ArrayList<>(row))).toList();
+    }
+}
