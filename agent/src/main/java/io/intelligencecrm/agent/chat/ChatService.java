@@ -1,0 +1,165 @@
+package io.intelligencecrm.agent.chat;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import io.intelligencecrm.agent.memory.ConversationKey;
+import io.intelligencecrm.agent.runtime.AgentRuntime;
+import io.intelligencecrm.agent.runtime.AgentTurn;
+import io.intelligencecrm.agent.runtime.Persona;
+import io.intelligencecrm.core.conversation.Conversation;
+import io.intelligencecrm.core.conversation.ConversationService;
+import io.intelligencecrm.core.error.CrmException;
+import io.intelligencecrm.core.error.ErrorCode;
+import io.intelligencecrm.core.identity.Actor;
+import io.intelligencecrm.core.json.Json;
+import io.intelligencecrm.core.tenant.TenantDirectory;
+import io.intelligencecrm.core.tenant.TenantId;
+import io.intelligencecrm.core.usage.TokenLedger;
+import io.intelligencecrm.core.user.User;
+import io.intelligencecrm.core.user.UserService;
+import io.intelligencecrm.tools.ToolCall;
+import java.time.Clock;
+import java.time.DateTimeException;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * The one entry point every chat channel uses: checks the message, the conversation and the
+ * day's token budget, answers approvals typed into the chat itself, runs the agent turn, and keeps
+ * what the chat showed for the conversation's history. One turn at a time per conversation.
+ */
+public final class ChatService {
+    public static final int MAX_MESSAGE_CHARS = 8000;
+
+    private final AgentRuntime runtime;
+    private final ConversationService conversations;
+    private final ChatApprovals approvals;
+    private final TokenLedger ledger;
+    private final UserService users;
+    private final TenantDirectory directory;
+    private final Clock clock;
+    private final Set<UUID> busy = ConcurrentHashMap.newKeySet();
+    private final Map<TenantId, String> tenantNames = new ConcurrentHashMap<>();
+
+    public ChatService(AgentRuntime runtime, ConversationService conversations, ChatApprovals approvals,
+                       TokenLedger ledger, UserService users, TenantDirectory directory, Clock clock) {
+        this.runtime = runtime;
+        this.conversations = conversations;
+        this.approvals = approvals;
+        this.ledger = ledger;
+        this.users = users;
+        this.directory = directory;
+        this.clock = clock;
+    }
+
+    /**
+     * Runs one turn and streams its events to the sink. Problems found before the turn starts
+     * (empty message, unknown conversation, budget spent) are thrown as {@link CrmException}; a
+     * turn that starts always ends with a final or an error event.
+     */
+    public ChatReply send(Actor actor, ChatInput input, AgentEventSink sink) {
+        String message = checkedMessage(input.message());
+        if (actor.userId() == null) throw CrmException.forbidden("The agent acts for a user; this API key has none");
+        Conversation conversation = input.conversationId() == null
+                ? conversations.start(actor, input.channel() == null ? "api" : input.channel(), null)
+                : conversations.get(actor, input.conversationId());
+        if (!busy.add(conversation.id())) {
+            throw new CrmException(ErrorCode.CONFLICT, "The agent is still answering the previous message in this"
+                    + " conversation; wait for it to finish.");
+        }
+        try {
+            return turn(actor, conversation, message, sink);
+        } finally {
+            busy.remove(conversation.id());
+        }
+    }
+
+    private ChatReply turn(Actor actor, Conversation conversation, String message, AgentEventSink sink) {
+        User user = users.me(actor);
+        ConversationKey key = new ConversationKey(actor.tenant(), actor.userId(), conversation.id());
+        RecordingSink events = new RecordingSink(sink);
+        events.accept(new AgentEvent.Started(conversation.id(), conversation.title(), runtime.identity().provider()));
+        conversations.titleFromFirstMessage(actor, conversation, message);
+        try {
+            var decided = approvals.answer(actor, conversation.id(), message, runtime.memory(key), events);
+            if (decided.isPresent()) return finish(conversation, decided.get(), false, null, 0, 0, 0, events);
+
+            ledger.requireBudget(actor.tenant());
+            ToolCall call = new ToolCall(actor.viaAgent(), conversation.id(), zone(user), clock);
+            AgentTurn turn = new AgentTurn(call, key, new Persona(user.fullName().isBlank() ? user.email()
+                    : user.fullName(), user.role().stored(), tenantName(actor.tenant())), events);
+            AgentRuntime.Outcome outcome = runtime.run(turn, message);
+            return finish(conversation, outcome.text(), outcome.failed(), outcome.failureCode(), turn.toolCalls(),
+                    turn.inputTokens(), turn.outputTokens(), events);
+        } catch (CrmException e) {
+            return finish(conversation, e.getMessage(), true, e.code().slug(), 0, 0, 0, events);
+        } finally {
+            conversations.recordEvents(actor, conversation.id(), events.recorded());
+        }
+    }
+
+    private static ChatReply finish(Conversation conversation, String text, boolean failed, String code, int toolCalls,
+                                    int inputTokens, int outputTokens, AgentEventSink events) {
+        events.accept(failed ? new AgentEvent.Failed(conversation.id(), code, text)
+                : new AgentEvent.Final(conversation.id(), text, toolCalls, inputTokens, outputTokens));
+        return new ChatReply(conversation.id(), text, failed, code, toolCalls, inputTokens, outputTokens);
+    }
+
+    private static String checkedMessage(String message) {
+        if (message == null || message.isBlank()) throw CrmException.invalid("message", "must not be empty");
+        if (message.length() > MAX_MESSAGE_CHARS) {
+            throw CrmException.invalid("message", "at most " + MAX_MESSAGE_CHARS + " characters");
+        }
+        return message.strip();
+    }
+
+    private static ZoneId zone(User user) {
+        try {
+            return ZoneId.of(user.timezone());
+        } catch (DateTimeException e) {
+            return ZoneOffset.UTC;
+        }
+    }
+
+    private String tenantName(TenantId tenant) {
+        return tenantNames.computeIfAbsent(tenant, id -> directory.find(id).map(t -> t.name()).orElse("your company"));
+    }
+
+    /** Passes events on and keeps those worth replaying with the conversation (not the token stream). */
+    private static final class RecordingSink implements AgentEventSink {
+        private final AgentEventSink next;
+        private final List<String> recorded = new ArrayList<>();
+
+        RecordingSink(AgentEventSink next) {
+            this.next = next;
+        }
+
+        @Override
+        public void accept(AgentEvent event) {
+            next.accept(event);
+            if (event instanceof AgentEvent.Token || event instanceof AgentEvent.Started
+                    || event instanceof AgentEvent.ToolStarted) {
+                return;
+            }
+            try {
+                String json = Json.mapper().writeValueAsString(Map.of("type", event.type(), "data", event));
+                synchronized (recorded) {
+                    recorded.add(json);
+                }
+            } catch (JsonProcessingException e) {
+                throw new IllegalStateException("event not serialisable: " + event.type(), e);
+            }
+        }
+
+        List<String> recorded() {
+            synchronized (recorded) {
+                return List.copyOf(recorded);
+            }
+        }
+    }
+}

@@ -1,0 +1,130 @@
+package io.intelligencecrm.agent.offline;
+
+import java.util.LinkedHashMap;
+import java.util.Locale;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * The command language offline mode understands (documented in the README): adding contacts,
+ * logging calls, notes and meetings, moving contacts between stages, finding people and the
+ * pipeline and activity questions. Each command becomes a {@link Plan} of one tool call, or a
+ * lookup followed by the call that needs the found id.
+ */
+final class OfflineCommands {
+    private static final Pattern EMAIL = Pattern.compile("[\\w.+-]+@[\\w-]+(\\.[\\w-]+)+");
+    private static final Pattern PHONE = Pattern.compile("\\+?\\d[\\d ().-]{6,}\\d");
+    private static final Pattern CREATE = Pattern.compile(
+            "(?i)^\\s*(?:please\\s+)?(?:add|create|new)\\s+(?:a\\s+)?(?:new\\s+)?(?:contact|lead|person|prospect)?\\s*[:,]?\\s*(?<rest>.*)$");
+    private static final Pattern NAME_AND_COMPANY = Pattern.compile(
+            "^(?<name>[\\p{L}][\\p{L}'’-]*(?:\\s+[\\p{L}][\\p{L}'’-]*)?)(?:\\s+(?:from|at|of|with)\\s+(?<company>[^,.;]+?))?"
+                    + "(?:\\s*(?:[,.;]|\\s-\\s|\\s+(?=she\\b|he\\b|they\\b|who\\b))\\s*(?<note>.*))?$",
+            Pattern.CASE_INSENSITIVE);
+    private static final Pattern LOG = Pattern.compile(
+            "(?i)^\\s*(?:please\\s+)?log\\s+(?:a|an)?\\s*(?<type>call|note|meeting|email|sms)\\s+(?:with|for|to|on|about)\\s+"
+                    + "(?<who>[^:,;-]+?)\\s*(?:[:,;-]\\s*(?<content>.*))?$");
+    private static final Pattern STAGE = Pattern.compile(
+            "(?i)^\\s*(?:move|mark|change|set)\\s+(?<who>.+?)\\s+(?:to|as)\\s+(?:a\\s+|an\\s+)?(?<stage>lead|qualified|customer|lost)\\s*[.!]?$");
+    private static final Pattern FIND = Pattern.compile(
+            "(?i)^\\s*(?:find|search(?:\\s+for)?|look\\s+up|who\\s+is|show(?:\\s+me)?)\\s+(?<query>.+?)\\s*[?.!]?$");
+    private static final Pattern DAYS = Pattern.compile("(?i)(\\d{1,3})\\s+days");
+    private static final Pattern PERIOD = Pattern.compile(
+            "(?i)\\b(today|yesterday|this week|last week|this month|last month|next month|this quarter|last quarter|"
+                    + "this year|(?:last|next) \\d{1,3} (?:days|weeks))\\b");
+
+    /**
+     * @param followUpIdArgument the follow-up tool's argument that receives the id the first call found
+     * @param subject            who or what the command is about, for questions back to the user
+     */
+    record Plan(String description, String firstTool, Map<String, Object> firstArguments, String followUpTool,
+                Map<String, Object> followUpArguments, String followUpIdArgument, String subject) {
+        static Plan single(String description, String tool, Map<String, Object> arguments) {
+            return new Plan(description, tool, arguments, null, Map.of(), null, null);
+        }
+    }
+
+    /** @return the plan, or null when the text is not a command offline mode knows */
+    Plan understand(String text) {
+        String lower = text.toLowerCase(Locale.ROOT);
+        Matcher log = LOG.matcher(text);
+        if (log.matches()) {
+            String who = log.group("who").strip();
+            Map<String, Object> arguments = new LinkedHashMap<>();
+            arguments.put("type", log.group("type").toLowerCase(Locale.ROOT));
+            String content = log.group("content");
+            arguments.put("content", content == null || content.isBlank() ? log.group("type") + " with " + who : content.strip());
+            return new Plan("log interactions", "searchContacts", Map.of("query", who), "logInteraction", arguments,
+                    "contactId", who);
+        }
+        Matcher stage = STAGE.matcher(text);
+        if (stage.matches()) {
+            String who = stage.group("who").strip();
+            return new Plan("change contacts", "searchContacts", Map.of("query", who), "changeContactStage",
+                    Map.of("stage", stage.group("stage").toLowerCase(Locale.ROOT)), "contactId", who);
+        }
+        Plan analytics = analytics(lower);
+        if (analytics != null) return analytics;
+        Matcher create = CREATE.matcher(text);
+        if (create.matches()) return create(create.group("rest"));
+        Matcher find = FIND.matcher(text);
+        if (find.matches()) return Plan.single("search contacts", "searchContacts", Map.of("query", find.group("query")));
+        return null;
+    }
+
+    private static Plan analytics(String lower) {
+        String period = period(lower);
+        if (lower.contains("pipeline")) return Plan.single("see the pipeline", "pipelineByStage", Map.of());
+        if (lower.contains("new leads") || lower.contains("leads came in") || lower.contains("new contacts")) {
+            return Plan.single("see new leads", "newLeads", Map.of("period", period == null ? "this week" : period));
+        }
+        if (lower.contains("closing")) {
+            return Plan.single("see deals closing", "dealsClosing", Map.of("period", period == null ? "this month" : period));
+        }
+        if (lower.contains("stale") || lower.contains("went quiet") || lower.contains("gone quiet")
+                || lower.contains("no activity")) {
+            Matcher days = DAYS.matcher(lower);
+            return Plan.single("see stale deals", "staleDeals", Map.of("days", days.find() ? Integer.parseInt(days.group(1)) : 14));
+        }
+        if (lower.contains("activity")) {
+            return Plan.single("see activity", "activityByRep", Map.of("period", period == null ? "this month" : period));
+        }
+        if (lower.contains("conversion")) {
+            return Plan.single("see conversion", "conversionBySource",
+                    Map.of("period", period == null ? "last 90 days" : period));
+        }
+        return null;
+    }
+
+    private static String period(String lower) {
+        Matcher period = PERIOD.matcher(lower);
+        return period.find() ? period.group(1) : null;
+    }
+
+    private static Plan create(String rest) {
+        Map<String, Object> arguments = new LinkedHashMap<>();
+        Matcher email = EMAIL.matcher(rest);
+        if (email.find()) arguments.put("email", email.group());
+        String withoutEmail = EMAIL.matcher(rest).replaceAll(" ");
+        Matcher phone = PHONE.matcher(withoutEmail);
+        if (phone.find()) arguments.put("phone", phone.group().strip());
+        String cleaned = PHONE.matcher(withoutEmail).replaceAll(" ").replaceAll("\\(\\s*\\)|\\s+,", ",")
+                .replaceAll("\\s{2,}", " ").strip();
+        Matcher parts = NAME_AND_COMPANY.matcher(cleaned);
+        if (cleaned.isEmpty() && arguments.containsKey("email")) {
+            return Plan.single("create contacts", "createContact", arguments);
+        }
+        if (!parts.matches()) return null;
+        String[] name = parts.group("name").strip().split("\\s+");
+        arguments.put("firstName", capitalised(name[0]));
+        if (name.length > 1) arguments.put("lastName", capitalised(name[1]));
+        if (parts.group("company") != null) arguments.put("companyName", parts.group("company").strip());
+        String note = parts.group("note");
+        if (note != null && !note.isBlank()) arguments.put("note", note.strip());
+        return Plan.single("create contacts", "createContact", arguments);
+    }
+
+    private static String capitalised(String word) {
+        return word.isEmpty() ? word : Character.toUpperCase(word.charAt(0)) + word.substring(1);
+    }
+}

@@ -1,0 +1,122 @@
+package io.intelligencecrm.agent.offline;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.langchain4j.data.message.ToolExecutionResultMessage;
+import io.intelligencecrm.core.json.Json;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/** Offline mode's words: answers written from tool results, and help when a command is not understood. */
+final class OfflineReplies {
+    private static final Pattern UUID_TEXT = Pattern.compile(
+            "[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}");
+    static final List<String> EXAMPLES = List.of(
+            "add Jane Doe from Acme, jane@acme.com, she asked for pricing",
+            "log a call with Jane Doe: discussed the renewal",
+            "move Jane Doe to qualified",
+            "find Acme",
+            "show me the pipeline",
+            "new leads this week",
+            "deals closing this month",
+            "which deals went quiet in the last 14 days?",
+            "activity by rep last month",
+            "conversion by source this quarter");
+
+    private OfflineReplies() {
+    }
+
+    static String help(String text) {
+        List<String> close = closest(text);
+        return "I'm in offline mode: a rule-based planner, not an AI model, so I understand a fixed set of commands. "
+                + "I did not understand that. Try one of these:\n- " + String.join("\n- ", close);
+    }
+
+    /** The three examples sharing the most words with what was typed. */
+    private static List<String> closest(String text) {
+        Set<String> words = new LinkedHashSet<>(List.of(text.toLowerCase().split("\\W+")));
+        return EXAMPLES.stream()
+                .sorted((a, b) -> Long.compare(overlap(b, words), overlap(a, words)))
+                .limit(3).toList();
+    }
+
+    private static long overlap(String example, Set<String> words) {
+        return List.of(example.toLowerCase().split("\\W+")).stream().filter(words::contains).count();
+    }
+
+    static String json(Map<String, Object> arguments) {
+        try {
+            return Json.mapper().writeValueAsString(arguments);
+        } catch (JsonProcessingException e) {
+            throw new IllegalArgumentException(e);
+        }
+    }
+
+    /** The record ids in a tool result: the id column of a table, the id of one record, or any ids in the text. */
+    static List<UUID> ids(String result) {
+        JsonNode node = parse(result);
+        Set<UUID> ids = new LinkedHashSet<>();
+        if (node != null && node.has("columns") && node.has("rows")) {
+            int column = -1;
+            for (int i = 0; i < node.get("columns").size(); i++) {
+                if (node.get("columns").get(i).asText().equalsIgnoreCase("id")) column = i;
+            }
+            for (JsonNode row : node.get("rows")) {
+                if (column >= 0 && row.has(column)) ids.add(UUID.fromString(row.get(column).asText()));
+            }
+            if (column >= 0) return new ArrayList<>(ids);
+        }
+        if (node != null && node.has("id") && UUID_TEXT.matcher(node.get("id").asText()).matches()) {
+            return List.of(UUID.fromString(node.get("id").asText()));
+        }
+        Matcher matcher = UUID_TEXT.matcher(result == null ? "" : result);
+        while (matcher.find()) ids.add(UUID.fromString(matcher.group()));
+        return new ArrayList<>(ids);
+    }
+
+    static String answer(ToolExecutionResultMessage result) {
+        if (Boolean.TRUE.equals(result.isError())) return "That did not work. " + result.text();
+        JsonNode node = parse(result.text());
+        if (node == null) return result.text();
+        if (node.has("proposalId")) {
+            return "I have proposed: " + node.path("summary").asText() + ". Nothing happens until you approve it"
+                    + " with the Approve button (or reply \"approve\").";
+        }
+        if (node.has("rows") && node.has("title")) {
+            int rows = node.get("rows").size();
+            String note = node.path("note").asText("");
+            return rows == 0 ? node.get("title").asText() + ": nothing found."
+                    : node.get("title").asText() + ": " + rows + (rows == 1 ? " row" : " rows") + ", shown above."
+                    + (note.isBlank() ? "" : " " + note);
+        }
+        return "Done. " + facts(node);
+    }
+
+    private static String facts(JsonNode node) {
+        List<String> facts = new ArrayList<>();
+        String name = (node.path("firstName").asText("") + " " + node.path("lastName").asText("")).strip();
+        if (!name.isEmpty()) facts.add(name);
+        node.fields().forEachRemaining(field -> {
+            if (facts.size() >= 5 || !field.getValue().isValueNode() || field.getValue().isNull()) return;
+            if (field.getKey().equals("firstName") || field.getKey().equals("lastName")) return;
+            facts.add(field.getKey() + ": " + field.getValue().asText());
+        });
+        return String.join(", ", facts) + ".";
+    }
+
+    private static JsonNode parse(String text) {
+        if (text == null || text.isBlank()) return null;
+        try {
+            JsonNode node = Json.mapper().readTree(text);
+            return node.isObject() ? node : null;
+        } catch (JsonProcessingException e) {
+            return null;
+        }
+    }
+}

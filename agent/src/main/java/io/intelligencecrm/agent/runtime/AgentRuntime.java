@@ -1,0 +1,127 @@
+package io.intelligencecrm.agent.runtime;
+
+import dev.langchain4j.data.message.ToolExecutionResultMessage;
+import dev.langchain4j.memory.ChatMemory;
+import dev.langchain4j.memory.chat.ChatMemoryProvider;
+import dev.langchain4j.memory.chat.TokenWindowChatMemory;
+import dev.langchain4j.model.chat.StreamingChatModel;
+import dev.langchain4j.model.output.TokenUsage;
+import dev.langchain4j.observability.api.listener.AiServiceRequestIssuedListener;
+import dev.langchain4j.observability.api.listener.AiServiceResponseReceivedListener;
+import dev.langchain4j.service.AiServices;
+import io.intelligencecrm.agent.chat.AgentEvent;
+import io.intelligencecrm.agent.memory.ApproximateTokenCounter;
+import io.intelligencecrm.agent.memory.ConversationKey;
+import io.intelligencecrm.agent.memory.PostgresChatMemoryStore;
+import io.intelligencecrm.core.usage.ModelUsage;
+import io.intelligencecrm.core.usage.TokenLedger;
+import java.time.Duration;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The LangChain4j side of a turn: one AiServices agent with the role's tools, the persisted token
+ * window memory, the system prompt, the round-trip cap and token accounting. {@link #run} streams
+ * the answer to the turn's event sink and returns when the turn is over.
+ */
+public final class AgentRuntime {
+    private static final Logger log = LoggerFactory.getLogger(AgentRuntime.class);
+
+    /** What the model provider is, for usage records and the chat's mode badge. */
+    public record ModelIdentity(String provider, String model) {
+    }
+
+    /** How a turn ended: the answer, or a failure with a message fit for the user. */
+    public record Outcome(String text, boolean failed, String failureCode) {
+    }
+
+    private final CrmAgent agent;
+    private final ChatMemoryProvider memories;
+    private final PostgresChatMemoryStore store;
+    private final ModelIdentity identity;
+    private final int maxRoundTrips;
+    private final Duration turnTimeout;
+
+    public AgentRuntime(StreamingChatModel model, ModelIdentity identity, RoleToolProvider tools,
+                        PostgresChatMemoryStore store, TokenLedger ledger, int memoryTokens, int maxRoundTrips,
+                        Duration modelTimeout) {
+        this.store = store;
+        this.identity = identity;
+        this.maxRoundTrips = maxRoundTrips;
+        this.turnTimeout = modelTimeout.multipliedBy(maxRoundTrips + 2L);
+        SystemPrompt prompt = new SystemPrompt();
+        ApproximateTokenCounter counter = new ApproximateTokenCounter();
+        this.memories = id -> TokenWindowChatMemory.builder().id(id).maxTokens(memoryTokens, counter)
+                .chatMemoryStore(store).build();
+        AiServiceRequestIssuedListener requests = event -> AgentTurn.of(event.invocationContext()).countModelCall();
+        AiServiceResponseReceivedListener responses = event -> {
+            AgentTurn turn = AgentTurn.of(event.invocationContext());
+            TokenUsage usage = event.response().metadata() == null ? null : event.response().metadata().tokenUsage();
+            int input = usage == null || usage.inputTokenCount() == null ? 0 : usage.inputTokenCount();
+            int output = usage == null || usage.outputTokenCount() == null ? 0 : usage.outputTokenCount();
+            turn.addTokens(input, output);
+            ConversationKey key = turn.conversation();
+            ledger.record(key.tenant(), new ModelUsage(key.userId(), key.conversationId(), identity.provider(),
+                    identity.model(), input, output));
+        };
+        this.agent = AiServices.builder(CrmAgent.class)
+                .streamingChatModel(model)
+                .chatMemoryProvider(memories)
+                .toolProvider(tools)
+                .systemMessageProviderWithContext(context -> prompt.render(AgentTurn.of(context)))
+                .maxToolCallingRoundTrips(maxRoundTrips)
+                .hallucinatedToolNameStrategy(request -> ToolExecutionResultMessage.from(request,
+                        "There is no tool named '" + request.name() + "'. Use only the tools you were given."))
+                .registerListeners(requests, responses)
+                .build();
+    }
+
+    public ModelIdentity identity() {
+        return identity;
+    }
+
+    /** The memory of a conversation, for messages the chat answers without the model (approvals). */
+    public ChatMemory memory(ConversationKey key) {
+        return memories.get(key);
+    }
+
+    public Outcome run(AgentTurn turn, String message) {
+        ConversationKey key = turn.conversation();
+        CompletableFuture<String> answer = new CompletableFuture<>();
+        store.beginTurn(key);
+        try {
+            agent.chat(key, message, turn.parameters())
+                    .onPartialResponse(text -> turn.events().accept(new AgentEvent.Token(text)))
+                    .onCompleteResponse(response -> answer.complete(response.aiMessage().text()))
+                    .onError(answer::completeExceptionally)
+                    .start();
+            return new Outcome(answer.get(turnTimeout.toMillis(), TimeUnit.MILLISECONDS), false, null);
+        } catch (ExecutionException e) {
+            return failure(turn, e.getCause());
+        } catch (TimeoutException e) {
+            return new Outcome("The AI model took too long to answer, so I stopped waiting. Anything a tool already"
+                    + " did is shown above; try again in a moment.", true, "timeout");
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return new Outcome("The answer was interrupted; try again.", true, "interrupted");
+        } catch (RuntimeException e) {
+            return failure(turn, e);
+        } finally {
+            store.endTurn(key);
+        }
+    }
+
+    private Outcome failure(AgentTurn turn, Throwable cause) {
+        if (turn.modelCalls() > maxRoundTrips) {
+            return new Outcome("I stopped after " + maxRoundTrips + " rounds of tool calls for one message, which is my"
+                    + " limit per turn. What I did so far is listed above; tell me how to continue or ask a narrower"
+                    + " question.", true, "tool-limit");
+        }
+        log.warn("Agent turn failed ({}): {}", identity.provider(), cause.toString());
+        return new Outcome(TurnFailures.explain(identity, cause), true, "model-unavailable");
+    }
+}

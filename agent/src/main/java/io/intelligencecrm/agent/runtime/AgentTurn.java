@@ -1,0 +1,104 @@
+package io.intelligencecrm.agent.runtime;
+
+import dev.langchain4j.invocation.InvocationContext;
+import dev.langchain4j.invocation.InvocationParameters;
+import io.intelligencecrm.agent.chat.AgentEventSink;
+import io.intelligencecrm.agent.memory.ConversationKey;
+import io.intelligencecrm.tools.ToolCall;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/**
+ * The state of one turn (one user message and everything the agent does for it), carried in the
+ * invocation parameters next to the {@link ToolCall} binding: where events go, how many model calls
+ * and tool calls it made, and which calls it already made (an identical repeat is refused).
+ * Thread-safe: streaming callbacks and tool executions may run on different threads.
+ */
+public final class AgentTurn {
+    private static final String KEY = "crm.turn";
+
+    private final ToolCall call;
+    private final ConversationKey conversation;
+    private final Persona persona;
+    private final AgentEventSink events;
+    private final AtomicInteger modelCalls = new AtomicInteger();
+    private final AtomicInteger toolCalls = new AtomicInteger();
+    private final AtomicInteger inputTokens = new AtomicInteger();
+    private final AtomicInteger outputTokens = new AtomicInteger();
+    private final Set<String> callsMade = ConcurrentHashMap.newKeySet();
+
+    public AgentTurn(ToolCall call, ConversationKey conversation, Persona persona, AgentEventSink events) {
+        this.call = call;
+        this.conversation = conversation;
+        this.persona = persona;
+        this.events = events;
+    }
+
+    public InvocationParameters parameters() {
+        InvocationParameters parameters = new InvocationParameters();
+        call.bindTo(parameters);
+        parameters.put(KEY, this);
+        return parameters;
+    }
+
+    public static AgentTurn of(InvocationParameters parameters) {
+        AgentTurn turn = parameters == null ? null : parameters.get(KEY);
+        if (turn == null) throw new IllegalStateException("no agent turn bound to this invocation");
+        return turn;
+    }
+
+    public static AgentTurn of(InvocationContext context) {
+        return of(context == null ? null : context.invocationParameters());
+    }
+
+    public ToolCall call() {
+        return call;
+    }
+
+    public ConversationKey conversation() {
+        return conversation;
+    }
+
+    public Persona persona() {
+        return persona;
+    }
+
+    public AgentEventSink events() {
+        return events;
+    }
+
+    /** @return false when exactly this call (tool and arguments) was already made in this turn */
+    boolean firstTimeFor(String signature) {
+        return callsMade.add(signature);
+    }
+
+    int countModelCall() {
+        return modelCalls.incrementAndGet();
+    }
+
+    public int modelCalls() {
+        return modelCalls.get();
+    }
+
+    void countToolCall() {
+        toolCalls.incrementAndGet();
+    }
+
+    public int toolCalls() {
+        return toolCalls.get();
+    }
+
+    void addTokens(int input, int output) {
+        inputTokens.addAndGet(input);
+        outputTokens.addAndGet(output);
+    }
+
+    public int inputTokens() {
+        return inputTokens.get();
+    }
+
+    public int outputTokens() {
+        return outputTokens.get();
+    }
+}
