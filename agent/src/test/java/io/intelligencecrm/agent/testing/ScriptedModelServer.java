@@ -110,18 +110,18 @@ public abstract class ScriptedModelServer implements AutoCloseable {
 
     protected abstract String responseId(int sequence);
 
+    /** Not try-with-resources: a broken stream must leave the exchange unclosed, see {@link #answer}. */
     private void handle(HttpExchange exchange) throws IOException {
-        try (exchange) {
-            String rawBody = new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8);
-            JsonNode body = rawBody.isBlank() ? JSON.createObjectNode() : JSON.readTree(rawBody);
-            Map<String, List<String>> headers = new TreeMap<>();
-            exchange.getRequestHeaders().forEach((name, values) -> headers.put(name.toLowerCase(), List.copyOf(values)));
-            RecordedRequest request = record(exchange.getRequestMethod(), exchange.getRequestURI().getPath(),
-                    headers, rawBody, body);
-            requests.add(request);
-            ScriptedReply reply = precheck(request).orElseGet(() -> next(request));
-            answer(exchange, request, reply);
-        }
+        String rawBody = new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8);
+        JsonNode body = rawBody.isBlank() ? JSON.createObjectNode() : JSON.readTree(rawBody);
+        Map<String, List<String>> headers = new TreeMap<>();
+        exchange.getRequestHeaders().forEach((name, values) -> headers.put(name.toLowerCase(), List.copyOf(values)));
+        RecordedRequest request = record(exchange.getRequestMethod(), exchange.getRequestURI().getPath(),
+                headers, rawBody, body);
+        requests.add(request);
+        ScriptedReply reply = precheck(request).orElseGet(() -> next(request));
+        answer(exchange, request, reply);
+        exchange.close();
     }
 
     private ScriptedReply next(RecordedRequest request) {
@@ -153,7 +153,8 @@ public abstract class ScriptedModelServer implements AutoCloseable {
             case ScriptedReply.Answer answer -> send(exchange, 200, completeJson(request, answer, id));
             case ScriptedReply.BrokenStream broken -> {
                 stream(exchange, brokenStreamEvents(request, broken.partialText(), id));
-                // Escaping the handler makes the JDK server drop the connection without ending the chunked body.
+                // Escaping the handler unclosed makes the JDK server drop the connection without ending the chunked
+                // body, so the client sees a stream cut off, not a short answer.
                 throw new IOException("scripted broken stream");
             }
         }
