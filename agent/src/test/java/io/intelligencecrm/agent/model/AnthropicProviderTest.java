@@ -112,4 +112,28 @@ class AnthropicProviderTest {
         assertEquals("fine", ModelProviders.blocking(keyless).chat("hi"));
         assertTrue(server.lastRequest().header("x-api-key").isPresent());
     }
+
+    @Test
+    void aResponderCanScriptAMultiStepTurnFromWhatTheClientSent() {
+        server.respondWith(request -> request.toolResults().isEmpty()
+                ? new ScriptedReply.Answer("Let me look.", List.of(ScriptedToolCall.of("toolu_7", "find_contacts",
+                        "{\"query\":\"Grace\"}")), 10, 5)
+                : ScriptedReply.text("Found: " + request.toolResult("toolu_7").orElseThrow().content()));
+        StreamingChatModel model = ModelProviders.streaming(settings);
+        UserMessage question = UserMessage.from("Find Grace");
+
+        CollectingHandler firstHandler = new CollectingHandler();
+        model.chat(ChatRequest.builder().messages(question).toolSpecifications(CrmTools.ALL).build(), firstHandler);
+        AiMessage first = firstHandler.response().aiMessage();
+        CollectingHandler secondHandler = new CollectingHandler();
+        model.chat(ChatRequest.builder().toolSpecifications(CrmTools.ALL).messages(question, first,
+                ToolExecutionResultMessage.from(first.toolExecutionRequests().getFirst(), "Grace Hopper")).build(),
+                secondHandler);
+
+        assertEquals("Let me look.", first.text());
+        assertEquals("{\"query\":\"Grace\"}", first.toolExecutionRequests().getFirst().arguments());
+        assertEquals("Found: Grace Hopper", secondHandler.response().aiMessage().text());
+        assertEquals("Let me look.", server.lastRequest().messages().stream()
+                .filter(message -> message.role().equals("assistant")).findFirst().orElseThrow().content());
+    }
 }
