@@ -75,7 +75,7 @@ public final class DealWriteTools {
         return new DealSaved("stage is now " + target.stored(), Views.deal(deal, Team.of(services.users(), actor)));
     }
 
-    @Tool("Marks a deal as won.")
+    @Tool("Marks a deal as won; its close time is recorded.")
     public DealSaved markDealWon(
             @P("the deal's id") String dealId,
             InvocationParameters parameters) {
@@ -84,7 +84,7 @@ public final class DealWriteTools {
         return new DealSaved("won", Views.deal(deal, Team.of(services.users(), actor)));
     }
 
-    @Tool("Marks a deal as lost, with the reason.")
+    @Tool("Marks a deal as lost, with the reason when known; its close time is recorded.")
     public DealSaved markDealLost(
             @P("the deal's id") String dealId,
             @P(value = "why it was lost, e.g. 'chose a competitor'", required = false) String reason,
