@@ -75,6 +75,29 @@ class CrmToolboxTest {
     }
 
     @Test
+    void langchain4j_builds_specifications_that_hide_the_invocation_parameters() {
+        var specifications = fixture.toolbox.toolsFor(Role.ADMIN).stream()
+                .flatMap(tool -> dev.langchain4j.agent.tool.ToolSpecifications.toolSpecificationsFrom(tool).stream())
+                .toList();
+        assertEquals(READ_TOOLS.size() + WRITE_TOOLS.size(), specifications.size());
+        specifications.forEach(specification -> {
+            var properties = specification.parameters() == null ? java.util.Map.of()
+                    : specification.parameters().properties();
+            assertFalse(properties.containsKey("parameters"), specification.name());
+        });
+        var search = specifications.stream().filter(s -> s.name().equals("searchContacts")).findFirst().orElseThrow();
+        assertEquals(List.of(), search.parameters().required());
+    }
+
+    @Test
+    void tool_results_serialise_to_json_for_the_model() {
+        var proposal = new ProposalResult(java.util.UUID.randomUUID(), "email.send", "Send", java.util.Map.of(),
+                "hash", java.time.Instant.now(), "PROPOSED, NOT DONE");
+        String json = dev.langchain4j.internal.Json.toJson(proposal);
+        assertTrue(json.contains("PROPOSED, NOT DONE"), json);
+    }
+
+    @Test
     void offers_a_handler_for_every_proposed_action() {
         assertEquals(Set.of("contact.assign_owner", "contact.delete", "contacts.change_stage", "email.send"),
                 fixture.toolbox.proposalHandlers().stream().map(ProposalHandler::action).collect(Collectors.toSet()));
