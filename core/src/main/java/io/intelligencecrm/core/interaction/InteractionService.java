@@ -219,6 +219,21 @@ public final class InteractionService {
         });
     }
 
+    /**
+     * Merges machine-set facts into an interaction's metadata (e.g. that an email is only queued so
+     * far); not an API field, so clients cannot forge them. Same write rule as editing it.
+     */
+    public Interaction addMetadata(Actor actor, UUID id, Map<String, Object> facts) {
+        return transactions.inTenant(actor.tenant(), handle -> {
+            Interaction before = require(handle, id);
+            requireWritable(handle, actor, before);
+            handle.createUpdate("update interactions set metadata = metadata || :facts where id = :id")
+                    .bind("facts", facts).bind("id", id).execute();
+            audit.record(actor, "interaction.annotate", "interaction", id, facts);
+            return require(handle, id);
+        });
+    }
+
     /** Authors may change what they wrote; otherwise the contact's write rule applies. */
     private void requireWritable(Handle handle, Actor actor, Interaction interaction) {
         if (Objects.equals(interaction.authorId(), actor.userId())) return;

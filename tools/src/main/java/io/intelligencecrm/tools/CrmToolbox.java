@@ -1,0 +1,58 @@
+package io.intelligencecrm.tools;
+
+import io.intelligencecrm.core.proposal.ProposalHandler;
+import io.intelligencecrm.core.proposal.ProposalService;
+import io.intelligencecrm.core.user.Role;
+import io.intelligencecrm.tools.analytics.AnalyticsTools;
+import io.intelligencecrm.tools.company.CompanyReadTools;
+import io.intelligencecrm.tools.company.CompanyWriteTools;
+import io.intelligencecrm.tools.contact.ContactReadTools;
+import io.intelligencecrm.tools.contact.ContactWriteTools;
+import io.intelligencecrm.tools.deal.DealReadTools;
+import io.intelligencecrm.tools.deal.DealWriteTools;
+import io.intelligencecrm.tools.outreach.OutreachReadTools;
+import io.intelligencecrm.tools.outreach.OutreachWriteTools;
+import io.intelligencecrm.tools.proposal.AssignOwnerHandler;
+import io.intelligencecrm.tools.proposal.ChangeStagesHandler;
+import io.intelligencecrm.tools.proposal.DeleteContactHandler;
+import io.intelligencecrm.tools.proposal.SendEmailHandler;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * The agent's tool objects per role. Write tools exist only for roles that write: a viewer's agent
+ * is never offered one, whatever the prompt says. The tool objects are stateless and thread-safe.
+ *
+ * <p>Build order: the proposal handlers need only the services, the ProposalService needs the
+ * handlers, and the write tools need the ProposalService — so {@link #proposalHandlers(CrmServices)}
+ * comes first.
+ */
+public final class CrmToolbox {
+    private final List<Object> readTools;
+    private final List<Object> writeTools;
+    private final List<ProposalHandler> handlers;
+
+    public CrmToolbox(CrmServices services, ProposalService proposals) {
+        this.readTools = List.of(new ContactReadTools(services), new CompanyReadTools(services),
+                new DealReadTools(services), new AnalyticsTools(services), new OutreachReadTools(services));
+        this.writeTools = List.of(new ContactWriteTools(services, proposals), new CompanyWriteTools(services),
+                new DealWriteTools(services), new OutreachWriteTools(services, proposals));
+        this.handlers = proposalHandlers(services);
+    }
+
+    /** The handlers of every action the tools propose; give them to the ProposalService. */
+    public static List<ProposalHandler> proposalHandlers(CrmServices services) {
+        return List.of(new AssignOwnerHandler(services), new DeleteContactHandler(services),
+                new ChangeStagesHandler(services), new SendEmailHandler(services));
+    }
+
+    public List<ProposalHandler> proposalHandlers() {
+        return handlers;
+    }
+
+    public List<Object> toolsFor(Role role) {
+        List<Object> tools = new ArrayList<>(readTools);
+        if (role.writes()) tools.addAll(writeTools);
+        return List.copyOf(tools);
+    }
+}

@@ -1,0 +1,41 @@
+package io.intelligencecrm.tools.company;
+
+import dev.langchain4j.agent.tool.P;
+import dev.langchain4j.agent.tool.Tool;
+import dev.langchain4j.invocation.InvocationParameters;
+import io.intelligencecrm.core.company.Company;
+import io.intelligencecrm.core.company.CompanyQuery;
+import io.intelligencecrm.core.identity.Actor;
+import io.intelligencecrm.tools.CrmServices;
+import io.intelligencecrm.tools.Listing;
+import io.intelligencecrm.tools.TableResult;
+import io.intelligencecrm.tools.Team;
+import io.intelligencecrm.tools.ToolArguments;
+import io.intelligencecrm.tools.ToolCall;
+import java.util.Arrays;
+import java.util.List;
+
+/** Finding companies; available to every role. */
+public final class CompanyReadTools {
+    private final CrmServices services;
+
+    public CompanyReadTools(CrmServices services) {
+        this.services = services;
+    }
+
+    @Tool("Finds companies whose name or domain contains the words. Returns a table with each company's id.")
+    public TableResult findCompanies(
+            @P(value = "words of the company name or domain; empty lists all companies", required = false) String query,
+            InvocationParameters parameters) {
+        Actor actor = ToolCall.of(parameters).actor();
+        CompanyQuery filters = CompanyQuery.named(ToolArguments.trimmed(query), ToolArguments.MAX_ROWS);
+        Listing<Company> listing = Listing.of(ToolArguments.MAX_ROWS, (cursor, size) -> services.companies().list(actor,
+                new CompanyQuery(filters.q(), null, null, null, "name", false, cursor, size, false)));
+        Team team = Team.of(services.users(), actor);
+        List<List<Object>> rows = listing.rows().stream().map(company -> Arrays.<Object>asList(company.id().toString(),
+                company.name(), company.domain(), company.industry(), company.country(), team.name(company.ownerId())))
+                .toList();
+        return new TableResult("Companies", List.of("id", "Name", "Domain", "Industry", "Country", "Owner"), rows,
+                "table", listing.total(), listing.note("companies"));
+    }
+}

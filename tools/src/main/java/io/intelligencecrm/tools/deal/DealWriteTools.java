@@ -1,0 +1,104 @@
+package io.intelligencecrm.tools.deal;
+
+import dev.langchain4j.agent.tool.P;
+import dev.langchain4j.agent.tool.Tool;
+import dev.langchain4j.invocation.InvocationParameters;
+import io.intelligencecrm.core.company.Company;
+import io.intelligencecrm.core.deal.Deal;
+import io.intelligencecrm.core.deal.DealStage;
+import io.intelligencecrm.core.error.CrmException;
+import io.intelligencecrm.core.identity.Actor;
+import io.intelligencecrm.tools.CrmServices;
+import io.intelligencecrm.tools.Team;
+import io.intelligencecrm.tools.ToolArguments;
+import io.intelligencecrm.tools.ToolCall;
+import io.intelligencecrm.tools.Views;
+import io.intelligencecrm.tools.Views.DealView;
+import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.UUID;
+
+/** Creating deals and moving them through the pipeline; only for roles that write. */
+public final class DealWriteTools {
+    private final CrmServices services;
+
+    public DealWriteTools(CrmServices services) {
+        this.services = services;
+    }
+
+    public record DealSaved(String result, DealView deal) {
+    }
+
+    @Tool("Creates a deal owned by the user, optionally for a contact and a company.")
+    public DealSaved createDeal(
+            @P("the deal's name, e.g. 'Acme - annual licence'") String name,
+            @P(value = "id of the contact the deal is with", required = false) String contactId,
+            @P(value = "company name; found or created (defaults to the contact's company)", required = false)
+            String companyName,
+            @P(value = "amount as a decimal number without currency sign, e.g. 12500.00", required = false) String amount,
+            @P(value = "3-letter currency code, default USD", required = false) String currency,
+            @P(value = "stage: prospecting (default), qualification, proposal, negotiation, won or lost",
+                    required = false) String stage,
+            @P(value = "expected close date: ISO date like 2026-12-31, or words like next month", required = false)
+            String expectedCloseDate,
+            InvocationParameters parameters) {
+        ToolCall call = ToolCall.of(parameters);
+        Actor actor = call.actor();
+        if (!ToolArguments.given(name)) throw CrmException.invalid("name", "is required");
+        Map<String, Object> fields = new LinkedHashMap<>();
+        fields.put("name", name.trim());
+        if (ToolArguments.given(contactId)) fields.put("contactId", ToolArguments.id("contactId", contactId).toString());
+        if (ToolArguments.given(amount)) fields.put("amount", amount(amount).toPlainString());
+        if (ToolArguments.given(currency)) fields.put("currency", currency.trim());
+        DealStage dealStage = ToolArguments.optionalChoice("stage", stage, DealStage.class);
+        if (dealStage != null) fields.put("stage", dealStage.stored());
+        LocalDate close = ToolArguments.date("expectedCloseDate", expectedCloseDate, call);
+        if (close != null) fields.put("expectedCloseDate", close.toString());
+        if (ToolArguments.given(companyName)) {
+            Company company = services.companies().findOrCreate(actor, companyName.trim());
+            fields.put("companyId", company.id().toString());
+        }
+        Deal deal = services.deals().create(actor, fields);
+        return new DealSaved("created", Views.deal(deal, Team.of(services.users(), actor)));
+    }
+
+    @Tool("Moves a deal to another stage of the pipeline.")
+    public DealSaved moveDealStage(
+            @P("the deal's id") String dealId,
+            @P("stage: prospecting, qualification, proposal, negotiation, won or lost") String stage,
+            InvocationParameters parameters) {
+        Actor actor = ToolCall.of(parameters).actor();
+        DealStage target = ToolArguments.choice("stage", stage, DealStage.class);
+        Deal deal = services.deals().moveStage(actor, ToolArguments.id("dealId", dealId), target, null);
+        return new DealSaved("stage is now " + target.stored(), Views.deal(deal, Team.of(services.users(), actor)));
+    }
+
+    @Tool("Marks a deal as won; its close time is recorded.")
+    public DealSaved markDealWon(
+            @P("the deal's id") String dealId,
+            InvocationParameters parameters) {
+        Actor actor = ToolCall.of(parameters).actor();
+        Deal deal = services.deals().markWon(actor, ToolArguments.id("dealId", dealId));
+        return new DealSaved("won", Views.deal(deal, Team.of(services.users(), actor)));
+    }
+
+    @Tool("Marks a deal as lost, with the reason when known; its close time is recorded.")
+    public DealSaved markDealLost(
+            @P("the deal's id") String dealId,
+            @P(value = "why it was lost, e.g. 'chose a competitor'", required = false) String reason,
+            InvocationParameters parameters) {
+        Actor actor = ToolCall.of(parameters).actor();
+        Deal deal = services.deals().markLost(actor, ToolArguments.id("dealId", dealId), ToolArguments.trimmed(reason));
+        return new DealSaved("lost", Views.deal(deal, Team.of(services.users(), actor)));
+    }
+
+    private static BigDecimal amount(String text) {
+        try {
+            return new BigDecimal(text.trim().replace(",", "").replace("_", ""));
+        } catch (NumberFormatException e) {
+            throw CrmException.invalid("amount", "'" + text + "' is not a number; give digits like 12500.00");
+        }
+    }
+}

@@ -1,0 +1,80 @@
+package io.intelligencecrm.tools.outreach;
+
+import dev.langchain4j.agent.tool.P;
+import dev.langchain4j.agent.tool.Tool;
+import dev.langchain4j.invocation.InvocationParameters;
+import io.intelligencecrm.core.contact.Contact;
+import io.intelligencecrm.core.error.CrmException;
+import io.intelligencecrm.core.proposal.ProposalService;
+import io.intelligencecrm.tools.CrmServices;
+import io.intelligencecrm.tools.ProposalResult;
+import io.intelligencecrm.tools.ToolArguments;
+import io.intelligencecrm.tools.ToolCall;
+import io.intelligencecrm.tools.proposal.SendEmailHandler;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+/** Asking to send email: always a proposal the user approves; never sent from here. Roles that write only. */
+public final class OutreachWriteTools {
+    private final CrmServices services;
+    private final ProposalService proposals;
+
+    public OutreachWriteTools(CrmServices services, ProposalService proposals) {
+        this.services = services;
+        this.proposals = proposals;
+    }
+
+    @Tool("PROPOSES sending an email to one contact; nothing is sent until the user approves it.")
+    public ProposalResult proposeSendEmail(
+            @P("the contact's id") String contactId,
+            @P("the subject line") String subject,
+            @P("the plain-text body") String body,
+            InvocationParameters parameters) {
+        return propose(List.of(contactId), subject, body, parameters);
+    }
+
+    @Tool("PROPOSES sending the same email to several contacts (at most 50); nothing is sent until the user "
+            + "approves it.")
+    public ProposalResult proposeSendEmails(
+            @P("the contacts' ids") List<String> contactIds,
+            @P("the subject line") String subject,
+            @P("the plain-text body") String body,
+            InvocationParameters parameters) {
+        return propose(contactIds, subject, body, parameters);
+    }
+
+    private ProposalResult propose(List<String> contactIds, String subject, String body,
+                                   InvocationParameters parameters) {
+        ToolCall call = ToolCall.of(parameters);
+        List<UUID> ids = ToolArguments.ids("contactIds", contactIds);
+        if (ids.size() > SendEmailHandler.MAX_RECIPIENTS) {
+            throw CrmException.invalid("contactIds", "at most " + SendEmailHandler.MAX_RECIPIENTS
+                    + " recipients per proposal; split the list");
+        }
+        if (!ToolArguments.given(subject)) throw CrmException.invalid("subject", "is required");
+        if (!ToolArguments.given(body)) throw CrmException.invalid("body", "is required");
+        List<String> recipients = new ArrayList<>();
+        List<String> withoutEmail = new ArrayList<>();
+        for (UUID id : ids) {
+            Contact contact = services.contacts().get(call.actor(), id);
+            if (contact.email() == null) withoutEmail.add(contact.fullName() + " (" + id + ")");
+            else recipients.add(contact.fullName() + " <" + contact.email() + ">");
+        }
+        if (!withoutEmail.isEmpty()) {
+            throw CrmException.invalid("contactIds", "these contacts have no email address, so they cannot be emailed: "
+                    + String.join(", ", withoutEmail) + ". Remove them or add their email first.");
+        }
+        Map<String, Object> arguments = new LinkedHashMap<>();
+        // Minted now and stored with the proposal: the outbox keys derive from it, so approval queues each mail once.
+        arguments.put("sendId", UUID.randomUUID().toString());
+        arguments.put("contactIds", ids.stream().map(UUID::toString).toList());
+        arguments.put("subject", subject.trim());
+        arguments.put("body", body.strip());
+        String to = recipients.size() <= 3 ? String.join(", ", recipients) : recipients.size() + " contacts";
+        return ProposalResult.of(proposals.propose(call.actor(), call.conversationId(), SendEmailHandler.ACTION,
+                arguments, "Send \"" + subject.trim() + "\" to " + to));
+    }
+}

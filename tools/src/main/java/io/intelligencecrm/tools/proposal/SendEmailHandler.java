@@ -1,0 +1,86 @@
+package io.intelligencecrm.tools.proposal;
+
+import io.intelligencecrm.core.contact.Contact;
+import io.intelligencecrm.core.error.CrmException;
+import io.intelligencecrm.core.identity.Actor;
+import io.intelligencecrm.core.interaction.Interaction;
+import io.intelligencecrm.core.proposal.ProposalHandler;
+import io.intelligencecrm.tools.CrmServices;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+/**
+ * {@code email.send}: queues one outbox message per recipient and logs the email on each contact's
+ * timeline, marked as queued. Nothing is delivered yet: the outreach feature will consume the
+ * messages. The idempotency key {@code proposal:<sendId>:<contactId>} uses the id minted when the
+ * proposal was made, so a repeated execution cannot queue a recipient twice.
+ */
+public final class SendEmailHandler implements ProposalHandler {
+    public static final String ACTION = "email.send";
+    public static final String OUTBOX_KIND = "email.send";
+    public static final int MAX_RECIPIENTS = 50;
+    public static final int MAX_SUBJECT = 200;
+    public static final int MAX_BODY = 20_000;
+
+    private final CrmServices services;
+
+    public SendEmailHandler(CrmServices services) {
+        this.services = services;
+    }
+
+    @Override
+    public String action() {
+        return ACTION;
+    }
+
+    @Override
+    public void validate(Actor actor, Map<String, Object> arguments) {
+        Arguments.id(arguments, "sendId");
+        String subject = Arguments.text(arguments, "subject");
+        String body = Arguments.text(arguments, "body");
+        if (subject.length() > MAX_SUBJECT) throw CrmException.invalid("subject", "at most " + MAX_SUBJECT + " characters");
+        if (body.length() > MAX_BODY) throw CrmException.invalid("body", "at most " + MAX_BODY + " characters");
+        List<UUID> ids = Arguments.ids(arguments, "contactIds");
+        if (ids.size() > MAX_RECIPIENTS) {
+            throw CrmException.invalid("contactIds", "at most " + MAX_RECIPIENTS + " recipients per email proposal");
+        }
+        for (UUID id : ids) {
+            Contact contact = ContactAccess.requireWritable(services, actor, id);
+            if (contact.email() == null) {
+                throw CrmException.invalid("contactIds", contact.fullName() + " (" + id + ") has no email address");
+            }
+        }
+    }
+
+    @Override
+    public Map<String, Object> execute(Actor actor, Map<String, Object> arguments) {
+        UUID sendId = Arguments.id(arguments, "sendId");
+        String subject = Arguments.text(arguments, "subject");
+        String body = Arguments.text(arguments, "body");
+        int queued = 0;
+        for (UUID contactId : Arguments.ids(arguments, "contactIds")) {
+            Contact contact = services.contacts().get(actor, contactId);
+            if (contact.email() == null) {
+                throw CrmException.invalid("contactIds", contact.fullName() + " no longer has an email address");
+            }
+            String key = "proposal:" + sendId + ":" + contactId;
+            Map<String, Object> payload = new LinkedHashMap<>();
+            payload.put("sendId", sendId.toString());
+            payload.put("contactId", contactId.toString());
+            payload.put("to", contact.email());
+            payload.put("subject", subject);
+            payload.put("body", body);
+            payload.put("senderUserId", actor.userId() == null ? null : actor.userId().toString());
+            if (!services.outbox().enqueue(actor.tenant(), OUTBOX_KIND, payload, key)) continue;
+            queued++;
+            Interaction logged = services.interactions().log(actor, Map.of("contactId", contactId.toString(),
+                    "type", "email", "direction", "outbound", "subject", subject, "content", body));
+            services.interactions().addMetadata(actor, logged.id(), Map.of("delivery", "queued",
+                    "outboxKey", key, "note", "queued in the outbox; not delivered yet"));
+        }
+        return Map.of("queued", queued, "result", "queued in the outbox (" + queued + " recipients); "
+                + "delivery arrives with the outreach feature");
+    }
+}
