@@ -26,13 +26,24 @@ import io.intelligencecrm.web.http.ErrorResponses;
 import io.intelligencecrm.web.http.RequestLog;
 import io.intelligencecrm.web.interaction.InteractionController;
 import io.intelligencecrm.web.user.UserController;
+import dev.langchain4j.model.chat.StreamingChatModel;
+import io.intelligencecrm.web.auth.WebSocketAuthentication;
+import io.intelligencecrm.web.chat.ChatController;
+import io.intelligencecrm.web.chat.ChatSocket;
+import io.intelligencecrm.web.chat.ConversationController;
+import io.intelligencecrm.web.chat.ProposalController;
 import io.javalin.Javalin;
 import io.javalin.json.JavalinJackson;
 import java.net.BindException;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicBoolean;
 
@@ -42,25 +53,36 @@ import java.util.concurrent.atomic.AtomicBoolean;
  */
 public final class CrmApplication {
     private static final long MAX_REQUEST_BYTES = 25L * 1024 * 1024;
+    /** A chat frame is a message of at most 8,000 characters plus a little JSON. */
+    private static final int MAX_SOCKET_FRAME_CHARS = 16 * 1024;
     private static final Set<String> HTTP_VERBS = Set.of("GET", "POST", "PUT", "PATCH", "DELETE");
 
     private final Settings settings;
     private final DatabaseRuntime runtime;
     private final CoreServices services;
+    private final AgentServices agent;
+    private final ExecutorService chatTurns;
     private final Javalin server;
     private final List<String> endpoints;
     private final AtomicBoolean stopped = new AtomicBoolean();
 
-    private CrmApplication(Settings settings, DatabaseRuntime runtime, CoreServices services, Javalin server,
-                           List<String> endpoints) {
+    private CrmApplication(Settings settings, DatabaseRuntime runtime, CoreServices services, AgentServices agent,
+                           ExecutorService chatTurns, Javalin server, List<String> endpoints) {
         this.settings = settings;
         this.runtime = runtime;
         this.services = services;
+        this.agent = agent;
+        this.chatTurns = chatTurns;
         this.server = server;
         this.endpoints = endpoints;
     }
 
     public static CrmApplication start(Settings settings) {
+        return start(settings, null);
+    }
+
+    /** @param model the agent's model; null builds the configured provider (tests pass scripted ones) */
+    public static CrmApplication start(Settings settings, StreamingChatModel model) {
         DatabaseRuntime runtime = DatabaseRuntime.open(settings.database());
         try {
             Database database = runtime.database();
@@ -76,6 +98,10 @@ public final class CrmApplication {
                         new PasswordHasher(), clock).ensureSeeded();
             }
 
+            AgentServices agent = model == null ? AgentServices.create(database, settings.agent(), clock, services)
+                    : AgentServices.create(database, settings.agent(), clock, services, model);
+            ExecutorService chatTurns = Executors.newVirtualThreadPerTaskExecutor();
+
             RateLimits limits = new RateLimits(settings.auth());
             ApiRoutes api = new ApiRoutes();
             new AuthController(services.authentication(), tokens, limits, services.users()).routes(api);
@@ -85,8 +111,15 @@ public final class CrmApplication {
             new DealController(services.deals()).routes(api);
             new InteractionController(services.interactions()).routes(api);
             new UserController(services.users(), services.apiKeys(), services.auditQuery()).routes(api);
+            new ChatController(agent.chat()).routes(api);
+            new ConversationController(agent.conversations()).routes(api);
+            new ProposalController(agent.proposals(), agent.chat()).routes(api);
             new OpenApiController(api, settings.server().publicUrl()).routes(api);
             ApiAuthentication authentication = new ApiAuthentication(api, tokens, services.authentication(), limits);
+            ChatSocket chatSocket = new ChatSocket(agent.chat(), agent.conversations(), chatTurns);
+            AtomicReference<Javalin> started = new AtomicReference<>();
+            WebSocketAuthentication socketAuthentication = new WebSocketAuthentication(authentication,
+                    () -> allowedOrigins(settings, started.get()));
             HealthController health = new HealthController(database, services.directory(), settings.demoData());
 
             List<String> endpoints = new CopyOnWriteArrayList<>();
@@ -100,19 +133,34 @@ public final class CrmApplication {
                 config.jsonMapper(new JavalinJackson(Json.mapper(), false));
                 config.jetty.host = settings.server().host();
                 config.http.maxRequestSize = MAX_REQUEST_BYTES;
+                config.jetty.modifyWebSocketServletFactory(factory -> factory.setMaxTextMessageSize(MAX_SOCKET_FRAME_CHARS));
                 config.requestLogger.http(new RequestLog());
                 ErrorResponses.register(config.routes);
                 config.routes.get("/health/live", health::live);
                 config.routes.get("/health/ready", health::ready);
                 config.routes.beforeMatched("/api/*", authentication);
                 api.registerAll(config.routes);
+                config.routes.wsBeforeUpgrade("/ws/chat", socketAuthentication);
+                config.routes.ws("/ws/chat", chatSocket::configure);
             });
+            started.set(server);
             startListening(server, settings);
-            return new CrmApplication(settings, runtime, services, server, endpoints);
+            return new CrmApplication(settings, runtime, services, agent, chatTurns, server, endpoints);
         } catch (RuntimeException e) {
             runtime.close();
             throw e;
         }
+    }
+
+    /** The product's own pages: its public URL, and this server on localhost whatever the port. */
+    private static Set<String> allowedOrigins(Settings settings, Javalin server) {
+        Set<String> origins = new HashSet<>();
+        origins.add(WebSocketAuthentication.normalised(settings.server().publicUrl()));
+        if (server != null) {
+            origins.add("http://localhost:" + server.port());
+            origins.add("http://127.0.0.1:" + server.port());
+        }
+        return origins;
     }
 
     private static void startListening(Javalin server, Settings settings) {
@@ -141,6 +189,10 @@ public final class CrmApplication {
         return services;
     }
 
+    public AgentServices agent() {
+        return agent;
+    }
+
     /** Every registered HTTP handler as "METHOD /path", for checks that the API description is complete. */
     public List<String> endpoints() {
         return List.copyOf(endpoints);
@@ -158,6 +210,12 @@ public final class CrmApplication {
     public void stop() {
         if (!stopped.compareAndSet(false, true)) return;
         server.stop();
+        chatTurns.shutdown();
+        try {
+            chatTurns.awaitTermination(10, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
         runtime.close();
     }
 }

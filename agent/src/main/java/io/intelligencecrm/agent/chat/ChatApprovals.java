@@ -9,6 +9,7 @@ import io.intelligencecrm.core.proposal.ProposalService;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.function.Function;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
@@ -49,6 +50,21 @@ public final class ChatApprovals {
         memory.add(UserMessage.from(message));
         memory.add(AiMessage.from(reply));
         return Optional.of(reply);
+    }
+
+    /**
+     * A decision made with a button (web, Slack) or the API. The conversation's memory learns the
+     * outcome, so the agent knows on the next message what was done and what was not.
+     */
+    public Proposal decide(Actor actor, UUID proposalId, boolean approve, String argumentsHash,
+                           Function<UUID, ChatMemory> memoryOf) {
+        Proposal decided = approve ? proposals.approve(actor, proposalId, argumentsHash)
+                : proposals.reject(actor, proposalId);
+        if (decided.conversationId() != null) {
+            memoryOf.apply(decided.conversationId()).add(AiMessage.from("(The user " + (approve ? "approved" : "rejected")
+                    + " a proposal with the button.) " + describe(decided)));
+        }
+        return decided;
     }
 
     static String describe(Proposal proposal) {

@@ -11,6 +11,7 @@ import io.intelligencecrm.core.error.CrmException;
 import io.intelligencecrm.core.error.ErrorCode;
 import io.intelligencecrm.core.identity.Actor;
 import io.intelligencecrm.core.json.Json;
+import io.intelligencecrm.core.proposal.Proposal;
 import io.intelligencecrm.core.tenant.TenantDirectory;
 import io.intelligencecrm.core.tenant.TenantId;
 import io.intelligencecrm.core.usage.TokenLedger;
@@ -77,6 +78,12 @@ public final class ChatService {
         } finally {
             busy.remove(conversation.id());
         }
+    }
+
+    /** Approves or rejects a proposal from a button or the API, and tells the conversation's memory. */
+    public Proposal decide(Actor actor, UUID proposalId, boolean approve, String argumentsHash) {
+        return approvals.decide(actor, proposalId, approve, argumentsHash,
+                conversationId -> runtime.memory(new ConversationKey(actor.tenant(), actor.userId(), conversationId)));
     }
 
     private ChatReply turn(Actor actor, Conversation conversation, String message, AgentEventSink sink) {

@@ -108,16 +108,16 @@ public record ProviderFailure(Kind kind, String userMessage) {
         String where = settings.provider().name().toLowerCase() + " at " + ModelProviders.displayedBaseUrl(settings);
         return switch (kind) {
             case UNREACHABLE -> "The AI model is not reachable right now (" + where
-                    + "); nothing was changed. Try again in a minute.";
+                    + "). Try again in a minute.";
             case RATE_LIMITED -> "The AI provider is rate limiting us; try again shortly.";
             case SERVER_ERROR -> "The AI model is having trouble answering right now (" + where
-                    + "); nothing was changed. Try again in a minute.";
+                    + "). Try again in a minute.";
             case AUTHENTICATION -> "The AI provider rejected the API key; ask an admin to check CRM_MODEL_API_KEY.";
             case MODEL_NOT_FOUND -> "The AI provider does not know the model '" + settings.modelName() + "' ("
                     + where + "); ask an admin to check CRM_MODEL_NAME and CRM_MODEL_BASE_URL.";
-            case REJECTED -> "The AI provider refused this request; nothing was changed. Try rephrasing it,"
+            case REJECTED -> "The AI provider refused this request. Try rephrasing it,"
                     + " or start a new conversation if it keeps happening.";
-            case UNKNOWN -> "Something went wrong talking to the AI model; nothing was changed. Try again, and tell"
+            case UNKNOWN -> "Something went wrong talking to the AI model. Try again, and tell"
                     + " an admin if it keeps happening.";
         };
     }

@@ -119,8 +119,8 @@ final class OfflineCommands {
         arguments.put("firstName", capitalised(name[0]));
         if (name.length > 1) arguments.put("lastName", capitalised(name[1]));
         if (parts.group("company") != null) arguments.put("companyName", parts.group("company").strip());
-        String note = parts.group("note");
-        if (note != null && !note.isBlank()) arguments.put("note", note.strip());
+        String note = parts.group("note") == null ? "" : parts.group("note").replaceFirst("^[\\s,.;:-]+", "").strip();
+        if (!note.isEmpty()) arguments.put("note", note);
         return Plan.single("create contacts", "createContact", arguments);
     }
 

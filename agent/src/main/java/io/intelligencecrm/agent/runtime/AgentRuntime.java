@@ -20,6 +20,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.util.function.Function;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -43,14 +44,17 @@ public final class AgentRuntime {
     private final ChatMemoryProvider memories;
     private final PostgresChatMemoryStore store;
     private final ModelIdentity identity;
+    private final Function<Throwable, String> explainFailure;
     private final int maxRoundTrips;
     private final Duration turnTimeout;
 
-    public AgentRuntime(StreamingChatModel model, ModelIdentity identity, RoleToolProvider tools,
-                        PostgresChatMemoryStore store, TokenLedger ledger, int memoryTokens, int maxRoundTrips,
-                        Duration modelTimeout) {
+    /** @param explainFailure says in a sentence, for the user, why the model failed (never internals) */
+    public AgentRuntime(StreamingChatModel model, ModelIdentity identity, Function<Throwable, String> explainFailure,
+                        RoleToolProvider tools, PostgresChatMemoryStore store, TokenLedger ledger, int memoryTokens,
+                        int maxRoundTrips, Duration modelTimeout) {
         this.store = store;
         this.identity = identity;
+        this.explainFailure = explainFailure;
         this.maxRoundTrips = maxRoundTrips;
         this.turnTimeout = modelTimeout.multipliedBy(maxRoundTrips + 2L);
         SystemPrompt prompt = new SystemPrompt();
@@ -103,11 +107,11 @@ public final class AgentRuntime {
         } catch (ExecutionException e) {
             return failure(turn, e.getCause());
         } catch (TimeoutException e) {
-            return new Outcome("The AI model took too long to answer, so I stopped waiting. Anything a tool already"
-                    + " did is shown above; try again in a moment.", true, "timeout");
+            return new Outcome("The AI model took too long to answer, so I stopped waiting. " + whatWasKept(turn),
+                    true, "timeout");
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            return new Outcome("The answer was interrupted; try again.", true, "interrupted");
+            return new Outcome("The answer was interrupted. " + whatWasKept(turn), true, "interrupted");
         } catch (RuntimeException e) {
             return failure(turn, e);
         } finally {
@@ -118,10 +122,16 @@ public final class AgentRuntime {
     private Outcome failure(AgentTurn turn, Throwable cause) {
         if (turn.modelCalls() > maxRoundTrips) {
             return new Outcome("I stopped after " + maxRoundTrips + " rounds of tool calls for one message, which is my"
-                    + " limit per turn. What I did so far is listed above; tell me how to continue or ask a narrower"
-                    + " question.", true, "tool-limit");
+                    + " limit per turn. " + whatWasKept(turn) + " Tell me how to continue, or ask a narrower question.",
+                    true, "tool-limit");
         }
         log.warn("Agent turn failed ({}): {}", identity.provider(), cause.toString());
-        return new Outcome(TurnFailures.explain(identity, cause), true, "model-unavailable");
+        return new Outcome(explainFailure.apply(cause) + " " + whatWasKept(turn), true, "model-unavailable");
+    }
+
+    /** Each tool call commits on its own, so a failed turn keeps what its tools did: say which is the case. */
+    private static String whatWasKept(AgentTurn turn) {
+        return turn.toolCalls() == 0 ? "Nothing was changed."
+                : "The tool steps listed above were completed and kept; nothing else was changed.";
     }
 }

@@ -69,7 +69,7 @@ class RetryingStreamingChatModelTest {
         ProviderFailure failure = ProviderFailure.of(error, settings);
         assertEquals(ProviderFailure.Kind.SERVER_ERROR, failure.kind());
         assertEquals("The AI model is having trouble answering right now (openai at " + server.baseUrl()
-                + "); nothing was changed. Try again in a minute.", failure.userMessage());
+                + "). Try again in a minute.", failure.userMessage());
     }
 
     @Test
@@ -109,7 +109,7 @@ class RetryingStreamingChatModelTest {
 
         assertTrue(Duration.ofNanos(System.nanoTime() - started).compareTo(Duration.ofSeconds(3)) < 0);
         assertEquals("The AI model is not reachable right now (openai at " + server.baseUrl()
-                + "); nothing was changed. Try again in a minute.", failure.userMessage());
+                + "). Try again in a minute.", failure.userMessage());
     }
 
     @Test

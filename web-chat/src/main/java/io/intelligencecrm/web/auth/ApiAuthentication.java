@@ -42,7 +42,11 @@ public final class ApiAuthentication implements Handler {
     public Optional<Actor> authenticate(Context ctx) {
         String header = ctx.header("Authorization");
         if (header == null || !header.regionMatches(true, 0, "Bearer ", 0, 7)) return Optional.empty();
-        String credential = header.substring(7).trim();
+        return authenticate(ctx, header.substring(7).trim());
+    }
+
+    /** Verifies an access token or API key presented any other way (a WebSocket subprotocol, say). */
+    public Optional<Actor> authenticate(Context ctx, String credential) {
         if (credential.startsWith(Authentication.API_KEY_KIND + "_")) return authentication.authenticateApiKey(credential);
         return tokens.verify(credential).map(verified -> {
             ctx.attribute(SESSION_ATTRIBUTE, verified.sessionId());

@@ -4,6 +4,7 @@ import io.intelligencecrm.core.error.CrmException;
 import io.intelligencecrm.core.error.ErrorCode;
 import io.intelligencecrm.core.identity.Actor;
 import io.javalin.http.Context;
+import io.javalin.websocket.WsContext;
 import java.util.Optional;
 
 /**
@@ -22,6 +23,13 @@ public final class CurrentActor {
 
     public static Optional<Actor> find(Context ctx) {
         return Optional.ofNullable(ctx.attribute(ATTRIBUTE));
+    }
+
+    /** The caller established before a WebSocket upgrade. */
+    public static Actor of(WsContext ctx) {
+        Actor actor = ctx.attribute(ATTRIBUTE);
+        if (actor == null) throw new CrmException(ErrorCode.UNAUTHENTICATED, "Sign in first");
+        return actor;
     }
 
     static void set(Context ctx, Actor actor) {

@@ -1,0 +1,66 @@
+package io.intelligencecrm.web.auth;
+
+import io.intelligencecrm.core.error.CrmException;
+import io.intelligencecrm.core.error.ErrorCode;
+import io.intelligencecrm.core.identity.Actor;
+import io.javalin.http.Context;
+import io.javalin.http.Handler;
+import java.net.URI;
+import java.util.Arrays;
+import java.util.Optional;
+import java.util.Set;
+import java.util.function.Supplier;
+
+/**
+ * Runs before a WebSocket upgrade: refuses a browser page from a foreign origin (403), then
+ * establishes the caller from an {@code Authorization} header or, for browsers that cannot set one,
+ * a {@code bearer.<token>} entry in {@code Sec-WebSocket-Protocol} (401 without either).
+ */
+public final class WebSocketAuthentication implements Handler {
+    public static final String PROTOCOL = "crm.v1";
+    private static final String BEARER_PROTOCOL = "bearer.";
+
+    private final ApiAuthentication authentication;
+    private final Supplier<Set<String>> allowedOrigins;
+
+    public WebSocketAuthentication(ApiAuthentication authentication, Supplier<Set<String>> allowedOrigins) {
+        this.authentication = authentication;
+        this.allowedOrigins = allowedOrigins;
+    }
+
+    @Override
+    public void handle(Context ctx) {
+        String origin = ctx.header("Origin");
+        if (origin != null && !allowedOrigins.get().contains(normalised(origin))) {
+            throw CrmException.forbidden("WebSocket connections from " + origin + " are not allowed");
+        }
+        Actor actor = authentication.authenticate(ctx)
+                .or(() -> fromProtocol(ctx))
+                .orElseThrow(() -> new CrmException(ErrorCode.UNAUTHENTICATED,
+                        "A valid access token is required (Authorization header or a bearer.<token> subprotocol)"));
+        CurrentActor.set(ctx, actor);
+    }
+
+    private Optional<Actor> fromProtocol(Context ctx) {
+        String protocols = ctx.header("Sec-WebSocket-Protocol");
+        if (protocols == null) return Optional.empty();
+        return Arrays.stream(protocols.split(","))
+                .map(String::trim)
+                .filter(p -> p.startsWith(BEARER_PROTOCOL))
+                .findFirst()
+                .flatMap(p -> authentication.authenticate(ctx, p.substring(BEARER_PROTOCOL.length())));
+    }
+
+    /** scheme://host[:port], lower case, default ports dropped: how browsers send Origin. */
+    public static String normalised(String url) {
+        try {
+            URI uri = URI.create(url.trim());
+            int port = uri.getPort();
+            boolean defaultPort = port == -1 || (port == 80 && "http".equals(uri.getScheme()))
+                    || (port == 443 && "https".equals(uri.getScheme()));
+            return (uri.getScheme() + "://" + uri.getHost() + (defaultPort ? "" : ":" + port)).toLowerCase();
+        } catch (IllegalArgumentException | NullPointerException e) {
+            return "invalid";
+        }
+    }
+}
