@@ -56,9 +56,11 @@ public final class ConversationController {
         ctx.json(body);
     }
 
+    /** Another user's or tenant's conversation is not found before the body is even read. */
     void rename(Context ctx) {
-        ctx.json(conversations.rename(CurrentActor.of(ctx), Requests.id(ctx, "id", "Conversation"),
-                title(Requests.jsonObject(ctx), true)));
+        UUID id = Requests.id(ctx, "id", "Conversation");
+        conversations.get(CurrentActor.of(ctx), id);
+        ctx.json(conversations.rename(CurrentActor.of(ctx), id, title(Requests.jsonObject(ctx), true)));
     }
 
     void delete(Context ctx) {

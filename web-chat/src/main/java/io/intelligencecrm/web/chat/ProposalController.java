@@ -47,11 +47,13 @@ public final class ProposalController {
     }
 
     void approve(Context ctx) {
+        UUID id = Requests.id(ctx, "id", "Proposal");
+        proposals.get(CurrentActor.of(ctx), id);
         Map<String, Object> body = Requests.jsonObject(ctx);
         if (!(body.get("argumentsHash") instanceof String hash) || hash.isBlank()) {
             throw CrmException.invalid("argumentsHash", "is required: the hash shown with the proposal");
         }
-        ctx.json(chat.decide(CurrentActor.of(ctx), Requests.id(ctx, "id", "Proposal"), true, hash));
+        ctx.json(chat.decide(CurrentActor.of(ctx), id, true, hash));
     }
 
     void reject(Context ctx) {

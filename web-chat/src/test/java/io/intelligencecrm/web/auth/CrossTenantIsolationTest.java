@@ -4,6 +4,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.intelligencecrm.core.identity.Actor;
+import io.intelligencecrm.core.tenant.TenantId;
 import io.intelligencecrm.core.user.Role;
 import io.intelligencecrm.web.CrmApplication;
 import io.intelligencecrm.web.testing.ApiClient;
@@ -13,6 +15,7 @@ import io.intelligencecrm.web.testing.TestServer;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -42,8 +45,13 @@ class CrossTenantIsolationTest {
                 + "\", \"type\": \"note\", \"content\": \"confidential pricing\"}").json().get("id").asText();
         String user = victim.get("/api/auth/me").json().get("id").asText();
         String key = victim.post("/api/api-keys", "{\"name\": \"k\", \"role\": \"rep\"}").json().at("/key/id").asText();
+        String conversation = victim.post("/api/conversations", "{\"title\": \"Victim plans\"}").json().get("id").asText();
+        TenantId victimTenant = application.services().directory().findBySlugOrDomain("victim").orElseThrow().tenantId();
+        String proposal = application.agent().proposals().propose(Actor.user(victimTenant, UUID.fromString(user),
+                        Role.ADMIN).viaAgent(), UUID.fromString(conversation), "contact.delete",
+                Map.of("contactId", contact), "Delete Secret Person").id().toString();
         victimIds = Map.of("contacts", contact, "companies", company, "deals", deal, "interactions", interaction,
-                "users", user, "api-keys", key);
+                "users", user, "api-keys", key, "conversations", conversation, "proposals", proposal);
         intruder = DemoLogins.as(application, Role.ADMIN);
         ownContact = intruder.post("/api/contacts", "{\"firstName\": \"Own\"}").json().get("id").asText();
     }
@@ -89,7 +97,8 @@ class CrossTenantIsolationTest {
     void lists_and_searches_never_show_another_tenants_rows() {
         for (String path : List.of("/api/contacts?q=secret", "/api/contacts?limit=100", "/api/companies?q=victim",
                 "/api/deals?q=victim", "/api/interactions?q=confidential", "/api/users", "/api/api-keys",
-                "/api/audit?limit=200", "/api/deals/pipeline", "/api/contacts/export.csv?q=secret")) {
+                "/api/audit?limit=200", "/api/deals/pipeline", "/api/contacts/export.csv?q=secret", "/api/conversations",
+                "/api/proposals")) {
             ApiClient.Response response = intruder.get(path);
             assertEquals(200, response.status(), path);
             for (String id : victimIds.values()) assertFalse(response.body().contains(id), path + " leaked " + id);

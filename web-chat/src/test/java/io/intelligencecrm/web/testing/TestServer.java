@@ -1,5 +1,6 @@
 package io.intelligencecrm.web.testing;
 
+import dev.langchain4j.model.chat.StreamingChatModel;
 import io.intelligencecrm.core.config.Settings;
 import io.intelligencecrm.core.db.DatabaseCoordinates;
 import io.intelligencecrm.core.testing.TestPostgres;
@@ -18,6 +19,11 @@ public final class TestServer {
 
     /** Starts with extra environment variables, as an operator would configure it. */
     public static CrmApplication start(Map<String, String> environment) {
+        return start(environment, null);
+    }
+
+    /** With a model of the test's own instead of the configured provider. */
+    public static CrmApplication start(Map<String, String> environment, StreamingChatModel model) {
         DatabaseCoordinates database = TestPostgres.get().freshDatabase();
         Map<String, String> env = new HashMap<>(environment);
         env.put("CRM_DATABASE_URL", database.url());
@@ -28,6 +34,6 @@ public final class TestServer {
         env.put("CRM_HTTP_PORT", "0");
         env.putIfAbsent("CRM_DATA_DIR", System.getProperty("java.io.tmpdir") + "/crm-test-data");
         env.putIfAbsent("CRM_DEMO_DATA", "true");
-        return CrmApplication.start(Settings.from(env));
+        return CrmApplication.start(Settings.from(env), model);
     }
 }
