@@ -19,12 +19,17 @@ import org.jdbi.v3.core.Handle;
  * Chat memory in the conversation's stored messages, so a restart loses nothing. The full history
  * stays; messages that slide out of the token window are marked evicted. Writes are deltas: the
  * window the memory hands back is compared with the stored one and only new messages are inserted.
- * While a turn runs ({@link #beginTurn}/{@link #endTurn}) the window is also held in process, so the
- * many reads LangChain4j makes within one turn cost no queries.
+ * While a turn runs ({@link #beginTurn}/{@link #endTurn}) the window lives in process and is written
+ * once when the turn ends: a turn costs one read and one write, and the stored memory never holds
+ * half a turn (a tool call without its result) after a crash.
  */
 public final class PostgresChatMemoryStore implements ChatMemoryStore {
     private final TenantTransactions transactions;
-    private final Map<ConversationKey, List<MemoryRow>> activeTurns = new ConcurrentHashMap<>();
+    private final Map<ConversationKey, OpenTurn> openTurns = new ConcurrentHashMap<>();
+
+    /** The window as loaded when the turn began, and as the memory last set it. */
+    private record OpenTurn(List<MemoryRow> loaded, List<ChatMessage> current, boolean changed) {
+    }
 
     public PostgresChatMemoryStore(TenantTransactions transactions) {
         this.transactions = transactions;
@@ -32,27 +37,30 @@ public final class PostgresChatMemoryStore implements ChatMemoryStore {
 
     /** Loads the window once for a turn; the caller ends the turn in a finally block. */
     public void beginTurn(ConversationKey key) {
-        activeTurns.put(key, load(key));
+        List<MemoryRow> rows = load(key);
+        openTurns.put(key, new OpenTurn(rows, rows.stream().map(MemoryRow::message).toList(), false));
     }
 
+    /** Writes what the turn changed, in one transaction. */
     public void endTurn(ConversationKey key) {
-        activeTurns.remove(key);
+        OpenTurn turn = openTurns.remove(key);
+        if (turn == null || !turn.changed()) return;
+        transactions.useTenant(key.tenant(), handle -> write(handle, key, turn.loaded(), turn.current()));
     }
 
     @Override
     public List<ChatMessage> getMessages(Object memoryId) {
         ConversationKey key = (ConversationKey) memoryId;
-        List<MemoryRow> rows = activeTurns.get(key);
-        return (rows == null ? load(key) : rows).stream().map(MemoryRow::message).toList();
+        OpenTurn turn = openTurns.get(key);
+        return turn != null ? turn.current() : load(key).stream().map(MemoryRow::message).toList();
     }
 
     @Override
     public void updateMessages(Object memoryId, List<ChatMessage> messages) {
         ConversationKey key = (ConversationKey) memoryId;
-        List<MemoryRow> stored = activeTurns.get(key);
-        List<MemoryRow> current = stored == null ? load(key) : stored;
-        List<MemoryRow> updated = transactions.inTenant(key.tenant(), handle -> write(handle, key, current, messages));
-        if (stored != null) activeTurns.put(key, updated);
+        List<ChatMessage> copy = List.copyOf(messages);
+        if (openTurns.computeIfPresent(key, (k, turn) -> new OpenTurn(turn.loaded(), copy, true)) != null) return;
+        transactions.useTenant(key.tenant(), handle -> write(handle, key, load(key), copy));
     }
 
     /** Clears the model's memory of the conversation; the history stays readable. */
@@ -63,7 +71,7 @@ public final class PostgresChatMemoryStore implements ChatMemoryStore {
                         update messages set evicted = true
                          where conversation_id = :id and not evicted and role <> 'event'""")
                 .bind("id", key.conversationId()).execute());
-        activeTurns.computeIfPresent(key, (k, rows) -> List.of());
+        openTurns.computeIfPresent(key, (k, turn) -> new OpenTurn(List.of(), List.of(), true));
     }
 
     private List<MemoryRow> load(ConversationKey key) {

@@ -1,5 +1,6 @@
 package io.intelligencecrm.agent.runtime;
 
+import dev.langchain4j.data.message.AiMessage;
 import dev.langchain4j.data.message.ToolExecutionResultMessage;
 import dev.langchain4j.memory.ChatMemory;
 import dev.langchain4j.memory.chat.ChatMemoryProvider;
@@ -13,7 +14,6 @@ import io.intelligencecrm.agent.chat.AgentEvent;
 import io.intelligencecrm.agent.memory.ApproximateTokenCounter;
 import io.intelligencecrm.agent.memory.ConversationKey;
 import io.intelligencecrm.agent.memory.PostgresChatMemoryStore;
-import io.intelligencecrm.core.usage.ModelUsage;
 import io.intelligencecrm.core.usage.TokenLedger;
 import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
@@ -44,6 +44,7 @@ public final class AgentRuntime {
     private final ChatMemoryProvider memories;
     private final PostgresChatMemoryStore store;
     private final ModelIdentity identity;
+    private final TokenLedger ledger;
     private final Function<Throwable, String> explainFailure;
     private final int maxRoundTrips;
     private final Duration turnTimeout;
@@ -55,6 +56,7 @@ public final class AgentRuntime {
         this.store = store;
         this.identity = identity;
         this.explainFailure = explainFailure;
+        this.ledger = ledger;
         this.maxRoundTrips = maxRoundTrips;
         this.turnTimeout = modelTimeout.multipliedBy(maxRoundTrips + 2L);
         SystemPrompt prompt = new SystemPrompt();
@@ -67,10 +69,7 @@ public final class AgentRuntime {
             TokenUsage usage = event.response().metadata() == null ? null : event.response().metadata().tokenUsage();
             int input = usage == null || usage.inputTokenCount() == null ? 0 : usage.inputTokenCount();
             int output = usage == null || usage.outputTokenCount() == null ? 0 : usage.outputTokenCount();
-            turn.addTokens(input, output);
-            ConversationKey key = turn.conversation();
-            ledger.record(key.tenant(), new ModelUsage(key.userId(), key.conversationId(), identity.provider(),
-                    identity.model(), input, output));
+            turn.recordModelCall(identity.provider(), identity.model(), input, output);
         };
         this.agent = AiServices.builder(CrmAgent.class)
                 .streamingChatModel(model)
@@ -95,8 +94,21 @@ public final class AgentRuntime {
 
     public Outcome run(AgentTurn turn, String message) {
         ConversationKey key = turn.conversation();
-        CompletableFuture<String> answer = new CompletableFuture<>();
         store.beginTurn(key);
+        try {
+            Outcome outcome = stream(turn, message);
+            if (outcome.failed()) memories.get(key).add(AiMessage.from(outcome.text()));
+            return outcome;
+        } finally {
+            store.endTurn(key);
+            ledger.record(key.tenant(), turn.usages());
+        }
+    }
+
+    /** Runs the turn on LangChain4j's streaming path and waits for its end. */
+    private Outcome stream(AgentTurn turn, String message) {
+        ConversationKey key = turn.conversation();
+        CompletableFuture<String> answer = new CompletableFuture<>();
         try {
             agent.chat(key, message, turn.parameters())
                     .onPartialResponse(text -> turn.events().accept(new AgentEvent.Token(text)))
@@ -114,8 +126,6 @@ public final class AgentRuntime {
             return new Outcome("The answer was interrupted. " + whatWasKept(turn), true, "interrupted");
         } catch (RuntimeException e) {
             return failure(turn, e);
-        } finally {
-            store.endTurn(key);
         }
     }
 

@@ -5,8 +5,11 @@ import dev.langchain4j.invocation.InvocationParameters;
 import io.intelligencecrm.agent.chat.AgentEventSink;
 import io.intelligencecrm.agent.memory.ConversationKey;
 import io.intelligencecrm.tools.ToolCall;
+import io.intelligencecrm.core.usage.ModelUsage;
+import java.util.List;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
@@ -27,6 +30,7 @@ public final class AgentTurn {
     private final AtomicInteger inputTokens = new AtomicInteger();
     private final AtomicInteger outputTokens = new AtomicInteger();
     private final Set<String> callsMade = ConcurrentHashMap.newKeySet();
+    private final List<ModelUsage> usages = new CopyOnWriteArrayList<>();
 
     public AgentTurn(ToolCall call, ConversationKey conversation, Persona persona, AgentEventSink events) {
         this.call = call;
@@ -89,9 +93,15 @@ public final class AgentTurn {
         return toolCalls.get();
     }
 
-    void addTokens(int input, int output) {
+    void recordModelCall(String provider, String model, int input, int output) {
         inputTokens.addAndGet(input);
         outputTokens.addAndGet(output);
+        usages.add(new ModelUsage(conversation.userId(), conversation.conversationId(), provider, model, input, output));
+    }
+
+    /** Token usage of each model call so far, to be written to the ledger when the turn ends. */
+    List<ModelUsage> usages() {
+        return List.copyOf(usages);
     }
 
     public int inputTokens() {

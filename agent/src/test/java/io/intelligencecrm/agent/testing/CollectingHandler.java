@@ -72,6 +72,18 @@ public final class CollectingHandler implements StreamingChatResponseHandler {
         }
     }
 
+    /** The error the model reported, or null when it ended with a response instead. */
+    public Throwable errorOrNull() {
+        try {
+            outcome.get(20, TimeUnit.SECONDS);
+            return null;
+        } catch (ExecutionException e) {
+            return e.getCause();
+        } catch (Exception e) {
+            throw new AssertionError("no outcome from the model", e);
+        }
+    }
+
     public List<String> partials() {
         return List.copyOf(partials);
     }

@@ -7,7 +7,9 @@ import io.intelligencecrm.core.tenant.TenantTransactions;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
+import java.util.List;
 import java.util.Map;
+import org.jdbi.v3.core.statement.PreparedBatch;
 
 /**
  * Per-tenant accounting of model tokens and the daily budget (UTC days). The check runs before a
@@ -25,14 +27,18 @@ public final class TokenLedger {
         this.dailyBudget = dailyBudget;
     }
 
-    public void record(TenantId tenant, ModelUsage usage) {
-        transactions.useTenant(tenant, handle -> handle.createUpdate("""
-                        insert into model_usage (tenant_id, user_id, conversation_id, provider, model, input_tokens,
-                                                 output_tokens)
-                        values (crm_current_tenant(), :userId, :conversationId, :provider, :model, :inputTokens,
-                                :outputTokens)""")
-                .bindMethods(usage)
-                .execute());
+    /** Records the model calls of one turn together. */
+    public void record(TenantId tenant, List<ModelUsage> usages) {
+        if (usages.isEmpty()) return;
+        transactions.useTenant(tenant, handle -> {
+            PreparedBatch batch = handle.prepareBatch("""
+                    insert into model_usage (tenant_id, user_id, conversation_id, provider, model, input_tokens,
+                                             output_tokens)
+                    values (crm_current_tenant(), :userId, :conversationId, :provider, :model, :inputTokens,
+                            :outputTokens)""");
+            usages.forEach(usage -> batch.bindMethods(usage).add());
+            batch.execute();
+        });
     }
 
     public long usedToday(TenantId tenant) {

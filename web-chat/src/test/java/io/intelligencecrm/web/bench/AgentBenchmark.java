@@ -30,7 +30,7 @@ public final class AgentBenchmark {
 
     public static void main(String[] args) throws Exception {
         ZeroLatencyModel model = new ZeroLatencyModel();
-        CrmApplication application = TestServer.start(Map.of("CRM_AGENT_DAILY_TOKEN_BUDGET", "0"), model);
+        CrmApplication application = TestServer.start(Map.of(), model);
         try {
             ChatService chat = application.agent().chat();
             TenantId tenant = application.services().directory().findBySlugOrDomain(DemoData.SLUG).orElseThrow().tenantId();
