@@ -61,8 +61,9 @@ public final class PostgresChatMemoryStore implements ChatMemoryStore {
         ConversationKey key = (ConversationKey) memoryId;
         transactions.useTenant(key.tenant(), handle -> handle.createUpdate("""
                         update messages set evicted = true
-                         where conversation_id = :id and not evicted and role <> 'event'""")
-                .bind("id", key.conversationId()).execute());
+                         where conversation_id = :id and not evicted and role <> 'event'
+                           and exists (select 1 from conversations c where c.id = :id and c.user_id = :userId)""")
+                .bind("id", key.conversationId()).bind("userId", key.userId()).execute());
         activeTurns.computeIfPresent(key, (k, rows) -> List.of());
     }
 
