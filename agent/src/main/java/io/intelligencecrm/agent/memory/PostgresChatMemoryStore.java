@@ -69,8 +69,9 @@ public final class PostgresChatMemoryStore implements ChatMemoryStore {
         ConversationKey key = (ConversationKey) memoryId;
         transactions.useTenant(key.tenant(), handle -> handle.createUpdate("""
                         update messages set evicted = true
-                         where conversation_id = :id and not evicted and role <> 'event'""")
-                .bind("id", key.conversationId()).execute());
+                         where conversation_id = :id and not evicted and role <> 'event'
+                           and exists (select 1 from conversations c where c.id = :id and c.user_id = :userId)""")
+                .bind("id", key.conversationId()).bind("userId", key.userId()).execute());
         openTurns.computeIfPresent(key, (k, turn) -> new OpenTurn(List.of(), List.of(), true));
     }
 
@@ -133,10 +134,13 @@ public final class PostgresChatMemoryStore implements ChatMemoryStore {
         String json = ChatMessageSerializer.messageToJson(message);
         long id = handle.createQuery("""
                         insert into messages (tenant_id, conversation_id, role, content)
-                        values (crm_current_tenant(), :id, :role, cast(:json as jsonb))
+                        select crm_current_tenant(), c.id, :role, cast(:json as jsonb)
+                          from conversations c where c.id = :id and c.user_id = :userId
                         returning id""")
-                .bind("id", key.conversationId()).bind("role", role(message)).bind("json", json)
-                .mapTo(Long.class).one();
+                .bind("id", key.conversationId()).bind("userId", key.userId()).bind("role", role(message))
+                .bind("json", json)
+                .mapTo(Long.class).findOne()
+                .orElseThrow(() -> new IllegalStateException("memory written for a conversation its user does not own"));
         return new MemoryRow(id, role(message), json, message);
     }
 

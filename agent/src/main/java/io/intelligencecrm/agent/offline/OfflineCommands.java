@@ -17,13 +17,15 @@ final class OfflineCommands {
     private static final Pattern PHONE = Pattern.compile("\\+?\\d[\\d ().-]{6,}\\d");
     private static final Pattern CREATE = Pattern.compile(
             "(?i)^\\s*(?:please\\s+)?(?:add|create|new)\\s+(?:a\\s+)?(?:new\\s+)?(?:contact|lead|person|prospect)?\\s*[:,]?\\s*(?<rest>.*)$");
+    /** "add"/"create" leave no doubt, so the analytics keywords in a note ("asked about the pipeline") do not win. */
+    private static final Pattern EXPLICIT_CREATE = Pattern.compile("(?i)^\\s*(?:please\\s+)?(?:add|create)\\b");
     private static final Pattern NAME_AND_COMPANY = Pattern.compile(
             "^(?<name>[\\p{L}][\\p{L}'’-]*(?:\\s+[\\p{L}][\\p{L}'’-]*)?)(?:\\s+(?:from|at|of|with)\\s+(?<company>[^,.;]+?))?"
                     + "(?:\\s*(?:[,.;]|\\s-\\s|\\s+(?=she\\b|he\\b|they\\b|who\\b))\\s*(?<note>.*))?$",
             Pattern.CASE_INSENSITIVE);
     private static final Pattern LOG = Pattern.compile(
             "(?i)^\\s*(?:please\\s+)?log\\s+(?:a|an)?\\s*(?<type>call|note|meeting|email|sms)\\s+(?:with|for|to|on|about)\\s+"
-                    + "(?<who>[^:,;-]+?)\\s*(?:[:,;-]\\s*(?<content>.*))?$");
+                    + "(?<who>[^:,;]+?)\\s*(?:(?:[:,;]|\\s-)\\s*(?<content>.*))?$");
     private static final Pattern STAGE = Pattern.compile(
             "(?i)^\\s*(?:move|mark|change|set)\\s+(?<who>.+?)\\s+(?:to|as)\\s+(?:a\\s+|an\\s+)?(?<stage>lead|qualified|customer|lost)\\s*[.!]?$");
     private static final Pattern FIND = Pattern.compile(
@@ -63,10 +65,15 @@ final class OfflineCommands {
             return new Plan("change contacts", "searchContacts", Map.of("query", who), "changeContactStage",
                     Map.of("stage", stage.group("stage").toLowerCase(Locale.ROOT)), "contactId", who);
         }
+        Matcher create = CREATE.matcher(text);
+        boolean creates = create.matches();
+        if (creates && EXPLICIT_CREATE.matcher(text).lookingAt()) {
+            Plan plan = create(create.group("rest"));
+            if (plan != null) return plan;
+        }
         Plan analytics = analytics(lower);
         if (analytics != null) return analytics;
-        Matcher create = CREATE.matcher(text);
-        if (create.matches()) return create(create.group("rest"));
+        if (creates) return create(create.group("rest"));
         Matcher find = FIND.matcher(text);
         if (find.matches()) return Plan.single("search contacts", "searchContacts", Map.of("query", find.group("query")));
         return null;

@@ -35,7 +35,11 @@ final class OfflinePlanner {
         }
         OfflineCommands.Plan plan = commands.understand(text);
         if (plan == null) return AiMessage.from(OfflineReplies.help(text));
-        if (results.isEmpty()) return call(plan.firstTool(), plan.firstArguments(), tools, plan);
+        if (results.isEmpty()) {
+            // A lookup whose follow-up the role may not make would only lead to a refusal: refuse at once.
+            if (plan.followUpTool() != null && !tools.contains(plan.followUpTool())) return refusal(plan);
+            return call(plan.firstTool(), plan.firstArguments(), tools, plan);
+        }
         ToolExecutionResultMessage last = results.getLast();
         if (plan.followUpTool() != null && results.size() == 1 && !Boolean.TRUE.equals(last.isError())) {
             List<UUID> ids = OfflineReplies.ids(last.text());
@@ -54,12 +58,14 @@ final class OfflinePlanner {
 
     private static AiMessage call(String tool, Map<String, Object> arguments, Set<String> offered,
                                   OfflineCommands.Plan plan) {
-        if (!offered.contains(tool)) {
-            return AiMessage.from("Your role cannot " + plan.description() + ", so I did not try. Ask a manager or"
-                    + " an admin if it needs doing.");
-        }
+        if (!offered.contains(tool)) return refusal(plan);
         return AiMessage.from(List.of(ToolExecutionRequest.builder().id("offline-" + UUID.randomUUID())
                 .name(tool).arguments(OfflineReplies.json(arguments)).build()));
+    }
+
+    private static AiMessage refusal(OfflineCommands.Plan plan) {
+        return AiMessage.from("Your role cannot " + plan.description() + ", so I did not try. Ask a manager or"
+                + " an admin if it needs doing.");
     }
 
     private static int lastUserIndex(List<ChatMessage> messages) {
