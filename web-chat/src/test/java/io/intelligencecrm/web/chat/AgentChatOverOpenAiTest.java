@@ -409,6 +409,18 @@ class AgentChatOverOpenAiTest {
         }
     }
 
+    @Test
+    void websocket_accepts_the_token_as_a_bearer_subprotocol_and_selects_the_chat_protocol() {
+        script(model, reply(ScriptedReply.text("Hi from the socket.")));
+        var builder = HttpClient.newHttpClient().newWebSocketBuilder().subprotocols("crm.v1", "bearer." + rep.bearer());
+        try (ChatSocketClient socket = ChatSocketClient.open(builder, application.url(), null, application.url(), null)
+                .join()) {
+            assertEquals("crm.v1", socket.subprotocol(), "browsers drop a socket whose offered protocol is not selected");
+            socket.send("{\"type\": \"message\", \"message\": \"Hello?\"}");
+            assertEquals("Hi from the socket.", last(socket.untilTurnEnds()).get("text").asText());
+        }
+    }
+
     private static int refusedUpgrade(String token, String origin) {
         try {
             ChatSocketClient.open(HttpClient.newHttpClient().newWebSocketBuilder(), application.url(), token, origin,

@@ -66,6 +66,11 @@ final class ChatSocketClient implements AutoCloseable {
         }
     }
 
+    /** The subprotocol the server selected, empty when none. */
+    String subprotocol() {
+        return socket.getSubprotocol();
+    }
+
     boolean open() {
         return !socket.isInputClosed() && !socket.isOutputClosed();
     }
