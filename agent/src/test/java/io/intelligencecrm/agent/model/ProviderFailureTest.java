@@ -38,8 +38,8 @@ class ProviderFailureTest {
         ProviderFailure failure = ProviderFailure.of(error, settings);
 
         assertEquals(ProviderFailure.Kind.UNREACHABLE, failure.kind());
-        assertEquals("The AI model is not reachable right now (openai at https://llm.internal/v1); nothing was"
-                + " changed. Try again in a minute.", failure.userMessage());
+        assertEquals("The AI model is not reachable right now (openai at https://llm.internal/v1)."
+                + " Try again in a minute.", failure.userMessage());
     }
 
     @Test
