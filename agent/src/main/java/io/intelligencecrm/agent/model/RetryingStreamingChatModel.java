@@ -18,6 +18,7 @@ import dev.langchain4j.model.chat.response.StreamingChatResponseHandler;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import java.io.EOFException;
 import java.time.Duration;
 import java.util.Optional;
 import java.util.Set;
@@ -136,8 +137,16 @@ public final class RetryingStreamingChatModel implements StreamingChatModel {
             handler.onUnmappedRawEvent(rawEvent);
         }
 
+        /**
+         * A stream cut off half way ends like a finished one on some providers' clients, but without a finish
+         * reason: report it as the connection failure it is, not as a (truncated or empty) answer.
+         */
         @Override
         public void onCompleteResponse(ChatResponse completeResponse) {
+            if (completeResponse.finishReason() == null) {
+                onError(new EOFException("the model's stream ended before the model finished its answer"));
+                return;
+            }
             handler.onCompleteResponse(completeResponse);
         }
 

@@ -39,6 +39,17 @@ public final class WebSocketAuthentication implements Handler {
                 .orElseThrow(() -> new CrmException(ErrorCode.UNAUTHENTICATED,
                         "A valid access token is required (Authorization header or a bearer.<token> subprotocol)"));
         CurrentActor.set(ctx, actor);
+        answerProtocol(ctx);
+    }
+
+    /**
+     * Javalin echoes the first subprotocol offered; a client listing {@code bearer.<token>} first
+     * would get its token back in a header. Answer with the chat protocol, or none.
+     */
+    private static void answerProtocol(Context ctx) {
+        String offered = ctx.header("Sec-WebSocket-Protocol");
+        boolean chat = offered != null && Arrays.stream(offered.split(",")).map(String::trim).anyMatch(PROTOCOL::equals);
+        ctx.res().setHeader("Sec-WebSocket-Protocol", chat ? PROTOCOL : null);
     }
 
     private Optional<Actor> fromProtocol(Context ctx) {

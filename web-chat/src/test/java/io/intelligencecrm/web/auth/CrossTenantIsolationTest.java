@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.intelligencecrm.core.identity.Actor;
 import io.intelligencecrm.core.tenant.TenantId;
 import io.intelligencecrm.core.user.Role;
+import io.intelligencecrm.tools.proposal.DeleteContactHandler;
 import io.intelligencecrm.web.CrmApplication;
 import io.intelligencecrm.web.testing.ApiClient;
 import io.intelligencecrm.web.testing.DemoLogins;
@@ -45,11 +46,13 @@ class CrossTenantIsolationTest {
                 + "\", \"type\": \"note\", \"content\": \"confidential pricing\"}").json().get("id").asText();
         String user = victim.get("/api/auth/me").json().get("id").asText();
         String key = victim.post("/api/api-keys", "{\"name\": \"k\", \"role\": \"rep\"}").json().at("/key/id").asText();
-        String conversation = victim.post("/api/conversations", "{\"title\": \"Victim plans\"}").json().get("id").asText();
-        TenantId victimTenant = application.services().directory().findBySlugOrDomain("victim").orElseThrow().tenantId();
+        String conversation = victim.post("/api/conversations", "{\"title\": \"Victim plans\"}").json().get("id")
+                .asText();
+        TenantId victimTenant = application.services().directory().findBySlugOrDomain("victim").orElseThrow()
+                .tenantId();
         String proposal = application.agent().proposals().propose(Actor.user(victimTenant, UUID.fromString(user),
-                        Role.ADMIN).viaAgent(), UUID.fromString(conversation), "contact.delete",
-                Map.of("contactId", contact), "Delete Secret Person").id().toString();
+                        Role.ADMIN), UUID.fromString(conversation), DeleteContactHandler.ACTION,
+                Map.of("contactId", contact), "Delete contact Secret Person").id().toString();
         victimIds = Map.of("contacts", contact, "companies", company, "deals", deal, "interactions", interaction,
                 "users", user, "api-keys", key, "conversations", conversation, "proposals", proposal);
         intruder = DemoLogins.as(application, Role.ADMIN);
@@ -72,7 +75,9 @@ class CrossTenantIsolationTest {
             String resource = path.split("/")[2];
             String id = victimIds.get(resource);
             assertTrue(id != null, "no victim id for " + endpoint + ": extend this test");
-            String body = path.endsWith("/merge") ? "{\"duplicateId\": \"" + ownContact + "\"}" : "{}";
+            String body = path.endsWith("/merge") ? "{\"duplicateId\": \"" + ownContact + "\"}"
+                    : resource.equals("conversations") ? "{\"title\": \"Mine now\"}"
+                    : path.endsWith("/approve") ? "{\"argumentsHash\": \"" + "0".repeat(64) + "\"}" : "{}";
             ApiClient.Response response = intruder.send(method, path.replace("{id}", id),
                     method.equals("GET") || method.equals("DELETE") ? null : body, "application/json");
             assertEquals(404, response.status(), endpoint + " -> " + response.body());
