@@ -6,10 +6,15 @@ import io.intelligencecrm.core.contact.ContactService;
 import io.intelligencecrm.core.deal.DealService;
 import io.intelligencecrm.core.interaction.InteractionService;
 import io.intelligencecrm.core.outbox.Outbox;
+import io.intelligencecrm.core.tenant.UnitOfWork;
 import io.intelligencecrm.core.user.UserService;
 
-/** The services the tools and proposal handlers adapt; built once by the composition root. */
+/**
+ * The services the tools and proposal handlers adapt; built once by the composition root.
+ *
+ * @param unitOfWork makes a tool's several service calls one transaction
+ */
 public record CrmServices(ContactService contacts, CompanyService companies, DealService deals,
                           InteractionService interactions, UserService users, AnalyticsService analytics,
-                          Outbox outbox) {
+                          Outbox outbox, UnitOfWork unitOfWork) {
 }

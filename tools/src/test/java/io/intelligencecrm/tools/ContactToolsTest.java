@@ -45,6 +45,18 @@ class ContactToolsTest {
     }
 
     @Test
+    void a_refused_note_leaves_no_contact_behind() {
+        String tooLong = "x".repeat(100_001);
+
+        CrmException refused = assertThrows(CrmException.class, () -> write.createContact("Half", "Written",
+                "half.written@example.com", null, null, null, null, null, tooLong, as(fixture.rep)));
+
+        assertEquals(ErrorCode.VALIDATION, refused.code());
+        assertEquals(0, fixture.count("select count(*) from contacts where email = 'half.written@example.com'",
+                Map.of()));
+    }
+
+    @Test
     void a_rep_cannot_update_another_reps_contact() {
         UUID samsContact = fixture.freshContactsOwnedBy(fixture.manager, 1).getFirst();
 

@@ -63,7 +63,7 @@ final class ToolFixture {
                 new InteractionService(transactions, audit, changes, contacts, clock),
                 new UserService(transactions, new TenantDirectory(database.jdbi()), new PasswordHasher(), audit,
                         InvitationSender.NONE, clock, Duration.ofDays(7), "http://localhost", SessionRevocations.NONE),
-                new AnalyticsService(transactions, clock), outbox);
+                new AnalyticsService(transactions, clock), outbox, transactions);
         proposals = new ProposalService(transactions, audit, clock, Duration.ofHours(1),
                 CrmToolbox.proposalHandlers(services));
         toolbox = new CrmToolbox(services, proposals);

@@ -1,6 +1,7 @@
 package io.intelligencecrm.core.tenant;
 
 import java.util.Objects;
+import java.util.function.Supplier;
 import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.Jdbi;
 
@@ -10,7 +11,7 @@ import org.jdbi.v3.core.Jdbi;
  * the open transaction (so a service can make several repository calls atomically); a nested
  * call for another tenant is a bug and fails.
  */
-public final class TenantTransactions {
+public final class TenantTransactions implements UnitOfWork {
     private static final ThreadLocal<Open> CURRENT = new ThreadLocal<>();
 
     private final Jdbi jdbi;
@@ -53,6 +54,11 @@ public final class TenantTransactions {
                 }
             });
         }
+    }
+
+    @Override
+    public <R> R atomically(TenantId tenant, Supplier<R> work) {
+        return inTenant(tenant, handle -> work.get());
     }
 
     public void useTenant(TenantId tenant, Action action) {

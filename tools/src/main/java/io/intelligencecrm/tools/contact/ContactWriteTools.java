@@ -87,14 +87,14 @@ public final class ContactWriteTools {
         LifecycleStage lifecycle = ToolArguments.optionalChoice("stage", stage, LifecycleStage.class);
         if (lifecycle != null) fields.put("lifecycleStage", lifecycle.stored());
         put(fields, "source", source);
-        Contact contact = services.contacts().create(actor, fields);
-        UUID noteId = null;
-        if (ToolArguments.given(note)) {
-            noteId = services.interactions().log(actor, Map.of("contactId", contact.id().toString(),
-                    "type", InteractionType.NOTE.stored(), "content", note.trim())).id();
-        }
-        return new ContactSaved(noteId == null ? "created" : "created, note logged",
-                Views.contact(contact, Team.of(services.users(), actor)), noteId);
+        // One transaction: a refused note leaves no contact behind.
+        return services.unitOfWork().atomically(actor.tenant(), () -> {
+            Contact contact = services.contacts().create(actor, fields);
+            UUID noteId = !ToolArguments.given(note) ? null : services.interactions().log(actor, Map.of("contactId",
+                    contact.id().toString(), "type", InteractionType.NOTE.stored(), "content", note.trim())).id();
+            return new ContactSaved(noteId == null ? "created" : "created, note logged",
+                    Views.contact(contact, Team.of(services.users(), actor)), noteId);
+        });
     }
 
     @Tool("Changes a contact's fields. Only the fields given change; leave the others out.")
