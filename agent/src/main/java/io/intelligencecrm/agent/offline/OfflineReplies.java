@@ -95,7 +95,32 @@ final class OfflineReplies {
                     : node.get("title").asText() + ": " + rows + (rows == 1 ? " row" : " rows") + ", shown above."
                     + (note.isBlank() ? "" : " " + note);
         }
+        return describeChange(node);
+    }
+
+    /** A write tool's result in a sentence: what happened, to which record (ids stay out of prose). */
+    private static String describeChange(JsonNode node) {
+        String result = node.path("result").asText("");
+        for (String kind : List.of("contact", "deal")) {
+            JsonNode record = node.path(kind);
+            if (record.isObject() && !result.isEmpty()) {
+                return capitalised(result) + ": " + record.path("name").asText() + details(record) + ".";
+            }
+        }
+        if (node.has("interactionId")) return "Logged the " + node.path("type").asText("interaction") + ".";
         return "Done. " + facts(node);
+    }
+
+    private static String details(JsonNode record) {
+        List<String> details = new ArrayList<>();
+        for (String field : List.of("company", "email", "stage")) {
+            if (!record.path(field).asText("").isBlank() && !record.path(field).isNull()) details.add(record.path(field).asText());
+        }
+        return details.isEmpty() ? "" : " (" + String.join(", ", details) + ")";
+    }
+
+    private static String capitalised(String text) {
+        return Character.toUpperCase(text.charAt(0)) + text.substring(1);
     }
 
     private static String facts(JsonNode node) {
