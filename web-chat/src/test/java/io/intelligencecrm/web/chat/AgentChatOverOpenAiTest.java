@@ -359,6 +359,20 @@ class AgentChatOverOpenAiTest {
     }
 
     @Test
+    void an_unknown_tool_name_gets_an_error_the_model_recovers_from() {
+        script(model,
+                reply(ScriptedReply.toolCalls(ScriptedToolCall.of("ghost_1", "emailEveryone", "{}"))),
+                reply(ScriptedReply.text("That tool does not exist; I cannot do that.")));
+        int before = model.requestCount();
+
+        JsonNode response = jsonTurn(rep, "Email everyone now.", null);
+
+        assertFalse(response.get("failed").asBoolean(), response.toString());
+        assertEquals("That tool does not exist; I cannot do that.", response.get("reply").asText());
+        assertTrue(toolResult(requestsSince(before).getLast(), "ghost_1").contains("There is no tool named 'emailEveryone'"));
+    }
+
+    @Test
     void provider_failing_with_500_gives_a_friendly_error_and_writes_nothing() {
         model.respondWith(request -> ScriptedReply.error(500));
         long contacts = count(demo, "select count(*) from contacts");
