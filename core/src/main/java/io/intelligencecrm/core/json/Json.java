@@ -8,6 +8,7 @@ import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.SerializerProvider;
 import com.fasterxml.jackson.databind.module.SimpleModule;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
+import com.fasterxml.jackson.module.blackbird.BlackbirdModule;
 import io.intelligencecrm.core.db.StoredEnum;
 import java.io.IOException;
 
@@ -15,6 +16,8 @@ import java.io.IOException;
 public final class Json {
     private static final ObjectMapper MAPPER = new ObjectMapper()
             .registerModule(new JavaTimeModule())
+            // Record accessors and constructors through generated lambdas instead of reflection on every call.
+            .registerModule(new BlackbirdModule())
             .registerModule(new SimpleModule("crm").addSerializer(StoredEnum.class, new StoredEnumSerializer()))
             .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
             .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
