@@ -5,6 +5,7 @@ import io.intelligencecrm.core.error.CrmException;
 import io.intelligencecrm.core.identity.Actor;
 import io.intelligencecrm.web.api.ApiRoutes;
 import io.intelligencecrm.web.auth.CurrentActor;
+import io.intelligencecrm.web.http.JsonBody;
 import io.intelligencecrm.web.http.QueryParams;
 import io.intelligencecrm.web.http.Requests;
 import io.javalin.http.Context;
@@ -41,7 +42,7 @@ public final class ContactController {
     }
 
     void list(Context ctx) {
-        ctx.json(contacts.list(CurrentActor.of(ctx), ContactListParameters.read(new QueryParams(ctx))));
+        JsonBody.send(ctx, contacts.list(CurrentActor.of(ctx), ContactListParameters.read(new QueryParams(ctx))));
     }
 
     void create(Context ctx) {

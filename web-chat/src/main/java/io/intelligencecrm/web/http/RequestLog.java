@@ -11,6 +11,7 @@ public final class RequestLog implements RequestLogger {
 
     @Override
     public void handle(Context ctx, Float millis) {
+        if (!log.isInfoEnabled()) return; // String.format would run for every request even when nothing is logged
         log.info("{} {} {} {}ms", ctx.method(), ctx.path(), ctx.statusCode(), String.format("%.1f", millis));
     }
 }
