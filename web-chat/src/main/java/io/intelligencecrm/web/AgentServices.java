@@ -39,7 +39,8 @@ public record AgentServices(ChatService chat, ConversationService conversations,
         ProposalService proposals = new ProposalService(transactions, core.audit(), clock,
                 Duration.ofMinutes(settings.proposalTtlMinutes()), CrmToolbox.proposalHandlers(crm));
         CrmToolbox toolbox = new CrmToolbox(crm, proposals);
-        RoleToolProvider tools = new RoleToolProvider(toolbox::toolsFor, core.audit(), settings.toolResultChars());
+        RoleToolProvider tools = new RoleToolProvider(toolbox::toolsFor, core.audit(), transactions,
+                settings.toolResultChars());
         TokenLedger ledger = new TokenLedger(transactions, clock, settings.dailyTokenBudget());
         ConversationService conversations = new ConversationService(transactions);
         AgentRuntime runtime = new AgentRuntime(model, identity(settings),
@@ -47,7 +48,7 @@ public record AgentServices(ChatService chat, ConversationService conversations,
                 new PostgresChatMemoryStore(transactions), ledger, settings.memoryTokens(), settings.maxToolRoundTrips(),
                 Duration.ofSeconds(settings.timeoutSeconds()));
         ChatService chat = new ChatService(runtime, conversations, new ChatApprovals(proposals), ledger, core.users(),
-                core.directory(), clock);
+                core.directory(), transactions, clock);
         return new AgentServices(chat, conversations, proposals, tools, ledger);
     }
 

@@ -14,6 +14,7 @@ import io.intelligencecrm.core.json.Json;
 import io.intelligencecrm.core.proposal.Proposal;
 import io.intelligencecrm.core.tenant.TenantDirectory;
 import io.intelligencecrm.core.tenant.TenantId;
+import io.intelligencecrm.core.tenant.UnitOfWork;
 import io.intelligencecrm.core.usage.TokenLedger;
 import io.intelligencecrm.core.user.User;
 import io.intelligencecrm.core.user.UserService;
@@ -43,18 +44,21 @@ public final class ChatService {
     private final TokenLedger ledger;
     private final UserService users;
     private final TenantDirectory directory;
+    private final UnitOfWork unitOfWork;
     private final Clock clock;
     private final Set<UUID> busy = ConcurrentHashMap.newKeySet();
     private final Map<TenantId, String> tenantNames = new ConcurrentHashMap<>();
 
     public ChatService(AgentRuntime runtime, ConversationService conversations, ChatApprovals approvals,
-                       TokenLedger ledger, UserService users, TenantDirectory directory, Clock clock) {
+                       TokenLedger ledger, UserService users, TenantDirectory directory, UnitOfWork unitOfWork,
+                       Clock clock) {
         this.runtime = runtime;
         this.conversations = conversations;
         this.approvals = approvals;
         this.ledger = ledger;
         this.users = users;
         this.directory = directory;
+        this.unitOfWork = unitOfWork;
         this.clock = clock;
     }
 
@@ -66,15 +70,18 @@ public final class ChatService {
     public ChatReply send(Actor actor, ChatInput input, AgentEventSink sink) {
         String message = checkedMessage(input.message());
         if (actor.userId() == null) throw CrmException.forbidden("The agent acts for a user; this API key has none");
-        Conversation conversation = input.conversationId() == null
+        record Start(Conversation conversation, User user) {
+        }
+        Start start = unitOfWork.atomically(actor.tenant(), () -> new Start(input.conversationId() == null
                 ? conversations.start(actor, input.channel() == null ? "api" : input.channel(), null)
-                : conversations.get(actor, input.conversationId());
+                : conversations.get(actor, input.conversationId()), users.me(actor)));
+        Conversation conversation = start.conversation();
         if (!busy.add(conversation.id())) {
             throw new CrmException(ErrorCode.CONFLICT, "The agent is still answering the previous message in this"
                     + " conversation; wait for it to finish.");
         }
         try {
-            return turn(actor, conversation, message, sink);
+            return turn(actor, conversation, start.user(), message, sink);
         } finally {
             busy.remove(conversation.id());
         }
@@ -86,19 +93,18 @@ public final class ChatService {
                 conversationId -> runtime.memory(new ConversationKey(actor.tenant(), actor.userId(), conversationId)));
     }
 
-    private ChatReply turn(Actor actor, Conversation conversation, String message, AgentEventSink sink) {
-        User user = users.me(actor);
+    private ChatReply turn(Actor actor, Conversation conversation, User user, String message, AgentEventSink sink) {
         ConversationKey key = new ConversationKey(actor.tenant(), actor.userId(), conversation.id());
         RecordingSink events = new RecordingSink(sink);
         events.accept(new AgentEvent.Started(conversation.id(), conversation.title(), runtime.identity().provider()));
-        conversations.titleFromFirstMessage(actor, conversation, message);
+        AgentTurn turn = null;
         try {
             var decided = approvals.answer(actor, conversation.id(), message, runtime.memory(key), events);
             if (decided.isPresent()) return finish(conversation, decided.get(), false, null, 0, 0, 0, events);
 
             ledger.requireBudget(actor.tenant());
             ToolCall call = new ToolCall(actor.viaAgent(), conversation.id(), zone(user), clock);
-            AgentTurn turn = new AgentTurn(call, key, new Persona(user.fullName().isBlank() ? user.email()
+            turn = new AgentTurn(call, key, new Persona(user.fullName().isBlank() ? user.email()
                     : user.fullName(), user.role().stored(), tenantName(actor.tenant())), events);
             AgentRuntime.Outcome outcome = runtime.run(turn, message);
             return finish(conversation, outcome.text(), outcome.failed(), outcome.failureCode(), turn.toolCalls(),
@@ -106,7 +112,14 @@ public final class ChatService {
         } catch (CrmException e) {
             return finish(conversation, e.getMessage(), true, e.code().slug(), 0, 0, 0, events);
         } finally {
-            conversations.recordEvents(actor, conversation.id(), events.recorded());
+            AgentTurn ran = turn;
+            // The turn's memory, usage, shown events and title commit together, in one transaction.
+            unitOfWork.atomically(actor.tenant(), () -> {
+                if (ran != null) runtime.persist(ran);
+                conversations.recordEvents(actor, conversation.id(), events.recorded());
+                conversations.titleFromFirstMessage(actor, conversation, message);
+                return null;
+            });
         }
     }
 

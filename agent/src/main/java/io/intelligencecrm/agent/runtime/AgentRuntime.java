@@ -92,17 +92,22 @@ public final class AgentRuntime {
         return memories.get(key);
     }
 
+    /**
+     * Runs the turn. Its memory and token usage are written by {@link #persist}, which the caller runs
+     * in a finally block, inside the transaction that stores the rest of the turn.
+     */
     public Outcome run(AgentTurn turn, String message) {
         ConversationKey key = turn.conversation();
         store.beginTurn(key);
-        try {
-            Outcome outcome = stream(turn, message);
-            if (outcome.failed()) memories.get(key).add(AiMessage.from(outcome.text()));
-            return outcome;
-        } finally {
-            store.endTurn(key);
-            ledger.record(key.tenant(), turn.usages());
-        }
+        Outcome outcome = stream(turn, message);
+        if (outcome.failed()) memories.get(key).add(AiMessage.from(outcome.text()));
+        return outcome;
+    }
+
+    /** Writes what the turn added to the conversation's memory, and the tokens its model calls used. */
+    public void persist(AgentTurn turn) {
+        store.endTurn(turn.conversation());
+        ledger.record(turn.conversation().tenant(), turn.usages());
     }
 
     /** Runs the turn on LangChain4j's streaming path and waits for its end. */

@@ -9,6 +9,7 @@ import dev.langchain4j.service.tool.ToolExecutor;
 import io.intelligencecrm.agent.chat.AgentEvent;
 import io.intelligencecrm.core.audit.AuditTrail;
 import io.intelligencecrm.core.error.CrmException;
+import io.intelligencecrm.core.tenant.UnitOfWork;
 import io.intelligencecrm.tools.ProposalResult;
 import io.intelligencecrm.tools.TableResult;
 import java.util.LinkedHashMap;
@@ -18,9 +19,10 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Wraps every tool the model can call: refuses an identical repeat within a turn, turns failures
- * into text the model can recover from (never an exception into the model loop), caps the result's
- * size, emits start/finish events (and proposals and tables) to the chat, and audits the call.
+ * Wraps every tool the model can call: refuses an identical repeat within a turn, runs the call
+ * and its audit row in one transaction, turns failures into text the model can recover from (never
+ * an exception into the model loop), caps the result's size, and emits start/finish events (and
+ * proposals and tables) to the chat.
  * Stateless itself: the turn's state comes from the invocation context, so one instance serves all turns.
  */
 final class GuardedToolExecutor implements ToolExecutor {
@@ -29,12 +31,15 @@ final class GuardedToolExecutor implements ToolExecutor {
     private final String tool;
     private final ToolExecutor delegate;
     private final AuditTrail audit;
+    private final UnitOfWork unitOfWork;
     private final int maxResultChars;
 
-    GuardedToolExecutor(String tool, ToolExecutor delegate, AuditTrail audit, int maxResultChars) {
+    GuardedToolExecutor(String tool, ToolExecutor delegate, AuditTrail audit, UnitOfWork unitOfWork,
+                        int maxResultChars) {
         this.tool = tool;
         this.delegate = delegate;
         this.audit = audit;
+        this.unitOfWork = unitOfWork;
         this.maxResultChars = maxResultChars;
     }
 
@@ -48,9 +53,9 @@ final class GuardedToolExecutor implements ToolExecutor {
         long started = System.nanoTime();
 
         Outcome outcome = turn.firstTimeFor(ToolArguments.signature(tool, request.arguments()))
-                ? run(request, context)
-                : Outcome.error("You already called " + tool + " with exactly these arguments in this turn. "
-                        + "Use that earlier result instead of calling it again.");
+                ? run(turn, request, context, started)
+                : audited(turn, request, Outcome.error("You already called " + tool + " with exactly these arguments"
+                        + " in this turn. Use that earlier result instead of calling it again."), started);
 
         long millis = (System.nanoTime() - started) / 1_000_000;
         if (outcome.value() instanceof ProposalResult proposal) {
@@ -58,7 +63,6 @@ final class GuardedToolExecutor implements ToolExecutor {
         } else if (outcome.value() instanceof TableResult table) {
             turn.events().accept(new AgentEvent.Table(table));
         }
-        record(turn, request, outcome, millis);
         turn.events().accept(new AgentEvent.ToolFinished(callId, tool, outcome.error() ? "failed: "
                 + firstLine(outcome.text()) : summary, !outcome.error(), millis));
         return ToolExecutionResult.builder().isError(outcome.error()).resultText(capped(outcome.text()))
@@ -76,17 +80,24 @@ final class GuardedToolExecutor implements ToolExecutor {
         }
     }
 
-    private Outcome run(ToolExecutionRequest request, InvocationContext context) {
+    /**
+     * The tool's service calls and its audit row are one transaction: a tool call happens whole, with
+     * its audit, or not at all. A refused call is audited afterwards, on its own.
+     */
+    private Outcome run(AgentTurn turn, ToolExecutionRequest request, InvocationContext context, long started) {
         try {
-            ToolExecutionResult result = delegate.executeWithContext(request, context);
-            return new Outcome(result.isError(), result.resultText(), result.result());
+            return unitOfWork.atomically(turn.call().actor().tenant(), () -> {
+                ToolExecutionResult result = delegate.executeWithContext(request, context);
+                return audited(turn, request, new Outcome(result.isError(), result.resultText(), result.result()),
+                        started);
+            });
         } catch (ToolArgumentsException e) {
-            return Outcome.error("The arguments for " + tool + " are not valid: " + e.getMessage()
-                    + ". Check the parameter names and types and try again.");
+            return audited(turn, request, Outcome.error("The arguments for " + tool + " are not valid: "
+                    + e.getMessage() + ". Check the parameter names and types and try again."), started);
         } catch (ToolExecutionException e) {
-            return failure(e.getCause() == null ? e : e.getCause());
+            return audited(turn, request, failure(e.getCause() == null ? e : e.getCause()), started);
         } catch (RuntimeException e) {
-            return failure(e);
+            return audited(turn, request, failure(e), started);
         }
     }
 
@@ -108,19 +119,16 @@ final class GuardedToolExecutor implements ToolExecutor {
                 + " more characters. Ask for fewer rows or a narrower filter.]";
     }
 
-    private void record(AgentTurn turn, ToolExecutionRequest request, Outcome outcome, long millis) {
+    private Outcome audited(AgentTurn turn, ToolExecutionRequest request, Outcome outcome, long started) {
         Map<String, Object> entry = new LinkedHashMap<>();
         entry.put("tool", tool);
         entry.put("arguments", ToolArguments.forAudit(request.arguments()));
         entry.put("outcome", outcome.error() ? "error" : "ok");
         if (outcome.error()) entry.put("error", firstLine(outcome.text()));
-        entry.put("millis", millis);
-        try {
-            audit.record(turn.call().actor(), "agent.tool", "conversation", turn.call().conversationId(), entry,
-                    turn.call().conversationId());
-        } catch (RuntimeException e) {
-            log.error("Could not audit tool call {}", tool, e);
-        }
+        entry.put("millis", (System.nanoTime() - started) / 1_000_000);
+        audit.record(turn.call().actor(), "agent.tool", "conversation", turn.call().conversationId(), entry,
+                turn.call().conversationId());
+        return outcome;
     }
 
     private static String firstLine(String text) {

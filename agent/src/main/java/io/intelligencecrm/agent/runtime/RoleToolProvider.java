@@ -9,6 +9,7 @@ import dev.langchain4j.service.tool.ToolProvider;
 import dev.langchain4j.service.tool.ToolProviderRequest;
 import dev.langchain4j.service.tool.ToolProviderResult;
 import io.intelligencecrm.core.audit.AuditTrail;
+import io.intelligencecrm.core.tenant.UnitOfWork;
 import io.intelligencecrm.core.user.Role;
 import java.lang.reflect.Method;
 import java.util.Collections;
@@ -26,9 +27,11 @@ import java.util.function.Function;
 public final class RoleToolProvider implements ToolProvider {
     private final Map<Role, Map<ToolSpecification, ToolExecutor>> byRole = new EnumMap<>(Role.class);
 
-    public RoleToolProvider(Function<Role, List<Object>> toolsForRole, AuditTrail audit, int maxResultChars) {
+    public RoleToolProvider(Function<Role, List<Object>> toolsForRole, AuditTrail audit, UnitOfWork unitOfWork,
+                            int maxResultChars) {
         for (Role role : Role.values()) {
-            byRole.put(role, Collections.unmodifiableMap(build(toolsForRole.apply(role), audit, maxResultChars)));
+            byRole.put(role, Collections.unmodifiableMap(build(toolsForRole.apply(role), audit, unitOfWork,
+                    maxResultChars)));
         }
     }
 
@@ -44,7 +47,7 @@ public final class RoleToolProvider implements ToolProvider {
     }
 
     private static Map<ToolSpecification, ToolExecutor> build(List<Object> toolObjects, AuditTrail audit,
-                                                              int maxResultChars) {
+                                                              UnitOfWork unitOfWork, int maxResultChars) {
         Map<ToolSpecification, ToolExecutor> tools = new LinkedHashMap<>();
         for (Object object : toolObjects) {
             for (Method method : object.getClass().getDeclaredMethods()) {
@@ -53,7 +56,8 @@ public final class RoleToolProvider implements ToolProvider {
                 ToolExecutor executor = DefaultToolExecutor.builder().object(object).originalMethod(method)
                         .methodToInvoke(method).wrapToolArgumentsExceptions(true)
                         .propagateToolExecutionExceptions(true).build();
-                tools.put(specification, new GuardedToolExecutor(specification.name(), executor, audit, maxResultChars));
+                tools.put(specification, new GuardedToolExecutor(specification.name(), executor, audit, unitOfWork,
+                        maxResultChars));
             }
         }
         return tools;

@@ -102,7 +102,8 @@ class RoleToolProviderTest {
     }
 
     private final ProbeTools probe = new ProbeTools();
-    private final RoleToolProvider provider = new RoleToolProvider(role -> List.of(probe), audit, MAX_RESULT_CHARS);
+    private final RoleToolProvider provider = new RoleToolProvider(role -> List.of(probe), audit, database.tenants(),
+            MAX_RESULT_CHARS);
 
     @BeforeAll
     static void database() {
@@ -238,7 +239,7 @@ class RoleToolProviderTest {
 
     @Test
     void a_viewer_is_offered_no_write_tools_while_a_rep_is() {
-        RoleToolProvider real = new RoleToolProvider(toolbox::toolsFor, audit, MAX_RESULT_CHARS);
+        RoleToolProvider real = new RoleToolProvider(toolbox::toolsFor, audit, database.tenants(), MAX_RESULT_CHARS);
         List<String> write = List.of("createContact", "updateContact", "logInteraction", "changeContactStage",
                 "deleteContact", "createCompany", "createDeal", "moveDealStage", "proposeSendEmail");
 
