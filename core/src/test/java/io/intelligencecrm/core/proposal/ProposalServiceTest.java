@@ -6,7 +6,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.intelligencecrm.core.audit.AuditTrail;
 import io.intelligencecrm.core.company.CompanyService;
-import io.intelligencecrm.core.conversation.Conversation;
 import io.intelligencecrm.core.conversation.ConversationService;
 import io.intelligencecrm.core.db.Database;
 import io.intelligencecrm.core.error.CrmException;
@@ -16,16 +15,12 @@ import io.intelligencecrm.core.identity.Actor;
 import io.intelligencecrm.core.outbox.Outbox;
 import io.intelligencecrm.core.tenant.TenantId;
 import io.intelligencecrm.core.testing.TestPostgres;
+import io.intelligencecrm.core.testing.MutableClock;
 import io.intelligencecrm.core.testing.TestTenants;
-import io.intelligencecrm.core.usage.ModelUsage;
-import io.intelligencecrm.core.usage.TokenLedger;
 import io.intelligencecrm.core.user.Role;
 import io.intelligencecrm.core.user.UserRepository;
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneId;
-import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -34,7 +29,7 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
-/** Proposals, the token ledger and conversations on a real database, with a clock the tests move. */
+/** Proposals on a real database, with a clock the tests move. */
 class ProposalServiceTest {
     private static final Duration TIME_TO_LIVE = Duration.ofMinutes(30);
 
@@ -49,34 +44,6 @@ class ProposalServiceTest {
     private final MutableClock clock = new MutableClock(Instant.now());
     private final RenameCompany handler = new RenameCompany();
     private ProposalService proposals;
-
-    /** A clock the test moves by hand. */
-    static final class MutableClock extends Clock {
-        private volatile Instant now;
-
-        MutableClock(Instant now) {
-            this.now = now;
-        }
-
-        void advance(Duration duration) {
-            now = now.plus(duration);
-        }
-
-        @Override
-        public Instant instant() {
-            return now;
-        }
-
-        @Override
-        public ZoneId getZone() {
-            return ZoneOffset.UTC;
-        }
-
-        @Override
-        public Clock withZone(ZoneId zone) {
-            return this;
-        }
-    }
 
     /** Renames a company; an empty name is refused by the company service itself, after the handler wrote. */
     static final class RenameCompany implements ProposalHandler {
@@ -244,78 +211,6 @@ class ProposalServiceTest {
                 () -> proposals().propose(rep, null, "company.rename", Map.of("name", "x"), "Rename"));
         assertEquals(ErrorCode.VALIDATION, refused.code());
         assertEquals(Map.of("companyId", "is required"), refused.fieldErrors());
-    }
-
-    @Test
-    void the_token_ledger_sums_today_and_refuses_past_the_budget() {
-        TenantId own = TestTenants.create(database, "ledger").tenantId();
-        TokenLedger ledger = new TokenLedger(database.tenants(), Clock.systemUTC(), 1000);
-        ledger.requireBudget(own);
-        ledger.record(own, List.of(new ModelUsage(null, null, "openai", "gpt-test", 300, 200)));
-        ledger.record(own, List.of(new ModelUsage(null, null, "openai", "gpt-test", 250, 249)));
-
-        assertEquals(999, ledger.usedToday(own));
-        ledger.requireBudget(own);
-        ledger.record(own, List.of(new ModelUsage(null, null, "openai", "gpt-test", 1, 0)));
-        CrmException refused = assertThrows(CrmException.class, () -> ledger.requireBudget(own));
-        assertEquals(ErrorCode.RATE_LIMITED, refused.code());
-        assertEquals(Map.of("budget", 1000L, "used", 1000L), refused.extensions());
-
-        new TokenLedger(database.tenants(), Clock.systemUTC(), 0).requireBudget(own);
-        assertEquals(0, ledger.usedToday(tenant), "other tenants' usage is their own");
-    }
-
-    @Test
-    void the_token_ledger_counts_only_today() {
-        TenantId own = TestTenants.create(database, "ledger-days").tenantId();
-        new TokenLedger(database.tenants(), Clock.systemUTC(), 10).record(own,
-                List.of(new ModelUsage(null, null, "openai", "gpt-test", 50, 50)));
-        MutableClock tomorrow = new MutableClock(Instant.now().plus(Duration.ofDays(1)));
-        TokenLedger ledger = new TokenLedger(database.tenants(), tomorrow, 10);
-
-        assertEquals(0, ledger.usedToday(own));
-        ledger.requireBudget(own);
-    }
-
-    @Test
-    void conversations_are_started_listed_renamed_and_deleted_only_by_their_user() {
-        Conversation mine = conversations.start(rep, "web", null);
-        Conversation theirs = conversations.start(otherRep, "api", "Their chat");
-        assertEquals(ConversationService.DEFAULT_TITLE, mine.title());
-
-        assertTrue(conversations.list(rep, null, 100).stream().anyMatch(c -> c.id().equals(mine.id())));
-        assertTrue(conversations.list(rep, null, 100).stream().noneMatch(c -> c.id().equals(theirs.id())));
-        assertEquals("Renamed", conversations.rename(rep, mine.id(), "  Renamed ").title());
-        assertEquals(ErrorCode.NOT_FOUND, assertThrows(CrmException.class,
-                () -> conversations.rename(rep, theirs.id(), "Hijacked")).code());
-        assertEquals(ErrorCode.NOT_FOUND, assertThrows(CrmException.class,
-                () -> conversations.delete(rep, theirs.id())).code());
-        assertEquals(ErrorCode.NOT_FOUND, assertThrows(CrmException.class,
-                () -> conversations.history(rep, theirs.id())).code());
-        assertEquals("Their chat", conversations.get(otherRep, theirs.id()).title());
-        assertEquals(ErrorCode.VALIDATION, assertThrows(CrmException.class,
-                () -> conversations.start(rep, "fax", null)).code());
-
-        conversations.delete(rep, mine.id());
-        assertEquals(ErrorCode.NOT_FOUND, assertThrows(CrmException.class,
-                () -> conversations.get(rep, mine.id())).code());
-    }
-
-    @Test
-    void a_new_conversation_is_titled_after_its_first_message_once() {
-        Conversation conversation = conversations.start(rep, "web", null);
-        conversations.titleFromFirstMessage(rep, conversation,
-                "  Which deals are closing this month and who owns the biggest of them all?\nsecond line");
-        Conversation titled = conversations.get(rep, conversation.id());
-        assertEquals("Which deals are closing this month and who owns the bigge...", titled.title());
-        assertTrue(titled.title().length() <= 60);
-
-        conversations.titleFromFirstMessage(rep, titled, "another message");
-        assertEquals(titled.title(), conversations.get(rep, conversation.id()).title());
-
-        Conversation shortOne = conversations.start(rep, "web", null);
-        conversations.titleFromFirstMessage(rep, shortOne, "find Acme");
-        assertEquals("find Acme", conversations.get(rep, shortOne.id()).title());
     }
 
     private Proposal renameProposal(UUID company, String name) {
