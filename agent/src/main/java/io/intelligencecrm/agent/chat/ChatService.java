@@ -63,9 +63,10 @@ public final class ChatService {
     }
 
     /**
-     * Runs one turn and streams its events to the sink. Problems found before the turn starts
-     * (empty message, unknown conversation, budget spent) are thrown as {@link CrmException}; a
-     * turn that starts always ends with a final or an error event.
+     * Runs one turn and streams its events to the sink. Problems found before the turn starts (empty
+     * or oversized message, unknown conversation, a turn already running in it) are thrown as
+     * {@link CrmException}; a turn that starts always ends with a final or an error event (a spent
+     * token budget is such an error).
      */
     public ChatReply send(Actor actor, ChatInput input, AgentEventSink sink) {
         String message = checkedMessage(input.message());
