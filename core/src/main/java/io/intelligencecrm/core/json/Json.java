@@ -11,6 +11,7 @@ import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 import com.fasterxml.jackson.module.blackbird.BlackbirdModule;
 import io.intelligencecrm.core.db.StoredEnum;
 import java.io.IOException;
+import java.time.Instant;
 
 /** The one JSON configuration used for storage and for the API. */
 public final class Json {
@@ -18,7 +19,8 @@ public final class Json {
             .registerModule(new JavaTimeModule())
             // Record accessors and constructors through generated lambdas instead of reflection on every call.
             .registerModule(new BlackbirdModule())
-            .registerModule(new SimpleModule("crm").addSerializer(StoredEnum.class, new StoredEnumSerializer()))
+            .registerModule(new SimpleModule("crm").addSerializer(StoredEnum.class, new StoredEnumSerializer())
+                    .addSerializer(Instant.class, new InstantSerializer()))
             .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
             .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
 
@@ -27,6 +29,14 @@ public final class Json {
 
     public static ObjectMapper mapper() {
         return MAPPER;
+    }
+
+    /** ISO-8601 in UTC, as JavaTimeModule writes it, through a faster formatter. */
+    private static final class InstantSerializer extends JsonSerializer<Instant> {
+        @Override
+        public void serialize(Instant value, JsonGenerator generator, SerializerProvider provider) throws IOException {
+            generator.writeString(InstantText.of(value));
+        }
     }
 
     /** Enums travel as the same lower-case words the database and the API documentation use. */
