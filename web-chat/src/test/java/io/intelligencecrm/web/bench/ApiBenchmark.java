@@ -26,7 +26,7 @@ import java.util.concurrent.LinkedBlockingQueue;
 public final class ApiBenchmark {
     private static final int CONTACTS = 100_000;
     private static final int THREADS = 4;
-    private static final int OPERATIONS = 4_000;
+    private static final int OPERATIONS = 12_000;
     /** Long enough for the JIT to finish compiling each side's hot paths before it is measured. */
     private static final int WARM_UP = 12_000;
     private static final String LIST_SQL = """
