@@ -1,5 +1,7 @@
 package io.intelligencecrm.web;
 
+import io.intelligencecrm.agent.AgentServices;
+import io.intelligencecrm.core.CoreServices;
 import io.intelligencecrm.core.config.ConfigurationException;
 import io.intelligencecrm.core.config.Settings;
 import io.intelligencecrm.core.db.Database;

@@ -1,4 +1,4 @@
-package io.intelligencecrm.web;
+package io.intelligencecrm.agent;
 
 import dev.langchain4j.model.chat.StreamingChatModel;
 import io.intelligencecrm.agent.chat.ChatApprovals;
@@ -11,6 +11,7 @@ import io.intelligencecrm.agent.model.RetryingStreamingChatModel;
 import io.intelligencecrm.agent.offline.OfflineModel;
 import io.intelligencecrm.agent.runtime.AgentRuntime;
 import io.intelligencecrm.agent.runtime.RoleToolProvider;
+import io.intelligencecrm.core.CoreServices;
 import io.intelligencecrm.core.analytics.AnalyticsService;
 import io.intelligencecrm.core.config.AgentSettings;
 import io.intelligencecrm.core.conversation.ConversationService;
@@ -26,7 +27,7 @@ import java.time.Duration;
 public record AgentServices(ChatService chat, ConversationService conversations, ProposalService proposals,
                            RoleToolProvider tools, TokenLedger ledger) {
 
-    static AgentServices create(Database database, AgentSettings settings, Clock clock, CoreServices core) {
+    public static AgentServices create(Database database, AgentSettings settings, Clock clock, CoreServices core) {
         return create(database, settings, clock, core, model(settings));
     }
 

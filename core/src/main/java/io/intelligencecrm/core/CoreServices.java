@@ -1,4 +1,4 @@
-package io.intelligencecrm.web;
+package io.intelligencecrm.core;
 
 import io.intelligencecrm.core.audit.AuditQuery;
 import io.intelligencecrm.core.audit.AuditTrail;
@@ -33,9 +33,9 @@ public record CoreServices(TenantDirectory directory, AuditTrail audit, Outbox o
                            InteractionService interactions, ContactImport contactImport, ContactExport contactExport,
                            AuditQuery auditQuery) {
 
-    static CoreServices create(Database database, Settings settings, Clock clock, List<ChangeSubscriber> subscribers,
-                               List<ErasureStep> erasureSteps, InvitationSender invitations,
-                               SessionRevocations revocations) {
+    public static CoreServices create(Database database, Settings settings, Clock clock,
+                                      List<ChangeSubscriber> subscribers, List<ErasureStep> erasureSteps,
+                                      InvitationSender invitations, SessionRevocations revocations) {
         TenantTransactions transactions = database.tenants();
         TenantDirectory directory = new TenantDirectory(database.jdbi());
         PasswordHasher hasher = new PasswordHasher();
