@@ -13,6 +13,7 @@ import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -153,6 +154,9 @@ public abstract class ScriptedModelServer implements AutoCloseable {
             case ScriptedReply.Answer answer -> send(exchange, 200, completeJson(request, answer, id));
             case ScriptedReply.BrokenStream broken -> {
                 stream(exchange, brokenStreamEvents(request, broken.partialText(), id));
+                // Give the client time to take the partial tokens in: a close racing them can reset the connection
+                // before they are read, which would test a different failure (nothing shown yet).
+                pause(Duration.ofMillis(300));
                 // Escaping the handler unclosed makes the JDK server drop the connection without ending the chunked
                 // body, so the client sees a stream cut off, not a short answer.
                 throw new IOException("scripted broken stream");
@@ -165,6 +169,14 @@ public abstract class ScriptedModelServer implements AutoCloseable {
         exchange.getResponseHeaders().set("Content-Type", "application/json");
         exchange.sendResponseHeaders(status, bytes.length);
         exchange.getResponseBody().write(bytes);
+    }
+
+    private static void pause(Duration duration) {
+        try {
+            Thread.sleep(duration);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
     }
 
     private static void stream(HttpExchange exchange, List<SseEvent> events) throws IOException {
