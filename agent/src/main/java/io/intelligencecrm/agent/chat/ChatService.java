@@ -81,11 +81,19 @@ public final class ChatService {
             throw new CrmException(ErrorCode.CONFLICT, "The agent is still answering the previous message in this"
                     + " conversation; wait for it to finish.");
         }
+        Ending ending;
         try {
-            return turn(actor, conversation, start.user(), message, sink);
+            ending = turn(actor, conversation, start.user(), message, sink);
         } finally {
             busy.remove(conversation.id());
         }
+        // Sent last: once a client sees the end of a turn, its next message is accepted.
+        sink.accept(ending.event());
+        return ending.reply();
+    }
+
+    /** How a turn ended, stored but not yet sent. */
+    private record Ending(ChatReply reply, AgentEvent event) {
     }
 
     /** Approves or rejects a proposal from a button or the API, and tells the conversation's memory. */
@@ -94,41 +102,48 @@ public final class ChatService {
                 conversationId -> runtime.memory(new ConversationKey(actor.tenant(), actor.userId(), conversationId)));
     }
 
-    private ChatReply turn(Actor actor, Conversation conversation, User user, String message, AgentEventSink sink) {
+    private Ending turn(Actor actor, Conversation conversation, User user, String message, AgentEventSink sink) {
         ConversationKey key = new ConversationKey(actor.tenant(), actor.userId(), conversation.id());
         RecordingSink events = new RecordingSink(sink);
         events.accept(new AgentEvent.Started(conversation.id(), conversation.title(), runtime.identity().provider()));
         AgentTurn turn = null;
+        Ending ending = null;
         try {
             var decided = approvals.answer(actor, conversation.id(), message, runtime.memory(key), events);
-            if (decided.isPresent()) return finish(conversation, decided.get(), false, null, 0, 0, 0, events);
-
-            ledger.requireBudget(actor.tenant());
-            ToolCall call = new ToolCall(actor.viaAgent(), conversation.id(), zone(user), clock);
-            turn = new AgentTurn(call, key, new Persona(user.fullName().isBlank() ? user.email()
-                    : user.fullName(), user.role().stored(), tenantName(actor.tenant())), events);
-            AgentRuntime.Outcome outcome = runtime.run(turn, message);
-            return finish(conversation, outcome.text(), outcome.failed(), outcome.failureCode(), turn.toolCalls(),
-                    turn.inputTokens(), turn.outputTokens(), events);
+            if (decided.isPresent()) {
+                ending = ending(conversation, decided.get(), false, null, 0, 0, 0);
+            } else {
+                ledger.requireBudget(actor.tenant());
+                ToolCall call = new ToolCall(actor.viaAgent(), conversation.id(), zone(user), clock);
+                turn = new AgentTurn(call, key, new Persona(user.fullName().isBlank() ? user.email()
+                        : user.fullName(), user.role().stored(), tenantName(actor.tenant())), events);
+                AgentRuntime.Outcome outcome = runtime.run(turn, message);
+                ending = ending(conversation, outcome.text(), outcome.failed(), outcome.failureCode(),
+                        turn.toolCalls(), turn.inputTokens(), turn.outputTokens());
+            }
         } catch (CrmException e) {
-            return finish(conversation, e.getMessage(), true, e.code().slug(), 0, 0, 0, events);
+            ending = ending(conversation, e.getMessage(), true, e.code().slug(), 0, 0, 0);
         } finally {
             AgentTurn ran = turn;
+            Ending last = ending;
             // The turn's memory, usage, shown events and title commit together, in one transaction.
             unitOfWork.atomically(actor.tenant(), () -> {
                 if (ran != null) runtime.persist(ran);
-                conversations.recordEvents(actor, conversation.id(), events.recorded());
+                conversations.recordEvents(actor, conversation.id(),
+                        events.withLast(last == null ? null : last.event()));
                 conversations.titleFromFirstMessage(actor, conversation, message);
                 return null;
             });
         }
+        return ending;
     }
 
-    private static ChatReply finish(Conversation conversation, String text, boolean failed, String code, int toolCalls,
-                                    int inputTokens, int outputTokens, AgentEventSink events) {
-        events.accept(failed ? new AgentEvent.Failed(conversation.id(), code, text)
-                : new AgentEvent.Final(conversation.id(), text, toolCalls, inputTokens, outputTokens));
-        return new ChatReply(conversation.id(), text, failed, code, toolCalls, inputTokens, outputTokens);
+    private static Ending ending(Conversation conversation, String text, boolean failed, String code, int toolCalls,
+                                 int inputTokens, int outputTokens) {
+        AgentEvent event = failed ? new AgentEvent.Failed(conversation.id(), code, text)
+                : new AgentEvent.Final(conversation.id(), text, toolCalls, inputTokens, outputTokens);
+        return new Ending(new ChatReply(conversation.id(), text, failed, code, toolCalls, inputTokens, outputTokens),
+                event);
     }
 
     private static String checkedMessage(String message) {
@@ -167,20 +182,28 @@ public final class ChatService {
                     || event instanceof AgentEvent.ToolStarted) {
                 return;
             }
+            String json = json(event);
+            synchronized (recorded) {
+                recorded.add(json);
+            }
+        }
+
+        private static String json(AgentEvent event) {
             try {
-                String json = Json.mapper().writeValueAsString(Map.of("type", event.type(), "data", event));
-                synchronized (recorded) {
-                    recorded.add(json);
-                }
+                return Json.mapper().writeValueAsString(Map.of("type", event.type(), "data", event));
             } catch (JsonProcessingException e) {
                 throw new IllegalStateException("event not serialisable: " + event.type(), e);
             }
         }
 
-        List<String> recorded() {
+        /** The recorded events, with the turn's ending (not sent yet; null if the turn broke) after them. */
+        List<String> withLast(AgentEvent ending) {
+            List<String> all;
             synchronized (recorded) {
-                return List.copyOf(recorded);
+                all = new ArrayList<>(recorded);
             }
+            if (ending != null) all.add(json(ending));
+            return all;
         }
     }
 }
