@@ -1,5 +1,6 @@
 package io.intelligencecrm.agent.offline;
 
+import java.time.LocalDate;
 import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
@@ -9,8 +10,8 @@ import java.util.regex.Pattern;
 /**
  * The command language offline mode understands (documented in the README): adding contacts,
  * logging calls, notes and meetings, moving contacts between stages, finding people and the
- * pipeline and activity questions. Each command becomes a {@link Plan} of one tool call, or a
- * lookup followed by the call that needs the found id.
+ * pipeline and activity questions; deal, company, outreach and contact changes live beside it. Each
+ * command becomes a {@link Plan}: one tool call, or a lookup followed by the calls that need its id.
  */
 final class OfflineCommands {
     private static final Pattern EMAIL = Pattern.compile("[\\w.+-]+@[\\w-]+(\\.[\\w-]+)+");
@@ -30,25 +31,26 @@ final class OfflineCommands {
             "(?i)^\\s*(?:move|mark|change|set)\\s+(?<who>.+?)\\s+(?:to|as)\\s+(?:a\\s+|an\\s+)?(?<stage>lead|qualified|customer|lost)\\s*[.!]?$");
     private static final Pattern FIND = Pattern.compile(
             "(?i)^\\s*(?:find|search(?:\\s+for)?|look\\s+up|who\\s+is|show(?:\\s+me)?)\\s+(?<query>.+?)\\s*[?.!]?$");
+    private static final Pattern COMPANY = Pattern.compile(
+            "(?i)^\\s*(?:please\\s+)?(?:add|create|new)\\s+(?:a\\s+)?(?:new\\s+)?(?:company|account)\\s*[:,]?\\s*"
+                    + "(?<name>[^,;]+?)\\s*(?:[,;]\\s*(?<rest>.*?))?\\s*[.!]?$");
+    private static final Pattern DOMAIN = Pattern.compile("(?i)(?<![@\\w.-])[a-z0-9-]+(?:\\.[a-z0-9-]+)+");
+    private static final Pattern BULK = Pattern.compile(
+            "(?i)\\b(?:all|every|everyone|everybody|everything|contacts|deals)\\b");
     private static final Pattern DAYS = Pattern.compile("(?i)(\\d{1,3})\\s+days");
     private static final Pattern PERIOD = Pattern.compile(
             "(?i)\\b(today|yesterday|this week|last week|this month|last month|next month|this quarter|last quarter|"
                     + "this year|(?:last|next) \\d{1,3} (?:days|weeks))\\b");
 
-    /**
-     * @param followUpIdArgument the follow-up tool's argument that receives the id the first call found
-     * @param subject            who or what the command is about, for questions back to the user
-     */
-    record Plan(String description, String firstTool, Map<String, Object> firstArguments, String followUpTool,
-                Map<String, Object> followUpArguments, String followUpIdArgument, String subject) {
-        static Plan single(String description, String tool, Map<String, Object> arguments) {
-            return new Plan(description, tool, arguments, null, Map.of(), null, null);
-        }
-    }
-
     /** @return the plan, or null when the text is not a command offline mode knows */
-    Plan understand(String text) {
+    Plan understand(String text, LocalDate today) {
         String lower = text.toLowerCase(Locale.ROOT);
+        Plan specific = firstOf(DealCommands.understand(text, today), company(text),
+                ContactChangeCommands.understand(text), OutreachCommands.understand(text));
+        // "delete all contacts", "email every contact": one record at a time only, so these are not understood.
+        if (specific != null) {
+            return specific.subject() != null && BULK.matcher(specific.subject()).find() ? null : specific;
+        }
         Matcher log = LOG.matcher(text);
         if (log.matches()) {
             String who = log.group("who").strip();
@@ -56,14 +58,14 @@ final class OfflineCommands {
             arguments.put("type", log.group("type").toLowerCase(Locale.ROOT));
             String content = log.group("content");
             arguments.put("content", content == null || content.isBlank() ? log.group("type") + " with " + who : content.strip());
-            return new Plan("log interactions", "searchContacts", Map.of("query", who), "logInteraction", arguments,
-                    "contactId", who);
+            return Plan.lookup("log interactions", "searchContacts", who,
+                    Plan.Step.needingId("logInteraction", "contactId", arguments));
         }
         Matcher stage = STAGE.matcher(text);
         if (stage.matches()) {
             String who = stage.group("who").strip();
-            return new Plan("change contacts", "searchContacts", Map.of("query", who), "changeContactStage",
-                    Map.of("stage", stage.group("stage").toLowerCase(Locale.ROOT)), "contactId", who);
+            return Plan.lookup("change contacts", "searchContacts", who, Plan.Step.needingId("changeContactStage",
+                    "contactId", Map.of("stage", stage.group("stage").toLowerCase(Locale.ROOT))));
         }
         Matcher create = CREATE.matcher(text);
         boolean creates = create.matches();
@@ -77,6 +79,26 @@ final class OfflineCommands {
         Matcher find = FIND.matcher(text);
         if (find.matches()) return Plan.single("search contacts", "searchContacts", Map.of("query", find.group("query")));
         return null;
+    }
+
+    private static Plan firstOf(Plan... plans) {
+        for (Plan plan : plans) {
+            if (plan != null) return plan;
+        }
+        return null;
+    }
+
+    private static Plan company(String text) {
+        Matcher company = COMPANY.matcher(text);
+        if (!company.matches()) return null;
+        Map<String, Object> arguments = new LinkedHashMap<>();
+        arguments.put("name", company.group("name").strip());
+        String rest = company.group("rest") == null ? "" : company.group("rest");
+        Matcher domain = DOMAIN.matcher(rest);
+        if (domain.find()) arguments.put("domain", domain.group().toLowerCase(Locale.ROOT));
+        String industry = DOMAIN.matcher(rest).replaceAll(" ").replaceAll("(?i)\\bin\\b|[,;]", " ").strip();
+        if (!industry.isEmpty()) arguments.put("industry", industry.replaceAll("\\s{2,}", " "));
+        return Plan.single("create companies", "createCompany", arguments);
     }
 
     private static Plan analytics(String lower) {

@@ -1,11 +1,15 @@
 package io.intelligencecrm.agent.offline;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
 import dev.langchain4j.agent.tool.ToolExecutionRequest;
 import dev.langchain4j.agent.tool.ToolSpecification;
 import dev.langchain4j.data.message.AiMessage;
 import dev.langchain4j.data.message.ChatMessage;
 import dev.langchain4j.data.message.ToolExecutionResultMessage;
 import dev.langchain4j.data.message.UserMessage;
+import io.intelligencecrm.core.json.Json;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -15,10 +19,10 @@ import java.util.UUID;
 import java.util.stream.Collectors;
 
 /**
- * Decides the offline model's next step from the conversation: the tool calls for the user's latest
- * command, a follow-up call once an earlier result is in (find the contact, then log the call), or
- * the answer written from the results. Only tools offered in the request are ever called, so the
- * role's limits hold offline too.
+ * Decides the offline model's next step from the conversation: the plan for the user's latest command
+ * is a chain of tool calls, and the results already in this turn say which step comes next (find the
+ * contact, draft to them, propose sending); after the last, the answer is written from its result.
+ * Only tools offered in the request are ever called, so the role's limits hold offline too.
  */
 final class OfflinePlanner {
     private final OfflineCommands commands = new OfflineCommands();
@@ -26,50 +30,91 @@ final class OfflinePlanner {
     AiMessage next(List<ChatMessage> messages, List<ToolSpecification> offered) {
         Set<String> tools = offered == null ? Set.of()
                 : offered.stream().map(ToolSpecification::name).collect(Collectors.toSet());
-        int lastUser = lastUserIndex(messages);
+        int lastUser = lastUserIndex(messages, messages.size());
         if (lastUser < 0) return AiMessage.from(OfflineReplies.help(""));
         String text = ((UserMessage) messages.get(lastUser)).singleText();
+        List<ChatMessage> earlier = messages.subList(0, lastUser);
         List<ToolExecutionResultMessage> results = new ArrayList<>();
         for (ChatMessage message : messages.subList(lastUser + 1, messages.size())) {
             if (message instanceof ToolExecutionResultMessage result) results.add(result);
         }
-        OfflineCommands.Plan plan = commands.understand(text);
+        LocalDate today = RelativeDates.today(messages);
+        Plan plan = commands.understand(text, today);
+        if (plan == null && References.isOrdinal(text)) plan = choiceFor(earlier, text, today);
         if (plan == null) return AiMessage.from(OfflineReplies.help(text));
-        if (results.isEmpty()) {
-            // A lookup whose follow-up the role may not make would only lead to a refusal: refuse at once.
-            if (plan.followUpTool() != null && !tools.contains(plan.followUpTool())) return refusal(plan);
-            return call(plan.firstTool(), plan.firstArguments(), tools, plan);
+        // A lookup whose follow-up the role may not make would only lead to a refusal: refuse at once.
+        for (Plan.Step step : plan.steps()) {
+            if (!tools.contains(step.tool())) return refusal(plan);
         }
+        if (plan.subject() != null && References.isReference(plan.subject())) {
+            References.Outcome reference = References.resolve(plan.subject(), earlier, plan.lookupTool());
+            if (reference.question() != null) return AiMessage.from(reference.question());
+            plan = plan.withKnownSubject(reference.id());
+        }
+        if (results.isEmpty()) return call(plan.steps().getFirst().tool(), plan.steps().getFirst().arguments());
         ToolExecutionResultMessage last = results.getLast();
-        if (plan.followUpTool() != null && results.size() == 1 && !Boolean.TRUE.equals(last.isError())) {
-            List<UUID> ids = OfflineReplies.ids(last.text());
-            if (ids.size() == 1) {
-                Map<String, Object> arguments = new LinkedHashMap<>(plan.followUpArguments());
-                arguments.put(plan.followUpIdArgument(), ids.getFirst().toString());
-                return call(plan.followUpTool(), arguments, tools, plan);
-            }
-            return AiMessage.from(ids.isEmpty() ? "I could not find anyone matching \"" + plan.subject()
-                    + "\". Check the name, or add them first."
-                    : "Several contacts match \"" + plan.subject() + "\" (shown above). Which one do you mean? "
-                    + "Use their email to be precise.");
+        if (Boolean.TRUE.equals(last.isError()) || results.size() >= plan.steps().size()) {
+            return AiMessage.from(OfflineReplies.answer(last));
         }
-        return AiMessage.from(OfflineReplies.answer(last));
+        Plan.Step step = plan.steps().get(results.size());
+        Map<String, Object> arguments = new LinkedHashMap<>(step.arguments());
+        for (Map.Entry<String, String> carried : step.carried().entrySet()) {
+            if (carried.getValue().equals(Plan.ID)) {
+                List<UUID> ids = OfflineReplies.ids(last.text());
+                if (ids.size() != 1) return AiMessage.from(notOne(plan, ids.isEmpty()));
+                arguments.put(carried.getKey(), ids.getFirst().toString());
+            } else {
+                JsonNode value = field(last.text(), carried.getValue());
+                if (value == null) return AiMessage.from(OfflineReplies.answer(last));
+                arguments.put(carried.getKey(), value.asText());
+            }
+        }
+        return call(step.tool(), arguments);
     }
 
-    private static AiMessage call(String tool, Map<String, Object> arguments, Set<String> offered,
-                                  OfflineCommands.Plan plan) {
-        if (!offered.contains(tool)) return refusal(plan);
+    /** "the second one" answers the question the previous command ended with: that command, with the choice. */
+    private Plan choiceFor(List<ChatMessage> earlier, String choice, LocalDate today) {
+        int previous = lastUserIndex(earlier, earlier.size());
+        if (previous < 0) return null;
+        Plan plan = commands.understand(((UserMessage) earlier.get(previous)).singleText(), today);
+        if (plan == null || plan.subject() == null) return null;
+        return new Plan(plan.description(), plan.steps(), choice.strip());
+    }
+
+    private static String notOne(Plan plan, boolean none) {
+        boolean deals = "findDeals".equals(plan.lookupTool());
+        if (deals) {
+            return none ? "I could not find a deal matching \"" + plan.subject() + "\". Check the name with \"find"
+                    + " deals\", or create it first."
+                    : "Several deals match \"" + plan.subject() + "\" (shown above). Which one do you mean? "
+                    + "Say \"the first one\", \"the second one\", ... or use more of its name.";
+        }
+        return none ? "I could not find anyone matching \"" + plan.subject() + "\". Check the name, or add them first."
+                : "Several contacts match \"" + plan.subject() + "\" (shown above). Which one do you mean? "
+                + "Use their email to be precise, or say \"the first one\", \"the second one\", ...";
+    }
+
+    private static JsonNode field(String result, String name) {
+        try {
+            JsonNode node = Json.mapper().readTree(result);
+            return node == null || !node.hasNonNull(name) ? null : node.get(name);
+        } catch (JsonProcessingException notJson) {
+            return null;
+        }
+    }
+
+    private static AiMessage call(String tool, Map<String, Object> arguments) {
         return AiMessage.from(List.of(ToolExecutionRequest.builder().id("offline-" + UUID.randomUUID())
                 .name(tool).arguments(OfflineReplies.json(arguments)).build()));
     }
 
-    private static AiMessage refusal(OfflineCommands.Plan plan) {
+    private static AiMessage refusal(Plan plan) {
         return AiMessage.from("Your role cannot " + plan.description() + ", so I did not try. Ask a manager or"
                 + " an admin if it needs doing.");
     }
 
-    private static int lastUserIndex(List<ChatMessage> messages) {
-        for (int i = messages.size() - 1; i >= 0; i--) {
+    private static int lastUserIndex(List<ChatMessage> messages, int before) {
+        for (int i = before - 1; i >= 0; i--) {
             if (messages.get(i) instanceof UserMessage user && user.hasSingleText()) return i;
         }
         return -1;

@@ -27,7 +27,17 @@ final class OfflineReplies {
             "deals closing this month",
             "which deals went quiet in the last 14 days?",
             "activity by rep last month",
-            "conversion by source this quarter");
+            "conversion by source this quarter",
+            "new deal Acme renewal for 5000 USD",
+            "create a deal Acme renewal $5k with Jane Doe closing end of month",
+            "move the Acme renewal deal to negotiation",
+            "mark the Acme renewal deal as lost because of price",
+            "add company Initech, initech.example",
+            "draft a follow-up to Jane Doe about pricing",
+            "email Jane Doe about the demo next week",
+            "assign Jane Doe to sam@demo.example",
+            "change Jane Doe's title to CTO",
+            "delete Jane Doe");
 
     private OfflineReplies() {
     }
@@ -85,8 +95,9 @@ final class OfflineReplies {
         JsonNode node = parse(result.text());
         if (node == null) return result.text();
         if (node.has("proposalId")) {
-            return "I have proposed: " + node.path("summary").asText() + ". Nothing happens until you approve it"
-                    + " with the Approve button (or reply \"approve\").";
+            return "I have proposed: " + node.path("summary").asText() + ". This is a proposal waiting for your"
+                    + " approval: nothing happens until you approve it with the Approve button (or reply \"approve\";"
+                    + " \"reject\" drops it).";
         }
         if (node.has("rows") && node.has("title")) {
             int rows = node.get("rows").size();
@@ -100,6 +111,15 @@ final class OfflineReplies {
 
     /** A write tool's result in a sentence: what happened, to which record (ids stay out of prose). */
     private static String describeChange(JsonNode node) {
+        if (node.has("subject") && node.has("body") && node.has("contactName")) {
+            return "Here is a draft for " + node.path("contactName").asText() + " (nothing is sent):\n\nSubject: "
+                    + node.path("subject").asText() + "\n\n" + node.path("body").asText();
+        }
+        if (node.has("domain") && node.has("industry") && node.has("name")) {
+            return "Created company " + node.path("name").asText()
+                    + (node.path("domain").asText("").isBlank() || node.path("domain").isNull() ? ""
+                    : " (" + node.path("domain").asText() + ")") + ".";
+        }
         String result = node.path("result").asText("");
         for (String kind : List.of("contact", "deal")) {
             JsonNode record = node.path(kind);

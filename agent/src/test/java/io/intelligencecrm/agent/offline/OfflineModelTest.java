@@ -70,7 +70,22 @@ class OfflineModelTest {
                 Arguments.of("which deals went quiet in the last 14 days?", "staleDeals", Map.of("days", 14)),
                 Arguments.of("activity by rep last month", "activityByRep", Map.of("period", "last month")),
                 Arguments.of("conversion by source this quarter", "conversionBySource",
-                        Map.of("period", "this quarter")));
+                        Map.of("period", "this quarter")),
+                Arguments.of("new deal Acme renewal for 5000 USD", "createDeal",
+                        Map.of("name", "Acme renewal", "amount", "5000", "currency", "USD")),
+                Arguments.of("add a deal Globex expansion for 5,000 EUR", "createDeal",
+                        Map.of("name", "Globex expansion", "amount", "5000", "currency", "EUR")),
+                Arguments.of("new deal Initech pilot 12.5k", "createDeal",
+                        Map.of("name", "Initech pilot", "amount", "12500")),
+                Arguments.of("create a deal Umbrella audit $5k closing in 2 weeks", "createDeal",
+                        Map.of("name", "Umbrella audit", "amount", "5000", "currency", "USD",
+                                "expectedCloseDate", "2026-12-08")),
+                Arguments.of("new deal Hooli rollout closing next Monday", "createDeal",
+                        Map.of("name", "Hooli rollout", "expectedCloseDate", "2026-11-30")),
+                Arguments.of("add company Initech, initech.example", "createCompany",
+                        Map.of("name", "Initech", "domain", "initech.example")),
+                Arguments.of("add company Globex, globex.example, Manufacturing", "createCompany",
+                        Map.of("name", "Globex", "domain", "globex.example", "industry", "Manufacturing")));
     }
 
     @ParameterizedTest(name = "{0}")
@@ -98,7 +113,15 @@ class OfflineModelTest {
                 Arguments.of("log a note for Jane Doe", "Jane Doe", "logInteraction",
                         Map.of("type", "note", "content", "note with Jane Doe")),
                 Arguments.of("move Jane Doe to qualified", "Jane Doe", "changeContactStage",
-                        Map.of("stage", "qualified")));
+                        Map.of("stage", "qualified")),
+                Arguments.of("assign Jane Doe to sam@demo.example", "Jane Doe", "assignContactOwner",
+                        Map.of("ownerEmail", "sam@demo.example")),
+                Arguments.of("delete Jane Doe", "Jane Doe", "deleteContact", Map.of()),
+                Arguments.of("change Jane Doe's title to CTO", "Jane Doe", "updateContact", Map.of("title", "CTO")),
+                Arguments.of("set Jane Doe's phone to +1 555 0100", "Jane Doe", "updateContact",
+                        Map.of("phone", "+1 555 0100")),
+                Arguments.of("draft a follow-up to Jane Doe about pricing", "Jane Doe", "draftEmail",
+                        Map.of("purpose", "a follow-up about pricing")));
     }
 
     @ParameterizedTest(name = "{0}")
@@ -236,7 +259,7 @@ class OfflineModelTest {
 
     private static ChatRequest request(List<ToolSpecification> tools, ChatMessage... messages) {
         List<ChatMessage> all = new ArrayList<>();
-        all.add(SystemMessage.from("You are the CRM assistant."));
+        all.add(SystemMessage.from("You are the CRM assistant.\nToday is Tuesday, 2026-11-24; the user's time zone is UTC."));
         all.addAll(Arrays.asList(messages));
         return ChatRequest.builder().messages(all).toolSpecifications(tools).build();
     }

@@ -1,0 +1,78 @@
+package io.intelligencecrm.agent.offline;
+
+import java.time.LocalDate;
+import java.util.LinkedHashMap;
+import java.util.Locale;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/** Deal commands: create one (amount, currency, contact, close date), move it, mark it won or lost. */
+final class DealCommands {
+    private static final Pattern CREATE = Pattern.compile(
+            "(?i)^\\s*(?:please\\s+)?(?:add|create|new)\\s+(?:a\\s+)?(?:new\\s+)?deal\\s*[:,]?\\s*(?<rest>.+?)\\s*[.!]?$");
+    private static final Pattern CLOSING = Pattern.compile(
+            "(?i)[,\\s]+(?:closing|to close|closes|close date|expected to close)\\s+(?:on\\s+|by\\s+)?(?<when>.+)$");
+    private static final Pattern WITH = Pattern.compile("(?i)[,\\s]+with\\s+(?<who>[^,]+?)\\s*(?=,|$)");
+    private static final Pattern MOVE = Pattern.compile(
+            "(?i)^\\s*(?:please\\s+)?(?:move|set|change)\\s+(?:the\\s+)?(?<deal>.+?)\\s+deal\\s+(?:to|into)\\s+"
+                    + "(?:the\\s+)?(?<stage>prospecting|qualification|proposal|negotiation|won|lost)(?:\\s+stage)?\\s*[.!]?$");
+    private static final Pattern MARK = Pattern.compile(
+            "(?i)^\\s*(?:please\\s+)?mark\\s+(?:the\\s+)?(?<deal>.+?)\\s+deal\\s+as\\s+(?<outcome>won|lost)"
+                    + "(?:\\s*[,:]?\\s*(?:because\\s+of|because|due\\s+to|reason:?)\\s+(?<reason>.+?))?\\s*[.!]?$");
+
+    private DealCommands() {
+    }
+
+    /** @return the plan, or null when the text is no deal command */
+    static Plan understand(String text, LocalDate today) {
+        Matcher create = CREATE.matcher(text);
+        if (create.matches()) return create(create.group("rest"), today);
+        Matcher move = MOVE.matcher(text);
+        if (move.matches()) {
+            return Plan.lookup("move deals", "findDeals", move.group("deal").strip(), Plan.Step.needingId(
+                    "moveDealStage", "dealId", Map.of("stage", move.group("stage").toLowerCase(Locale.ROOT))));
+        }
+        Matcher mark = MARK.matcher(text);
+        if (mark.matches()) {
+            String deal = mark.group("deal").strip();
+            if (mark.group("outcome").equalsIgnoreCase("won")) {
+                return Plan.lookup("close deals", "findDeals", deal, Plan.Step.needingId("markDealWon", "dealId", Map.of()));
+            }
+            Map<String, Object> reason = mark.group("reason") == null ? Map.of() : Map.of("reason", mark.group("reason"));
+            return Plan.lookup("close deals", "findDeals", deal, Plan.Step.needingId("markDealLost", "dealId", reason));
+        }
+        return null;
+    }
+
+    private static Plan create(String rest, LocalDate today) {
+        Map<String, Object> arguments = new LinkedHashMap<>();
+        String remaining = rest;
+        Matcher closing = CLOSING.matcher(remaining);
+        if (closing.find()) {
+            arguments.put("expectedCloseDate", RelativeDates.resolve(closing.group("when"), today));
+            remaining = remaining.substring(0, closing.start());
+        }
+        Matcher with = WITH.matcher(remaining);
+        String who = null;
+        if (with.find()) {
+            who = with.group("who").strip();
+            remaining = remaining.substring(0, with.start()) + remaining.substring(with.end());
+        }
+        Amounts.Amount amount = Amounts.find(remaining);
+        if (amount != null) {
+            arguments.put("amount", amount.amount());
+            if (amount.currency() != null) arguments.put("currency", amount.currency());
+            remaining = remaining.replace(amount.text(), " ");
+        }
+        String name = remaining.replaceAll("(?i)\\s+(?:for|of|worth)(?=[\\s,]*$)", "").replaceAll("[\\s,]+$", "")
+                .replaceAll("\\s{2,}", " ").strip();
+        if (name.isEmpty()) return null;
+        Map<String, Object> ordered = new LinkedHashMap<>();
+        ordered.put("name", name);
+        ordered.putAll(arguments);
+        if (who == null) return Plan.single("create deals", "createDeal", ordered);
+        return Plan.lookup("create deals", "searchContacts", who,
+                Plan.Step.needingId("createDeal", "contactId", ordered));
+    }
+}
