@@ -78,7 +78,7 @@ public final class ChatApprovals {
     }
 
     private static String outcomeNote(Proposal proposal) {
-        Object message = proposal.outcome() == null ? null : proposal.outcome().get("message");
+        Object message = proposal.outcome() == null ? null : proposal.outcome().get("result");
         return message == null ? "." : ". " + message;
     }
 }

@@ -32,7 +32,7 @@ final class OfflineReplies {
             "create a deal Acme renewal $5k with Jane Doe closing end of month",
             "move the Acme renewal deal to negotiation",
             "mark the Acme renewal deal as lost because of price",
-            "add company Initech, initech.example",
+            "add company Vertex Labs, vertexlabs.example",
             "draft a follow-up to Jane Doe about pricing",
             "email Jane Doe about the demo next week",
             "assign Jane Doe to sam@demo.example",
