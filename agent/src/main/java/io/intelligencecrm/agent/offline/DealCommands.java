@@ -21,6 +21,12 @@ final class DealCommands {
             "(?i)^\\s*(?:please\\s+)?mark\\s+(?:the\\s+)?(?<deal>.+?)\\s+deal\\s+as\\s+(?<outcome>won|lost)"
                     + "(?:\\s*[,:]?\\s*(?:because\\s+of|because|due\\s+to|reason:?)\\s+(?<reason>.+?))?\\s*[.!]?$");
 
+    /** "it" for a deal only where no contact command reads the same: contacts are never won or in negotiation. */
+    private static final Pattern MOVE_IT = Pattern.compile(
+            "(?i)^\\s*(?:please\\s+)?(?:move|set|change)\\s+it\\s+(?:to|into)\\s+(?:the\\s+)?"
+                    + "(?<stage>prospecting|qualification|proposal|negotiation)(?:\\s+stage)?\\s*[.!]?$");
+    private static final Pattern WON_IT = Pattern.compile("(?i)^\\s*(?:please\\s+)?mark\\s+it\\s+as\\s+won\\s*[.!]?$");
+
     private DealCommands() {
     }
 
@@ -29,13 +35,18 @@ final class DealCommands {
         Matcher create = CREATE.matcher(text);
         if (create.matches()) return create(create.group("rest"), today);
         Matcher move = MOVE.matcher(text);
+        if (!move.matches()) move = MOVE_IT.matcher(text);
         if (move.matches()) {
-            return Plan.lookup("move deals", "findDeals", move.group("deal").strip(), Plan.Step.needingId(
+            String deal = move.pattern() == MOVE_IT ? "that deal" : dealSubject(move.group("deal"));
+            return Plan.lookup("move deals", "findDeals", deal, Plan.Step.needingId(
                     "moveDealStage", "dealId", Map.of("stage", move.group("stage").toLowerCase(Locale.ROOT))));
+        }
+        if (WON_IT.matcher(text).matches()) {
+            return Plan.lookup("close deals", "findDeals", "that deal", Plan.Step.needingId("markDealWon", "dealId", Map.of()));
         }
         Matcher mark = MARK.matcher(text);
         if (mark.matches()) {
-            String deal = mark.group("deal").strip();
+            String deal = dealSubject(mark.group("deal"));
             if (mark.group("outcome").equalsIgnoreCase("won")) {
                 return Plan.lookup("close deals", "findDeals", deal, Plan.Step.needingId("markDealWon", "dealId", Map.of()));
             }
@@ -43,6 +54,12 @@ final class DealCommands {
             return Plan.lookup("close deals", "findDeals", deal, Plan.Step.needingId("markDealLost", "dealId", reason));
         }
         return null;
+    }
+
+    /** "that deal" and "this deal" name the deal an earlier result found. */
+    private static String dealSubject(String named) {
+        String subject = named.strip();
+        return subject.matches("(?i)that|this") ? "that deal" : subject;
     }
 
     private static Plan create(String rest, LocalDate today) {

@@ -152,6 +152,19 @@ class OfflineChainsTest {
     }
 
     @Test
+    void that_deal_and_it_use_the_one_deal_found_before() {
+        UUID deal = UUID.randomUUID();
+        List<ChatMessage> earlier = earlierTurn("find the Acme renewal deal", "findDeals", deals(deal));
+
+        ToolExecutionRequest move = onlyCall(next(earlier, "move that deal to negotiation"));
+        assertEquals("moveDealStage", move.name());
+        assertEquals(Map.of("dealId", deal.toString(), "stage", "negotiation"), arguments(move));
+        ToolExecutionRequest won = onlyCall(next(earlier, "mark it as won"));
+        assertEquals("markDealWon", won.name());
+        assertEquals(Map.of("dealId", deal.toString()), arguments(won));
+    }
+
+    @Test
     void email_her_starts_with_the_draft() {
         List<ChatMessage> earlier = earlierTurn("find Jane", "searchContacts", contacts(JANE));
         ToolExecutionRequest draft = onlyCall(next(earlier, "email her about pricing"));
