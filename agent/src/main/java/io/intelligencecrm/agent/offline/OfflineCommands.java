@@ -76,6 +76,8 @@ final class OfflineCommands {
         Plan analytics = analytics(lower);
         if (analytics != null) return analytics;
         if (creates) return create(create.group("rest"));
+        Plan lookup = LookupCommands.understand(text);
+        if (lookup != null) return lookup;
         Matcher find = FIND.matcher(text);
         if (find.matches()) return Plan.single("search contacts", "searchContacts", Map.of("query", find.group("query")));
         return null;

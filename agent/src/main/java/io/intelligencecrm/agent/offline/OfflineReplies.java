@@ -109,8 +109,34 @@ final class OfflineReplies {
         return describeChange(node);
     }
 
+    /** One contact's card: who, where, what stage, what is open and what happened last. */
+    private static String describeCard(JsonNode card) {
+        JsonNode contact = card.path("contact");
+        StringBuilder text = new StringBuilder(contact.path("name").asText());
+        String title = contact.path("title").asText("");
+        String company = contact.path("company").asText("");
+        if (!title.isBlank() || !company.isBlank()) {
+            text.append(" — ").append(title.isBlank() ? "" : title).append(!title.isBlank() && !company.isBlank() ? " at " : "")
+                    .append(company);
+        }
+        text.append(". Stage ").append(contact.path("stage").asText("unknown"));
+        if (!contact.path("owner").asText("").isBlank()) text.append(", owned by ").append(contact.path("owner").asText());
+        if (!contact.path("email").asText("").isBlank()) text.append(", ").append(contact.path("email").asText());
+        int deals = card.path("openDeals").size();
+        text.append(". ").append(deals == 0 ? "No open deals" : deals + (deals == 1 ? " open deal" : " open deals"));
+        JsonNode latest = card.path("recentInteractions").path(0);
+        if (!latest.isMissingNode()) {
+            text.append("; last activity: ").append(latest.path("type").asText()).append(" on ")
+                    .append(latest.path("occurredAt").asText().split("T")[0]);
+            String excerpt = latest.path("excerpt").asText("");
+            if (!excerpt.isBlank()) text.append(" (\"").append(excerpt).append("\")");
+        }
+        return text.append('.').toString();
+    }
+
     /** A write tool's result in a sentence: what happened, to which record (ids stay out of prose). */
     private static String describeChange(JsonNode node) {
+        if (node.path("contact").isObject() && node.has("recentInteractions")) return describeCard(node);
         if (node.has("subject") && node.has("body") && node.has("contactName")) {
             return "Here is a draft for " + node.path("contactName").asText() + " (nothing is sent):\n\nSubject: "
                     + node.path("subject").asText() + "\n\n" + node.path("body").asText();

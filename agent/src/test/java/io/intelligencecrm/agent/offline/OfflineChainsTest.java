@@ -152,6 +152,14 @@ class OfflineChainsTest {
     }
 
     @Test
+    void tell_me_about_finds_the_contact_then_reads_its_card() {
+        List<ChatMessage> earlier = earlierTurn("tell me about Jane", "searchContacts", contacts(JANE));
+        ToolExecutionRequest card = onlyCall(next(earlier, "tell me about her"));
+        assertEquals("getContact", card.name());
+        assertEquals(Map.of("contactIdOrEmail", JANE.toString()), arguments(card));
+    }
+
+    @Test
     void that_deal_and_it_use_the_one_deal_found_before() {
         UUID deal = UUID.randomUUID();
         List<ChatMessage> earlier = earlierTurn("find the Acme renewal deal", "findDeals", deals(deal));
