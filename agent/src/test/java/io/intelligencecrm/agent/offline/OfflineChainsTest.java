@@ -1,22 +1,22 @@
 package io.intelligencecrm.agent.offline;
 
+import static io.intelligencecrm.agent.offline.OfflineConversations.request;
+import static io.intelligencecrm.agent.offline.OfflineConversations.onlyCall;
+import static io.intelligencecrm.agent.offline.OfflineConversations.arguments;
+import static io.intelligencecrm.agent.offline.OfflineConversations.contacts;
+import static io.intelligencecrm.agent.offline.OfflineConversations.deals;
+import static io.intelligencecrm.agent.offline.OfflineConversations.json;
+import static io.intelligencecrm.agent.offline.OfflineConversations.specifications;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
-import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import com.fasterxml.jackson.core.type.TypeReference;
 import dev.langchain4j.agent.tool.ToolExecutionRequest;
 import dev.langchain4j.agent.tool.ToolSpecification;
-import dev.langchain4j.agent.tool.ToolSpecifications;
 import dev.langchain4j.data.message.AiMessage;
 import dev.langchain4j.data.message.ChatMessage;
-import dev.langchain4j.data.message.SystemMessage;
 import dev.langchain4j.data.message.ToolExecutionResultMessage;
 import dev.langchain4j.data.message.UserMessage;
-import dev.langchain4j.model.chat.request.ChatRequest;
-import io.intelligencecrm.core.json.Json;
-import io.intelligencecrm.tools.TableResult;
 import io.intelligencecrm.tools.contact.ContactReadTools;
 import io.intelligencecrm.tools.contact.ContactWriteTools;
 import io.intelligencecrm.tools.deal.DealReadTools;
@@ -25,7 +25,6 @@ import io.intelligencecrm.tools.outreach.EmailDraft;
 import io.intelligencecrm.tools.outreach.OutreachReadTools;
 import io.intelligencecrm.tools.outreach.OutreachWriteTools;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -248,55 +247,5 @@ class OfflineChainsTest {
         ToolExecutionRequest call = ToolExecutionRequest.builder().id("t1").name(tool).arguments("{}").build();
         return List.of(UserMessage.from(text), AiMessage.from(List.of(call)),
                 ToolExecutionResultMessage.from(call, result), AiMessage.from("Done."));
-    }
-
-    private static ChatRequest request(List<ToolSpecification> tools, ChatMessage... messages) {
-        List<ChatMessage> all = new ArrayList<>();
-        all.add(SystemMessage.from("You are the CRM assistant.\nToday is Tuesday, 2026-11-24; the time zone is UTC."));
-        all.addAll(Arrays.asList(messages));
-        return ChatRequest.builder().messages(all).toolSpecifications(tools).build();
-    }
-
-    private static ToolExecutionRequest onlyCall(AiMessage message) {
-        assertNotNull(message.toolExecutionRequests(), message.text());
-        assertEquals(1, message.toolExecutionRequests().size(), String.valueOf(message.text()));
-        return message.toolExecutionRequests().getFirst();
-    }
-
-    private static Map<String, Object> arguments(ToolExecutionRequest request) {
-        try {
-            return Json.mapper().readValue(request.arguments(), new TypeReference<>() {
-            });
-        } catch (Exception e) {
-            throw new AssertionError(request.arguments(), e);
-        }
-    }
-
-    private static String contacts(UUID... ids) {
-        List<List<Object>> rows = Arrays.stream(ids)
-                .map(id -> List.<Object>of(id.toString(), "Jane Doe", "jane@acme.com", "Acme", "lead", "Rita Rep", 40))
-                .toList();
-        return json(new TableResult("Contacts", List.of("id", "name", "email", "company", "stage", "owner", "score"),
-                rows, "table", rows.size(), ""));
-    }
-
-    private static String deals(UUID... ids) {
-        List<List<Object>> rows = Arrays.stream(ids).map(id -> Arrays.<Object>asList(id.toString(), "Acme renewal",
-                "Acme", "Jane Doe", "proposal", 5000, "USD", null, "Rita Rep")).toList();
-        return json(new TableResult("Deals", List.of("id", "Deal", "Company", "Contact", "Stage", "Amount", "Currency",
-                "Expected close", "Owner"), rows, "table", rows.size(), ""));
-    }
-
-    private static String json(Object value) {
-        try {
-            return Json.mapper().writeValueAsString(value);
-        } catch (Exception e) {
-            throw new AssertionError(e);
-        }
-    }
-
-    private static List<ToolSpecification> specifications(Class<?>... classes) {
-        return Arrays.stream(classes).flatMap(type -> ToolSpecifications.toolSpecificationsFrom(type).stream())
-                .toList();
     }
 }

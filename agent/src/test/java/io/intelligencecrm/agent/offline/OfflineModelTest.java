@@ -1,23 +1,23 @@
 package io.intelligencecrm.agent.offline;
 
+import static io.intelligencecrm.agent.offline.OfflineConversations.request;
+import static io.intelligencecrm.agent.offline.OfflineConversations.onlyCall;
+import static io.intelligencecrm.agent.offline.OfflineConversations.arguments;
+import static io.intelligencecrm.agent.offline.OfflineConversations.contacts;
+import static io.intelligencecrm.agent.offline.OfflineConversations.json;
+import static io.intelligencecrm.agent.offline.OfflineConversations.specifications;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
-import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import com.fasterxml.jackson.core.type.TypeReference;
 import dev.langchain4j.agent.tool.ToolExecutionRequest;
 import dev.langchain4j.agent.tool.ToolSpecification;
-import dev.langchain4j.agent.tool.ToolSpecifications;
 import dev.langchain4j.data.message.AiMessage;
-import dev.langchain4j.data.message.ChatMessage;
-import dev.langchain4j.data.message.SystemMessage;
 import dev.langchain4j.data.message.ToolExecutionResultMessage;
 import dev.langchain4j.data.message.UserMessage;
 import dev.langchain4j.model.chat.request.ChatRequest;
 import dev.langchain4j.model.chat.response.ChatResponse;
 import dev.langchain4j.model.chat.response.StreamingChatResponseHandler;
-import io.intelligencecrm.core.json.Json;
 import io.intelligencecrm.tools.TableResult;
 import io.intelligencecrm.tools.analytics.AnalyticsTools;
 import io.intelligencecrm.tools.company.CompanyReadTools;
@@ -29,7 +29,6 @@ import io.intelligencecrm.tools.deal.DealWriteTools;
 import io.intelligencecrm.tools.outreach.OutreachReadTools;
 import io.intelligencecrm.tools.outreach.OutreachWriteTools;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -259,49 +258,5 @@ class OfflineModelTest {
             }
         });
         return new StreamedReply(partials, done.get(5, TimeUnit.SECONDS));
-    }
-
-    private static ChatRequest request(List<ToolSpecification> tools, ChatMessage... messages) {
-        List<ChatMessage> all = new ArrayList<>();
-        all.add(SystemMessage.from("You are the CRM assistant.\nToday is Tuesday, 2026-11-24; the user's time zone is UTC."));
-        all.addAll(Arrays.asList(messages));
-        return ChatRequest.builder().messages(all).toolSpecifications(tools).build();
-    }
-
-    private static ToolExecutionRequest onlyCall(AiMessage message) {
-        assertNotNull(message.toolExecutionRequests(), message.text());
-        assertEquals(1, message.toolExecutionRequests().size(), String.valueOf(message.text()));
-        return message.toolExecutionRequests().getFirst();
-    }
-
-    private static Map<String, Object> arguments(ToolExecutionRequest request) {
-        try {
-            return Json.mapper().readValue(request.arguments(), new TypeReference<>() {
-            });
-        } catch (Exception e) {
-            throw new AssertionError(request.arguments(), e);
-        }
-    }
-
-    /** What searchContacts returns, as the model would read it. */
-    private static String contacts(UUID... ids) {
-        List<List<Object>> rows = Arrays.stream(ids)
-                .map(id -> List.<Object>of(id.toString(), "Jane Doe", "jane@acme.com", "Acme", "lead", "Rita Rep", 40))
-                .toList();
-        return json(new TableResult("Contacts", List.of("id", "name", "email", "company", "stage", "owner", "score"),
-                rows, "table", rows.size(), ""));
-    }
-
-    private static String json(Object value) {
-        try {
-            return Json.mapper().writeValueAsString(value);
-        } catch (Exception e) {
-            throw new AssertionError(e);
-        }
-    }
-
-    private static List<ToolSpecification> specifications(Class<?>... classes) {
-        return Arrays.stream(classes).flatMap(type -> ToolSpecifications.toolSpecificationsFrom(type).stream())
-                .toList();
     }
 }
