@@ -16,6 +16,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
+import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
 /**
@@ -25,6 +26,8 @@ import java.util.stream.Collectors;
  * Only tools offered in the request are ever called, so the role's limits hold offline too.
  */
 final class OfflinePlanner {
+    private static final Pattern DECISION = Pattern.compile(
+            "(?i)\\s*(approve[d]?|reject(ed)?|yes,? (please )?(send|do) it|no,? (don'?t|do not) (send|do) it)\\s*[.!]*\\s*");
     private final OfflineCommands commands = new OfflineCommands();
 
     AiMessage next(List<ChatMessage> messages, List<ToolSpecification> offered) {
@@ -41,6 +44,11 @@ final class OfflinePlanner {
         LocalDate today = RelativeDates.today(messages);
         Plan plan = commands.understand(text, today);
         if (plan == null && References.isOrdinal(text)) plan = choiceFor(earlier, text, today);
+        // A pending proposal is decided before any model runs; reaching here means none is waiting.
+        if (plan == null && DECISION.matcher(text).matches()) {
+            return AiMessage.from("Nothing is waiting for your approval in this conversation, so there is nothing to "
+                    + "approve or reject.");
+        }
         if (plan == null) return AiMessage.from(OfflineReplies.help(text));
         // A lookup whose follow-up the role may not make would only lead to a refusal: refuse at once.
         for (Plan.Step step : plan.steps()) {

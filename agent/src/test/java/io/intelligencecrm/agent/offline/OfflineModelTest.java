@@ -204,6 +204,15 @@ class OfflineModelTest {
     }
 
     @Test
+    void approve_with_nothing_waiting_says_so_and_calls_nothing() {
+        for (String text : List.of("approve", "Reject.", "yes, send it")) {
+            AiMessage reply = model.chat(request(ALL_TOOLS, UserMessage.from(text))).aiMessage();
+            assertFalse(reply.hasToolExecutionRequests(), text);
+            assertTrue(reply.text().startsWith("Nothing is waiting for your approval"), reply.text());
+        }
+    }
+
+    @Test
     void unknown_text_gets_the_help_with_three_examples() {
         AiMessage reply = model.chat(request(ALL_TOOLS, UserMessage.from("what is the meaning of life"))).aiMessage();
         assertFalse(reply.hasToolExecutionRequests());
