@@ -45,6 +45,8 @@ final class OfflineCommands {
     /** @return the plan, or null when the text is not a command offline mode knows */
     Plan understand(String text, LocalDate today) {
         String lower = text.toLowerCase(Locale.ROOT);
+        Plan group = BulkCommands.understand(text);
+        if (group != null) return group;
         Plan specific = firstOf(DealCommands.understand(text, today), company(text),
                 ContactChangeCommands.understand(text), OutreachCommands.understand(text));
         // "delete all contacts", "email every contact": one record at a time only, so these are not understood.

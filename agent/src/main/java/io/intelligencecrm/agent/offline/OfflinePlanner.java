@@ -71,6 +71,10 @@ final class OfflinePlanner {
                 List<UUID> ids = OfflineReplies.ids(last.text());
                 if (ids.size() != 1) return AiMessage.from(notOne(plan, ids.isEmpty()));
                 arguments.put(carried.getKey(), ids.getFirst().toString());
+            } else if (carried.getValue().equals(Plan.IDS)) {
+                List<UUID> ids = OfflineReplies.ids(last.text());
+                if (ids.isEmpty()) return AiMessage.from("No contacts match, so nothing was changed.");
+                arguments.put(carried.getKey(), ids.stream().map(UUID::toString).toList());
             } else {
                 JsonNode value = field(last.text(), carried.getValue());
                 if (value == null) return AiMessage.from(OfflineReplies.answer(last));

@@ -137,6 +137,18 @@ final class OfflineReplies {
     /** A write tool's result in a sentence: what happened, to which record (ids stay out of prose). */
     private static String describeChange(JsonNode node) {
         if (node.path("contact").isObject() && node.has("recentInteractions")) return describeCard(node);
+        if (node.path("changed").isArray() && node.has("stage")) {
+            int changed = node.path("changed").size();
+            int refused = node.path("refused").size();
+            return "Moved " + changed + (changed == 1 ? " contact" : " contacts") + " to " + node.path("stage").asText()
+                    + (refused == 0 ? "." : "; " + refused + " could not be changed: "
+                    + String.join("; ", textsOf(node.path("refused"))) + ".");
+        }
+        if (node.path("drafts").isArray()) {
+            int drafts = node.path("drafts").size();
+            return "Drafted " + drafts + (drafts == 1 ? " email" : " emails") + " (shown above); nothing is sent."
+                    + (node.path("note").asText("").isBlank() ? "" : " " + node.path("note").asText());
+        }
         if (node.has("subject") && node.has("body") && node.has("contactName")) {
             return "Here is a draft for " + node.path("contactName").asText() + " (nothing is sent):\n\nSubject: "
                     + node.path("subject").asText() + "\n\n" + node.path("body").asText();
@@ -163,6 +175,12 @@ final class OfflineReplies {
             if (!record.path(field).asText("").isBlank() && !record.path(field).isNull()) details.add(record.path(field).asText());
         }
         return details.isEmpty() ? "" : " (" + String.join(", ", details) + ")";
+    }
+
+    private static List<String> textsOf(JsonNode array) {
+        List<String> texts = new ArrayList<>();
+        array.forEach(item -> texts.add(item.asText()));
+        return texts;
     }
 
     private static String capitalised(String text) {

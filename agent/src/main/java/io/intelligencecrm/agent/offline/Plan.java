@@ -15,6 +15,8 @@ record Plan(String description, List<Step> steps, String subject) {
 
     /** Taken from the previous result: the one record id it names. */
     static final String ID = "id";
+    /** Taken from the previous result: every record id it lists. */
+    static final String IDS = "ids";
 
     /** @param carried argument name to what it takes from the previous result: {@link #ID} or a field name */
     record Step(String tool, Map<String, Object> arguments, Map<String, String> carried) {
@@ -30,6 +32,11 @@ record Plan(String description, List<Step> steps, String subject) {
         /** A step that takes the looked-up record's id as {@code idArgument}. */
         static Step needingId(String tool, String idArgument, Map<String, Object> arguments) {
             return new Step(tool, arguments, Map.of(idArgument, ID));
+        }
+
+        /** A step that takes every id the lookup listed as {@code idsArgument}. */
+        static Step needingIds(String tool, String idsArgument, Map<String, Object> arguments) {
+            return new Step(tool, arguments, Map.of(idsArgument, IDS));
         }
 
         /** The same step with the record id already known, so nothing is taken from a lookup. */

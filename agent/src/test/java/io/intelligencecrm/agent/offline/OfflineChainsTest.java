@@ -151,6 +151,30 @@ class OfflineChainsTest {
     }
 
     @Test
+    void moving_a_group_finds_it_then_changes_every_contact_found() {
+        UUID second = UUID.randomUUID();
+        UUID third = UUID.randomUUID();
+        UserMessage user = UserMessage.from("move all leads at Acme to qualified");
+        AiMessage search = model.chat(request(ALL_TOOLS, user)).aiMessage();
+        assertEquals(Map.of("stage", "lead", "companyName", "Acme"), arguments(onlyCall(search)));
+
+        AiMessage change = model.chat(request(ALL_TOOLS, user, search, ToolExecutionResultMessage.from(onlyCall(search),
+                contacts(JANE, second, third)))).aiMessage();
+        assertEquals("bulkChangeContactStage", onlyCall(change).name());
+        assertEquals(Map.of("contactIds", List.of(JANE.toString(), second.toString(), third.toString()),
+                "stage", "qualified"), arguments(onlyCall(change)));
+    }
+
+    @Test
+    void drafting_for_a_group_drafts_one_email_per_matching_contact() {
+        AiMessage draft = model.chat(request(ALL_TOOLS,
+                UserMessage.from("draft emails to all customers at Acme about the renewal"))).aiMessage();
+        assertEquals("draftEmailsForContacts", onlyCall(draft).name());
+        assertEquals(Map.of("stage", "customer", "query", "Acme", "purpose", "the renewal"),
+                arguments(onlyCall(draft)));
+    }
+
+    @Test
     void tell_me_about_finds_the_contact_then_reads_its_card() {
         List<ChatMessage> earlier = earlierTurn("tell me about Jane", "searchContacts", contacts(JANE));
         ToolExecutionRequest card = onlyCall(next(earlier, "tell me about her"));
