@@ -30,6 +30,11 @@ public final class ChatApprovals {
         this.proposals = proposals;
     }
 
+    /** Whether the message is one of the phrases that approve or reject a pending proposal. */
+    public static boolean isDecision(String message) {
+        return APPROVE.matcher(message).matches() || REJECT.matcher(message).matches();
+    }
+
     /** @return the reply when the message decided a proposal (or needs to say which), empty otherwise */
     Optional<String> answer(Actor actor, UUID conversationId, String message, ChatMemory memory, AgentEventSink events) {
         boolean approve = APPROVE.matcher(message).matches();

@@ -1,6 +1,5 @@
 package io.intelligencecrm.agent.offline;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.langchain4j.agent.tool.ToolExecutionRequest;
 import dev.langchain4j.agent.tool.ToolSpecification;
@@ -8,7 +7,7 @@ import dev.langchain4j.data.message.AiMessage;
 import dev.langchain4j.data.message.ChatMessage;
 import dev.langchain4j.data.message.ToolExecutionResultMessage;
 import dev.langchain4j.data.message.UserMessage;
-import io.intelligencecrm.core.json.Json;
+import io.intelligencecrm.agent.chat.ChatApprovals;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -16,7 +15,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
-import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
 /**
@@ -26,8 +24,6 @@ import java.util.stream.Collectors;
  * Only tools offered in the request are ever called, so the role's limits hold offline too.
  */
 final class OfflinePlanner {
-    private static final Pattern DECISION = Pattern.compile(
-            "(?i)\\s*(approve[d]?|reject(ed)?|yes,? (please )?(send|do) it|no,? (don'?t|do not) (send|do) it)\\s*[.!]*\\s*");
     private final OfflineCommands commands = new OfflineCommands();
 
     AiMessage next(List<ChatMessage> messages, List<ToolSpecification> offered) {
@@ -45,7 +41,7 @@ final class OfflinePlanner {
         Plan plan = commands.understand(text, today);
         if (plan == null && References.isOrdinal(text)) plan = choiceFor(earlier, text, today);
         // A pending proposal is decided before any model runs; reaching here means none is waiting.
-        if (plan == null && DECISION.matcher(text).matches()) {
+        if (plan == null && ChatApprovals.isDecision(text)) {
             return AiMessage.from("Nothing is waiting for your approval in this conversation, so there is nothing to "
                     + "approve or reject.");
         }
@@ -107,12 +103,8 @@ final class OfflinePlanner {
     }
 
     private static JsonNode field(String result, String name) {
-        try {
-            JsonNode node = Json.mapper().readTree(result);
-            return node == null || !node.hasNonNull(name) ? null : node.get(name);
-        } catch (JsonProcessingException notJson) {
-            return null;
-        }
+        JsonNode node = OfflineReplies.parse(result);
+        return node == null || !node.hasNonNull(name) ? null : node.get(name);
     }
 
     private static AiMessage call(String tool, Map<String, Object> arguments) {

@@ -72,15 +72,10 @@ final class OfflineReplies {
     static List<UUID> ids(String result) {
         JsonNode node = parse(result);
         Set<UUID> ids = new LinkedHashSet<>();
-        if (node != null && node.has("columns") && node.has("rows")) {
-            int column = -1;
-            for (int i = 0; i < node.get("columns").size(); i++) {
-                if (node.get("columns").get(i).asText().equalsIgnoreCase("id")) column = i;
-            }
-            for (JsonNode row : node.get("rows")) {
-                if (column >= 0 && row.has(column)) ids.add(UUID.fromString(row.get(column).asText()));
-            }
-            if (column >= 0) return new ArrayList<>(ids);
+        List<String> column = node == null ? null : idColumn(node);
+        if (column != null) {
+            column.forEach(id -> ids.add(UUID.fromString(id)));
+            return new ArrayList<>(ids);
         }
         if (node != null && node.has("id") && UUID_TEXT.matcher(node.get("id").asText()).matches()) {
             return List.of(UUID.fromString(node.get("id").asText()));
@@ -88,6 +83,21 @@ final class OfflineReplies {
         Matcher matcher = UUID_TEXT.matcher(result == null ? "" : result);
         while (matcher.find()) ids.add(UUID.fromString(matcher.group()));
         return new ArrayList<>(ids);
+    }
+
+    /** The id column of a table result, row by row; null when the result is no table with ids. */
+    static List<String> idColumn(JsonNode node) {
+        if (!node.has("columns") || !node.has("rows")) return null;
+        int column = -1;
+        for (int i = 0; i < node.get("columns").size(); i++) {
+            if (node.get("columns").get(i).asText().equalsIgnoreCase("id")) column = i;
+        }
+        if (column < 0) return null;
+        List<String> ids = new ArrayList<>();
+        for (JsonNode row : node.get("rows")) {
+            if (row.has(column)) ids.add(row.get(column).asText());
+        }
+        return ids;
     }
 
     static String answer(ToolExecutionResultMessage result) {
@@ -199,7 +209,8 @@ final class OfflineReplies {
         return String.join(", ", facts) + ".";
     }
 
-    private static JsonNode parse(String text) {
+    /** A tool result as a JSON object, or null when it is not one. */
+    static JsonNode parse(String text) {
         if (text == null || text.isBlank()) return null;
         try {
             JsonNode node = Json.mapper().readTree(text);

@@ -1,10 +1,8 @@
 package io.intelligencecrm.agent.offline;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.langchain4j.data.message.ChatMessage;
 import dev.langchain4j.data.message.ToolExecutionResultMessage;
-import io.intelligencecrm.core.json.Json;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -79,7 +77,7 @@ final class References {
         for (int i = earlier.size() - 1; i >= 0; i--) {
             if (earlier.get(i) instanceof ToolExecutionResultMessage result && tools.contains(result.toolName())
                     && !Boolean.TRUE.equals(result.isError())) {
-                JsonNode node = parse(result.text());
+                JsonNode node = OfflineReplies.parse(result.text());
                 if (node != null) return node;
             }
         }
@@ -90,27 +88,13 @@ final class References {
     private static List<String> ids(JsonNode node, String kind) {
         List<String> ids = new ArrayList<>();
         if (node.has("columns") && node.has("rows")) {
-            int column = -1;
-            for (int i = 0; i < node.get("columns").size(); i++) {
-                if (node.get("columns").get(i).asText().equalsIgnoreCase("id")) column = i;
-            }
-            if (column >= 0) {
-                for (JsonNode row : node.get("rows")) ids.add(row.get(column).asText());
-            }
+            List<String> column = OfflineReplies.idColumn(node);
+            if (column != null) ids.addAll(column);
         } else if (node.path(kind).hasNonNull("id")) {
             ids.add(node.path(kind).get("id").asText());
         } else if (node.hasNonNull(kind + "Id")) {
             ids.add(node.get(kind + "Id").asText());
         }
         return ids;
-    }
-
-    private static JsonNode parse(String text) {
-        try {
-            JsonNode node = Json.mapper().readTree(text);
-            return node != null && node.isObject() ? node : null;
-        } catch (JsonProcessingException e) {
-            return null;
-        }
     }
 }
