@@ -30,24 +30,18 @@ import java.util.List;
 public final class CrmToolbox {
     private final List<Object> readTools;
     private final List<Object> writeTools;
-    private final List<ProposalHandler> handlers;
 
     public CrmToolbox(CrmServices services, ProposalService proposals) {
         this.readTools = List.of(new ContactReadTools(services), new CompanyReadTools(services),
                 new DealReadTools(services), new AnalyticsTools(services), new OutreachReadTools(services));
         this.writeTools = List.of(new ContactWriteTools(services, proposals), new CompanyWriteTools(services),
                 new DealWriteTools(services), new OutreachWriteTools(services, proposals));
-        this.handlers = proposalHandlers(services);
     }
 
     /** The handlers of every action the tools propose; give them to the ProposalService. */
     public static List<ProposalHandler> proposalHandlers(CrmServices services) {
         return List.of(new AssignOwnerHandler(services), new DeleteContactHandler(services),
                 new ChangeStagesHandler(services), new SendEmailHandler(services));
-    }
-
-    public List<ProposalHandler> proposalHandlers() {
-        return handlers;
     }
 
     public List<Object> toolsFor(Role role) {

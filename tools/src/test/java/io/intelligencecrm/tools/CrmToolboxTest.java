@@ -100,6 +100,7 @@ class CrmToolboxTest {
     @Test
     void offers_a_handler_for_every_proposed_action() {
         assertEquals(Set.of("contact.assign_owner", "contact.delete", "contacts.change_stage", "email.send"),
-                fixture.toolbox.proposalHandlers().stream().map(ProposalHandler::action).collect(Collectors.toSet()));
+                CrmToolbox.proposalHandlers(fixture.services).stream().map(ProposalHandler::action)
+                        .collect(Collectors.toSet()));
     }
 }
