@@ -1,0 +1,70 @@
+package io.intelligencecrm.scoring;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import io.intelligencecrm.core.events.RecordChange;
+import io.intelligencecrm.core.json.Json;
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.jdbi.v3.core.Handle;
+import org.jdbi.v3.core.statement.PreparedBatch;
+
+/**
+ * Appends scores to the history in the caller's tenant transaction (a trigger keeps the latest on
+ * the contact). A score equal to the previous one from the same model adds no row, so the history
+ * shows changes rather than every nightly run.
+ */
+final class ScoreStore {
+    private ScoreStore() {
+    }
+
+    private record Previous(BigDecimal score, String modelVersion) {
+    }
+
+    /** @return a "scored" change for every contact whose score moved, for the change feed */
+    static List<RecordChange> store(Handle handle, List<ScoredLead> scores) {
+        if (scores.isEmpty()) return List.of();
+        Map<UUID, Previous> previous = new HashMap<>();
+        handle.createQuery("""
+                        select distinct on (contact_id) contact_id, score, model_version
+                          from lead_scores where contact_id = any(:ids)
+                         order by contact_id, calculated_at desc""")
+                .bind("ids", scores.stream().map(ScoredLead::contactId).toArray(UUID[]::new))
+                .map((rs, ctx) -> Map.entry(rs.getObject("contact_id", UUID.class),
+                        new Previous(rs.getBigDecimal("score"), rs.getString("model_version"))))
+                .forEach(entry -> previous.put(entry.getKey(), entry.getValue()));
+        PreparedBatch batch = handle.prepareBatch("""
+                insert into lead_scores (tenant_id, contact_id, score, metadata, model_version, calculated_at)
+                values (crm_current_tenant(), :contactId, :score, cast(:metadata as jsonb), :modelVersion, :calculatedAt)""");
+        List<RecordChange> changes = new ArrayList<>();
+        for (ScoredLead lead : scores) {
+            BigDecimal score = BigDecimal.valueOf(lead.score()).setScale(2, RoundingMode.HALF_UP);
+            Previous before = previous.get(lead.contactId());
+            String version = lead.explanation().modelVersion();
+            boolean sameScore = before != null && before.score().compareTo(score) == 0;
+            if (sameScore && version.equals(before.modelVersion())) continue;
+            batch.bind("contactId", lead.contactId()).bind("score", score).bind("metadata", json(lead.explanation()))
+                    .bind("modelVersion", version).bind("calculatedAt", lead.calculatedAt()).add();
+            if (!sameScore) {
+                List<Object> movement = new ArrayList<>();
+                movement.add(before == null ? null : before.score().doubleValue());
+                movement.add(score.doubleValue());
+                changes.add(new RecordChange("contact", lead.contactId(), "scored", Map.of("score", movement), null));
+            }
+        }
+        if (batch.size() > 0) batch.execute();
+        return changes;
+    }
+
+    private static String json(ScoreExplanation explanation) {
+        try {
+            return Json.mapper().writeValueAsString(explanation);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}

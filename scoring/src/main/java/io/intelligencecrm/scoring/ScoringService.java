@@ -1,0 +1,234 @@
+package io.intelligencecrm.scoring;
+
+import io.intelligencecrm.core.error.CrmException;
+import io.intelligencecrm.core.events.ChangeFeed;
+import io.intelligencecrm.core.events.RecordChange;
+import io.intelligencecrm.core.identity.Actor;
+import io.intelligencecrm.core.identity.Permissions;
+import io.intelligencecrm.core.tenant.TenantDirectory;
+import io.intelligencecrm.core.tenant.TenantId;
+import io.intelligencecrm.core.tenant.TenantTransactions;
+import io.intelligencecrm.scoring.model.Backtest;
+import io.intelligencecrm.scoring.model.BacktestReport;
+import io.intelligencecrm.scoring.model.ColdStartPrior;
+import io.intelligencecrm.scoring.model.LeadFacts;
+import io.intelligencecrm.scoring.model.LeadModel;
+import io.intelligencecrm.scoring.model.ModelTrainer;
+import io.intelligencecrm.scoring.model.Outcome;
+import io.intelligencecrm.scoring.model.Prediction;
+import io.intelligencecrm.scoring.similarity.ClosedLeadNeighbours;
+import io.intelligencecrm.scoring.similarity.Neighbour;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+import java.util.function.IntConsumer;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Trains each tenant's lead-scoring model from its closed leads and scores leads with it (or with
+ * the cold-start prior until there is enough to learn from), storing every score with its evidence
+ * and announcing score changes on the change feed as {@code ("contact", id, "scored", {"score": [old, new]})}.
+ * Stateless apart from its collaborators; thread-safe.
+ */
+public final class ScoringService {
+    private static final Logger log = LoggerFactory.getLogger(ScoringService.class);
+    static final int SHOWN_FACTORS = 6;
+    static final int SHOWN_NEIGHBOURS = 5;
+    /** Below this backtest AUC the model barely beats guessing, and its scores say so. */
+    static final double WEAK_AUC = 0.6;
+    private static final int CHUNK = 2_000;
+
+    private final TenantTransactions transactions;
+    private final TenantDirectory directory;
+    private final ChangeFeed changes;
+    private final ClosedLeadNeighbours neighbours;
+    private final ScoreRationale rationale;
+    private final Clock clock;
+
+    public ScoringService(TenantTransactions transactions, TenantDirectory directory, ChangeFeed changes,
+                          ClosedLeadNeighbours neighbours, ScoreRationale rationale, Clock clock) {
+        this.transactions = transactions;
+        this.directory = directory;
+        this.changes = changes;
+        this.neighbours = neighbours;
+        this.rationale = rationale;
+        this.clock = clock;
+    }
+
+    /** Retrains the caller's tenant now; managers and admins. */
+    public TrainingReport train(Actor actor) {
+        Permissions.requireManager(actor, "retrain lead scoring");
+        return trainTenant(actor.tenant());
+    }
+
+    /** The scheduled job: every tenant retrained and its open leads rescored; one tenant's failure stops no other. */
+    public void trainAll() {
+        for (TenantId tenant : directory.allTenantIds()) {
+            try {
+                trainTenant(tenant);
+                rescoreOpenLeads(tenant, done -> { });
+            } catch (RuntimeException e) {
+                log.warn("Lead scoring training failed for tenant {}: {}", tenant, e.getMessage(), e);
+            }
+        }
+    }
+
+    /** Learns a new model from the tenant's closed leads, backtests it and stores it as the one in use. */
+    public TrainingReport trainTenant(TenantId tenant) {
+        Instant now = clock.instant();
+        List<LeadFacts> closed = transactions.inTenant(tenant,
+                handle -> LeadFactsReader.all(handle, now, LeadFactsReader.Which.CLOSED));
+        int won = (int) closed.stream().filter(lead -> lead.outcome() == Outcome.WON).count();
+        if (!ColdStartPrior.enoughToLearn(closed.size(), won)) {
+            return new TrainingReport(ColdStartPrior.VERSION, "prior", now, closed.size(), won, null,
+                    coldStartNote(closed.size(), won));
+        }
+        Set<UUID> ids = new HashSet<>();
+        closed.forEach(lead -> ids.add(lead.contactId()));
+        // Three times as many as the model uses, so each backtest fold still finds enough among its training folds.
+        Map<UUID, List<Neighbour>> similar = neighbours.nearest(tenant, ids, ids, 3 * ModelTrainer.NEIGHBOURS);
+        BacktestReport backtest = Backtest.run(closed, similar);
+        LeadModel trained = ModelTrainer.train(closed, similar, 0, now);
+        LeadModel stored = transactions.inTenant(tenant, handle -> {
+            LeadModel numbered = trained.numbered(ModelStore.nextVersion(handle), backtest);
+            ModelStore.save(handle, numbered);
+            return numbered;
+        });
+        return report(stored);
+    }
+
+    /** The model the tenant's scores currently come from, with its backtest. */
+    public TrainingReport currentModel(Actor actor) {
+        Instant now = clock.instant();
+        return transactions.inTenant(actor.tenant(), handle -> ModelStore.latest(handle).map(ScoringService::report)
+                .orElseGet(() -> {
+                    List<LeadFacts> closed = LeadFactsReader.all(handle, now, LeadFactsReader.Which.CLOSED);
+                    int won = (int) closed.stream().filter(lead -> lead.outcome() == Outcome.WON).count();
+                    return new TrainingReport(ColdStartPrior.VERSION, "prior", null, closed.size(), won, null,
+                            coldStartNote(closed.size(), won));
+                }));
+    }
+
+    /** Scores one contact now; any role that can see contacts may ask. */
+    public ScoredLead score(Actor actor, UUID contactId) {
+        return scoreContact(actor.tenant(), contactId);
+    }
+
+    /** Scores one live contact of the tenant now; not-found for anyone else's. */
+    public ScoredLead scoreContact(TenantId tenant, UUID contactId) {
+        Instant now = clock.instant();
+        List<LeadFacts> facts = transactions.inTenant(tenant, handle -> LeadFactsReader.of(handle, now, List.of(contactId)));
+        if (facts.isEmpty()) throw CrmException.notFound("Contact");
+        return scoreAndStore(tenant, facts, context(tenant, now)).getFirst();
+    }
+
+    /** Rescores the given contacts (the incremental path after a change); unknown or deleted ones are skipped. */
+    public int rescore(TenantId tenant, Collection<UUID> contactIds) {
+        if (contactIds.isEmpty()) return 0;
+        Instant now = clock.instant();
+        List<LeadFacts> facts = transactions.inTenant(tenant, handle -> LeadFactsReader.of(handle, now, contactIds));
+        return scoreAndStore(tenant, facts, context(tenant, now)).size();
+    }
+
+    /** Rescores every open lead of the tenant, reporting how many are done after each chunk. */
+    public int rescoreOpenLeads(TenantId tenant, IntConsumer progress) {
+        Instant now = clock.instant();
+        List<LeadFacts> open = transactions.inTenant(tenant,
+                handle -> LeadFactsReader.all(handle, now, LeadFactsReader.Which.OPEN));
+        Context context = context(tenant, now);
+        int done = 0;
+        for (int from = 0; from < open.size(); from += CHUNK) {
+            done += scoreAndStore(tenant, open.subList(from, Math.min(open.size(), from + CHUNK)), context).size();
+            progress.accept(done);
+        }
+        return done;
+    }
+
+    /** How many open leads "rescore all" will go through. */
+    public int openLeadCount(TenantId tenant) {
+        Instant now = clock.instant();
+        return transactions.inTenant(tenant, handle -> LeadFactsReader.all(handle, now, LeadFactsReader.Which.OPEN)).size();
+    }
+
+    private record Context(LeadModel model, Map<UUID, Outcome> closed, Instant now) {
+    }
+
+    private Context context(TenantId tenant, Instant now) {
+        return transactions.inTenant(tenant, handle -> {
+            LeadModel model = ModelStore.latest(handle).orElse(null);
+            return new Context(model, model == null ? Map.of() : LeadFactsReader.closedOutcomes(handle, now), now);
+        });
+    }
+
+    private List<ScoredLead> scoreAndStore(TenantId tenant, List<LeadFacts> leads, Context context) {
+        LeadModel model = context.model();
+        Map<UUID, List<Neighbour>> similar = model == null ? Map.of()
+                : neighbours.nearest(tenant, leads.stream().map(LeadFacts::contactId).toList(), context.closed().keySet(),
+                        model.neighbours());
+        List<Prediction> predictions = new ArrayList<>(leads.size());
+        Set<UUID> shownNeighbours = new HashSet<>();
+        for (LeadFacts lead : leads) {
+            List<Neighbour> near = similar.getOrDefault(lead.contactId(), List.of());
+            predictions.add(model == null ? ColdStartPrior.predict(lead) : model.predict(lead, near, context.closed()));
+            near.stream().limit(SHOWN_NEIGHBOURS).forEach(n -> shownNeighbours.add(n.contactId()));
+        }
+        return transactions.inTenant(tenant, handle -> {
+            Map<UUID, String> names = NeighbourNames.of(handle, shownNeighbours);
+            List<ScoredLead> scored = new ArrayList<>(leads.size());
+            for (int i = 0; i < leads.size(); i++) {
+                LeadFacts lead = leads.get(i);
+                Prediction prediction = predictions.get(i);
+                ScoreExplanation explanation = explanation(model, prediction,
+                        similar.getOrDefault(lead.contactId(), List.of()), context.closed(), names, lead);
+                explanation = explanation.withRationale(rationale.write(lead.name(), prediction.score(), explanation));
+                scored.add(new ScoredLead(lead.contactId(), lead.name(), prediction.score(), explanation, context.now()));
+            }
+            List<RecordChange> moved = ScoreStore.store(handle, scored);
+            if (!moved.isEmpty()) changes.publishAll(tenant, moved);
+            return scored;
+        });
+    }
+
+    private ScoreExplanation explanation(LeadModel model, Prediction prediction, List<Neighbour> near,
+                                         Map<UUID, Outcome> closed, Map<UUID, String> names, LeadFacts lead) {
+        List<SimilarLead> shown = new ArrayList<>();
+        for (Neighbour neighbour : near) {
+            if (shown.size() >= SHOWN_NEIGHBOURS) break;
+            Outcome outcome = closed.get(neighbour.contactId());
+            if (outcome == null) continue;
+            shown.add(new SimilarLead(neighbour.contactId(), names.getOrDefault(neighbour.contactId(), "a closed lead"),
+                    outcome.label(), Math.round(neighbour.similarity() * 1000) / 1000.0));
+        }
+        var factors = prediction.factors().stream().limit(SHOWN_FACTORS).toList();
+        if (model == null) {
+            return new ScoreExplanation(prediction.probability(), "low", ColdStartPrior.VERSION, "prior", factors, shown,
+                    new ModelQuality(null, null, 0, 0, "not enough won and lost leads to learn from yet"), null);
+        }
+        BacktestReport backtest = model.backtest();
+        boolean weak = backtest == null || backtest.auc() < WEAK_AUC;
+        return new ScoreExplanation(prediction.probability(), weak ? "low" : "normal", model.versionLabel(), "logistic",
+                factors, shown, new ModelQuality(backtest == null ? null : backtest.auc(),
+                backtest == null ? null : backtest.brier(), model.closedLeads(), model.wonLeads(),
+                weak ? "the backtest shows the model barely beats guessing" : "learned from this team's closed leads"),
+                null);
+    }
+
+    private static TrainingReport report(LeadModel model) {
+        return new TrainingReport(model.versionLabel(), "logistic", model.trainedAt(), model.closedLeads(),
+                model.wonLeads(), model.backtest(), "learned from " + model.closedLeads() + " closed leads, "
+                + model.wonLeads() + " of them won");
+    }
+
+    private static String coldStartNote(int closed, int won) {
+        return "learning starts at " + ColdStartPrior.MIN_CLOSED + " closed leads with at least " + ColdStartPrior.MIN_EACH
+                + " won and " + ColdStartPrior.MIN_EACH + " lost; there are " + closed + " (" + won + " won)";
+    }
+}

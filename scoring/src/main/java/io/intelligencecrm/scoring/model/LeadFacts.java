@@ -1,0 +1,27 @@
+package io.intelligencecrm.scoring.model;
+
+import java.time.Instant;
+import java.util.Map;
+import java.util.UUID;
+
+/**
+ * What the model may know about a lead: its fields, its custom attributes, and its engagement
+ * counted up to {@code asOf} — now for open leads, the moment of the outcome for closed ones, so
+ * nothing that happened after a lead was won or lost teaches the model.
+ *
+ * @param engagement named counts, see {@link Engagement#NAMES}
+ */
+public record LeadFacts(UUID contactId, String name, UUID ownerId, String source, String title, String company,
+                        String email, String country, Map<String, Object> custom, Instant asOf, Outcome outcome,
+                        Map<String, Double> engagement) {
+
+    public LeadFacts {
+        custom = custom == null ? Map.of() : custom;
+        engagement = engagement == null ? Map.of() : engagement;
+    }
+
+    public double engagement(String measure) {
+        Double value = engagement.get(measure);
+        return value == null ? 0 : value;
+    }
+}

@@ -1,0 +1,170 @@
+package io.intelligencecrm.scoring.similarity;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.PriorityQueue;
+import java.util.Set;
+import java.util.UUID;
+
+/**
+ * TF-IDF word vectors of closed leads with an inverted index, for cosine similarity against any
+ * text. Words in more than half the leads (greetings, "call", "follow") carry no contrast and are
+ * left out, which also keeps lookups fast. Immutable once built; safe to share between threads.
+ */
+final class TextIndex {
+    private static final double MAX_DOCUMENT_SHARE = 0.5;
+    private static final Set<String> STOP_WORDS = Set.of("the", "and", "for", "with", "that", "this", "you", "your",
+            "are", "was", "were", "have", "has", "had", "not", "but", "from", "they", "them", "their", "our", "out",
+            "will", "would", "can", "could", "about", "into", "just", "all", "any", "been", "also", "there", "what",
+            "when", "which", "who", "how", "its", "per", "via", "let", "get", "got", "re", "fwd");
+
+    private final UUID[] documents;
+    private final Map<String, Integer> terms;
+    private final double[] idf;
+    private final int[][] postings;
+    private final float[][] weights;
+
+    private TextIndex(UUID[] documents, Map<String, Integer> terms, double[] idf, int[][] postings, float[][] weights) {
+        this.documents = documents;
+        this.terms = terms;
+        this.idf = idf;
+        this.postings = postings;
+        this.weights = weights;
+    }
+
+    static TextIndex build(Map<UUID, String> texts) {
+        UUID[] documents = texts.keySet().toArray(UUID[]::new);
+        List<Map<String, Integer>> counts = new ArrayList<>(documents.length);
+        Map<String, Integer> frequency = new HashMap<>();
+        for (UUID document : documents) {
+            Map<String, Integer> words = words(texts.get(document));
+            counts.add(words);
+            for (String word : words.keySet()) frequency.merge(word, 1, Integer::sum);
+        }
+        int limit = Math.max(2, (int) (MAX_DOCUMENT_SHARE * documents.length));
+        Map<String, Integer> terms = new HashMap<>();
+        List<Double> idfs = new ArrayList<>();
+        frequency.forEach((word, df) -> {
+            if (df <= limit) {
+                terms.put(word, terms.size());
+                idfs.add(Math.log(1 + (double) documents.length / df));
+            }
+        });
+        double[] idf = idfs.stream().mapToDouble(Double::doubleValue).toArray();
+        int[] sizes = new int[terms.size()];
+        List<Map<Integer, Double>> vectors = new ArrayList<>(documents.length);
+        for (Map<String, Integer> words : counts) {
+            Map<Integer, Double> vector = vector(words, terms, idf);
+            vectors.add(vector);
+            for (int term : vector.keySet()) sizes[term]++;
+        }
+        int[][] postings = new int[terms.size()][];
+        float[][] weights = new float[terms.size()][];
+        for (int t = 0; t < sizes.length; t++) {
+            postings[t] = new int[sizes[t]];
+            weights[t] = new float[sizes[t]];
+        }
+        int[] filled = new int[terms.size()];
+        for (int d = 0; d < vectors.size(); d++) {
+            for (Map.Entry<Integer, Double> entry : vectors.get(d).entrySet()) {
+                int t = entry.getKey();
+                postings[t][filled[t]] = d;
+                weights[t][filled[t]++] = entry.getValue().floatValue();
+            }
+        }
+        return new TextIndex(documents, terms, idf, postings, weights);
+    }
+
+    int size() {
+        return documents.length;
+    }
+
+    /** The k most similar documents, most similar first, skipping {@code self}. Not thread-safe per scratch. */
+    List<Neighbour> nearest(String text, UUID self, int k, Scratch scratch) {
+        Map<Integer, Double> query = vector(words(text), terms, idf);
+        if (query.isEmpty()) return List.of();
+        scratch.reset(documents.length);
+        for (Map.Entry<Integer, Double> entry : query.entrySet()) {
+            int[] docs = postings[entry.getKey()];
+            float[] w = weights[entry.getKey()];
+            float q = entry.getValue().floatValue();
+            for (int i = 0; i < docs.length; i++) scratch.add(docs[i], q * w[i]);
+        }
+        PriorityQueue<int[]> best = new PriorityQueue<>(k + 1, (a, b) -> Float.compare(scratch.score(a[0]), scratch.score(b[0])));
+        for (int i = 0; i < scratch.touched; i++) {
+            int document = scratch.documents[i];
+            if (documents[document].equals(self)) continue;
+            best.add(new int[] {document});
+            if (best.size() > k) best.poll();
+        }
+        Neighbour[] result = new Neighbour[best.size()];
+        for (int i = result.length - 1; i >= 0; i--) {
+            int document = best.poll()[0];
+            result[i] = new Neighbour(documents[document], Math.min(1.0, scratch.score(document)));
+        }
+        return Arrays.asList(result);
+    }
+
+    /** Per-thread accumulators, reused across queries so a batch allocates almost nothing. */
+    static final class Scratch {
+        private float[] scores = new float[0];
+        private int[] documents = new int[0];
+        private boolean[] seen = new boolean[0];
+        private int touched;
+
+        void reset(int size) {
+            if (scores.length < size) {
+                scores = new float[size];
+                documents = new int[size];
+                seen = new boolean[size];
+            } else {
+                for (int i = 0; i < touched; i++) {
+                    scores[documents[i]] = 0;
+                    seen[documents[i]] = false;
+                }
+            }
+            touched = 0;
+        }
+
+        void add(int document, float value) {
+            if (!seen[document]) {
+                seen[document] = true;
+                documents[touched++] = document;
+            }
+            scores[document] += value;
+        }
+
+        float score(int document) {
+            return scores[document];
+        }
+    }
+
+    private static Map<Integer, Double> vector(Map<String, Integer> words, Map<String, Integer> terms, double[] idf) {
+        Map<Integer, Double> vector = new HashMap<>();
+        double norm = 0;
+        for (Map.Entry<String, Integer> word : words.entrySet()) {
+            Integer term = terms.get(word.getKey());
+            if (term == null) continue;
+            double weight = (1 + Math.log(word.getValue())) * idf[term];
+            vector.put(term, weight);
+            norm += weight * weight;
+        }
+        double length = Math.sqrt(norm);
+        if (length > 0) vector.replaceAll((term, weight) -> weight / length);
+        return vector;
+    }
+
+    private static Map<String, Integer> words(String text) {
+        Map<String, Integer> words = new HashMap<>();
+        if (text == null) return words;
+        for (String word : text.toLowerCase(Locale.ROOT).split("[^\\p{L}\\p{N}]+")) {
+            if (word.length() < 3 || STOP_WORDS.contains(word)) continue;
+            words.merge(word, 1, Integer::sum);
+        }
+        return words;
+    }
+}
