@@ -117,6 +117,11 @@ public final class LeadFactsReader {
         return outcomes;
     }
 
+    public static int countOpen(Handle handle, Instant now) {
+        return handle.createQuery(TIMED_LEADS + "select count(*) from leads where outcome = 'open'")
+                .bind("now", now).bind("all", true).bind("ids", new UUID[0]).mapTo(Integer.class).one();
+    }
+
     private static List<LeadFacts> read(Handle handle, Instant now, Collection<UUID> ids, Which which) {
         return handle.createQuery(FACTS)
                 .bind("now", now)

@@ -130,12 +130,16 @@ public final class ScoringService {
         return scoreAndStore(tenant, facts, context(tenant, now)).getFirst();
     }
 
-    /** Rescores the given contacts (the incremental path after a change); unknown or deleted ones are skipped. */
+    /**
+     * Rescores the given contacts that are still open leads (the incremental path after a change);
+     * unknown, deleted, won and lost ones are skipped.
+     */
     public int rescore(TenantId tenant, Collection<UUID> contactIds) {
         if (contactIds.isEmpty()) return 0;
         Instant now = clock.instant();
-        List<LeadFacts> facts = transactions.inTenant(tenant, handle -> LeadFactsReader.of(handle, now, contactIds));
-        return scoreAndStore(tenant, facts, context(tenant, now)).size();
+        List<LeadFacts> open = transactions.inTenant(tenant, handle -> LeadFactsReader.of(handle, now, contactIds))
+                .stream().filter(lead -> lead.outcome() == Outcome.OPEN).toList();
+        return open.isEmpty() ? 0 : scoreAndStore(tenant, open, context(tenant, now)).size();
     }
 
     /** Rescores every open lead of the tenant, reporting how many are done after each chunk. */
@@ -155,7 +159,7 @@ public final class ScoringService {
     /** How many open leads "rescore all" will go through. */
     public int openLeadCount(TenantId tenant) {
         Instant now = clock.instant();
-        return transactions.inTenant(tenant, handle -> LeadFactsReader.all(handle, now, LeadFactsReader.Which.OPEN)).size();
+        return transactions.inTenant(tenant, handle -> LeadFactsReader.countOpen(handle, now));
     }
 
     private record Context(LeadModel model, Map<UUID, Outcome> closed, Instant now) {

@@ -1,0 +1,88 @@
+package io.intelligencecrm.scoring;
+
+import io.intelligencecrm.core.error.CrmException;
+import io.intelligencecrm.core.identity.Actor;
+import io.intelligencecrm.core.identity.Permissions;
+import io.intelligencecrm.core.tenant.TenantId;
+import io.intelligencecrm.core.tenant.TenantTransactions;
+import java.sql.Timestamp;
+import java.util.UUID;
+import java.util.concurrent.ExecutorService;
+import org.jdbi.v3.core.mapper.RowMapper;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Retrains and rescores every open lead of a tenant in the background; progress is written to
+ * {@code scoring_jobs} after each chunk, so whoever asked can watch it from any node.
+ */
+public final class RescoreJobs {
+    private static final Logger log = LoggerFactory.getLogger(RescoreJobs.class);
+    private static final RowMapper<RescoreJob> MAPPER = (rs, ctx) -> new RescoreJob(rs.getObject("id", UUID.class),
+            rs.getString("status"), rs.getInt("total"), rs.getInt("done"), rs.getString("error"),
+            rs.getTimestamp("started_at").toInstant(), instant(rs.getTimestamp("finished_at")));
+
+    private final ScoringService scoring;
+    private final TenantTransactions transactions;
+    private final ExecutorService executor;
+
+    public RescoreJobs(ScoringService scoring, TenantTransactions transactions, ExecutorService executor) {
+        this.scoring = scoring;
+        this.transactions = transactions;
+        this.executor = executor;
+    }
+
+    /** Starts a run unless one is already running for the tenant; managers and admins. */
+    public RescoreJob start(Actor actor) {
+        Permissions.requireManager(actor, "rescore every lead");
+        TenantId tenant = actor.tenant();
+        Started started = transactions.inTenant(tenant, handle -> {
+            // One run at a time per tenant: a second request joins the run already going.
+            handle.createQuery("select pg_advisory_xact_lock(hashtext('scoring_jobs:' || crm_current_tenant()::text))")
+                    .mapTo(Object.class).findOne();
+            return handle.createQuery("select * from scoring_jobs where status = 'running' order by started_at desc limit 1")
+                    .map(MAPPER).findOne().map(running -> new Started(running, false))
+                    .orElseGet(() -> new Started(handle.createQuery("""
+                                    insert into scoring_jobs (tenant_id, requested_by, total)
+                                    values (crm_current_tenant(), :user, :total) returning *""")
+                            .bind("user", actor.userId()).bind("total", scoring.openLeadCount(tenant))
+                            .map(MAPPER).one(), true));
+        });
+        if (started.isNew()) executor.submit(() -> run(tenant, started.job().id()));
+        return started.job();
+    }
+
+    private record Started(RescoreJob job, boolean isNew) {
+    }
+
+    public RescoreJob get(Actor actor, UUID id) {
+        return transactions.inTenant(actor.tenant(), handle -> handle.createQuery("select * from scoring_jobs where id = :id")
+                .bind("id", id).map(MAPPER).findOne().orElseThrow(() -> CrmException.notFound("Rescoring job")));
+    }
+
+    private void run(TenantId tenant, UUID id) {
+        try {
+            scoring.trainTenant(tenant);
+            int done = scoring.rescoreOpenLeads(tenant, progress -> update(tenant, id, progress, null, null));
+            update(tenant, id, done, "succeeded", null);
+        } catch (RuntimeException e) {
+            log.warn("Rescoring job {} of tenant {} failed: {}", id, tenant, e.getMessage(), e);
+            update(tenant, id, null, "failed", "Rescoring stopped: " + e.getMessage());
+        }
+    }
+
+    private void update(TenantId tenant, UUID id, Integer done, String status, String error) {
+        transactions.useTenant(tenant, handle -> handle.createUpdate("""
+                        update scoring_jobs
+                           set done = coalesce(cast(:done as integer), done),
+                               status = coalesce(cast(:status as text), status), error = cast(:error as text),
+                               total = greatest(total, coalesce(cast(:done as integer), done)),
+                               finished_at = case when cast(:status as text) is null then null else now() end
+                         where id = :id""")
+                .bind("done", done).bind("status", status).bind("error", error).bind("id", id).execute());
+    }
+
+    private static java.time.Instant instant(Timestamp timestamp) {
+        return timestamp == null ? null : timestamp.toInstant();
+    }
+}

@@ -1,0 +1,51 @@
+package io.intelligencecrm.scoring;
+
+import io.intelligencecrm.core.CoreServices;
+import io.intelligencecrm.core.config.ScoringSettings;
+import io.intelligencecrm.core.db.Database;
+import io.intelligencecrm.scoring.similarity.ClosedLeadNeighbours;
+import io.intelligencecrm.scoring.similarity.TextSimilarityNeighbours;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * Lead scoring's objects, built once by the composition root. Give {@link RescoreSubscriber} to the
+ * change feed and {@link #rescoreHandler()} to the outbox dispatcher; close on shutdown.
+ */
+public record ScoringServices(ScoringService scoring, ScoreQueries queries, RescoreJobs jobs,
+                              RescoreHandler rescoreHandler, ScoringSchedule schedule, ExecutorService background)
+        implements AutoCloseable {
+
+    public static ScoringServices create(Database database, CoreServices core, ScoringSettings settings, Clock clock) {
+        return create(database, core, settings, clock, new TextSimilarityNeighbours(database.tenants(), clock));
+    }
+
+    /** With another notion of similarity, e.g. pgvector embeddings from the knowledge module. */
+    public static ScoringServices create(Database database, CoreServices core, ScoringSettings settings, Clock clock,
+                                         ClosedLeadNeighbours neighbours) {
+        ScoringService scoring = new ScoringService(database.tenants(), core.directory(), core.changes(), neighbours,
+                new TemplatedRationale(), clock);
+        ExecutorService background = Executors.newSingleThreadExecutor(runnable -> {
+            Thread thread = new Thread(runnable, "lead-rescoring");
+            thread.setDaemon(true);
+            return thread;
+        });
+        return new ScoringServices(scoring, new ScoreQueries(database.tenants(), clock),
+                new RescoreJobs(scoring, database.tenants(), background), new RescoreHandler(scoring, database.tenants()),
+                new ScoringSchedule(scoring, Duration.ofHours(settings.trainEveryHours())), background);
+    }
+
+    @Override
+    public void close() {
+        schedule.close();
+        background.shutdownNow();
+        try {
+            background.awaitTermination(10, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+}
