@@ -15,6 +15,7 @@ import io.intelligencecrm.core.tenant.TenantId;
 import io.intelligencecrm.core.user.InvitationSender;
 import io.intelligencecrm.core.user.Role;
 import io.intelligencecrm.core.user.User;
+import io.intelligencecrm.scoring.ScoringServices;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -45,7 +46,8 @@ final class ScenarioAttempt {
             Clock clock = Clock.systemUTC();
             CoreServices core = CoreServices.create(database, settings, clock, List.of(), List.of(),
                     InvitationSender.NONE, SessionRevocations.NONE);
-            AgentServices agent = AgentServices.create(database, settings.agent(), clock, core);
+            ScoringServices scoring = ScoringServices.create(database, core, settings.scoring(), clock);
+            AgentServices agent = AgentServices.create(database, settings.agent(), clock, core, scoring);
             TenantId tenant = core.directory().findBySlugOrDomain(DemoData.SLUG).orElseThrow().tenantId();
             TenantQueries queries = new TenantQueries(database.tenants(), tenant);
             Actor actor = actor(core, tenant, scenario.role());

@@ -38,8 +38,7 @@ public final class RescoreJobs {
         TenantId tenant = actor.tenant();
         Started started = transactions.inTenant(tenant, handle -> {
             // One run at a time per tenant: a second request joins the run already going.
-            handle.createQuery("select pg_advisory_xact_lock(hashtext('scoring_jobs:' || crm_current_tenant()::text))")
-                    .mapTo(Object.class).findOne();
+            handle.execute("select pg_advisory_xact_lock(hashtext('scoring_jobs:' || crm_current_tenant()::text))");
             return handle.createQuery("select * from scoring_jobs where status = 'running' order by started_at desc limit 1")
                     .map(MAPPER).findOne().map(running -> new Started(running, false))
                     .orElseGet(() -> new Started(handle.createQuery("""

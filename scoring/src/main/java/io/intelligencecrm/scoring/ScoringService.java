@@ -142,6 +142,15 @@ public final class ScoringService {
         return open.isEmpty() ? 0 : scoreAndStore(tenant, open, context(tenant, now)).size();
     }
 
+    /** "Score my leads": rescores the caller's own open leads now. */
+    public int scoreLeadsOf(Actor actor) {
+        List<UUID> mine = transactions.inTenant(actor.tenant(), handle -> handle.createQuery("""
+                        select id from contacts
+                         where owner_id = :owner and deleted_at is null and lifecycle_stage in ('lead', 'qualified')""")
+                .bind("owner", actor.userId()).mapTo(UUID.class).list());
+        return rescore(actor.tenant(), mine);
+    }
+
     /** Rescores every open lead of the tenant, reporting how many are done after each chunk. */
     public int rescoreOpenLeads(TenantId tenant, IntConsumer progress) {
         Instant now = clock.instant();

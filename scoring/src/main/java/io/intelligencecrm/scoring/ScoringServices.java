@@ -3,6 +3,8 @@ package io.intelligencecrm.scoring;
 import io.intelligencecrm.core.CoreServices;
 import io.intelligencecrm.core.config.ScoringSettings;
 import io.intelligencecrm.core.db.Database;
+import io.intelligencecrm.core.events.ChangeFeed;
+import io.intelligencecrm.core.tenant.TenantDirectory;
 import io.intelligencecrm.scoring.similarity.ClosedLeadNeighbours;
 import io.intelligencecrm.scoring.similarity.TextSimilarityNeighbours;
 import java.time.Clock;
@@ -20,19 +22,17 @@ public record ScoringServices(ScoringService scoring, ScoreQueries queries, Resc
         implements AutoCloseable {
 
     public static ScoringServices create(Database database, CoreServices core, ScoringSettings settings, Clock clock) {
-        return create(database, core, settings, clock, new TextSimilarityNeighbours(database.tenants(), clock));
+        return create(database, core.directory(), core.changes(), settings, clock,
+                new TextSimilarityNeighbours(database.tenants(), clock));
     }
 
     /** With another notion of similarity, e.g. pgvector embeddings from the knowledge module. */
-    public static ScoringServices create(Database database, CoreServices core, ScoringSettings settings, Clock clock,
-                                         ClosedLeadNeighbours neighbours) {
-        ScoringService scoring = new ScoringService(database.tenants(), core.directory(), core.changes(), neighbours,
+    public static ScoringServices create(Database database, TenantDirectory directory, ChangeFeed changes,
+                                         ScoringSettings settings, Clock clock, ClosedLeadNeighbours neighbours) {
+        ScoringService scoring = new ScoringService(database.tenants(), directory, changes, neighbours,
                 new TemplatedRationale(), clock);
-        ExecutorService background = Executors.newSingleThreadExecutor(runnable -> {
-            Thread thread = new Thread(runnable, "lead-rescoring");
-            thread.setDaemon(true);
-            return thread;
-        });
+        // Virtual threads: an idle instance holds no thread, and a run blocked on the database costs none.
+        ExecutorService background = Executors.newVirtualThreadPerTaskExecutor();
         return new ScoringServices(scoring, new ScoreQueries(database.tenants(), clock),
                 new RescoreJobs(scoring, database.tenants(), background), new RescoreHandler(scoring, database.tenants()),
                 new ScoringSchedule(scoring, Duration.ofHours(settings.trainEveryHours())), background);

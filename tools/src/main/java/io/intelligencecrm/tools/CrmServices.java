@@ -8,6 +8,7 @@ import io.intelligencecrm.core.interaction.InteractionService;
 import io.intelligencecrm.core.outbox.Outbox;
 import io.intelligencecrm.core.tenant.UnitOfWork;
 import io.intelligencecrm.core.user.UserService;
+import io.intelligencecrm.scoring.ScoringServices;
 
 /**
  * The services the tools and proposal handlers adapt; built once by the composition root.
@@ -16,5 +17,5 @@ import io.intelligencecrm.core.user.UserService;
  */
 public record CrmServices(ContactService contacts, CompanyService companies, DealService deals,
                           InteractionService interactions, UserService users, AnalyticsService analytics,
-                          Outbox outbox, UnitOfWork unitOfWork) {
+                          Outbox outbox, UnitOfWork unitOfWork, ScoringServices scoring) {
 }

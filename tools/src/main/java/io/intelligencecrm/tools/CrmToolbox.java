@@ -16,6 +16,7 @@ import io.intelligencecrm.tools.proposal.AssignOwnerHandler;
 import io.intelligencecrm.tools.proposal.ChangeStagesHandler;
 import io.intelligencecrm.tools.proposal.DeleteContactHandler;
 import io.intelligencecrm.tools.proposal.SendEmailHandler;
+import io.intelligencecrm.tools.scoring.ScoringTools;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -33,7 +34,8 @@ public final class CrmToolbox {
 
     public CrmToolbox(CrmServices services, ProposalService proposals) {
         this.readTools = List.of(new ContactReadTools(services), new CompanyReadTools(services),
-                new DealReadTools(services), new AnalyticsTools(services), new OutreachReadTools(services));
+                new DealReadTools(services), new AnalyticsTools(services), new OutreachReadTools(services),
+                new ScoringTools(services));
         this.writeTools = List.of(new ContactWriteTools(services, proposals), new CompanyWriteTools(services),
                 new DealWriteTools(services), new OutreachWriteTools(services, proposals));
     }

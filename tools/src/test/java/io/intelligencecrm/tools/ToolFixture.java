@@ -1,5 +1,8 @@
 package io.intelligencecrm.tools;
 
+import io.intelligencecrm.core.config.ScoringSettings;
+import io.intelligencecrm.scoring.ScoringServices;
+import io.intelligencecrm.scoring.similarity.TextSimilarityNeighbours;
 import dev.langchain4j.invocation.InvocationParameters;
 import io.intelligencecrm.core.analytics.AnalyticsService;
 import io.intelligencecrm.core.audit.AuditTrail;
@@ -63,7 +66,9 @@ final class ToolFixture {
                 new InteractionService(transactions, audit, changes, contacts, clock),
                 new UserService(transactions, new TenantDirectory(database.jdbi()), new PasswordHasher(), audit,
                         InvitationSender.NONE, clock, Duration.ofDays(7), "http://localhost", SessionRevocations.NONE),
-                new AnalyticsService(transactions, clock), outbox, transactions);
+                new AnalyticsService(transactions, clock), outbox, transactions,
+                ScoringServices.create(database, new TenantDirectory(database.jdbi()), changes,
+                        new ScoringSettings(24, false), clock, new TextSimilarityNeighbours(transactions, clock)));
         proposals = new ProposalService(transactions, audit, clock, Duration.ofHours(1),
                 CrmToolbox.proposalHandlers(services));
         toolbox = new CrmToolbox(services, proposals);

@@ -27,6 +27,10 @@ import io.intelligencecrm.web.health.HealthController;
 import io.intelligencecrm.web.http.ErrorResponses;
 import io.intelligencecrm.web.http.RequestLog;
 import io.intelligencecrm.web.interaction.InteractionController;
+import io.intelligencecrm.web.scoring.ScoringController;
+import io.intelligencecrm.core.outbox.OutboxDispatcher;
+import io.intelligencecrm.scoring.RescoreSubscriber;
+import io.intelligencecrm.scoring.ScoringServices;
 import io.intelligencecrm.web.user.UserController;
 import dev.langchain4j.model.chat.StreamingChatModel;
 import io.intelligencecrm.web.auth.WebSocketAuthentication;
@@ -39,6 +43,7 @@ import io.javalin.json.JavalinJackson;
 import java.net.BindException;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
@@ -67,9 +72,12 @@ public final class CrmApplication {
     private final Javalin server;
     private final List<String> endpoints;
     private final AtomicBoolean stopped = new AtomicBoolean();
+    /** Outbox dispatch and scheduled work, stopped before the database closes. */
+    private final List<AutoCloseable> background;
 
     private CrmApplication(Settings settings, DatabaseRuntime runtime, CoreServices services, AgentServices agent,
-                           ExecutorService chatTurns, Javalin server, List<String> endpoints) {
+                           ExecutorService chatTurns, Javalin server, List<String> endpoints,
+                           List<AutoCloseable> background) {
         this.settings = settings;
         this.runtime = runtime;
         this.services = services;
@@ -77,6 +85,7 @@ public final class CrmApplication {
         this.chatTurns = chatTurns;
         this.server = server;
         this.endpoints = endpoints;
+        this.background = background;
     }
 
     public static CrmApplication start(Settings settings) {
@@ -86,22 +95,30 @@ public final class CrmApplication {
     /** @param model the agent's model; null builds the configured provider (tests pass scripted ones) */
     public static CrmApplication start(Settings settings, StreamingChatModel model) {
         DatabaseRuntime runtime = DatabaseRuntime.open(settings.database());
+        List<AutoCloseable> background = new ArrayList<>();
         try {
             Database database = runtime.database();
             Clock clock = Clock.systemUTC();
             JwtCodec jwt = new JwtCodec(SigningSecret.load(settings.auth(), settings.database().dataDir()),
                     settings.auth().issuer(), settings.auth().audience(), clock);
             AccessTokens tokens = new AccessTokens(jwt, Duration.ofMinutes(settings.auth().accessTokenMinutes()), clock);
-            CoreServices services = CoreServices.create(database, settings, clock, List.of(), List.of(),
-                    InvitationSender.NONE, tokens);
+            CoreServices services = CoreServices.create(database, settings, clock, List.of(new RescoreSubscriber()),
+                    List.of(), InvitationSender.NONE, tokens);
             tokens.checkSessionsWith(services.authentication());
             if (settings.demoData()) {
                 new DemoData(services.directory(), new TenantProvisioning(database.ownerJdbi()), database.tenants(),
                         new PasswordHasher(), clock).ensureSeeded();
             }
 
-            AgentServices agent = model == null ? AgentServices.create(database, settings.agent(), clock, services)
-                    : AgentServices.create(database, settings.agent(), clock, services, model);
+            ScoringServices scoring = ScoringServices.create(database, services, settings.scoring(), clock);
+            OutboxDispatcher dispatcher = new OutboxDispatcher(database, List.of(scoring.rescoreHandler()),
+                    Duration.ofSeconds(2), 8);
+            dispatcher.start();
+            if (settings.scoring().scheduled()) scoring.schedule().start();
+            background.add(dispatcher);
+            background.add(scoring);
+            AgentServices agent = model == null ? AgentServices.create(database, settings.agent(), clock, services, scoring)
+                    : AgentServices.create(database, settings.agent(), clock, services, scoring, model);
             ExecutorService chatTurns = Executors.newVirtualThreadPerTaskExecutor();
 
             RateLimits limits = new RateLimits(settings.auth());
@@ -116,6 +133,7 @@ public final class CrmApplication {
             new ChatController(agent.chat()).routes(api);
             new ConversationController(agent.conversations()).routes(api);
             new ProposalController(agent.proposals(), agent.chat()).routes(api);
+            new ScoringController(scoring).routes(api);
             new OpenApiController(api, settings.server().publicUrl()).routes(api);
             ApiAuthentication authentication = new ApiAuthentication(api, tokens, services.authentication(), limits);
             ChatSocket chatSocket = new ChatSocket(agent.chat(), agent.conversations(), chatTurns);
@@ -147,8 +165,9 @@ public final class CrmApplication {
             });
             started.set(server);
             startListening(server, settings);
-            return new CrmApplication(settings, runtime, services, agent, chatTurns, server, endpoints);
+            return new CrmApplication(settings, runtime, services, agent, chatTurns, server, endpoints, background);
         } catch (RuntimeException e) {
+            background.forEach(CrmApplication::closeQuietly);
             runtime.close();
             throw e;
         }
@@ -218,6 +237,15 @@ public final class CrmApplication {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
+        background.forEach(CrmApplication::closeQuietly);
         runtime.close();
+    }
+
+    private static void closeQuietly(AutoCloseable closeable) {
+        try {
+            closeable.close();
+        } catch (Exception e) {
+            // Shutting down: a worker that fails to stop cleanly must not keep the database open.
+        }
     }
 }

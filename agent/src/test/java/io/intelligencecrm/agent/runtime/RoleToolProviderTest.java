@@ -1,5 +1,8 @@
 package io.intelligencecrm.agent.runtime;
 
+import io.intelligencecrm.core.config.ScoringSettings;
+import io.intelligencecrm.scoring.ScoringServices;
+import io.intelligencecrm.scoring.similarity.TextSimilarityNeighbours;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
@@ -127,7 +130,9 @@ class RoleToolProviderTest {
                 new InteractionService(transactions, audit, changes, contacts, clock),
                 new UserService(transactions, new TenantDirectory(database.jdbi()), new PasswordHasher(), audit,
                         InvitationSender.NONE, clock, Duration.ofDays(7), "http://localhost", SessionRevocations.NONE),
-                new AnalyticsService(transactions, clock), outbox, transactions);
+                new AnalyticsService(transactions, clock), outbox, transactions,
+                ScoringServices.create(database, new TenantDirectory(database.jdbi()), changes,
+                        new ScoringSettings(24, false), clock, new TextSimilarityNeighbours(transactions, clock)));
         toolbox = new CrmToolbox(services, new ProposalService(transactions, audit, clock, Duration.ofHours(1),
                 CrmToolbox.proposalHandlers(services)));
     }

@@ -53,8 +53,10 @@ class CrossTenantIsolationTest {
         String proposal = application.agent().proposals().propose(Actor.user(victimTenant, UUID.fromString(user),
                         Role.ADMIN), UUID.fromString(conversation), DeleteContactHandler.ACTION,
                 Map.of("contactId", contact), "Delete contact Secret Person").id().toString();
+        String rescoring = victim.post("/api/scoring/rescore", "{}").json().get("id").asText();
         victimIds = Map.of("contacts", contact, "companies", company, "deals", deal, "interactions", interaction,
-                "users", user, "api-keys", key, "conversations", conversation, "proposals", proposal);
+                "users", user, "api-keys", key, "conversations", conversation, "proposals", proposal,
+                "scoring", rescoring);
         intruder = DemoLogins.as(application, Role.ADMIN);
         ownContact = intruder.post("/api/contacts", "{\"firstName\": \"Own\"}").json().get("id").asText();
     }

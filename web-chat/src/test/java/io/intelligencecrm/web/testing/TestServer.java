@@ -34,6 +34,8 @@ public final class TestServer {
         env.put("CRM_HTTP_PORT", "0");
         env.putIfAbsent("CRM_DATA_DIR", System.getProperty("java.io.tmpdir") + "/crm-test-data");
         env.putIfAbsent("CRM_DEMO_DATA", "true");
+        // Tests train lead scoring on demand; a timer firing mid-test would make results depend on timing.
+        env.putIfAbsent("CRM_SCORING_SCHEDULE", "false");
         return CrmApplication.start(Settings.from(env), model);
     }
 }
