@@ -40,7 +40,7 @@ public final class LeadFactsReader {
                  where deleted_at is null and contact_id is not null and (:all or contact_id = any(:ids))
                  group by contact_id
             ), leads as (
-                select c.id, c.first_name, c.last_name, c.owner_id, c.source, c.title, co.name as company, c.email,
+                select c.id, c.first_name, c.last_name, c.owner_id, c.lifecycle_stage, c.source, c.title, co.name as company, c.email,
                        c.country, c.custom, c.updated_at, d.last_closed,
                        case when c.lifecycle_stage = 'customer' or coalesce(d.won, 0) > 0 then 'won'
                             when c.lifecycle_stage = 'lost' or (coalesce(d.lost, 0) > 0 and coalesce(d.open, 0) = 0)
@@ -89,16 +89,17 @@ public final class LeadFactsReader {
                       from deals d
                      where d.contact_id = t.id and d.deleted_at is null and d.created_at <= t.as_of
                        and (d.closed_at is null or d.closed_at >= t.as_of)) od on true
-             where :which = 'all' or (t.outcome = 'open') = (:which = 'open')
+             where :which = 'all' or (:which = 'closed' and t.outcome <> 'open')
+                or (:which = 'scorable' and t.lifecycle_stage in ('lead', 'qualified'))
             """;
 
     private LeadFactsReader() {
     }
 
-    /** Which leads to read. */
-    public enum Which { ALL, OPEN, CLOSED }
+    /** Which leads to read: closed ones teach the model, scorable ones (stage lead or qualified) get scores. */
+    public enum Which { ALL, SCORABLE, CLOSED }
 
-    /** Every live contact of the tenant that is open, closed, or either. */
+    /** Every live contact of the tenant of the given kind. */
     public static List<LeadFacts> all(Handle handle, Instant now, Which which) {
         return read(handle, now, null, which);
     }
@@ -117,8 +118,8 @@ public final class LeadFactsReader {
         return outcomes;
     }
 
-    public static int countOpen(Handle handle, Instant now) {
-        return handle.createQuery(TIMED_LEADS + "select count(*) from leads where outcome = 'open'")
+    public static int countScorable(Handle handle, Instant now) {
+        return handle.createQuery(TIMED_LEADS + "select count(*) from leads where lifecycle_stage in ('lead', 'qualified')")
                 .bind("now", now).bind("all", true).bind("ids", new UUID[0]).mapTo(Integer.class).one();
     }
 
@@ -146,7 +147,7 @@ public final class LeadFactsReader {
         engagement.put(Engagement.NEVER_TOUCHED, lastTouch == null ? 1.0 : 0.0);
         String name = (rs.getString("first_name") + " " + rs.getString("last_name")).strip();
         return new LeadFacts(rs.getObject("id", UUID.class), name.isEmpty() ? rs.getString("email") : name,
-                rs.getObject("owner_id", UUID.class), rs.getString("source"), rs.getString("title"),
+                rs.getObject("owner_id", UUID.class), rs.getString("lifecycle_stage"), rs.getString("source"), rs.getString("title"),
                 rs.getString("company"), rs.getString("email"), rs.getString("country"), custom(rs.getString("custom")),
                 asOf, outcome(rs.getString("outcome")), engagement);
     }

@@ -131,14 +131,14 @@ public final class ScoringService {
     }
 
     /**
-     * Rescores the given contacts that are still open leads (the incremental path after a change);
-     * unknown, deleted, won and lost ones are skipped.
+     * Rescores the given contacts that are still leads or qualified (the incremental path after a
+     * change); unknown, deleted, customer and lost ones are skipped.
      */
     public int rescore(TenantId tenant, Collection<UUID> contactIds) {
         if (contactIds.isEmpty()) return 0;
         Instant now = clock.instant();
         List<LeadFacts> open = transactions.inTenant(tenant, handle -> LeadFactsReader.of(handle, now, contactIds))
-                .stream().filter(lead -> lead.outcome() == Outcome.OPEN).toList();
+                .stream().filter(LeadFacts::scorable).toList();
         return open.isEmpty() ? 0 : scoreAndStore(tenant, open, context(tenant, now)).size();
     }
 
@@ -155,7 +155,7 @@ public final class ScoringService {
     public int rescoreOpenLeads(TenantId tenant, IntConsumer progress) {
         Instant now = clock.instant();
         List<LeadFacts> open = transactions.inTenant(tenant,
-                handle -> LeadFactsReader.all(handle, now, LeadFactsReader.Which.OPEN));
+                handle -> LeadFactsReader.all(handle, now, LeadFactsReader.Which.SCORABLE));
         Context context = context(tenant, now);
         int done = 0;
         for (int from = 0; from < open.size(); from += CHUNK) {
@@ -168,7 +168,7 @@ public final class ScoringService {
     /** How many open leads "rescore all" will go through. */
     public int openLeadCount(TenantId tenant) {
         Instant now = clock.instant();
-        return transactions.inTenant(tenant, handle -> LeadFactsReader.countOpen(handle, now));
+        return transactions.inTenant(tenant, handle -> LeadFactsReader.countScorable(handle, now));
     }
 
     private record Context(LeadModel model, Map<UUID, Outcome> closed, Instant now) {

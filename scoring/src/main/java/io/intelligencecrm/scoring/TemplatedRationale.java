@@ -39,9 +39,9 @@ public final class TemplatedRationale implements ScoreRationale {
             SimilarLead closest = evidence.neighbours().getFirst();
             text.append("Of the ").append(evidence.neighbours().size()).append(" most similar closed leads, ").append(won)
                     .append(" were won; the closest is ").append(closest.name()).append(" (").append(closest.outcome())
-                    .append(String.format(Locale.ROOT, ", similarity %.2f", closest.similarity())).append(").");
+                    .append(String.format(Locale.ROOT, ", similarity %.2f", closest.similarity())).append("). ");
         }
-        if (evidence.confidence().equals("low")) text.append(" Confidence is low: treat this as a rough guide.");
+        if (evidence.confidence().equals("low")) text.append("Confidence is low: treat this as a rough guide.");
         return text.toString().strip();
     }
 }

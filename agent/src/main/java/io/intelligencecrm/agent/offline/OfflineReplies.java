@@ -37,7 +37,11 @@ final class OfflineReplies {
             "email Jane Doe about the demo next week",
             "assign Jane Doe to sam@demo.example",
             "change Jane Doe's title to CTO",
-            "delete Jane Doe");
+            "delete Jane Doe",
+            "score my leads",
+            "why is Jane Doe a 82?",
+            "top 10 leads I should call today",
+            "which leads dropped this week?");
 
     private OfflineReplies() {
     }
@@ -147,6 +151,7 @@ final class OfflineReplies {
     /** A write tool's result in a sentence: what happened, to which record (ids stay out of prose). */
     private static String describeChange(JsonNode node) {
         if (node.path("contact").isObject() && node.has("recentInteractions")) return describeCard(node);
+        if (node.has("rationale") && node.has("factors")) return ScoringCommands.answer(node);
         if (node.path("changed").isArray() && node.has("stage")) {
             int changed = node.path("changed").size();
             int refused = node.path("refused").size();

@@ -9,15 +9,21 @@ import java.util.UUID;
  * counted up to {@code asOf} — now for open leads, the moment of the outcome for closed ones, so
  * nothing that happened after a lead was won or lost teaches the model.
  *
+ * @param stage      the lifecycle stage: leads and qualified contacts are scored, whatever their deals say
  * @param engagement named counts, see {@link Engagement#NAMES}
  */
-public record LeadFacts(UUID contactId, String name, UUID ownerId, String source, String title, String company,
+public record LeadFacts(UUID contactId, String name, UUID ownerId, String stage, String source, String title, String company,
                         String email, String country, Map<String, Object> custom, Instant asOf, Outcome outcome,
                         Map<String, Double> engagement) {
 
     public LeadFacts {
         custom = custom == null ? Map.of() : custom;
         engagement = engagement == null ? Map.of() : engagement;
+    }
+
+    /** Scores are for people still being sold to: stage lead or qualified. */
+    public boolean scorable() {
+        return "lead".equals(stage) || "qualified".equals(stage);
     }
 
     public double engagement(String measure) {
