@@ -3,6 +3,7 @@ package io.intelligencecrm.scoring.model;
 import io.intelligencecrm.scoring.similarity.Neighbour;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -51,7 +52,7 @@ public final class Backtest {
         }
         double rate = n == 0 ? 0 : (double) wins / n;
         double[] constant = new double[n];
-        java.util.Arrays.fill(constant, rate);
+        Arrays.fill(constant, rate);
         return new BacktestReport(FOLDS, n, wins, Metrics.round(Metrics.auc(predicted, won)),
                 Metrics.round(Metrics.brier(predicted, won)), Metrics.round(Metrics.brier(constant, won)),
                 Metrics.calibration(predicted, won));

@@ -15,12 +15,14 @@ import java.util.UUID;
  * and stored as JSON, so a score can always be traced to the model that made it.
  *
  * @param features   feature names: the schema's fields, then {@link Engagement#NAMES}, then {@link #SIMILAR}
+ * @param lows       the smallest value of each feature among the training leads
+ * @param highs      the largest; values outside are clipped, so a lead unlike any seen is not extrapolated wildly
  * @param weights    intercept first, then one weight per standardised feature
  * @param neighbours how many similar closed leads the similarity evidence looks at
  */
 public record LeadModel(int version, Instant trainedAt, int closedLeads, int wonLeads, double baseRate,
                         FieldSchema schema, List<EvidenceTable> tables, List<String> features, double[] means,
-                        double[] scales, double[] weights, int neighbours, BacktestReport backtest) {
+                        double[] scales, double[] lows, double[] highs, double[] weights, int neighbours, BacktestReport backtest) {
     public static final String SIMILAR = "similar_closed_leads";
 
     public String versionLabel() {
@@ -30,7 +32,7 @@ public record LeadModel(int version, Instant trainedAt, int closedLeads, int won
     /** The same model as stored: with its version number and its backtest. */
     public LeadModel numbered(int newVersion, BacktestReport report) {
         return new LeadModel(newVersion, trainedAt, closedLeads, wonLeads, baseRate, schema, tables, features, means,
-                scales, weights, neighbours, report);
+                scales, lows, highs, weights, neighbours, report);
     }
 
     /** Raw feature values, before standardising. */
@@ -50,7 +52,8 @@ public record LeadModel(int version, Instant trainedAt, int closedLeads, int won
         double z = weights[0];
         double[] contributions = new double[x.length];
         for (int j = 0; j < x.length; j++) {
-            contributions[j] = weights[j + 1] * (x[j] - means[j]) / scales[j];
+            double clipped = Math.min(Math.max(x[j], lows[j]), highs[j]);
+            contributions[j] = weights[j + 1] * (clipped - means[j]) / scales[j];
             z += contributions[j];
         }
         double probability = LogisticRegression.sigmoid(z);

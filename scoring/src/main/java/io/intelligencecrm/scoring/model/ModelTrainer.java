@@ -3,6 +3,7 @@ package io.intelligencecrm.scoring.model;
 import io.intelligencecrm.scoring.similarity.Neighbour;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -68,6 +69,16 @@ public final class ModelTrainer {
         }
         double[] means = new double[d];
         double[] scales = new double[d];
+        double[] lows = new double[d];
+        double[] highs = new double[d];
+        Arrays.fill(lows, Double.POSITIVE_INFINITY);
+        Arrays.fill(highs, Double.NEGATIVE_INFINITY);
+        for (double[] row : x) {
+            for (int j = 0; j < d; j++) {
+                lows[j] = Math.min(lows[j], row[j]);
+                highs[j] = Math.max(highs[j], row[j]);
+            }
+        }
         for (double[] row : x) for (int j = 0; j < d; j++) means[j] += row[j] / n;
         for (double[] row : x) for (int j = 0; j < d; j++) scales[j] += (row[j] - means[j]) * (row[j] - means[j]) / n;
         for (int j = 0; j < d; j++) scales[j] = scales[j] < 1e-12 ? 1 : Math.sqrt(scales[j]);
@@ -79,7 +90,7 @@ public final class ModelTrainer {
         features.addAll(Engagement.NAMES);
         features.add(LeadModel.SIMILAR);
         return new LeadModel(version, trainedAt, n, wins, baseRate, schema, tables(fields, values, outcomes, baseRate),
-                features, means, scales, weights, NEIGHBOURS, null);
+                features, means, scales, lows, highs, weights, NEIGHBOURS, null);
     }
 
     private static List<EvidenceTable> tables(List<String> fields, List<Map<String, String>> values,
