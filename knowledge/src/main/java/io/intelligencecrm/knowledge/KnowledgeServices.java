@@ -29,7 +29,7 @@ import java.util.List;
  * @param outboxHandlers give these to the outbox dispatcher: they embed and index in the background
  */
 public record KnowledgeServices(Embedder embedder, KnowledgeSearch search, KnowledgeDocuments documents,
-                                VectorSearch vectors, VectorIndexMaintenance indexes, EmbeddingSpace space,
+                                VectorStore store, VectorSearch vectors, VectorIndexMaintenance indexes, EmbeddingSpace space,
                                 ReindexHandler reindex, List<OutboxHandler> outboxHandlers, HikariDataSource writerPool)
         implements AutoCloseable {
 
@@ -50,7 +50,7 @@ public record KnowledgeServices(Embedder embedder, KnowledgeSearch search, Knowl
         List<OutboxHandler> handlers = List.of(new EmbedHandler(texts, embedder, store),
                 new DocumentIndexHandler(transactions, parser, embedder, store), reindex);
         return new KnowledgeServices(embedder, new KnowledgeSearch(transactions, embedder, vectors, texts),
-                new KnowledgeDocuments(transactions, audit, outbox, parser, settings.maxUploadBytes()), vectors,
+                new KnowledgeDocuments(transactions, audit, outbox, parser, settings.maxUploadBytes()), store, vectors,
                 new VectorIndexMaintenance(database.ownerJdbi(), settings.hnswThreshold()),
                 new EmbeddingSpace(database.ownerJdbi(), outbox), reindex, handlers, writerPool);
     }
