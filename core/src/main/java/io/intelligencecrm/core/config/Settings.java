@@ -7,7 +7,7 @@ import java.util.Map;
  * Each variable is documented with its default in the README's configuration table.
  */
 public record Settings(DatabaseSettings database, ServerSettings server, AuthSettings auth, AgentSettings agent,
-                       boolean demoData, ScoringSettings scoring) {
+                       KnowledgeSettings knowledge, boolean demoData, ScoringSettings scoring) {
 
     public static Settings fromEnvironment() {
         return from(System.getenv());
@@ -20,6 +20,7 @@ public record Settings(DatabaseSettings database, ServerSettings server, AuthSet
                 ServerSettings.from(env),
                 AuthSettings.from(env),
                 AgentSettings.from(env),
+                KnowledgeSettings.from(env),
                 env.flag("CRM_DEMO_DATA", true),
                 ScoringSettings.from(env));
         env.requireValid();
@@ -27,14 +28,14 @@ public record Settings(DatabaseSettings database, ServerSettings server, AuthSet
     }
 
     public Settings withDatabase(DatabaseSettings newDatabase) {
-        return new Settings(newDatabase, server, auth, agent, demoData, scoring);
+        return new Settings(newDatabase, server, auth, agent, knowledge, demoData, scoring);
     }
 
     public Settings withServer(ServerSettings newServer) {
-        return new Settings(database, newServer, auth, agent, demoData, scoring);
+        return new Settings(database, newServer, auth, agent, knowledge, demoData, scoring);
     }
 
     public Settings withDemoData(boolean seed) {
-        return new Settings(database, server, auth, agent, seed, scoring);
+        return new Settings(database, server, auth, agent, knowledge, seed, scoring);
     }
 }
