@@ -46,8 +46,8 @@ public final class Backtest {
             for (int i = 0; i < n; i++) {
                 if (fold[i] != f) continue;
                 LeadFacts lead = closed.get(i);
-                predicted[i] = model.predict(lead, similar.getOrDefault(lead.contactId(), List.of()), trainingOutcomes)
-                        .probability();
+                predicted[i] = model.probability(lead, similar.getOrDefault(lead.contactId(), List.of()),
+                        trainingOutcomes);
             }
         }
         double rate = n == 0 ? 0 : (double) wins / n;

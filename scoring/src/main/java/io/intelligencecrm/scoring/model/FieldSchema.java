@@ -10,6 +10,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
+import java.util.regex.Pattern;
 
 /**
  * Turns a lead's fields into categorical values the evidence tables count: lifecycle source,
@@ -31,6 +32,21 @@ public record FieldSchema(List<String> customFields, Map<String, double[]> numer
             "outlook.com", "live.com", "aol.com", "icloud.com", "me.com", "gmx.de", "gmx.net", "web.de",
             "proton.me", "protonmail.com", "mail.com", "yandex.ru", "qq.com", "163.com", "hotmail.co.uk",
             "yahoo.co.uk", "orange.fr", "free.fr", "libero.it", "t-online.de", "zoho.com");
+
+    /** Checked in order: "Head of Sales Operations Manager" is a director. */
+    private static final Map<Pattern, String> SENIORITY = new LinkedHashMap<>();
+
+    static {
+        SENIORITY.put(words("ceo|cto|cfo|coo|cmo|cio|cro|chief|founder|co-?founder|owner|president|partner"), "executive");
+        SENIORITY.put(words("vp|vice|svp|evp"), "vice president");
+        SENIORITY.put(words("director|head"), "director");
+        SENIORITY.put(words("manager|lead|principal"), "manager");
+        SENIORITY.put(words("intern|student|assistant|trainee"), "junior");
+    }
+
+    private static Pattern words(String alternatives) {
+        return Pattern.compile("(?i)(?<![a-z])(?:" + alternatives + ")(?![a-z])");
+    }
 
     public static final List<String> BUILT_IN = List.of("source", "seniority", "title", "company", "email", "country");
 
@@ -107,14 +123,9 @@ public record FieldSchema(List<String> customFields, Map<String, double[]> numer
 
     static String seniority(String title) {
         if (title == null || title.isBlank()) return NONE;
-        String lower = " " + title.toLowerCase(Locale.ROOT).replaceAll("[^a-z]+", " ") + " ";
-        if (lower.matches(".* (ceo|cto|cfo|coo|cmo|cio|cro|chief|founder|cofounder|owner|president|partner) .*")) {
-            return "executive";
+        for (Map.Entry<Pattern, String> level : SENIORITY.entrySet()) {
+            if (level.getKey().matcher(title).find()) return level.getValue();
         }
-        if (lower.matches(".* (vp|vice|svp|evp) .*")) return "vice president";
-        if (lower.matches(".* (director|head) .*")) return "director";
-        if (lower.matches(".* (manager|lead|principal) .*")) return "manager";
-        if (lower.matches(".* (intern|student|assistant|trainee) .*")) return "junior";
         return "individual contributor";
     }
 

@@ -35,10 +35,9 @@ public record LeadModel(int version, Instant trainedAt, int closedLeads, int won
                 scales, lows, highs, weights, neighbours, report);
     }
 
-    /** Raw feature values, before standardising. */
-    static double[] raw(FieldSchema schema, List<EvidenceTable> tables, LeadFacts lead, List<Neighbour> similar,
-                        Map<UUID, Outcome> outcomes, double baseRate, int k) {
-        Map<String, String> values = schema.values(lead);
+    /** Raw feature values, before standardising; {@code values} are the lead's field values in the schema. */
+    static double[] raw(List<EvidenceTable> tables, Map<String, String> values, LeadFacts lead,
+                        List<Neighbour> similar, Map<UUID, Outcome> outcomes, double baseRate, int k) {
         double[] x = new double[tables.size() + Engagement.NAMES.size() + 1];
         int j = 0;
         for (EvidenceTable table : tables) x[j++] = table.evidence(values.get(table.field()));
@@ -47,17 +46,29 @@ public record LeadModel(int version, Instant trainedAt, int closedLeads, int won
         return x;
     }
 
+    /** The probability alone, without building the explanation (backtests score thousands of leads). */
+    public double probability(LeadFacts lead, List<Neighbour> similar, Map<UUID, Outcome> outcomes) {
+        double[] x = raw(tables, schema.values(lead), lead, similar, outcomes, baseRate, neighbours);
+        double z = weights[0];
+        for (int j = 0; j < x.length; j++) z += contribution(j, x[j]);
+        return LogisticRegression.sigmoid(z);
+    }
+
+    private double contribution(int j, double value) {
+        double clipped = Math.min(Math.max(value, lows[j]), highs[j]);
+        return weights[j + 1] * (clipped - means[j]) / scales[j];
+    }
+
     public Prediction predict(LeadFacts lead, List<Neighbour> similar, Map<UUID, Outcome> outcomes) {
-        double[] x = raw(schema, tables, lead, similar, outcomes, baseRate, neighbours);
+        Map<String, String> values = schema.values(lead);
+        double[] x = raw(tables, values, lead, similar, outcomes, baseRate, neighbours);
         double z = weights[0];
         double[] contributions = new double[x.length];
         for (int j = 0; j < x.length; j++) {
-            double clipped = Math.min(Math.max(x[j], lows[j]), highs[j]);
-            contributions[j] = weights[j + 1] * (clipped - means[j]) / scales[j];
+            contributions[j] = contribution(j, x[j]);
             z += contributions[j];
         }
         double probability = LogisticRegression.sigmoid(z);
-        Map<String, String> values = schema.values(lead);
         List<Factor> factors = new ArrayList<>();
         for (int j = 0; j < x.length; j++) {
             if (Math.abs(contributions[j]) < 1e-6) continue;

@@ -63,8 +63,8 @@ public final class ModelTrainer {
             for (int i = 0; i < n; i++) {
                 if (fold[i] != f) continue;
                 LeadFacts lead = closed.get(i);
-                x[i] = LeadModel.raw(schema, tables, lead, similar.getOrDefault(lead.contactId(), List.of()), byId,
-                        baseRate, NEIGHBOURS);
+                x[i] = LeadModel.raw(tables, values.get(i), lead, similar.getOrDefault(lead.contactId(), List.of()),
+                        byId, baseRate, NEIGHBOURS);
             }
         }
         double[] means = new double[d];

@@ -13,10 +13,15 @@ import java.util.UUID;
 /**
  * TF-IDF word vectors of closed leads with an inverted index, for cosine similarity against any
  * text. Words in more than half the leads (greetings, "call", "follow") carry no contrast and are
- * left out, which also keeps lookups fast. Immutable once built; safe to share between threads.
+ * left out. Two standard approximations keep lookups fast on large tenants: a query uses only its
+ * {@link #QUERY_TERMS} heaviest words, and each word keeps only the {@link #POSTINGS} leads it
+ * weighs most in (impact-ordered pruning); both only drop contributions too small to change the
+ * nearest few. Immutable once built; safe to share between threads.
  */
 final class TextIndex {
     private static final double MAX_DOCUMENT_SHARE = 0.5;
+    static final int QUERY_TERMS = 24;
+    static final int POSTINGS = 2_000;
     private static final Set<String> STOP_WORDS = Set.of("the", "and", "for", "with", "that", "this", "you", "your",
             "are", "was", "were", "have", "has", "had", "not", "but", "from", "they", "them", "their", "our", "out",
             "will", "would", "can", "could", "about", "into", "just", "all", "any", "been", "also", "there", "what",
@@ -76,7 +81,26 @@ final class TextIndex {
                 weights[t][filled[t]++] = entry.getValue().floatValue();
             }
         }
+        for (int t = 0; t < postings.length; t++) {
+            if (postings[t].length > POSTINGS) prune(postings, weights, t);
+        }
         return new TextIndex(documents, terms, idf, postings, weights);
+    }
+
+    /** Keeps the {@link #POSTINGS} documents the term weighs most in. */
+    private static void prune(int[][] postings, float[][] weights, int term) {
+        Integer[] order = new Integer[postings[term].length];
+        for (int i = 0; i < order.length; i++) order[i] = i;
+        float[] w = weights[term];
+        Arrays.sort(order, (a, b) -> Float.compare(w[b], w[a]));
+        int[] keptDocuments = new int[POSTINGS];
+        float[] keptWeights = new float[POSTINGS];
+        for (int i = 0; i < POSTINGS; i++) {
+            keptDocuments[i] = postings[term][order[i]];
+            keptWeights[i] = w[order[i]];
+        }
+        postings[term] = keptDocuments;
+        weights[term] = keptWeights;
     }
 
     int size() {
@@ -88,22 +112,29 @@ final class TextIndex {
         Map<Integer, Double> query = vector(words(text), terms, idf);
         if (query.isEmpty()) return List.of();
         scratch.reset(documents.length);
-        for (Map.Entry<Integer, Double> entry : query.entrySet()) {
+        List<Map.Entry<Integer, Double>> heaviest = new ArrayList<>(query.entrySet());
+        heaviest.sort(Map.Entry.<Integer, Double>comparingByValue().reversed());
+        for (Map.Entry<Integer, Double> entry : heaviest.subList(0, Math.min(QUERY_TERMS, heaviest.size()))) {
             int[] docs = postings[entry.getKey()];
             float[] w = weights[entry.getKey()];
             float q = entry.getValue().floatValue();
             for (int i = 0; i < docs.length; i++) scratch.add(docs[i], q * w[i]);
         }
-        PriorityQueue<int[]> best = new PriorityQueue<>(k + 1, (a, b) -> Float.compare(scratch.score(a[0]), scratch.score(b[0])));
+        // A min-heap of the best k; most documents lose to its weakest and never enter it.
+        PriorityQueue<Integer> best = new PriorityQueue<>(k + 1, (a, b) -> Float.compare(scratch.score(a), scratch.score(b)));
+        float weakest = Float.NEGATIVE_INFINITY;
         for (int i = 0; i < scratch.touched; i++) {
             int document = scratch.documents[i];
+            float score = scratch.score(document);
+            if (best.size() >= k && score <= weakest) continue;
             if (documents[document].equals(self)) continue;
-            best.add(new int[] {document});
+            best.add(document);
             if (best.size() > k) best.poll();
+            if (best.size() >= k) weakest = scratch.score(best.peek());
         }
         Neighbour[] result = new Neighbour[best.size()];
         for (int i = result.length - 1; i >= 0; i--) {
-            int document = best.poll()[0];
+            int document = best.poll();
             result[i] = new Neighbour(documents[document], Math.min(1.0, scratch.score(document)));
         }
         return Arrays.asList(result);
