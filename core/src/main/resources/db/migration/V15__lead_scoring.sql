@@ -31,3 +31,24 @@ create table scoring_jobs (
 );
 select crm_isolate_tenant('scoring_jobs');
 
+
+-- Rescoring writes thousands of scores in one statement: copy the latest of each contact onto the
+-- contact once per statement instead of once per row (same result as V11's row trigger).
+drop trigger lead_scores_copy_latest on lead_scores;
+create function crm_copy_latest_scores() returns trigger
+    language plpgsql
+as $$
+begin
+    update contacts c
+       set score = latest.score, score_calculated_at = latest.calculated_at
+      from (select distinct on (tenant_id, contact_id) tenant_id, contact_id, score, calculated_at
+              from inserted
+             order by tenant_id, contact_id, calculated_at desc) latest
+     where c.tenant_id = latest.tenant_id and c.id = latest.contact_id
+       and (c.score_calculated_at is null or c.score_calculated_at <= latest.calculated_at);
+    return null;
+end
+$$;
+create trigger lead_scores_copy_latest after insert on lead_scores
+    referencing new table as inserted
+    for each statement execute function crm_copy_latest_scores();

@@ -5,13 +5,13 @@ import io.intelligencecrm.core.events.RecordChange;
 import io.intelligencecrm.core.json.Json;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import org.jdbi.v3.core.Handle;
-import org.jdbi.v3.core.statement.PreparedBatch;
 
 /**
  * Appends scores to the history in the caller's tenant transaction (a trigger keeps the latest on
@@ -37,9 +37,11 @@ final class ScoreStore {
                 .map((rs, ctx) -> Map.entry(rs.getObject("contact_id", UUID.class),
                         new Previous(rs.getBigDecimal("score"), rs.getString("model_version"))))
                 .forEach(entry -> previous.put(entry.getKey(), entry.getValue()));
-        PreparedBatch batch = handle.prepareBatch("""
-                insert into lead_scores (tenant_id, contact_id, score, metadata, model_version, calculated_at)
-                values (crm_current_tenant(), :contactId, :score, cast(:metadata as jsonb), :modelVersion, :calculatedAt)""");
+        List<UUID> contacts = new ArrayList<>();
+        List<String> values = new ArrayList<>();
+        List<String> metadata = new ArrayList<>();
+        List<String> versions = new ArrayList<>();
+        List<Instant> times = new ArrayList<>();
         List<RecordChange> changes = new ArrayList<>();
         for (ScoredLead lead : scores) {
             BigDecimal score = BigDecimal.valueOf(lead.score()).setScale(2, RoundingMode.HALF_UP);
@@ -47,8 +49,11 @@ final class ScoreStore {
             String version = lead.explanation().modelVersion();
             boolean sameScore = before != null && before.score().compareTo(score) == 0;
             if (sameScore && version.equals(before.modelVersion())) continue;
-            batch.bind("contactId", lead.contactId()).bind("score", score).bind("metadata", json(lead.explanation()))
-                    .bind("modelVersion", version).bind("calculatedAt", lead.calculatedAt()).add();
+            contacts.add(lead.contactId());
+            values.add(score.toPlainString());
+            metadata.add(json(lead.explanation()));
+            versions.add(version);
+            times.add(lead.calculatedAt());
             if (!sameScore) {
                 List<Object> movement = new ArrayList<>();
                 movement.add(before == null ? null : before.score().doubleValue());
@@ -56,7 +61,20 @@ final class ScoreStore {
                 changes.add(new RecordChange("contact", lead.contactId(), "scored", Map.of("score", movement), null));
             }
         }
-        if (batch.size() > 0) batch.execute();
+        if (contacts.isEmpty()) return changes;
+        // One statement for the whole chunk: a round trip per score would dominate "rescore all".
+        handle.createUpdate("""
+                        insert into lead_scores (tenant_id, contact_id, score, metadata, model_version, calculated_at)
+                        select crm_current_tenant(), contact, cast(score as numeric), cast(metadata as jsonb), version,
+                               cast(calculated as timestamptz)
+                          from unnest(:contacts, :scores, :metadata, :versions, :times)
+                               as scored(contact, score, metadata, version, calculated)""")
+                .bind("contacts", contacts.toArray(UUID[]::new))
+                .bind("scores", values.toArray(String[]::new))
+                .bind("metadata", metadata.toArray(String[]::new))
+                .bind("versions", versions.toArray(String[]::new))
+                .bind("times", times.stream().map(Instant::toString).toArray(String[]::new))
+                .execute();
         return changes;
     }
 

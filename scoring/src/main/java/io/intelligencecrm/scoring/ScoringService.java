@@ -86,11 +86,8 @@ public final class ScoringService {
         Instant now = clock.instant();
         List<LeadFacts> closed = transactions.inTenant(tenant,
                 handle -> LeadFactsReader.all(handle, now, LeadFactsReader.Which.CLOSED));
-        int won = (int) closed.stream().filter(lead -> lead.outcome() == Outcome.WON).count();
-        if (!ColdStartPrior.enoughToLearn(closed.size(), won)) {
-            return new TrainingReport(ColdStartPrior.VERSION, "prior", now, closed.size(), won, null,
-                    coldStartNote(closed.size(), won));
-        }
+        int won = won(closed);
+        if (!ColdStartPrior.enoughToLearn(closed.size(), won)) return prior(closed, now);
         Set<UUID> ids = new HashSet<>();
         closed.forEach(lead -> ids.add(lead.contactId()));
         // Three times as many as the model uses, so each backtest fold still finds enough among its training folds.
@@ -109,12 +106,7 @@ public final class ScoringService {
     public TrainingReport currentModel(Actor actor) {
         Instant now = clock.instant();
         return transactions.inTenant(actor.tenant(), handle -> ModelStore.latest(handle).map(ScoringService::report)
-                .orElseGet(() -> {
-                    List<LeadFacts> closed = LeadFactsReader.all(handle, now, LeadFactsReader.Which.CLOSED);
-                    int won = (int) closed.stream().filter(lead -> lead.outcome() == Outcome.WON).count();
-                    return new TrainingReport(ColdStartPrior.VERSION, "prior", null, closed.size(), won, null,
-                            coldStartNote(closed.size(), won));
-                }));
+                .orElseGet(() -> prior(LeadFactsReader.all(handle, now, LeadFactsReader.Which.CLOSED), null)));
     }
 
     /** Scores one contact now; any role that can see contacts may ask. */
@@ -240,8 +232,15 @@ public final class ScoringService {
                 + model.wonLeads() + " of them won");
     }
 
-    private static String coldStartNote(int closed, int won) {
-        return "learning starts at " + ColdStartPrior.MIN_CLOSED + " closed leads with at least " + ColdStartPrior.MIN_EACH
-                + " won and " + ColdStartPrior.MIN_EACH + " lost; there are " + closed + " (" + won + " won)";
+    private static int won(List<LeadFacts> closed) {
+        return (int) closed.stream().filter(lead -> lead.outcome() == Outcome.WON).count();
+    }
+
+    /** What the cold-start prior rests on, and what learning still waits for. */
+    private static TrainingReport prior(List<LeadFacts> closed, Instant at) {
+        int won = won(closed);
+        return new TrainingReport(ColdStartPrior.VERSION, "prior", at, closed.size(), won, null,
+                "learning starts at " + ColdStartPrior.MIN_CLOSED + " closed leads with at least " + ColdStartPrior.MIN_EACH
+                        + " won and " + ColdStartPrior.MIN_EACH + " lost; there are " + closed.size() + " (" + won + " won)");
     }
 }

@@ -3,6 +3,7 @@ package io.intelligencecrm.scoring.model;
 import io.intelligencecrm.scoring.similarity.Neighbour;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
@@ -24,6 +25,8 @@ public record LeadModel(int version, Instant trainedAt, int closedLeads, int won
                         FieldSchema schema, List<EvidenceTable> tables, List<String> features, double[] means,
                         double[] scales, double[] lows, double[] highs, double[] weights, int neighbours, BacktestReport backtest) {
     public static final String SIMILAR = "similar_closed_leads";
+    /** How many factors a prediction describes, largest effect first. */
+    public static final int EXPLAINED = 8;
 
     public String versionLabel() {
         return "logistic-" + version;
@@ -69,13 +72,16 @@ public record LeadModel(int version, Instant trainedAt, int closedLeads, int won
             z += contributions[j];
         }
         double probability = LogisticRegression.sigmoid(z);
+        // Only the strongest few are ever shown; describing the rest would cost time on every lead.
+        Integer[] order = new Integer[x.length];
+        for (int j = 0; j < x.length; j++) order[j] = j;
+        Arrays.sort(order, Comparator.comparingDouble((Integer j) -> Math.abs(contributions[j])).reversed());
         List<Factor> factors = new ArrayList<>();
-        for (int j = 0; j < x.length; j++) {
-            if (Math.abs(contributions[j]) < 1e-6) continue;
+        for (int j : order) {
+            if (factors.size() >= EXPLAINED || Math.abs(contributions[j]) < 1e-6) break;
             double points = 100 * (probability - LogisticRegression.sigmoid(z - contributions[j]));
             factors.add(factor(j, values, lead, similar, outcomes, contributions[j], points));
         }
-        factors.sort(Comparator.comparingDouble((Factor f) -> Math.abs(f.contribution())).reversed());
         return new Prediction(probability, factors);
     }
 
