@@ -28,6 +28,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 import java.util.function.IntConsumer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -143,18 +147,32 @@ public final class ScoringService {
         return rescore(actor.tenant(), mine);
     }
 
-    /** Rescores every open lead of the tenant, reporting how many are done after each chunk. */
+    /**
+     * Rescores every open lead of the tenant, reporting how many are done after each chunk. A chunk
+     * is written while the next is computed, so the database and the model work side by side.
+     */
     public int rescoreOpenLeads(TenantId tenant, IntConsumer progress) {
         Instant now = clock.instant();
         List<LeadFacts> open = transactions.inTenant(tenant,
                 handle -> LeadFactsReader.all(handle, now, LeadFactsReader.Which.SCORABLE));
         Context context = context(tenant, now);
-        int done = 0;
-        for (int from = 0; from < open.size(); from += CHUNK) {
-            done += scoreAndStore(tenant, open.subList(from, Math.min(open.size(), from + CHUNK)), context).size();
+        CompletableFuture<Integer> written = CompletableFuture.completedFuture(0);
+        try (ExecutorService writer = Executors.newSingleThreadExecutor()) {
+            for (int from = 0; from < open.size(); from += CHUNK) {
+                List<ScoredLead> scored = score(tenant, open.subList(from, Math.min(open.size(), from + CHUNK)), context);
+                int before = written.join();
+                progress.accept(before);
+                written = CompletableFuture.supplyAsync(() -> {
+                    store(tenant, scored);
+                    return before + scored.size();
+                }, writer);
+            }
+            int done = written.join();
             progress.accept(done);
+            return done;
+        } catch (CompletionException e) {
+            throw e.getCause() instanceof RuntimeException cause ? cause : e;
         }
-        return done;
     }
 
     /** How many open leads "rescore all" will go through. */
@@ -174,6 +192,13 @@ public final class ScoringService {
     }
 
     private List<ScoredLead> scoreAndStore(TenantId tenant, List<LeadFacts> leads, Context context) {
+        List<ScoredLead> scored = score(tenant, leads, context);
+        store(tenant, scored);
+        return scored;
+    }
+
+    /** Scores with explanations, without writing anything. */
+    private List<ScoredLead> score(TenantId tenant, List<LeadFacts> leads, Context context) {
         LeadModel model = context.model();
         Map<UUID, List<Neighbour>> similar = model == null ? Map.of()
                 : neighbours.nearest(tenant, leads.stream().map(LeadFacts::contactId).toList(), context.closed().keySet(),
@@ -185,20 +210,24 @@ public final class ScoringService {
             predictions.add(model == null ? ColdStartPrior.predict(lead) : model.predict(lead, near, context.closed()));
             near.stream().limit(SHOWN_NEIGHBOURS).forEach(n -> shownNeighbours.add(n.contactId()));
         }
-        return transactions.inTenant(tenant, handle -> {
-            Map<UUID, String> names = NeighbourNames.of(handle, shownNeighbours);
-            List<ScoredLead> scored = new ArrayList<>(leads.size());
-            for (int i = 0; i < leads.size(); i++) {
-                LeadFacts lead = leads.get(i);
-                Prediction prediction = predictions.get(i);
-                ScoreExplanation explanation = explanation(model, prediction,
-                        similar.getOrDefault(lead.contactId(), List.of()), context.closed(), names, lead);
-                explanation = explanation.withRationale(rationale.write(lead.name(), prediction.score(), explanation));
-                scored.add(new ScoredLead(lead.contactId(), lead.name(), prediction.score(), explanation, context.now()));
-            }
+        Map<UUID, String> names = transactions.inTenant(tenant, handle -> NeighbourNames.of(handle, shownNeighbours));
+        List<ScoredLead> scored = new ArrayList<>(leads.size());
+        for (int i = 0; i < leads.size(); i++) {
+            LeadFacts lead = leads.get(i);
+            Prediction prediction = predictions.get(i);
+            ScoreExplanation explanation = explanation(model, prediction,
+                    similar.getOrDefault(lead.contactId(), List.of()), context.closed(), names, lead);
+            explanation = explanation.withRationale(rationale.write(lead.name(), prediction.score(), explanation));
+            scored.add(new ScoredLead(lead.contactId(), lead.name(), prediction.score(), explanation, context.now()));
+        }
+        return scored;
+    }
+
+    /** Appends the scores to the history and announces the ones that moved, in one transaction. */
+    private void store(TenantId tenant, List<ScoredLead> scored) {
+        transactions.useTenant(tenant, handle -> {
             List<RecordChange> moved = ScoreStore.store(handle, scored);
             if (!moved.isEmpty()) changes.publishAll(tenant, moved);
-            return scored;
         });
     }
 
