@@ -8,7 +8,6 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Random;
 import java.util.UUID;
@@ -233,9 +232,5 @@ public final class SyntheticLeads {
         T[] values = array.apply(rows.size());
         for (int i = 0; i < rows.size(); i++) values[i] = (T) rows.get(i)[index];
         return values;
-    }
-
-    static String percent(double value) {
-        return String.format(Locale.ROOT, "%.3f", value);
     }
 }

@@ -28,6 +28,7 @@ import io.intelligencecrm.web.http.ErrorResponses;
 import io.intelligencecrm.web.http.RequestLog;
 import io.intelligencecrm.web.interaction.InteractionController;
 import io.intelligencecrm.web.scoring.ScoringController;
+import io.intelligencecrm.core.events.ChangeSubscriber;
 import io.intelligencecrm.core.outbox.OutboxDispatcher;
 import io.intelligencecrm.scoring.RescoreSubscriber;
 import io.intelligencecrm.scoring.ScoringServices;
@@ -102,8 +103,10 @@ public final class CrmApplication {
             JwtCodec jwt = new JwtCodec(SigningSecret.load(settings.auth(), settings.database().dataDir()),
                     settings.auth().issuer(), settings.auth().audience(), clock);
             AccessTokens tokens = new AccessTokens(jwt, Duration.ofMinutes(settings.auth().accessTokenMinutes()), clock);
-            CoreServices services = CoreServices.create(database, settings, clock, List.of(new RescoreSubscriber()),
-                    List.of(), InvitationSender.NONE, tokens);
+            List<ChangeSubscriber> subscribers = settings.scoring().rescoreOnChange() ? List.of(new RescoreSubscriber())
+                    : List.of();
+            CoreServices services = CoreServices.create(database, settings, clock, subscribers, List.of(),
+                    InvitationSender.NONE, tokens);
             tokens.checkSessionsWith(services.authentication());
             if (settings.demoData()) {
                 new DemoData(services.directory(), new TenantProvisioning(database.ownerJdbi()), database.tenants(),

@@ -132,7 +132,7 @@ class RoleToolProviderTest {
                         InvitationSender.NONE, clock, Duration.ofDays(7), "http://localhost", SessionRevocations.NONE),
                 new AnalyticsService(transactions, clock), outbox, transactions,
                 ScoringServices.create(database, new TenantDirectory(database.jdbi()), changes,
-                        new ScoringSettings(24, false), clock, new TextSimilarityNeighbours(transactions, clock)));
+                        new ScoringSettings(24, false, false), clock, new TextSimilarityNeighbours(transactions, clock)));
         toolbox = new CrmToolbox(services, new ProposalService(transactions, audit, clock, Duration.ofHours(1),
                 CrmToolbox.proposalHandlers(services)));
     }

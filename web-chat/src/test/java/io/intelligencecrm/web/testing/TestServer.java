@@ -34,8 +34,10 @@ public final class TestServer {
         env.put("CRM_HTTP_PORT", "0");
         env.putIfAbsent("CRM_DATA_DIR", System.getProperty("java.io.tmpdir") + "/crm-test-data");
         env.putIfAbsent("CRM_DEMO_DATA", "true");
-        // Tests train lead scoring on demand; a timer firing mid-test would make results depend on timing.
+        // Tests score on demand: a timer or a background rescore landing mid-test would make results
+        // depend on timing (a planted score overwritten, say). Scoring's own tests cover both paths.
         env.putIfAbsent("CRM_SCORING_SCHEDULE", "false");
+        env.putIfAbsent("CRM_SCORING_ON_CHANGE", "false");
         return CrmApplication.start(Settings.from(env), model);
     }
 }
