@@ -28,6 +28,7 @@ import io.intelligencecrm.tools.deal.DealReadTools;
 import io.intelligencecrm.tools.deal.DealWriteTools;
 import io.intelligencecrm.tools.outreach.OutreachReadTools;
 import io.intelligencecrm.tools.outreach.OutreachWriteTools;
+import io.intelligencecrm.tools.scoring.ScoringTools;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -43,7 +44,7 @@ import org.junit.jupiter.params.provider.MethodSource;
 /** The offline planner against the real tool specifications a rep and a viewer are offered. */
 class OfflineModelTest {
     private static final List<ToolSpecification> READ_TOOLS = specifications(ContactReadTools.class,
-            CompanyReadTools.class, DealReadTools.class, AnalyticsTools.class, OutreachReadTools.class);
+            CompanyReadTools.class, DealReadTools.class, AnalyticsTools.class, OutreachReadTools.class, ScoringTools.class);
     private static final List<ToolSpecification> ALL_TOOLS = Stream.concat(READ_TOOLS.stream(),
             specifications(ContactWriteTools.class, CompanyWriteTools.class, DealWriteTools.class,
                     OutreachWriteTools.class).stream()).toList();
