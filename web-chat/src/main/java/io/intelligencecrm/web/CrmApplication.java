@@ -8,6 +8,9 @@ import io.intelligencecrm.core.db.Database;
 import io.intelligencecrm.core.db.DatabaseRuntime;
 import io.intelligencecrm.core.demo.DemoData;
 import io.intelligencecrm.core.json.Json;
+import io.intelligencecrm.core.outbox.OutboxDispatcher;
+import io.intelligencecrm.knowledge.KnowledgeServices;
+import io.intelligencecrm.knowledge.memory.EmbedSubscriber;
 import io.intelligencecrm.core.tenant.TenantProvisioning;
 import io.intelligencecrm.core.user.InvitationSender;
 import io.intelligencecrm.core.user.PasswordHasher;
@@ -27,6 +30,8 @@ import io.intelligencecrm.web.health.HealthController;
 import io.intelligencecrm.web.http.ErrorResponses;
 import io.intelligencecrm.web.http.RequestLog;
 import io.intelligencecrm.web.interaction.InteractionController;
+import io.intelligencecrm.web.knowledge.KnowledgeController;
+import io.intelligencecrm.web.knowledge.SearchController;
 import io.intelligencecrm.web.user.UserController;
 import dev.langchain4j.model.chat.StreamingChatModel;
 import io.intelligencecrm.web.auth.WebSocketAuthentication;
@@ -58,21 +63,30 @@ public final class CrmApplication {
     /** A chat frame is a message of at most 8,000 characters plus a little JSON. */
     private static final int MAX_SOCKET_FRAME_CHARS = 16 * 1024;
     private static final Set<String> HTTP_VERBS = Set.of("GET", "POST", "PUT", "PATCH", "DELETE");
+    /** Side effects (embeddings, indexing) start within this long of the write that caused them. */
+    private static final Duration OUTBOX_POLL = Duration.ofMillis(500);
+    private static final int OUTBOX_ATTEMPTS = 8;
+    private static final Duration INDEX_MAINTENANCE = Duration.ofMinutes(10);
 
     private final Settings settings;
     private final DatabaseRuntime runtime;
     private final CoreServices services;
+    private final KnowledgeServices knowledge;
+    private final OutboxDispatcher dispatcher;
     private final AgentServices agent;
     private final ExecutorService chatTurns;
     private final Javalin server;
     private final List<String> endpoints;
     private final AtomicBoolean stopped = new AtomicBoolean();
 
-    private CrmApplication(Settings settings, DatabaseRuntime runtime, CoreServices services, AgentServices agent,
-                           ExecutorService chatTurns, Javalin server, List<String> endpoints) {
+    private CrmApplication(Settings settings, DatabaseRuntime runtime, CoreServices services, KnowledgeServices knowledge,
+                           OutboxDispatcher dispatcher, AgentServices agent, ExecutorService chatTurns, Javalin server,
+                           List<String> endpoints) {
         this.settings = settings;
         this.runtime = runtime;
         this.services = services;
+        this.knowledge = knowledge;
+        this.dispatcher = dispatcher;
         this.agent = agent;
         this.chatTurns = chatTurns;
         this.server = server;
@@ -92,16 +106,26 @@ public final class CrmApplication {
             JwtCodec jwt = new JwtCodec(SigningSecret.load(settings.auth(), settings.database().dataDir()),
                     settings.auth().issuer(), settings.auth().audience(), clock);
             AccessTokens tokens = new AccessTokens(jwt, Duration.ofMinutes(settings.auth().accessTokenMinutes()), clock);
-            CoreServices services = CoreServices.create(database, settings, clock, List.of(), List.of(),
-                    InvitationSender.NONE, tokens);
+            CoreServices services = CoreServices.create(database, settings, clock, List.of(new EmbedSubscriber()),
+                    List.of(), InvitationSender.NONE, tokens);
             tokens.checkSessionsWith(services.authentication());
             if (settings.demoData()) {
                 new DemoData(services.directory(), new TenantProvisioning(database.ownerJdbi()), database.tenants(),
                         new PasswordHasher(), clock).ensureSeeded();
             }
 
-            AgentServices agent = model == null ? AgentServices.create(database, settings.agent(), clock, services)
-                    : AgentServices.create(database, settings.agent(), clock, services, model);
+            KnowledgeServices knowledge = KnowledgeServices.create(database, settings.knowledge(), services.audit(),
+                    services.outbox());
+            // After the demo seed, so a new demo tenant is embedded too.
+            knowledge.space().adopt(knowledge.embedder().space());
+            OutboxDispatcher dispatcher = new OutboxDispatcher(database, knowledge.outboxHandlers(), OUTBOX_POLL,
+                    OUTBOX_ATTEMPTS);
+            dispatcher.start();
+            knowledge.indexes().start(INDEX_MAINTENANCE);
+
+            AgentServices agent = model == null
+                    ? AgentServices.create(database, settings.agent(), clock, services, knowledge.search())
+                    : AgentServices.create(database, settings.agent(), clock, services, knowledge.search(), model);
             ExecutorService chatTurns = Executors.newVirtualThreadPerTaskExecutor();
 
             RateLimits limits = new RateLimits(settings.auth());
@@ -116,6 +140,8 @@ public final class CrmApplication {
             new ChatController(agent.chat()).routes(api);
             new ConversationController(agent.conversations()).routes(api);
             new ProposalController(agent.proposals(), agent.chat()).routes(api);
+            new KnowledgeController(knowledge.documents()).routes(api);
+            new SearchController(knowledge.search()).routes(api);
             new OpenApiController(api, settings.server().publicUrl()).routes(api);
             ApiAuthentication authentication = new ApiAuthentication(api, tokens, services.authentication(), limits);
             ChatSocket chatSocket = new ChatSocket(agent.chat(), agent.conversations(), chatTurns);
@@ -147,7 +173,8 @@ public final class CrmApplication {
             });
             started.set(server);
             startListening(server, settings);
-            return new CrmApplication(settings, runtime, services, agent, chatTurns, server, endpoints);
+            return new CrmApplication(settings, runtime, services, knowledge, dispatcher, agent, chatTurns, server,
+                    endpoints);
         } catch (RuntimeException e) {
             runtime.close();
             throw e;
@@ -191,6 +218,14 @@ public final class CrmApplication {
         return services;
     }
 
+    public KnowledgeServices knowledge() {
+        return knowledge;
+    }
+
+    public OutboxDispatcher dispatcher() {
+        return dispatcher;
+    }
+
     public AgentServices agent() {
         return agent;
     }
@@ -218,6 +253,8 @@ public final class CrmApplication {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
+        dispatcher.close();
+        knowledge.close();
         runtime.close();
     }
 }
