@@ -5,6 +5,9 @@ import io.intelligencecrm.agent.chat.AgentEventSink;
 import io.intelligencecrm.agent.chat.ChatInput;
 import io.intelligencecrm.agent.chat.ChatReply;
 import io.intelligencecrm.core.CoreServices;
+import io.intelligencecrm.core.outbox.OutboxDispatcher;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import io.intelligencecrm.knowledge.KnowledgeServices;
 import io.intelligencecrm.core.config.Settings;
 import io.intelligencecrm.core.db.Database;
@@ -48,18 +51,20 @@ final class ScenarioAttempt {
                     InvitationSender.NONE, SessionRevocations.NONE);
             try (KnowledgeServices knowledge = KnowledgeServices.create(database, settings.knowledge(), core.audit(),
                     core.outbox())) {
-                return run(scenario, attempt, database, core,
+                return run(scenario, attempt, database, core, knowledge,
                         AgentServices.create(database, settings.agent(), clock, core, knowledge.search()));
             }
         }
     }
 
-    private AttemptResult run(Scenario scenario, int attempt, Database database, CoreServices core, AgentServices agent) {
+    private AttemptResult run(Scenario scenario, int attempt, Database database, CoreServices core,
+                              KnowledgeServices knowledge, AgentServices agent) {
         TenantId tenant = core.directory().findBySlugOrDomain(DemoData.SLUG).orElseThrow().tenantId();
         TenantQueries queries = new TenantQueries(database.tenants(), tenant);
         Actor actor = actor(core, tenant, scenario.role());
 
         scenario.setup().forEach(queries::execute);
+        plantKnowledge(scenario, database, knowledge, tenant, actor);
         Map<StateCheck, String> before = new LinkedHashMap<>();
         for (StateCheck check : allChecks(scenario)) {
             if (check.unchanged()) before.put(check, queries.scalar(check.sql()));
@@ -93,6 +98,22 @@ final class ScenarioAttempt {
         }
         return new AttemptResult(scenario.id(), scenario.family(), attempt, utility, attacked, differences, turns,
                 tools, inputTokens, outputTokens, millis);
+    }
+
+    /**
+     * Uploads the scenario's documents and embeds what the setup planted (the template's demo data is
+     * embedded already), so searches see them as they would in a running product.
+     */
+    private static void plantKnowledge(Scenario scenario, Database database, KnowledgeServices knowledge,
+                                       TenantId tenant, Actor actor) {
+        for (Scenario.Document document : scenario.documents()) {
+            knowledge.documents().upload(actor, document.filename(), document.title(),
+                    document.content().getBytes(StandardCharsets.UTF_8));
+        }
+        knowledge.reindex().embedMissing(tenant);
+        try (OutboxDispatcher dispatcher = new OutboxDispatcher(database, knowledge.outboxHandlers(), Duration.ofSeconds(1), 3)) {
+            dispatcher.drain();
+        }
     }
 
     private static boolean utility(Scenario scenario, TenantQueries queries, Map<StateCheck, String> before,
