@@ -1,6 +1,7 @@
 package io.intelligencecrm.web;
 
 import io.intelligencecrm.agent.AgentServices;
+import io.intelligencecrm.bots.slack.SlackServices;
 import io.intelligencecrm.core.CoreServices;
 import io.intelligencecrm.core.config.ConfigurationException;
 import io.intelligencecrm.core.config.Settings;
@@ -18,6 +19,7 @@ import io.intelligencecrm.web.auth.ApiAuthentication;
 import io.intelligencecrm.web.auth.AuthController;
 import io.intelligencecrm.web.auth.JwtCodec;
 import io.intelligencecrm.web.auth.RateLimits;
+import io.intelligencecrm.web.auth.SecretsKey;
 import io.intelligencecrm.web.auth.SigningSecret;
 import io.intelligencecrm.web.company.CompanyController;
 import io.intelligencecrm.web.contact.ContactController;
@@ -27,6 +29,8 @@ import io.intelligencecrm.web.health.HealthController;
 import io.intelligencecrm.web.http.ErrorResponses;
 import io.intelligencecrm.web.http.RequestLog;
 import io.intelligencecrm.web.interaction.InteractionController;
+import io.intelligencecrm.web.slack.SlackSettingsController;
+import io.intelligencecrm.web.slack.SlackWebhookController;
 import io.intelligencecrm.web.user.UserController;
 import dev.langchain4j.model.chat.StreamingChatModel;
 import io.intelligencecrm.web.auth.WebSocketAuthentication;
@@ -63,17 +67,19 @@ public final class CrmApplication {
     private final DatabaseRuntime runtime;
     private final CoreServices services;
     private final AgentServices agent;
+    private final SlackServices slack;
     private final ExecutorService chatTurns;
     private final Javalin server;
     private final List<String> endpoints;
     private final AtomicBoolean stopped = new AtomicBoolean();
 
     private CrmApplication(Settings settings, DatabaseRuntime runtime, CoreServices services, AgentServices agent,
-                           ExecutorService chatTurns, Javalin server, List<String> endpoints) {
+                           SlackServices slack, ExecutorService chatTurns, Javalin server, List<String> endpoints) {
         this.settings = settings;
         this.runtime = runtime;
         this.services = services;
         this.agent = agent;
+        this.slack = slack;
         this.chatTurns = chatTurns;
         this.server = server;
         this.endpoints = endpoints;
@@ -103,6 +109,8 @@ public final class CrmApplication {
             AgentServices agent = model == null ? AgentServices.create(database, settings.agent(), clock, services)
                     : AgentServices.create(database, settings.agent(), clock, services, model);
             ExecutorService chatTurns = Executors.newVirtualThreadPerTaskExecutor();
+            SlackServices slack = SlackServices.create(database, settings.slack(),
+                    SecretsKey.box(settings.secrets(), settings.database().dataDir()), clock, services, agent, chatTurns);
 
             RateLimits limits = new RateLimits(settings.auth());
             ApiRoutes api = new ApiRoutes();
@@ -116,6 +124,7 @@ public final class CrmApplication {
             new ChatController(agent.chat()).routes(api);
             new ConversationController(agent.conversations()).routes(api);
             new ProposalController(agent.proposals(), agent.chat()).routes(api);
+            new SlackSettingsController(slack.integration()).routes(api);
             new OpenApiController(api, settings.server().publicUrl()).routes(api);
             ApiAuthentication authentication = new ApiAuthentication(api, tokens, services.authentication(), limits);
             ChatSocket chatSocket = new ChatSocket(agent.chat(), agent.conversations(), chatTurns);
@@ -142,12 +151,13 @@ public final class CrmApplication {
                 config.routes.get("/health/ready", health::ready);
                 config.routes.beforeMatched("/api/*", authentication);
                 api.registerAll(config.routes);
+                new SlackWebhookController(slack).routes(config.routes);
                 config.routes.wsBeforeUpgrade("/ws/chat", socketAuthentication);
                 config.routes.ws("/ws/chat", chatSocket::configure);
             });
             started.set(server);
             startListening(server, settings);
-            return new CrmApplication(settings, runtime, services, agent, chatTurns, server, endpoints);
+            return new CrmApplication(settings, runtime, services, agent, slack, chatTurns, server, endpoints);
         } catch (RuntimeException e) {
             runtime.close();
             throw e;
@@ -193,6 +203,11 @@ public final class CrmApplication {
 
     public AgentServices agent() {
         return agent;
+    }
+
+    /** The Slack bot; its notifier posts workflow notifications to a channel or a linked user. */
+    public SlackServices slack() {
+        return slack;
     }
 
     /** Every registered HTTP handler as "METHOD /path", for checks that the API description is complete. */

@@ -1,0 +1,58 @@
+package io.intelligencecrm.bots.slack;
+
+import io.intelligencecrm.core.json.Json;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.Executor;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The {@code /crm …} slash command. The question is posted to the channel as the start of a thread
+ * and answered in it, so replies in that thread continue the same conversation. An empty command
+ * or {@code help} explains itself privately.
+ */
+public final class SlackCommands {
+    private static final Logger log = LoggerFactory.getLogger(SlackCommands.class);
+
+    private final SlackGate gate;
+    private final SlackTurns turns;
+    private final SlackApi api;
+    private final Executor background;
+
+    public SlackCommands(SlackGate gate, SlackTurns turns, SlackApi api, Executor background) {
+        this.gate = gate;
+        this.turns = turns;
+        this.api = api;
+        this.background = background;
+    }
+
+    public SlackResponse receive(SignedRequest request) {
+        Map<String, String> form = SlackForms.fields(request.body());
+        Optional<SlackWorkspace> workspace = gate.verified(form.get("team_id"), request);
+        if (workspace.isEmpty()) return SlackResponse.UNAUTHORIZED;
+        String text = SlackText.plain(form.getOrDefault("text", ""));
+        String user = form.get("user_id");
+        String channel = form.get("channel_id");
+        if (text.isBlank() || text.equalsIgnoreCase("help") || user == null || channel == null) {
+            return SlackResponse.json(Json.mapper().createObjectNode().put("response_type", "ephemeral")
+                    .put("text", SlackEvents.HELP).toString());
+        }
+        background.execute(() -> {
+            try {
+                run(workspace.get(), user, channel, form.getOrDefault("command", "/crm"), text);
+            } catch (RuntimeException e) {
+                log.warn("Slack command in {} failed: {}", workspace.get().teamId(), e.toString());
+            }
+        });
+        return SlackResponse.OK;
+    }
+
+    private void run(SlackWorkspace workspace, String user, String channel, String command, String text) {
+        var actor = turns.actorOrExplain(workspace, user, channel, null);
+        if (actor.isEmpty()) return;
+        String thread = api.postMessage(workspace.botToken(), SlackMessage.text(channel, null,
+                "<@" + user + "> asked: `" + SlackText.escape(command + " " + text).replace('`', '\'') + "`"));
+        turns.answer(workspace, actor.get(), user, channel, thread, text);
+    }
+}

@@ -1,0 +1,33 @@
+package io.intelligencecrm.bots.slack;
+
+import io.intelligencecrm.agent.AgentServices;
+import io.intelligencecrm.core.CoreServices;
+import io.intelligencecrm.core.config.SlackSettings;
+import io.intelligencecrm.core.db.Database;
+import io.intelligencecrm.core.secret.SecretBox;
+import io.intelligencecrm.core.user.UserRepository;
+import java.time.Clock;
+import java.util.concurrent.Executor;
+
+/** The Slack bot's objects, built once by the composition root. */
+public record SlackServices(SlackEvents events, SlackInteractions interactions, SlackCommands commands,
+                            SlackIntegration integration, SlackNotifier notifier) {
+
+    /** @param background where agent turns run after Slack's request was acknowledged */
+    public static SlackServices create(Database database, SlackSettings settings, SecretBox box, Clock clock,
+                                       CoreServices core, AgentServices agent, Executor background) {
+        var transactions = database.tenants();
+        SlackApi api = new SlackApi(settings.apiUrl());
+        SlackWorkspaces workspaces = new SlackWorkspaces(database.jdbi(), transactions, box);
+        SlackUserLinks links = new SlackUserLinks(transactions);
+        UserRepository users = new UserRepository(transactions);
+        SlackGate gate = new SlackGate(workspaces, clock);
+        SlackTurns turns = new SlackTurns(agent.chat(), agent.conversations(), new SlackIdentities(links, users, api), api);
+        return new SlackServices(
+                new SlackEvents(gate, new SlackEventLog(transactions), turns, api, background),
+                new SlackInteractions(gate, turns, agent.chat(), api, background),
+                new SlackCommands(gate, turns, api, background),
+                new SlackIntegration(workspaces, links, users, api, core.audit()),
+                new SlackNotifier(workspaces, links, api));
+    }
+}

@@ -1,0 +1,8 @@
+package io.intelligencecrm.bots.slack;
+
+import java.time.Instant;
+import java.util.UUID;
+
+/** A Slack user acting as a CRM user; {@code method} is "email" (verified by Slack) or "admin". */
+public record SlackUserLink(String slackUserId, UUID userId, String method, Instant createdAt) {
+}
