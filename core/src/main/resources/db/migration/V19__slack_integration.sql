@@ -23,18 +23,29 @@ create table slack_workspaces (
 );
 select crm_isolate_tenant('slack_workspaces');
 
--- Who a Slack user is in the CRM: matched by a verified email, or linked explicitly by an admin.
+-- Who a Slack user is in the CRM: matched by a verified email, linked by an admin, or confirmed by the
+-- user entering in the CRM the code the bot showed them privately in Slack.
 create table slack_user_links (
     tenant_id     uuid not null references tenants (id) on delete cascade,
     slack_user_id text not null,
     user_id       uuid not null,
-    method        text not null check (method in ('email', 'admin')),
+    method        text not null check (method in ('email', 'admin', 'confirmed')),
     created_at    timestamptz not null default now(),
     primary key (tenant_id, slack_user_id),
     foreign key (tenant_id, user_id) references users (tenant_id, id) on delete cascade
 );
 create index slack_user_links_user on slack_user_links (tenant_id, user_id);
 select crm_isolate_tenant('slack_user_links');
+
+-- The one-time codes shown to unlinked Slack users; only a hash is kept, and only for minutes.
+create table slack_link_codes (
+    tenant_id     uuid not null references tenants (id) on delete cascade,
+    code_hash     text not null,
+    slack_user_id text not null,
+    expires_at    timestamptz not null,
+    primary key (tenant_id, code_hash)
+);
+select crm_isolate_tenant('slack_link_codes');
 
 -- Slack retries an event it thinks was not acknowledged; the first delivery claims the event id.
 create table slack_events (

@@ -23,14 +23,16 @@ public final class SlackIntegration {
     private final SlackWorkspaces workspaces;
     private final SlackUserLinks links;
     private final UserRepository users;
+    private final SlackLinkCodes codes;
     private final SlackApi api;
     private final AuditTrail audit;
 
-    public SlackIntegration(SlackWorkspaces workspaces, SlackUserLinks links, UserRepository users, SlackApi api,
-                            AuditTrail audit) {
+    public SlackIntegration(SlackWorkspaces workspaces, SlackUserLinks links, UserRepository users,
+                            SlackLinkCodes codes, SlackApi api, AuditTrail audit) {
         this.workspaces = workspaces;
         this.links = links;
         this.users = users;
+        this.codes = codes;
         this.api = api;
         this.audit = audit;
     }
@@ -91,6 +93,16 @@ public final class SlackIntegration {
         if (users.find(actor.tenant(), userId).isEmpty()) throw CrmException.notFound("User");
         SlackUserLink link = links.link(actor.tenant(), slackUserId, userId, "admin");
         audit.record(actor, "slack.link", "user", userId, Map.of("slackUserId", slackUserId));
+        return link;
+    }
+
+    /** A signed-in user links the Slack account the bot showed this code to, as themselves. */
+    public SlackUserLink confirm(Actor actor, String code) {
+        if (actor.userId() == null) throw CrmException.forbidden("Linking Slack needs a user; this credential has none");
+        String slackUserId = codes.redeem(actor.tenant(), code).orElseThrow(() -> CrmException.invalid("code",
+                "is not a valid code, or it expired: mention the bot in Slack to get a new one"));
+        SlackUserLink link = links.link(actor.tenant(), slackUserId, actor.userId(), "confirmed");
+        audit.record(actor, "slack.link", "user", actor.userId(), Map.of("slackUserId", slackUserId, "method", "confirmed"));
         return link;
     }
 

@@ -22,12 +22,14 @@ public record SlackServices(SlackEvents events, SlackInteractions interactions, 
         SlackUserLinks links = new SlackUserLinks(transactions);
         UserRepository users = new UserRepository(transactions);
         SlackGate gate = new SlackGate(workspaces, clock);
-        SlackTurns turns = new SlackTurns(agent.chat(), agent.conversations(), new SlackIdentities(links, users, api), api);
+        SlackLinkCodes codes = new SlackLinkCodes(transactions, clock);
+        SlackTurns turns = new SlackTurns(agent.chat(), agent.conversations(), new SlackIdentities(links, users, api),
+                codes, api);
         return new SlackServices(
                 new SlackEvents(gate, new SlackEventLog(transactions), turns, api, background),
                 new SlackInteractions(gate, turns, agent.chat(), api, background),
                 new SlackCommands(gate, turns, api, background),
-                new SlackIntegration(workspaces, links, users, api, core.audit()),
+                new SlackIntegration(workspaces, links, users, codes, api, core.audit()),
                 new SlackNotifier(workspaces, links, api));
     }
 }

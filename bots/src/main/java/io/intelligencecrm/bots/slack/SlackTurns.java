@@ -21,28 +21,36 @@ import java.util.Optional;
  * thread, followed by a card with buttons for each proposed action.
  */
 public final class SlackTurns {
-    static final String NOT_LINKED = "Hi! Your Slack account is not linked to a user of this CRM, so I can't do"
-            + " anything for you here. Ask a CRM admin to link you, or use the same email address in Slack and"
-            + " in the CRM.";
+    private static final String NOT_LINKED = "Hi! Your Slack account is not linked to a user of this CRM, so I can't"
+            + " do anything for you here. If you have a CRM account, sign in, open Settings → Slack and enter the code"
+            + " *%s* within %d minutes (only you can see it). An admin can also link you.";
 
     private final ChatService chat;
     private final ConversationService conversations;
     private final SlackIdentities identities;
+    private final SlackLinkCodes codes;
     private final SlackApi api;
 
-    public SlackTurns(ChatService chat, ConversationService conversations, SlackIdentities identities, SlackApi api) {
+    public SlackTurns(ChatService chat, ConversationService conversations, SlackIdentities identities,
+                      SlackLinkCodes codes, SlackApi api) {
         this.chat = chat;
         this.conversations = conversations;
         this.identities = identities;
+        this.codes = codes;
         this.api = api;
     }
 
-    /** The CRM user of a Slack user; an unlinked one is told so, privately, and nothing else happens. */
+    /**
+     * The CRM user of a Slack user. An unlinked one is told so privately, with a code to link their own
+     * account in the CRM, and nothing else happens.
+     */
     public Optional<Actor> actorOrExplain(SlackWorkspace workspace, String slackUserId, String channel,
                                           String threadTs) {
         Optional<Actor> actor = identities.actorFor(workspace, slackUserId);
         if (actor.isEmpty()) {
-            api.postEphemeral(workspace.botToken(), slackUserId, SlackMessage.text(channel, threadTs, NOT_LINKED));
+            String code = codes.issue(workspace.tenant(), slackUserId);
+            api.postEphemeral(workspace.botToken(), slackUserId, SlackMessage.text(channel, threadTs,
+                    NOT_LINKED.formatted(code, SlackLinkCodes.LIFETIME.toMinutes())));
         }
         return actor;
     }

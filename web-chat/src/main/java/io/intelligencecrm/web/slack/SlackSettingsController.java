@@ -31,6 +31,10 @@ public final class SlackSettingsController {
                 .returns("SlackUserLink[]");
         api.put("/api/slack/links/{slackUserId}", this::link).doc("slack", "Link a Slack user to a CRM user (admins)")
                 .body("SlackLinkInput").returns("SlackUserLink");
+        api.post("/api/slack/links/confirm", this::confirm).doc("slack", "Link your own Slack account with the code the bot showed you")
+                .description("Any signed-in user. The code is single-use and valid for 15 minutes; the Slack user "
+                        + "it was shown to then acts as you.")
+                .body("SlackLinkCode").returns("SlackUserLink");
         api.delete("/api/slack/links/{slackUserId}", this::unlink).doc("slack", "Remove a Slack user's link (admins)")
                 .returns(204, null);
     }
@@ -62,6 +66,10 @@ public final class SlackSettingsController {
             throw CrmException.invalid("userId", "must be a user id");
         }
         ctx.json(slack.link(CurrentActor.of(ctx), ctx.pathParam("slackUserId"), userId));
+    }
+
+    void confirm(Context ctx) {
+        ctx.json(slack.confirm(CurrentActor.of(ctx), text(Requests.jsonObject(ctx), "code")));
     }
 
     void unlink(Context ctx) {

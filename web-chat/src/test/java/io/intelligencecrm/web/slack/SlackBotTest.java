@@ -21,6 +21,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -132,6 +134,29 @@ class SlackBotTest {
         assertTrue(slack.calls("chat.postMessage").stream().noneMatch(call -> "C0STRANGER".equals(call.text("channel"))));
         assertEquals(0, count("select count(*) from conversations where external_ref like 'T0TEST:C0STRANGER:%'"));
         assertEquals(0, count("select count(*) from slack_user_links where slack_user_id in ('U0STRANGER', 'U0GHOST')"));
+    }
+
+    @Test
+    void an_unlinked_user_links_their_own_account_with_the_code_only_they_were_shown() {
+        client.events(SignedSlackClient.mention("Ev-newbie-1", "U0NEWBIE", "C0NEWBIE", "1800000800.000100", null,
+                "show my open deals"));
+        FakeSlack.Call note = slack.await("chat.postEphemeral", call -> "U0NEWBIE".equals(call.text("user")));
+        Matcher code = Pattern.compile("[A-Z2-9]{4}-[A-Z2-9]{4}").matcher(note.text("text"));
+        assertTrue(code.find(), note.text("text"));
+
+        ApiClient rep = DemoLogins.as(application, Role.REP);
+        assertEquals(400, rep.post("/api/slack/links/confirm", "{\"code\": \"AAAA-BBBB\"}").status());
+        ApiClient.Response linked = rep.post("/api/slack/links/confirm", "{\"code\": \"" + code.group() + "\"}");
+        assertEquals(200, linked.status(), linked.body());
+        assertEquals("confirmed", linked.json().path("method").asText());
+        assertEquals(400, rep.post("/api/slack/links/confirm", "{\"code\": \"" + code.group() + "\"}").status(),
+                "a code is spent once used");
+
+        client.events(SignedSlackClient.mention("Ev-newbie-2", "U0NEWBIE", "C0NEWBIE", "1800000800.000200",
+                "1800000800.000100", "show my open deals"));
+        replyIn("C0NEWBIE", "1800000800.000100");
+        assertEquals(1, count("select count(*) from conversations where external_ref like 'T0TEST:C0NEWBIE:%'"
+                + " and user_id = '" + userId("jordan@demo.example") + "'"));
     }
 
     @Test
