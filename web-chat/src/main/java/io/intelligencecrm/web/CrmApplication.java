@@ -109,8 +109,10 @@ public final class CrmApplication {
             AgentServices agent = model == null ? AgentServices.create(database, settings.agent(), clock, services)
                     : AgentServices.create(database, settings.agent(), clock, services, model);
             ExecutorService chatTurns = Executors.newVirtualThreadPerTaskExecutor();
+            // Half the pool for Slack's agent turns, so acknowledging Slack's next request always finds a connection.
             SlackServices slack = SlackServices.create(database, settings.slack(),
-                    SecretsKey.box(settings.secrets(), settings.database().dataDir()), clock, services, agent, chatTurns);
+                    SecretsKey.box(settings.secrets(), settings.database().dataDir()), clock, services, agent, chatTurns,
+                    Math.max(1, settings.database().poolSize() / 2));
 
             RateLimits limits = new RateLimits(settings.auth());
             ApiRoutes api = new ApiRoutes();

@@ -13,10 +13,14 @@ import java.util.concurrent.Executor;
 public record SlackServices(SlackEvents events, SlackInteractions interactions, SlackCommands commands,
                             SlackIntegration integration, SlackNotifier notifier) {
 
-    /** @param background where agent turns run after Slack's request was acknowledged */
+    /**
+     * @param executor where agent turns run after Slack's request was acknowledged
+     * @param maxTurns how many of them run at once (keep it below the database pool size)
+     */
     public static SlackServices create(Database database, SlackSettings settings, SecretBox box, Clock clock,
-                                       CoreServices core, AgentServices agent, Executor background) {
+                                       CoreServices core, AgentServices agent, Executor executor, int maxTurns) {
         var transactions = database.tenants();
+        Executor background = new LimitedExecutor(executor, maxTurns);
         SlackApi api = new SlackApi(settings.apiUrl());
         SlackWorkspaces workspaces = new SlackWorkspaces(database.jdbi(), transactions, box);
         SlackUserLinks links = new SlackUserLinks(transactions);

@@ -23,10 +23,10 @@ import java.util.function.Predicate;
  * A local server speaking the part of Slack's Web API the bot uses (auth.test, users.info,
  * chat.postMessage, chat.update, chat.postEphemeral), recording every call it receives.
  */
-final class FakeSlack implements AutoCloseable {
-    static final String TEAM = "T0TEST";
-    static final String BOT_USER = "U0BOT";
-    static final String TOKEN = "xoxb-test-token";
+public final class FakeSlack implements AutoCloseable {
+    public static final String TEAM = "T0TEST";
+    public static final String BOT_USER = "U0BOT";
+    public static final String TOKEN = "xoxb-test-token";
 
     /** One Web API call: the method, its arguments (JSON or form fields, as a JSON object) and the answer. */
     record Call(String method, String authorization, JsonNode body, JsonNode answer) {
@@ -39,8 +39,9 @@ final class FakeSlack implements AutoCloseable {
     private final List<Call> calls = new CopyOnWriteArrayList<>();
     private final Map<String, String> emails = new ConcurrentHashMap<>();
     private final AtomicLong clock = new AtomicLong(1_800_000_000_000L);
+    private final Map<String, Long> firstReplies = new ConcurrentHashMap<>();
 
-    FakeSlack() {
+    public FakeSlack() {
         try {
             server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
         } catch (IOException e) {
@@ -50,12 +51,12 @@ final class FakeSlack implements AutoCloseable {
         server.start();
     }
 
-    String url() {
+    public String url() {
         return "http://127.0.0.1:" + server.getAddress().getPort() + "/api";
     }
 
     /** A workspace member whose confirmed email is this address. */
-    void member(String slackUserId, String email) {
+    public void member(String slackUserId, String email) {
         emails.put(slackUserId, email);
     }
 
@@ -79,6 +80,11 @@ final class FakeSlack implements AutoCloseable {
         throw new AssertionError("no " + method + " call arrived; calls were: " + calls);
     }
 
+    /** When (System.nanoTime) the first message in this thread arrived, or null; for benchmarks. */
+    public Long firstReplyNanos(String channel, String threadTs) {
+        return firstReplies.get(channel + "/" + threadTs);
+    }
+
     static void sleep(long millis) {
         try {
             Thread.sleep(millis);
@@ -88,6 +94,7 @@ final class FakeSlack implements AutoCloseable {
     }
 
     private void handle(HttpExchange exchange) throws IOException {
+        long arrived = System.nanoTime();
         String method = exchange.getRequestURI().getPath().substring("/api/".length());
         String raw = new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8);
         String contentType = exchange.getRequestHeaders().getFirst("Content-Type");
@@ -118,6 +125,9 @@ final class FakeSlack implements AutoCloseable {
             }
         }
         calls.add(new Call(method, authorization, body, answer));
+        if (method.equals("chat.postMessage") && body.has("thread_ts")) {
+            firstReplies.putIfAbsent(body.path("channel").asText() + "/" + body.path("thread_ts").asText(), arrived);
+        }
         byte[] bytes = answer.toString().getBytes(StandardCharsets.UTF_8);
         exchange.getResponseHeaders().set("Content-Type", "application/json; charset=utf-8");
         exchange.sendResponseHeaders(200, bytes.length);

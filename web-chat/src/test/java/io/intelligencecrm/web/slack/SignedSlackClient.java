@@ -16,13 +16,13 @@ import java.util.Map;
 import java.util.stream.Collectors;
 
 /** Sends requests to the CRM the way Slack does: signed with the app's signing secret. */
-final class SignedSlackClient {
+public final class SignedSlackClient {
     private static final HttpClient HTTP = HttpClient.newHttpClient();
 
     private final String crmUrl;
     private final String signingSecret;
 
-    SignedSlackClient(String crmUrl, String signingSecret) {
+    public SignedSlackClient(String crmUrl, String signingSecret) {
         this.crmUrl = crmUrl;
         this.signingSecret = signingSecret;
     }
@@ -33,14 +33,14 @@ final class SignedSlackClient {
                 "event_id", eventId, "event_time", Instant.now().getEpochSecond(), "event", event));
     }
 
-    static String mention(String eventId, String user, String channel, String ts, String threadTs, String text) {
+    public static String mention(String eventId, String user, String channel, String ts, String threadTs, String text) {
         Map<String, Object> event = new java.util.HashMap<>(Map.of("type", "app_mention", "user", user,
                 "channel", channel, "ts", ts, "text", "<@" + FakeSlack.BOT_USER + "> " + text));
         if (threadTs != null) event.put("thread_ts", threadTs);
         return event(eventId, event);
     }
 
-    HttpResponse<String> events(String body) {
+    public HttpResponse<String> events(String body) {
         return send("/slack/events", body, "application/json", Instant.now(), signingSecret);
     }
 
