@@ -3,9 +3,6 @@ package io.intelligencecrm.bots.slack;
 import io.intelligencecrm.core.json.Json;
 import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.Executor;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 /**
  * The {@code /crm …} slash command. The question is posted to the channel as the start of a thread
@@ -13,14 +10,13 @@ import org.slf4j.LoggerFactory;
  * or {@code help} explains itself privately.
  */
 public final class SlackCommands {
-    private static final Logger log = LoggerFactory.getLogger(SlackCommands.class);
 
     private final SlackGate gate;
     private final SlackTurns turns;
     private final SlackApi api;
-    private final Executor background;
+    private final SlackBackground background;
 
-    public SlackCommands(SlackGate gate, SlackTurns turns, SlackApi api, Executor background) {
+    SlackCommands(SlackGate gate, SlackTurns turns, SlackApi api, SlackBackground background) {
         this.gate = gate;
         this.turns = turns;
         this.api = api;
@@ -38,13 +34,8 @@ public final class SlackCommands {
             return SlackResponse.json(Json.mapper().createObjectNode().put("response_type", "ephemeral")
                     .put("text", SlackEvents.HELP).toString());
         }
-        background.execute(() -> {
-            try {
-                run(workspace.get(), user, channel, form.getOrDefault("command", "/crm"), text);
-            } catch (RuntimeException e) {
-                log.warn("Slack command in {} failed: {}", workspace.get().teamId(), e.toString());
-            }
-        });
+        background.run("command in " + workspace.get().teamId(),
+                () -> run(workspace.get(), user, channel, form.getOrDefault("command", "/crm"), text));
         return SlackResponse.OK;
     }
 

@@ -2,10 +2,7 @@ package io.intelligencecrm.bots.slack;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.intelligencecrm.core.json.Json;
-import java.util.concurrent.Executor;
 import java.util.regex.Pattern;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 /**
  * Slack's Events API: answers the URL-verification challenge, and for a mention of the bot or a
@@ -13,7 +10,6 @@ import org.slf4j.LoggerFactory;
  * claimed in the database first, so Slack's retries (which reach any node) run nothing twice.
  */
 public final class SlackEvents {
-    private static final Logger log = LoggerFactory.getLogger(SlackEvents.class);
     static final String HELP = "Ask me about your CRM in plain words, for example _show my open deals_, _find Acme_"
             + " or _log a call with Jane Doe: discussed pricing_. Reply in the thread to follow up.";
 
@@ -21,9 +17,9 @@ public final class SlackEvents {
     private final SlackEventLog eventLog;
     private final SlackTurns turns;
     private final SlackApi api;
-    private final Executor background;
+    private final SlackBackground background;
 
-    public SlackEvents(SlackGate gate, SlackEventLog eventLog, SlackTurns turns, SlackApi api, Executor background) {
+    SlackEvents(SlackGate gate, SlackEventLog eventLog, SlackTurns turns, SlackApi api, SlackBackground background) {
         this.gate = gate;
         this.eventLog = eventLog;
         this.turns = turns;
@@ -45,13 +41,7 @@ public final class SlackEvents {
         if (!type.equals("event_callback") || eventId == null) return SlackResponse.OK;
         if (!eventLog.claim(workspace.get().tenant(), eventId)) return SlackResponse.OK;
         JsonNode event = envelope.path("event");
-        background.execute(() -> {
-            try {
-                handle(workspace.get(), event);
-            } catch (RuntimeException e) {
-                log.warn("Slack event {} of {} failed: {}", eventId, workspace.get().teamId(), e.toString());
-            }
-        });
+        background.run("event " + eventId + " of " + workspace.get().teamId(), () -> handle(workspace.get(), event));
         return SlackResponse.OK;
     }
 

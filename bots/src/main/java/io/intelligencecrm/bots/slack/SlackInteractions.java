@@ -7,9 +7,6 @@ import io.intelligencecrm.core.error.ErrorCode;
 import io.intelligencecrm.core.identity.Actor;
 import io.intelligencecrm.core.proposal.Proposal;
 import java.util.Optional;
-import java.util.concurrent.Executor;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 /**
  * Approve and Reject buttons. A click is the same audited decision as the web app's
@@ -18,15 +15,14 @@ import org.slf4j.LoggerFactory;
  * by the outcome.
  */
 public final class SlackInteractions {
-    private static final Logger log = LoggerFactory.getLogger(SlackInteractions.class);
 
     private final SlackGate gate;
     private final SlackTurns turns;
     private final ChatService chat;
     private final SlackApi api;
-    private final Executor background;
+    private final SlackBackground background;
 
-    public SlackInteractions(SlackGate gate, SlackTurns turns, ChatService chat, SlackApi api, Executor background) {
+    SlackInteractions(SlackGate gate, SlackTurns turns, ChatService chat, SlackApi api, SlackBackground background) {
         this.gate = gate;
         this.turns = turns;
         this.chat = chat;
@@ -39,13 +35,7 @@ public final class SlackInteractions {
         Optional<SlackWorkspace> workspace = gate.verified(payload.path("team").path("id").asText(null), request);
         if (workspace.isEmpty()) return SlackResponse.UNAUTHORIZED;
         if (!"block_actions".equals(payload.path("type").asText())) return SlackResponse.OK;
-        background.execute(() -> {
-            try {
-                decide(workspace.get(), payload);
-            } catch (RuntimeException e) {
-                log.warn("Slack button in {} failed: {}", workspace.get().teamId(), e.toString());
-            }
-        });
+        background.run("button in " + workspace.get().teamId(), () -> decide(workspace.get(), payload));
         return SlackResponse.OK;
     }
 

@@ -20,7 +20,7 @@ public record SlackServices(SlackEvents events, SlackInteractions interactions, 
     public static SlackServices create(Database database, SlackSettings settings, SecretBox box, Clock clock,
                                        CoreServices core, AgentServices agent, Executor executor, int maxTurns) {
         var transactions = database.tenants();
-        Executor background = new LimitedExecutor(executor, maxTurns);
+        SlackBackground background = new SlackBackground(executor, maxTurns);
         SlackApi api = new SlackApi(settings.apiUrl());
         SlackWorkspaces workspaces = new SlackWorkspaces(database.jdbi(), transactions, box);
         SlackUserLinks links = new SlackUserLinks(transactions);
