@@ -11,7 +11,8 @@ import java.util.regex.Pattern;
  */
 public final class SlackEvents {
     static final String HELP = "Ask me about your CRM in plain words, for example _show my open deals_, _find Acme_"
-            + " or _log a call with Jane Doe: discussed pricing_. Reply in the thread to follow up.";
+            + " or _log a call with Jane Doe: discussed pricing_. To follow up, mention me again in the same thread"
+            + " (in a direct message, just reply in the thread).";
 
     private final SlackGate gate;
     private final SlackEventLog eventLog;

@@ -66,7 +66,10 @@ public final class SlackIntegration {
             throw CrmException.conflict("This Slack workspace is already connected to another CRM account",
                     Map.of("teamId", identity.teamId()));
         }
+        String previousTeam = workspaces.connection(actor.tenant()).teamId();
         workspaces.save(actor.tenant(), identity, botToken.strip(), signingSecret.strip(), actor.userId());
+        // Links name members of the workspace they were made in; another workspace starts over.
+        if (previousTeam != null && !previousTeam.equals(identity.teamId())) links.forgetAll(actor.tenant());
         audit.record(actor, "slack.connect", "slack_workspace", null,
                 Map.of("teamId", identity.teamId(), "teamName", identity.teamName()));
         return workspaces.connection(actor.tenant());

@@ -25,6 +25,9 @@ public final class SlackTurns {
             + " do anything for you here. If you have a CRM account, sign in, open Settings → Slack and enter the code"
             + " *%s* within %d minutes (only you can see it). An admin can also link you.";
 
+    private static final String FAILED = "Sorry, something went wrong on our side and nothing was answered."
+            + " Please try again in a moment.";
+
     private final ChatService chat;
     private final ConversationService conversations;
     private final SlackIdentities identities;
@@ -67,6 +70,9 @@ public final class SlackTurns {
         } catch (CrmException e) {
             // Refused before the turn started (still answering the last message, empty or too long).
             answer = e.getMessage();
+        } catch (RuntimeException e) {
+            api.postMessage(workspace.botToken(), SlackMessage.text(channel, threadTs, FAILED));
+            throw e;
         }
         StringBuilder message = new StringBuilder();
         for (TableResult table : collected.tables()) message.append(SlackText.table(table)).append("\n\n");

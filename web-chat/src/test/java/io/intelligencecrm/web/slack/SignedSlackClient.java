@@ -28,7 +28,7 @@ public final class SignedSlackClient {
     }
 
     /** An Events API callback for a message event in the test workspace. */
-    static String event(String eventId, Map<String, Object> event) {
+    public static String event(String eventId, Map<String, Object> event) {
         return json(Map.of("type", "event_callback", "team_id", FakeSlack.TEAM, "api_app_id", "A0TEST",
                 "event_id", eventId, "event_time", Instant.now().getEpochSecond(), "event", event));
     }

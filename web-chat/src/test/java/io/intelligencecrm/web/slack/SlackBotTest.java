@@ -12,6 +12,7 @@ import io.intelligencecrm.core.user.Role;
 import io.intelligencecrm.web.CrmApplication;
 import io.intelligencecrm.web.testing.ApiClient;
 import io.intelligencecrm.web.testing.DemoLogins;
+import io.intelligencecrm.web.testing.OtherTenant;
 import io.intelligencecrm.web.testing.TestServer;
 import java.net.http.HttpResponse;
 import java.time.Duration;
@@ -77,6 +78,21 @@ class SlackBotTest {
         assertEquals(1, count("""
                 select count(*) from conversations where channel = 'slack'
                    and external_ref = 'T0TEST:C0MENTION:1800000100.000100:U0JORDAN'"""));
+    }
+
+    @Test
+    void a_direct_message_is_answered_and_the_bots_own_messages_are_ignored() {
+        client.events(SignedSlackClient.event("Ev-own", Map.of("type", "message", "channel_type", "im",
+                "channel", "D0DIRECT", "user", FakeSlack.BOT_USER, "bot_id", "B0BOT", "ts", "1800000900.000050",
+                "text", "Open pipeline by stage")));
+        client.events(SignedSlackClient.event("Ev-edit", Map.of("type", "message", "subtype", "message_changed",
+                "channel_type", "im", "channel", "D0DIRECT", "ts", "1800000900.000060")));
+        client.events(SignedSlackClient.event("Ev-direct", Map.of("type", "message", "channel_type", "im",
+                "channel", "D0DIRECT", "user", JORDAN, "ts", "1800000900.000100", "text", "show my open deals")));
+        replyIn("D0DIRECT", "1800000900.000100");
+        FakeSlack.sleep(300);
+        assertEquals(1, slack.calls("chat.postMessage").stream()
+                .filter(call -> "D0DIRECT".equals(call.text("channel"))).count());
     }
 
     @Test
@@ -267,6 +283,18 @@ class SlackBotTest {
         assertEquals(400, malformed.status());
         assertTrue(malformed.json().toString().contains("signingSecret"), malformed.body());
         assertEquals("T0TEST", admin.get("/api/slack").json().path("teamId").asText(), "still connected");
+    }
+
+    @Test
+    void a_workspace_answers_to_one_tenant_only() {
+        OtherTenant.create(application, "slackother");
+        ApiClient otherAdmin = OtherTenant.login(application, "slackother", Role.ADMIN);
+        ApiClient.Response taken = otherAdmin.send("PUT", "/api/slack", """
+                {"botToken": "%s", "signingSecret": "%s"}""".formatted(FakeSlack.TOKEN, SIGNING_SECRET),
+                "application/json");
+        assertEquals(409, taken.status(), taken.body());
+        assertFalse(otherAdmin.get("/api/slack").json().path("connected").asBoolean());
+        assertFalse(otherAdmin.get("/api/slack/links").body().contains("U0"), "no other tenant's links");
     }
 
     @Test
