@@ -1,15 +1,6 @@
 -- Slack: a tenant connects its own Slack app (one workspace per tenant), Slack users are linked to CRM
 -- users, and Slack's event retries are recognised by event id on every node.
 
--- The directory from a Slack workspace (team id) to the tenant that connected it. Like the tenants
--- table it holds no tenant data, only what is needed to find the tenant of an incoming request before
--- any tenant is known; the secrets stay in the tenant's own row of slack_workspaces below.
-create table slack_teams (
-    team_id      text primary key,
-    tenant_id    uuid not null unique references tenants (id) on delete cascade,
-    connected_at timestamptz not null default now()
-);
-
 create table slack_workspaces (
     tenant_id             uuid primary key references tenants (id) on delete cascade,
     team_id               text not null,
@@ -21,7 +12,33 @@ create table slack_workspaces (
     connected_at          timestamptz not null default now(),
     foreign key (tenant_id, connected_by) references users (tenant_id, id) on delete set null (connected_by)
 );
+-- One workspace answers to one tenant.
+create unique index slack_workspaces_team on slack_workspaces (team_id);
 select crm_isolate_tenant('slack_workspaces');
+
+-- A request from Slack names its workspace (team id) before any tenant is known. As for the outbox
+-- (V3), the owner may read the rows, and only these definer functions use that: they return tenant
+-- ids, never credentials.
+create policy slack_workspaces_directory on slack_workspaces for select to current_user using (true);
+
+create function crm_slack_team_tenant(team text) returns uuid
+    language sql stable security definer
+    set search_path = public
+as $$
+    select tenant_id from slack_workspaces where team_id = team
+$$;
+revoke all on function crm_slack_team_tenant(text) from public;
+grant execute on function crm_slack_team_tenant(text) to ${app_role};
+
+-- Slack's URL verification names no team: the most recently connected workspaces are tried first.
+create function crm_slack_connected_tenants() returns setof uuid
+    language sql stable security definer
+    set search_path = public
+as $$
+    select tenant_id from slack_workspaces order by connected_at desc
+$$;
+revoke all on function crm_slack_connected_tenants() from public;
+grant execute on function crm_slack_connected_tenants() to ${app_role};
 
 -- Who a Slack user is in the CRM: matched by a verified email, linked by an admin, or confirmed by the
 -- user entering in the CRM the code the bot showed them privately in Slack.

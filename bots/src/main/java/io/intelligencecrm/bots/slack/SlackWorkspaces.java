@@ -9,8 +9,8 @@ import java.util.UUID;
 import org.jdbi.v3.core.Jdbi;
 
 /**
- * Connected workspaces: the tenant's row holds the sealed credentials (row-level security), and the
- * slack_teams directory maps an incoming request's team id to its tenant before any tenant is known.
+ * Connected workspaces: the tenant's row holds the sealed credentials (row-level security); two
+ * definer functions map an incoming request's team id to its tenant before any tenant is known.
  */
 public final class SlackWorkspaces {
     private final Jdbi directory;
@@ -25,14 +25,14 @@ public final class SlackWorkspaces {
 
     public Optional<TenantId> tenantOfTeam(String teamId) {
         if (teamId == null || teamId.isBlank()) return Optional.empty();
-        return directory.withHandle(handle -> handle.createQuery("select tenant_id from slack_teams where team_id = :team")
+        return directory.withHandle(handle -> handle.createQuery(
+                        "select tenant from crm_slack_team_tenant(:team) as tenant where tenant is not null")
                 .bind("team", teamId).mapTo(UUID.class).findOne().map(TenantId::new));
     }
 
     /** Every tenant with a workspace, most recently connected first. */
     public List<TenantId> connectedTenants() {
-        return directory.withHandle(handle -> handle.createQuery(
-                        "select tenant_id from slack_teams order by connected_at desc")
+        return directory.withHandle(handle -> handle.createQuery("select crm_slack_connected_tenants()")
                 .mapTo(UUID.class).map(TenantId::new).list());
     }
 
@@ -60,7 +60,7 @@ public final class SlackWorkspaces {
         return tenantOfTeam(teamId).filter(owner -> !owner.equals(tenant)).isPresent();
     }
 
-    /** Connects or replaces the tenant's workspace; the directory and the credentials change together. */
+    /** Connects or replaces the tenant's workspace. */
     public void save(TenantId tenant, SlackApi.Identity identity, String botToken, String signingSecret, UUID by) {
         transactions.useTenant(tenant, handle -> {
             handle.createUpdate("""
@@ -76,17 +76,11 @@ public final class SlackWorkspaces {
                     .bind("bot", identity.botUserId()).bind("token", box.seal(botToken))
                     .bind("secret", box.seal(signingSecret)).bind("by", by)
                     .execute();
-            handle.createUpdate("delete from slack_teams where tenant_id = crm_current_tenant()").execute();
-            handle.createUpdate("insert into slack_teams (team_id, tenant_id) values (:team, crm_current_tenant())")
-                    .bind("team", identity.teamId()).execute();
         });
     }
 
     /** @return whether a workspace was connected */
     public boolean delete(TenantId tenant) {
-        return transactions.inTenant(tenant, handle -> {
-            handle.createUpdate("delete from slack_teams where tenant_id = crm_current_tenant()").execute();
-            return handle.createUpdate("delete from slack_workspaces").execute() == 1;
-        });
+        return transactions.inTenant(tenant, handle -> handle.createUpdate("delete from slack_workspaces").execute() == 1);
     }
 }
