@@ -66,7 +66,8 @@ public final class ProposalCards {
     private static String arguments(Map<String, Object> arguments) {
         if (arguments == null || arguments.isEmpty()) return "";
         return "\n" + arguments.entrySet().stream()
-                .map(e -> "• " + SlackText.escape(e.getKey()) + ": " + SlackText.escape(clip(Objects.toString(e.getValue()))))
+                .map(e -> "• " + SlackText.escape(e.getKey()) + ": "
+                        + SlackText.escape(clip(Objects.toString(e.getValue()))))
                 .collect(Collectors.joining("\n"));
     }
 

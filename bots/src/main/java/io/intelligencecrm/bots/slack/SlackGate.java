@@ -20,7 +20,8 @@ public final class SlackGate {
 
     public Optional<SlackWorkspace> verified(String teamId, SignedRequest request) {
         if (!SlackSignature.fresh(request.timestamp(), clock.instant())) return Optional.empty();
-        return workspaces.tenantOfTeam(teamId).flatMap(workspaces::find).filter(workspace -> signedBy(workspace, request));
+        return workspaces.tenantOfTeam(teamId).flatMap(workspaces::find)
+                .filter(workspace -> signedBy(workspace, request));
     }
 
     /**

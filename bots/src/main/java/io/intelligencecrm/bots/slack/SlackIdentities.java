@@ -29,7 +29,8 @@ public final class SlackIdentities {
         if (slackUserId == null || slackUserId.isBlank()) return Optional.empty();
         Optional<SlackUserLink> link = links.find(workspace.tenant(), slackUserId);
         if (link.isPresent()) {
-            return users.find(workspace.tenant(), link.get().userId()).filter(User::active).map(user -> actor(workspace, user));
+            return users.find(workspace.tenant(), link.get().userId()).filter(User::active)
+                    .map(user -> actor(workspace, user));
         }
         Optional<String> email;
         try {
@@ -38,7 +39,8 @@ public final class SlackIdentities {
             log.warn("Could not look up Slack user {} in {}: {}", slackUserId, workspace.teamId(), e.error());
             return Optional.empty();
         }
-        Optional<User> user = email.flatMap(address -> users.findByEmail(workspace.tenant(), address)).filter(User::active);
+        Optional<User> user = email.flatMap(address -> users.findByEmail(workspace.tenant(), address))
+                .filter(User::active);
         user.ifPresent(found -> links.link(workspace.tenant(), slackUserId, found.id(), "email"));
         return user.map(found -> actor(workspace, found));
     }

@@ -51,7 +51,9 @@ public final class SlackIntegration {
         if (signingSecret == null || !signingSecret.strip().matches("[0-9a-fA-F]{16,128}")) {
             problems.put("signingSecret", "must be the app's Signing Secret (hexadecimal, from Basic Information)");
         }
-        if (!problems.isEmpty()) throw new CrmException(ErrorCode.VALIDATION, "The Slack credentials are not valid", problems);
+        if (!problems.isEmpty()) {
+            throw new CrmException(ErrorCode.VALIDATION, "The Slack credentials are not valid", problems);
+        }
         SlackApi.Identity identity;
         try {
             identity = api.authTest(botToken.strip());
@@ -90,7 +92,8 @@ public final class SlackIntegration {
     public SlackUserLink link(Actor actor, String slackUserId, UUID userId) {
         Permissions.requireAdmin(actor, "link Slack users");
         if (slackUserId == null || !SLACK_USER.matcher(slackUserId).matches()) {
-            throw CrmException.invalid("slackUserId", "must be a Slack member ID such as U0123ABCD (profile → Copy member ID)");
+            throw CrmException.invalid("slackUserId",
+                    "must be a Slack member ID such as U0123ABCD (profile → Copy member ID)");
         }
         if (userId == null) throw CrmException.invalid("userId", "is required");
         if (users.find(actor.tenant(), userId).isEmpty()) throw CrmException.notFound("User");
@@ -101,17 +104,21 @@ public final class SlackIntegration {
 
     /** A signed-in user links the Slack account the bot showed this code to, as themselves. */
     public SlackUserLink confirm(Actor actor, String code) {
-        if (actor.userId() == null) throw CrmException.forbidden("Linking Slack needs a user; this credential has none");
+        if (actor.userId() == null) {
+            throw CrmException.forbidden("Linking Slack needs a user; this credential has none");
+        }
         String slackUserId = codes.redeem(actor.tenant(), code).orElseThrow(() -> CrmException.invalid("code",
                 "is not a valid code, or it expired: mention the bot in Slack to get a new one"));
         SlackUserLink link = links.link(actor.tenant(), slackUserId, actor.userId(), "confirmed");
-        audit.record(actor, "slack.link", "user", actor.userId(), Map.of("slackUserId", slackUserId, "method", "confirmed"));
+        audit.record(actor, "slack.link", "user", actor.userId(),
+                Map.of("slackUserId", slackUserId, "method", "confirmed"));
         return link;
     }
 
     public void unlink(Actor actor, String slackUserId) {
         Permissions.requireAdmin(actor, "unlink Slack users");
-        SlackUserLink link = links.find(actor.tenant(), slackUserId).orElseThrow(() -> CrmException.notFound("Slack link"));
+        SlackUserLink link = links.find(actor.tenant(), slackUserId)
+                .orElseThrow(() -> CrmException.notFound("Slack link"));
         links.unlink(actor.tenant(), slackUserId);
         audit.record(actor, "slack.unlink", "user", link.userId(), Map.of("slackUserId", slackUserId));
     }

@@ -55,7 +55,8 @@ public final class SlackInteractions {
         try {
             Proposal decided = chat.decide(actor.get(), choice.get().proposalId(), approve,
                     approve ? choice.get().argumentsHash() : null);
-            api.update(workspace.botToken(), messageTs, ProposalCards.decided(channel, decided, outcome(decided), user));
+            api.update(workspace.botToken(), messageTs,
+                    ProposalCards.decided(channel, decided, outcome(decided), user));
         } catch (CrmException e) {
             String reason = e.code() == ErrorCode.NOT_FOUND
                     ? "Only the person this action was proposed for can approve or reject it." : e.getMessage();

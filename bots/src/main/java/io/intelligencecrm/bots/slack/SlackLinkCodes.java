@@ -39,7 +39,8 @@ public final class SlackLinkCodes {
             code.append(ALPHABET[RANDOM.nextInt(ALPHABET.length)]);
         }
         transactions.useTenant(tenant, handle -> {
-            handle.createUpdate("delete from slack_link_codes where expires_at < :now").bind("now", clock.instant()).execute();
+            handle.createUpdate("delete from slack_link_codes where expires_at < :now")
+                    .bind("now", clock.instant()).execute();
             handle.createUpdate("""
                             insert into slack_link_codes (tenant_id, code_hash, slack_user_id, expires_at)
                             values (crm_current_tenant(), :hash, :slack, :expires)""")
@@ -67,7 +68,8 @@ public final class SlackLinkCodes {
 
     private static String hash(String code) {
         try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(code.getBytes(StandardCharsets.UTF_8)));
+            return HexFormat.of().formatHex(
+                    MessageDigest.getInstance("SHA-256").digest(code.getBytes(StandardCharsets.UTF_8)));
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException(e);
         }

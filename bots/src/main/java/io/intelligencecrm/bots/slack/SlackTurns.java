@@ -22,8 +22,8 @@ import java.util.Optional;
  */
 public final class SlackTurns {
     private static final String NOT_LINKED = "Hi! Your Slack account is not linked to a user of this CRM, so I can't"
-            + " do anything for you here. If you have a CRM account, sign in, open Settings → Slack and enter the code"
-            + " *%s* within %d minutes (only you can see it). An admin can also link you.";
+            + " do anything for you here. If you have a CRM account, sign in, open Settings → Slack and enter"
+            + " the code *%s* within %d minutes (only you can see it). An admin can also link you.";
 
     private static final String FAILED = "Sorry, something went wrong on our side and nothing was answered."
             + " Please try again in a moment.";

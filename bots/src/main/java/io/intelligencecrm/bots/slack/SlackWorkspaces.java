@@ -81,6 +81,7 @@ public final class SlackWorkspaces {
 
     /** @return whether a workspace was connected */
     public boolean delete(TenantId tenant) {
-        return transactions.inTenant(tenant, handle -> handle.createUpdate("delete from slack_workspaces").execute() == 1);
+        return transactions.inTenant(tenant,
+                handle -> handle.createUpdate("delete from slack_workspaces").execute() == 1);
     }
 }

@@ -53,7 +53,7 @@ public final class SecretBox {
             cipher.init(Cipher.DECRYPT_MODE, key, new GCMParameterSpec(TAG_BITS, bytes, 0, NONCE_BYTES));
             return new String(cipher.doFinal(bytes, NONCE_BYTES, bytes.length - NONCE_BYTES), StandardCharsets.UTF_8);
         } catch (javax.crypto.AEADBadTagException e) {
-            throw new IllegalArgumentException("the sealed value does not open with this key (wrong key or altered)", e);
+            throw new IllegalArgumentException("the value was sealed with another key, or altered", e);
         } catch (GeneralSecurityException e) {
             throw new IllegalStateException("AES-GCM is unavailable", e);
         }

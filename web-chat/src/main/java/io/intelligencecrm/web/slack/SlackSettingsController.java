@@ -31,7 +31,8 @@ public final class SlackSettingsController {
                 .returns("SlackUserLink[]");
         api.put("/api/slack/links/{slackUserId}", this::link).doc("slack", "Link a Slack user to a CRM user (admins)")
                 .body("SlackLinkInput").returns("SlackUserLink");
-        api.post("/api/slack/links/confirm", this::confirm).doc("slack", "Link your own Slack account with the code the bot showed you")
+        api.post("/api/slack/links/confirm", this::confirm)
+                .doc("slack", "Link your own Slack account with the code the bot showed you")
                 .description("Any signed-in user. The code is single-use and valid for 15 minutes; the Slack user "
                         + "it was shown to then acts as you.")
                 .body("SlackLinkCode").returns("SlackUserLink");
