@@ -77,6 +77,36 @@ public final class SlackApi {
         call("chat.postEphemeral", token, json(body), "application/json; charset=utf-8");
     }
 
+    /**
+     * Answers a slash command privately through its response_url, which works where the bot cannot post
+     * (a channel it was not invited to). Only Slack's own hooks host (or this API's host, for tests)
+     * is called.
+     */
+    public void respond(String responseUrl, String text) {
+        if (responseUrl == null || !(responseUrl.startsWith("https://hooks.slack.com/")
+                || responseUrl.startsWith(origin(baseUrl) + "/"))) {
+            throw new SlackApiException("response_url", "not_a_slack_url");
+        }
+        HttpRequest request = HttpRequest.newBuilder(URI.create(responseUrl)).timeout(TIMEOUT)
+                .header("Content-Type", "application/json; charset=utf-8")
+                .POST(HttpRequest.BodyPublishers.ofString(json(Map.of("response_type", "ephemeral", "text", text))))
+                .build();
+        try {
+            HttpResponse<String> response = http.send(request, HttpResponse.BodyHandlers.ofString());
+            if (response.statusCode() != 200) throw new SlackApiException("response_url", "http_" + response.statusCode());
+        } catch (IOException e) {
+            throw new SlackApiException("response_url", "unreachable");
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new SlackApiException("response_url", "interrupted");
+        }
+    }
+
+    private static String origin(String url) {
+        URI uri = URI.create(url);
+        return uri.getScheme() + "://" + uri.getRawAuthority();
+    }
+
     private static Map<String, Object> body(SlackMessage message) {
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("channel", message.channel());
@@ -125,7 +155,7 @@ public final class SlackApi {
                 .collect(Collectors.joining("&"));
     }
 
-    private static String json(Map<String, Object> body) {
+    private static String json(Map<String, ?> body) {
         try {
             return Json.mapper().writeValueAsString(body);
         } catch (JsonProcessingException e) {

@@ -27,6 +27,8 @@ public final class FakeSlack implements AutoCloseable {
     public static final String TEAM = "T0TEST";
     public static final String BOT_USER = "U0BOT";
     public static final String TOKEN = "xoxb-test-token";
+    /** A channel the bot was not invited to: posting there fails as in Slack. */
+    static final String NOT_A_MEMBER = "C0NOTIN";
 
     /** One Web API call: the method, its arguments (JSON or form fields, as a JSON object) and the answer. */
     record Call(String method, String authorization, JsonNode body, JsonNode answer) {
@@ -48,11 +50,17 @@ public final class FakeSlack implements AutoCloseable {
             throw new UncheckedIOException(e);
         }
         server.createContext("/api/", this::handle);
+        server.createContext("/hooks/", this::hook);
         server.start();
     }
 
     public String url() {
         return "http://127.0.0.1:" + server.getAddress().getPort() + "/api";
+    }
+
+    /** Where a slash command's private answers go (Slack's response_url); recorded as method "response_url". */
+    public String responseUrl() {
+        return "http://127.0.0.1:" + server.getAddress().getPort() + "/hooks/commands/T0TEST/1";
     }
 
     /** A workspace member whose confirmed email is this address. */
@@ -104,6 +112,8 @@ public final class FakeSlack implements AutoCloseable {
         ObjectNode answer = Json.mapper().createObjectNode();
         if (!("Bearer " + TOKEN).equals(authorization)) {
             answer.put("ok", false).put("error", "invalid_auth");
+        } else if (method.startsWith("chat.post") && NOT_A_MEMBER.equals(body.path("channel").asText())) {
+            answer.put("ok", false).put("error", "not_in_channel");
         } else {
             switch (method) {
                 case "auth.test" -> answer.put("ok", true).put("team_id", TEAM).put("team", "Test Team")
@@ -132,6 +142,15 @@ public final class FakeSlack implements AutoCloseable {
         exchange.getResponseHeaders().set("Content-Type", "application/json; charset=utf-8");
         exchange.sendResponseHeaders(200, bytes.length);
         exchange.getResponseBody().write(bytes);
+        exchange.close();
+    }
+
+    private void hook(HttpExchange exchange) throws IOException {
+        JsonNode body = Json.mapper().readTree(exchange.getRequestBody().readAllBytes());
+        calls.add(new Call("response_url", null, body, Json.mapper().createObjectNode()));
+        byte[] ok = "ok".getBytes(StandardCharsets.UTF_8);
+        exchange.sendResponseHeaders(200, ok.length);
+        exchange.getResponseBody().write(ok);
         exchange.close();
     }
 

@@ -254,6 +254,16 @@ class SlackBotTest {
     }
 
     @Test
+    void a_command_in_a_channel_without_the_bot_is_answered_privately_with_what_to_do() {
+        assertEquals(200, client.command(Map.of("team_id", FakeSlack.TEAM, "user_id", ALEX,
+                "channel_id", FakeSlack.NOT_A_MEMBER, "command", "/crm", "text", "show me the pipeline",
+                "response_url", slack.responseUrl())).statusCode());
+        FakeSlack.Call answer = slack.await("response_url", call -> true);
+        assertTrue(answer.text("text").contains("/invite <@U0BOT>"), answer.text("text"));
+        assertEquals("ephemeral", answer.text("response_type"));
+    }
+
+    @Test
     void the_url_verification_challenge_is_answered_only_when_signed() {
         String body = """
                 {"token": "legacy", "challenge": "3eZbrw1aBm2rZgRNFdxV2595E9CY3gmdALWMmHkvFXO7tYXAYM8P", "type": "url_verification"}""";
