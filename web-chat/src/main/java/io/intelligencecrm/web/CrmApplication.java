@@ -1,6 +1,7 @@
 package io.intelligencecrm.web;
 
 import io.intelligencecrm.agent.AgentServices;
+import io.intelligencecrm.bots.slack.SlackServices;
 import io.intelligencecrm.core.CoreServices;
 import io.intelligencecrm.core.config.ConfigurationException;
 import io.intelligencecrm.core.config.Settings;
@@ -21,6 +22,7 @@ import io.intelligencecrm.web.auth.ApiAuthentication;
 import io.intelligencecrm.web.auth.AuthController;
 import io.intelligencecrm.web.auth.JwtCodec;
 import io.intelligencecrm.web.auth.RateLimits;
+import io.intelligencecrm.web.auth.SecretsKey;
 import io.intelligencecrm.web.auth.SigningSecret;
 import io.intelligencecrm.web.company.CompanyController;
 import io.intelligencecrm.web.contact.ContactController;
@@ -32,6 +34,8 @@ import io.intelligencecrm.web.http.RequestLog;
 import io.intelligencecrm.web.interaction.InteractionController;
 import io.intelligencecrm.web.knowledge.KnowledgeController;
 import io.intelligencecrm.web.knowledge.SearchController;
+import io.intelligencecrm.web.slack.SlackSettingsController;
+import io.intelligencecrm.web.slack.SlackWebhookController;
 import io.intelligencecrm.web.user.UserController;
 import dev.langchain4j.model.chat.StreamingChatModel;
 import io.intelligencecrm.web.auth.WebSocketAuthentication;
@@ -74,20 +78,22 @@ public final class CrmApplication {
     private final KnowledgeServices knowledge;
     private final OutboxDispatcher dispatcher;
     private final AgentServices agent;
+    private final SlackServices slack;
     private final ExecutorService chatTurns;
     private final Javalin server;
     private final List<String> endpoints;
     private final AtomicBoolean stopped = new AtomicBoolean();
 
     private CrmApplication(Settings settings, DatabaseRuntime runtime, CoreServices services, KnowledgeServices knowledge,
-                           OutboxDispatcher dispatcher, AgentServices agent, ExecutorService chatTurns, Javalin server,
-                           List<String> endpoints) {
+                           OutboxDispatcher dispatcher, AgentServices agent, SlackServices slack,
+                           ExecutorService chatTurns, Javalin server, List<String> endpoints) {
         this.settings = settings;
         this.runtime = runtime;
         this.services = services;
         this.knowledge = knowledge;
         this.dispatcher = dispatcher;
         this.agent = agent;
+        this.slack = slack;
         this.chatTurns = chatTurns;
         this.server = server;
         this.endpoints = endpoints;
@@ -127,6 +133,10 @@ public final class CrmApplication {
                     ? AgentServices.create(database, settings.agent(), clock, services, knowledge.search())
                     : AgentServices.create(database, settings.agent(), clock, services, knowledge.search(), model);
             ExecutorService chatTurns = Executors.newVirtualThreadPerTaskExecutor();
+            // Half the pool for Slack's agent turns, so acknowledging Slack's next request always finds a connection.
+            SlackServices slack = SlackServices.create(database, settings.slack(),
+                    SecretsKey.box(settings.secrets(), settings.database().dataDir()), clock, services, agent, chatTurns,
+                    Math.max(1, settings.database().poolSize() / 2));
 
             RateLimits limits = new RateLimits(settings.auth());
             ApiRoutes api = new ApiRoutes();
@@ -142,6 +152,7 @@ public final class CrmApplication {
             new ProposalController(agent.proposals(), agent.chat()).routes(api);
             new KnowledgeController(knowledge.documents()).routes(api);
             new SearchController(knowledge.search()).routes(api);
+            new SlackSettingsController(slack.integration()).routes(api);
             new OpenApiController(api, settings.server().publicUrl()).routes(api);
             ApiAuthentication authentication = new ApiAuthentication(api, tokens, services.authentication(), limits);
             ChatSocket chatSocket = new ChatSocket(agent.chat(), agent.conversations(), chatTurns);
@@ -168,13 +179,14 @@ public final class CrmApplication {
                 config.routes.get("/health/ready", health::ready);
                 config.routes.beforeMatched("/api/*", authentication);
                 api.registerAll(config.routes);
+                new SlackWebhookController(slack).routes(config.routes);
                 config.routes.wsBeforeUpgrade("/ws/chat", socketAuthentication);
                 config.routes.ws("/ws/chat", chatSocket::configure);
             });
             started.set(server);
             startListening(server, settings);
-            return new CrmApplication(settings, runtime, services, knowledge, dispatcher, agent, chatTurns, server,
-                    endpoints);
+            return new CrmApplication(settings, runtime, services, knowledge, dispatcher, agent, slack, chatTurns,
+                    server, endpoints);
         } catch (RuntimeException e) {
             runtime.close();
             throw e;
@@ -228,6 +240,11 @@ public final class CrmApplication {
 
     public AgentServices agent() {
         return agent;
+    }
+
+    /** The Slack bot; its notifier posts workflow notifications to a channel or a linked user. */
+    public SlackServices slack() {
+        return slack;
     }
 
     /** Every registered HTTP handler as "METHOD /path", for checks that the API description is complete. */

@@ -7,7 +7,7 @@ import java.util.Map;
  * Each variable is documented with its default in the README's configuration table.
  */
 public record Settings(DatabaseSettings database, ServerSettings server, AuthSettings auth, AgentSettings agent,
-                       KnowledgeSettings knowledge, boolean demoData) {
+                       KnowledgeSettings knowledge, boolean demoData, SecretSettings secrets, SlackSettings slack) {
 
     public static Settings fromEnvironment() {
         return from(System.getenv());
@@ -21,20 +21,22 @@ public record Settings(DatabaseSettings database, ServerSettings server, AuthSet
                 AuthSettings.from(env),
                 AgentSettings.from(env),
                 KnowledgeSettings.from(env),
-                env.flag("CRM_DEMO_DATA", true));
+                env.flag("CRM_DEMO_DATA", true),
+                SecretSettings.from(env),
+                SlackSettings.from(env));
         env.requireValid();
         return settings;
     }
 
     public Settings withDatabase(DatabaseSettings newDatabase) {
-        return new Settings(newDatabase, server, auth, agent, knowledge, demoData);
+        return new Settings(newDatabase, server, auth, agent, knowledge, demoData, secrets, slack);
     }
 
     public Settings withServer(ServerSettings newServer) {
-        return new Settings(database, newServer, auth, agent, knowledge, demoData);
+        return new Settings(database, newServer, auth, agent, knowledge, demoData, secrets, slack);
     }
 
     public Settings withDemoData(boolean seed) {
-        return new Settings(database, server, auth, agent, knowledge, seed);
+        return new Settings(database, server, auth, agent, knowledge, seed, secrets, slack);
     }
 }
