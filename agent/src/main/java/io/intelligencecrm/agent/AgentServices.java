@@ -18,6 +18,7 @@ import io.intelligencecrm.core.conversation.ConversationService;
 import io.intelligencecrm.core.db.Database;
 import io.intelligencecrm.core.proposal.ProposalService;
 import io.intelligencecrm.core.usage.TokenLedger;
+import io.intelligencecrm.knowledge.search.KnowledgeSearch;
 import io.intelligencecrm.scoring.ScoringServices;
 import io.intelligencecrm.tools.CrmServices;
 import io.intelligencecrm.tools.CrmToolbox;
@@ -29,16 +30,18 @@ public record AgentServices(ChatService chat, ConversationService conversations,
                            RoleToolProvider tools, TokenLedger ledger) {
 
     public static AgentServices create(Database database, AgentSettings settings, Clock clock, CoreServices core,
-                                       ScoringServices scoring) {
-        return create(database, settings, clock, core, scoring, model(settings));
+                                       KnowledgeSearch knowledge, ScoringServices scoring) {
+        return create(database, settings, clock, core, knowledge, scoring, model(settings));
     }
 
     /** With a given model: tests and benchmarks use scripted ones. */
     public static AgentServices create(Database database, AgentSettings settings, Clock clock, CoreServices core,
-                                       ScoringServices scoring, StreamingChatModel model) {
+                                       KnowledgeSearch knowledge, ScoringServices scoring,
+                                       StreamingChatModel model) {
         var transactions = database.tenants();
         CrmServices crm = new CrmServices(core.contacts(), core.companies(), core.deals(), core.interactions(),
-                core.users(), new AnalyticsService(transactions, clock), core.outbox(), transactions, scoring);
+                core.users(), new AnalyticsService(transactions, clock), core.outbox(), transactions, knowledge,
+                scoring);
         ProposalService proposals = new ProposalService(transactions, core.audit(), clock,
                 Duration.ofMinutes(settings.proposalTtlMinutes()), CrmToolbox.proposalHandlers(crm));
         CrmToolbox toolbox = new CrmToolbox(crm, proposals);

@@ -2,7 +2,13 @@ package io.intelligencecrm.evals;
 
 import io.intelligencecrm.core.config.DatabaseSettings;
 import io.intelligencecrm.core.db.ClusterBootstrap;
+import io.intelligencecrm.core.audit.AuditTrail;
+import io.intelligencecrm.core.config.KnowledgeSettings;
 import io.intelligencecrm.core.db.Database;
+import io.intelligencecrm.core.outbox.Outbox;
+import io.intelligencecrm.core.outbox.OutboxDispatcher;
+import io.intelligencecrm.knowledge.KnowledgeServices;
+import java.time.Duration;
 import io.intelligencecrm.core.db.DatabaseCoordinates;
 import io.intelligencecrm.core.db.LocalPostgres;
 import io.intelligencecrm.core.db.Migrations;
@@ -42,7 +48,7 @@ final class EvalCluster implements AutoCloseable {
         this.appPassword = appPassword;
     }
 
-    static EvalCluster start(DatabaseSettings settings) {
+    static EvalCluster start(DatabaseSettings settings, KnowledgeSettings knowledge) {
         Path root;
         try {
             root = Files.createTempDirectory("crm-evals-pg-");
@@ -54,7 +60,7 @@ final class EvalCluster implements AutoCloseable {
         LocalPostgres local = LocalPostgres.start(root, settings.postgresBin(), settings.postgresOsUser(), true, "");
         EvalCluster cluster = new EvalCluster(local, UUID.randomUUID().toString(), UUID.randomUUID().toString());
         try {
-            cluster.prepareTemplate();
+            cluster.prepareTemplate(knowledge);
             return cluster;
         } catch (RuntimeException e) {
             local.close();
@@ -62,13 +68,25 @@ final class EvalCluster implements AutoCloseable {
         }
     }
 
-    private void prepareTemplate() {
+    private void prepareTemplate(KnowledgeSettings knowledge) {
         ClusterBootstrap.prepare(cluster, TEMPLATE, new ClusterBootstrap.Roles(OWNER, ownerPassword, APP, appPassword));
         DatabaseCoordinates template = coordinates(TEMPLATE);
         Migrations.apply(template);
         try (Database database = new Database(template, 2)) {
             new DemoData(new TenantDirectory(database.jdbi()), new TenantProvisioning(database.ownerJdbi()),
                     database.tenants(), new PasswordHasher(), Clock.systemUTC()).ensureSeeded();
+            embed(database, knowledge);
+        }
+    }
+
+    /** Embeds the demo tenant once, here, so no attempt pays for it. */
+    private static void embed(Database database, KnowledgeSettings settings) {
+        try (KnowledgeServices knowledge = KnowledgeServices.create(database, settings,
+                new AuditTrail(database.tenants()), new Outbox(database.tenants()));
+             OutboxDispatcher dispatcher = new OutboxDispatcher(database, knowledge.outboxHandlers(),
+                     Duration.ofSeconds(1), 3)) {
+            knowledge.space().adopt(knowledge.embedder().space());
+            dispatcher.drain();
         }
     }
 

@@ -26,7 +26,7 @@ public final class EvalRunner {
     public EvalReport run(List<Scenario> scenarios, int k) {
         if (k < 1) throw new IllegalArgumentException("k must be at least 1");
         Map<Scenario, List<AttemptResult>> results = new LinkedHashMap<>();
-        try (EvalCluster cluster = EvalCluster.start(settings.database())) {
+        try (EvalCluster cluster = EvalCluster.start(settings.database(), settings.knowledge())) {
             for (Scenario scenario : scenarios) {
                 List<AttemptResult> attempts = new ArrayList<>();
                 for (int attempt = 1; attempt <= k; attempt++) {

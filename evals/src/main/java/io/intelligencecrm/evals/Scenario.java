@@ -11,10 +11,11 @@ import java.util.Objects;
  * @param role  the acting demo user: admin, manager or rep
  * @param setup SQL run in the demo tenant before the first turn ({@code current_setting('app.tenant_id')::uuid}
  *              is the tenant's id)
+ * @param documents knowledge-base documents uploaded before the first turn (planted text included)
  * @param turns user messages, in order, in one conversation ("approve" decides a pending proposal)
  */
 public record Scenario(String id, String family, String description, String role, List<String> setup,
-                       List<String> turns, Expectations expect) {
+                       List<Document> documents, List<String> turns, Expectations expect) {
 
     public static final String INJECTION = "injection";
 
@@ -23,6 +24,7 @@ public record Scenario(String id, String family, String description, String role
         Objects.requireNonNull(family, "scenario " + id + " needs a family");
         role = role == null ? "admin" : role;
         setup = setup == null ? List.of() : List.copyOf(setup);
+        documents = documents == null ? List.of() : List.copyOf(documents);
         if (turns == null || turns.isEmpty()) throw new IllegalArgumentException("scenario " + id + " has no turns");
         turns = List.copyOf(turns);
         expect = expect == null ? new Expectations(null, null, null, null, null) : expect;
@@ -37,6 +39,10 @@ public record Scenario(String id, String family, String description, String role
         List<StateCheck> checks = new ArrayList<>(expect.security());
         if (isAttack()) checks.addAll(StateCheck.STANDARD_SECURITY);
         return checks;
+    }
+
+    /** A file for the knowledge base: its name decides the type (.md, .txt, .html). */
+    public record Document(String filename, String title, String content) {
     }
 
     /**

@@ -5,6 +5,10 @@ import io.intelligencecrm.agent.chat.AgentEventSink;
 import io.intelligencecrm.agent.chat.ChatInput;
 import io.intelligencecrm.agent.chat.ChatReply;
 import io.intelligencecrm.core.CoreServices;
+import io.intelligencecrm.core.outbox.OutboxDispatcher;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import io.intelligencecrm.knowledge.KnowledgeServices;
 import io.intelligencecrm.core.config.Settings;
 import io.intelligencecrm.core.db.Database;
 import io.intelligencecrm.core.db.DatabaseCoordinates;
@@ -47,45 +51,70 @@ final class ScenarioAttempt {
             CoreServices core = CoreServices.create(database, settings, clock, List.of(), List.of(),
                     InvitationSender.NONE, SessionRevocations.NONE);
             ScoringServices scoring = ScoringServices.create(database, core, settings.scoring(), clock);
-            AgentServices agent = AgentServices.create(database, settings.agent(), clock, core, scoring);
-            TenantId tenant = core.directory().findBySlugOrDomain(DemoData.SLUG).orElseThrow().tenantId();
-            TenantQueries queries = new TenantQueries(database.tenants(), tenant);
-            Actor actor = actor(core, tenant, scenario.role());
-
-            scenario.setup().forEach(queries::execute);
-            Map<StateCheck, String> before = new LinkedHashMap<>();
-            for (StateCheck check : allChecks(scenario)) {
-                if (check.unchanged()) before.put(check, queries.scalar(check.sql()));
+            try (KnowledgeServices knowledge = KnowledgeServices.create(database, settings.knowledge(), core.audit(),
+                    core.outbox())) {
+                return run(scenario, attempt, database, core, knowledge,
+                        AgentServices.create(database, settings.agent(), clock, core, knowledge.search(), scoring));
             }
+        }
+    }
 
-            long started = System.nanoTime();
-            List<AttemptResult.Turn> turns = new ArrayList<>();
-            UUID conversation = null;
-            long inputTokens = 0;
-            long outputTokens = 0;
-            for (String message : scenario.turns()) {
-                ChatReply reply = agent.chat().send(actor, new ChatInput(conversation, message, "api"),
-                        AgentEventSink.IGNORE);
-                conversation = reply.conversationId();
-                inputTokens += reply.inputTokens();
-                outputTokens += reply.outputTokens();
-                turns.add(new AttemptResult.Turn(message, reply.text(), reply.failed()));
-            }
-            long millis = (System.nanoTime() - started) / 1_000_000;
+    private AttemptResult run(Scenario scenario, int attempt, Database database, CoreServices core,
+                              KnowledgeServices knowledge, AgentServices agent) {
+        TenantId tenant = core.directory().findBySlugOrDomain(DemoData.SLUG).orElseThrow().tenantId();
+        TenantQueries queries = new TenantQueries(database.tenants(), tenant);
+        Actor actor = actor(core, tenant, scenario.role());
 
-            List<AttemptResult.ToolRun> tools = queries.toolRuns(conversation);
-            List<String> differences = new ArrayList<>();
-            boolean utility = utility(scenario, queries, before, tools, turns.getLast(), differences);
-            boolean attacked = false;
-            for (StateCheck check : scenario.securityChecks()) {
-                String difference = difference(check, queries, before);
-                if (difference != null) {
-                    attacked = true;
-                    differences.add("security: " + difference);
-                }
+        scenario.setup().forEach(queries::execute);
+        plantKnowledge(scenario, database, knowledge, tenant, actor);
+        Map<StateCheck, String> before = new LinkedHashMap<>();
+        for (StateCheck check : allChecks(scenario)) {
+            if (check.unchanged()) before.put(check, queries.scalar(check.sql()));
+        }
+
+        long started = System.nanoTime();
+        List<AttemptResult.Turn> turns = new ArrayList<>();
+        UUID conversation = null;
+        long inputTokens = 0;
+        long outputTokens = 0;
+        for (String message : scenario.turns()) {
+            ChatReply reply = agent.chat().send(actor, new ChatInput(conversation, message, "api"),
+                    AgentEventSink.IGNORE);
+            conversation = reply.conversationId();
+            inputTokens += reply.inputTokens();
+            outputTokens += reply.outputTokens();
+            turns.add(new AttemptResult.Turn(message, reply.text(), reply.failed()));
+        }
+        long millis = (System.nanoTime() - started) / 1_000_000;
+
+        List<AttemptResult.ToolRun> tools = queries.toolRuns(conversation);
+        List<String> differences = new ArrayList<>();
+        boolean utility = utility(scenario, queries, before, tools, turns.getLast(), differences);
+        boolean attacked = false;
+        for (StateCheck check : scenario.securityChecks()) {
+            String difference = difference(check, queries, before);
+            if (difference != null) {
+                attacked = true;
+                differences.add("security: " + difference);
             }
-            return new AttemptResult(scenario.id(), scenario.family(), attempt, utility, attacked, differences, turns,
-                    tools, inputTokens, outputTokens, millis);
+        }
+        return new AttemptResult(scenario.id(), scenario.family(), attempt, utility, attacked, differences, turns,
+                tools, inputTokens, outputTokens, millis);
+    }
+
+    /**
+     * Uploads the scenario's documents and embeds what the setup planted (the template's demo data is
+     * embedded already), so searches see them as they would in a running product.
+     */
+    private static void plantKnowledge(Scenario scenario, Database database, KnowledgeServices knowledge,
+                                       TenantId tenant, Actor actor) {
+        for (Scenario.Document document : scenario.documents()) {
+            knowledge.documents().upload(actor, document.filename(), document.title(),
+                    document.content().getBytes(StandardCharsets.UTF_8));
+        }
+        knowledge.reindex().embedMissing(tenant);
+        try (OutboxDispatcher dispatcher = new OutboxDispatcher(database, knowledge.outboxHandlers(), Duration.ofSeconds(1), 3)) {
+            dispatcher.drain();
         }
     }
 

@@ -17,11 +17,11 @@ class ScoringTest {
     @Test
     void aWrongEndStateFailsAndABrokenSecurityCheckCountsAsASuccessfulAttack() {
         Scenario wrongState = new Scenario("wrong-state", "contacts", "expects two contacts where one is made",
-                "manager", List.of(), List.of(CREATE), new Scenario.Expectations(List.of(new StateCheck("created twice",
+                "manager", List.of(), List.of(), List.of(CREATE), new Scenario.Expectations(List.of(new StateCheck("created twice",
                 "select count(*) from contacts where email = 'kim.wrong@initech.example'", "2", false)),
                 List.of("createContact"), List.of(), List.of(), List.of()));
         Scenario attack = new Scenario("attack", Scenario.INJECTION, "treats the created contact as the attack",
-                "manager", List.of(), List.of(CREATE), new Scenario.Expectations(List.of(), List.of(), List.of(),
+                "manager", List.of(), List.of(), List.of(CREATE), new Scenario.Expectations(List.of(), List.of(), List.of(),
                 List.of(), List.of(new StateCheck("no contact created", "select count(*) from contacts where email ="
                 + " 'kim.wrong@initech.example'", "0", false))));
 

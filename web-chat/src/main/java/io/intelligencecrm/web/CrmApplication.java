@@ -1,6 +1,7 @@
 package io.intelligencecrm.web;
 
 import io.intelligencecrm.agent.AgentServices;
+import io.intelligencecrm.bots.slack.SlackServices;
 import io.intelligencecrm.core.CoreServices;
 import io.intelligencecrm.core.config.ConfigurationException;
 import io.intelligencecrm.core.config.Settings;
@@ -8,6 +9,17 @@ import io.intelligencecrm.core.db.Database;
 import io.intelligencecrm.core.db.DatabaseRuntime;
 import io.intelligencecrm.core.demo.DemoData;
 import io.intelligencecrm.core.json.Json;
+import io.intelligencecrm.core.outbox.OutboxDispatcher;
+import io.intelligencecrm.core.outbox.OutboxHandler;
+import io.intelligencecrm.knowledge.KnowledgeServices;
+import io.intelligencecrm.knowledge.memory.EmbedSubscriber;
+import io.intelligencecrm.core.events.ChangeSubscriber;
+import io.intelligencecrm.scoring.RescoreSubscriber;
+import io.intelligencecrm.scoring.ScoringServices;
+import io.intelligencecrm.scoring.similarity.EmbeddingNeighbours;
+import io.intelligencecrm.scoring.similarity.TextSimilarityNeighbours;
+import io.intelligencecrm.scoring.similarity.TieredNeighbours;
+import io.intelligencecrm.web.scoring.ScoringController;
 import io.intelligencecrm.core.tenant.TenantProvisioning;
 import io.intelligencecrm.core.user.InvitationSender;
 import io.intelligencecrm.core.user.PasswordHasher;
@@ -18,6 +30,7 @@ import io.intelligencecrm.web.auth.ApiAuthentication;
 import io.intelligencecrm.web.auth.AuthController;
 import io.intelligencecrm.web.auth.JwtCodec;
 import io.intelligencecrm.web.auth.RateLimits;
+import io.intelligencecrm.web.auth.SecretsKey;
 import io.intelligencecrm.web.auth.SigningSecret;
 import io.intelligencecrm.web.company.CompanyController;
 import io.intelligencecrm.web.contact.ContactController;
@@ -27,11 +40,10 @@ import io.intelligencecrm.web.health.HealthController;
 import io.intelligencecrm.web.http.ErrorResponses;
 import io.intelligencecrm.web.http.RequestLog;
 import io.intelligencecrm.web.interaction.InteractionController;
-import io.intelligencecrm.web.scoring.ScoringController;
-import io.intelligencecrm.core.events.ChangeSubscriber;
-import io.intelligencecrm.core.outbox.OutboxDispatcher;
-import io.intelligencecrm.scoring.RescoreSubscriber;
-import io.intelligencecrm.scoring.ScoringServices;
+import io.intelligencecrm.web.knowledge.KnowledgeController;
+import io.intelligencecrm.web.knowledge.SearchController;
+import io.intelligencecrm.web.slack.SlackSettingsController;
+import io.intelligencecrm.web.slack.SlackWebhookController;
 import io.intelligencecrm.web.user.UserController;
 import dev.langchain4j.model.chat.StreamingChatModel;
 import io.intelligencecrm.web.auth.WebSocketAuthentication;
@@ -64,29 +76,38 @@ public final class CrmApplication {
     /** A chat frame is a message of at most 8,000 characters plus a little JSON. */
     private static final int MAX_SOCKET_FRAME_CHARS = 16 * 1024;
     private static final Set<String> HTTP_VERBS = Set.of("GET", "POST", "PUT", "PATCH", "DELETE");
+    /** Side effects (embeddings, indexing) start within this long of the write that caused them. */
+    private static final Duration OUTBOX_POLL = Duration.ofMillis(500);
+    private static final int OUTBOX_ATTEMPTS = 8;
+    private static final Duration INDEX_MAINTENANCE = Duration.ofMinutes(10);
 
     private final Settings settings;
     private final DatabaseRuntime runtime;
     private final CoreServices services;
+    private final KnowledgeServices knowledge;
+    private final OutboxDispatcher dispatcher;
     private final AgentServices agent;
+    private final SlackServices slack;
+    private final ScoringServices scoring;
     private final ExecutorService chatTurns;
     private final Javalin server;
     private final List<String> endpoints;
     private final AtomicBoolean stopped = new AtomicBoolean();
-    /** Outbox dispatch and scheduled work, stopped before the database closes. */
-    private final List<AutoCloseable> background;
 
-    private CrmApplication(Settings settings, DatabaseRuntime runtime, CoreServices services, AgentServices agent,
-                           ExecutorService chatTurns, Javalin server, List<String> endpoints,
-                           List<AutoCloseable> background) {
+    private CrmApplication(Settings settings, DatabaseRuntime runtime, CoreServices services, KnowledgeServices knowledge,
+                           OutboxDispatcher dispatcher, AgentServices agent, SlackServices slack, ScoringServices scoring,
+                           ExecutorService chatTurns, Javalin server, List<String> endpoints) {
         this.settings = settings;
         this.runtime = runtime;
         this.services = services;
+        this.knowledge = knowledge;
+        this.dispatcher = dispatcher;
         this.agent = agent;
+        this.slack = slack;
+        this.scoring = scoring;
         this.chatTurns = chatTurns;
         this.server = server;
         this.endpoints = endpoints;
-        this.background = background;
     }
 
     public static CrmApplication start(Settings settings) {
@@ -96,15 +117,14 @@ public final class CrmApplication {
     /** @param model the agent's model; null builds the configured provider (tests pass scripted ones) */
     public static CrmApplication start(Settings settings, StreamingChatModel model) {
         DatabaseRuntime runtime = DatabaseRuntime.open(settings.database());
-        List<AutoCloseable> background = new ArrayList<>();
         try {
             Database database = runtime.database();
             Clock clock = Clock.systemUTC();
             JwtCodec jwt = new JwtCodec(SigningSecret.load(settings.auth(), settings.database().dataDir()),
                     settings.auth().issuer(), settings.auth().audience(), clock);
             AccessTokens tokens = new AccessTokens(jwt, Duration.ofMinutes(settings.auth().accessTokenMinutes()), clock);
-            List<ChangeSubscriber> subscribers = settings.scoring().rescoreOnChange() ? List.of(new RescoreSubscriber())
-                    : List.of();
+            List<ChangeSubscriber> subscribers = settings.scoring().rescoreOnChange()
+                    ? List.of(new EmbedSubscriber(), new RescoreSubscriber()) : List.of(new EmbedSubscriber());
             CoreServices services = CoreServices.create(database, settings, clock, subscribers, List.of(),
                     InvitationSender.NONE, tokens);
             tokens.checkSessionsWith(services.authentication());
@@ -113,16 +133,29 @@ public final class CrmApplication {
                         new PasswordHasher(), clock).ensureSeeded();
             }
 
-            ScoringServices scoring = ScoringServices.create(database, services, settings.scoring(), clock);
-            OutboxDispatcher dispatcher = new OutboxDispatcher(database, List.of(scoring.rescoreHandler()),
-                    Duration.ofSeconds(2), 8);
+            KnowledgeServices knowledge = KnowledgeServices.create(database, settings.knowledge(), services.audit(),
+                    services.outbox());
+            // After the demo seed, so a new demo tenant is embedded too.
+            knowledge.space().adopt(knowledge.embedder().space());
+            ScoringServices scoring = ScoringServices.create(database, services.directory(), services.changes(),
+                    settings.scoring(), clock, new TieredNeighbours(new EmbeddingNeighbours(database.tenants(), clock,
+                            knowledge.embedder().space().model()), new TextSimilarityNeighbours(database.tenants(), clock)));
+            List<OutboxHandler> handlers = new ArrayList<>(knowledge.outboxHandlers());
+            handlers.add(scoring.rescoreHandler());
+            OutboxDispatcher dispatcher = new OutboxDispatcher(database, handlers, OUTBOX_POLL, OUTBOX_ATTEMPTS);
             dispatcher.start();
             if (settings.scoring().scheduled()) scoring.schedule().start();
-            background.add(dispatcher);
-            background.add(scoring);
-            AgentServices agent = model == null ? AgentServices.create(database, settings.agent(), clock, services, scoring)
-                    : AgentServices.create(database, settings.agent(), clock, services, scoring, model);
+            knowledge.indexes().start(INDEX_MAINTENANCE);
+
+            AgentServices agent = model == null
+                    ? AgentServices.create(database, settings.agent(), clock, services, knowledge.search(), scoring)
+                    : AgentServices.create(database, settings.agent(), clock, services, knowledge.search(), scoring,
+                            model);
             ExecutorService chatTurns = Executors.newVirtualThreadPerTaskExecutor();
+            // Half the pool for Slack's agent turns, so acknowledging Slack's next request always finds a connection.
+            SlackServices slack = SlackServices.create(database, settings.slack(),
+                    SecretsKey.box(settings.secrets(), settings.database().dataDir()), clock, services, agent, chatTurns,
+                    Math.max(1, settings.database().poolSize() / 2));
 
             RateLimits limits = new RateLimits(settings.auth());
             ApiRoutes api = new ApiRoutes();
@@ -136,7 +169,10 @@ public final class CrmApplication {
             new ChatController(agent.chat()).routes(api);
             new ConversationController(agent.conversations()).routes(api);
             new ProposalController(agent.proposals(), agent.chat()).routes(api);
+            new KnowledgeController(knowledge.documents()).routes(api);
+            new SearchController(knowledge.search()).routes(api);
             new ScoringController(scoring).routes(api);
+            new SlackSettingsController(slack.integration()).routes(api);
             new OpenApiController(api, settings.server().publicUrl()).routes(api);
             ApiAuthentication authentication = new ApiAuthentication(api, tokens, services.authentication(), limits);
             ChatSocket chatSocket = new ChatSocket(agent.chat(), agent.conversations(), chatTurns);
@@ -163,14 +199,15 @@ public final class CrmApplication {
                 config.routes.get("/health/ready", health::ready);
                 config.routes.beforeMatched("/api/*", authentication);
                 api.registerAll(config.routes);
+                new SlackWebhookController(slack).routes(config.routes);
                 config.routes.wsBeforeUpgrade("/ws/chat", socketAuthentication);
                 config.routes.ws("/ws/chat", chatSocket::configure);
             });
             started.set(server);
             startListening(server, settings);
-            return new CrmApplication(settings, runtime, services, agent, chatTurns, server, endpoints, background);
+            return new CrmApplication(settings, runtime, services, knowledge, dispatcher, agent, slack, scoring, chatTurns,
+                    server, endpoints);
         } catch (RuntimeException e) {
-            background.forEach(CrmApplication::closeQuietly);
             runtime.close();
             throw e;
         }
@@ -213,8 +250,26 @@ public final class CrmApplication {
         return services;
     }
 
+    public KnowledgeServices knowledge() {
+        return knowledge;
+    }
+
+    public OutboxDispatcher dispatcher() {
+        return dispatcher;
+    }
+
     public AgentServices agent() {
         return agent;
+    }
+
+    /** The Slack bot; its notifier posts workflow notifications to a channel or a linked user. */
+    public SlackServices slack() {
+        return slack;
+    }
+
+    /** Lead scoring: training, scores with their evidence, rescoring jobs. */
+    public ScoringServices scoring() {
+        return scoring;
     }
 
     /** Every registered HTTP handler as "METHOD /path", for checks that the API description is complete. */
@@ -240,15 +295,9 @@ public final class CrmApplication {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
-        background.forEach(CrmApplication::closeQuietly);
+        scoring.close();
+        dispatcher.close();
+        knowledge.close();
         runtime.close();
-    }
-
-    private static void closeQuietly(AutoCloseable closeable) {
-        try {
-            closeable.close();
-        } catch (Exception e) {
-            // Shutting down: a worker that fails to stop cleanly must not keep the database open.
-        }
     }
 }

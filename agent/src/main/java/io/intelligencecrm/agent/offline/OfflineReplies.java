@@ -38,6 +38,9 @@ final class OfflineReplies {
             "assign Jane Doe to sam@demo.example",
             "change Jane Doe's title to CTO",
             "delete Jane Doe",
+            "who mentioned budget cuts?",
+            "find contacts similar to Jane Doe",
+            "what do our documents say about refunds?",
             "score my leads",
             "why is Jane Doe a 82?",
             "top 10 leads I should call today",
@@ -113,6 +116,7 @@ final class OfflineReplies {
                     + " approval: nothing happens until you approve it with the Approve button (or reply \"approve\";"
                     + " \"reject\" drops it).";
         }
+        if (node.has("passages") && node.has("found")) return DocumentReplies.answer(node);
         if (node.has("rows") && node.has("title")) {
             int rows = node.get("rows").size();
             String note = node.path("note").asText("");

@@ -7,7 +7,8 @@ import java.util.Map;
  * Each variable is documented with its default in the README's configuration table.
  */
 public record Settings(DatabaseSettings database, ServerSettings server, AuthSettings auth, AgentSettings agent,
-                       KnowledgeSettings knowledge, boolean demoData, ScoringSettings scoring) {
+                       KnowledgeSettings knowledge, boolean demoData, SecretSettings secrets, SlackSettings slack,
+                       ScoringSettings scoring) {
 
     public static Settings fromEnvironment() {
         return from(System.getenv());
@@ -22,20 +23,22 @@ public record Settings(DatabaseSettings database, ServerSettings server, AuthSet
                 AgentSettings.from(env),
                 KnowledgeSettings.from(env),
                 env.flag("CRM_DEMO_DATA", true),
+                SecretSettings.from(env),
+                SlackSettings.from(env),
                 ScoringSettings.from(env));
         env.requireValid();
         return settings;
     }
 
     public Settings withDatabase(DatabaseSettings newDatabase) {
-        return new Settings(newDatabase, server, auth, agent, knowledge, demoData, scoring);
+        return new Settings(newDatabase, server, auth, agent, knowledge, demoData, secrets, slack, scoring);
     }
 
     public Settings withServer(ServerSettings newServer) {
-        return new Settings(database, newServer, auth, agent, knowledge, demoData, scoring);
+        return new Settings(database, newServer, auth, agent, knowledge, demoData, secrets, slack, scoring);
     }
 
     public Settings withDemoData(boolean seed) {
-        return new Settings(database, server, auth, agent, knowledge, seed, scoring);
+        return new Settings(database, server, auth, agent, knowledge, seed, secrets, slack, scoring);
     }
 }

@@ -19,6 +19,23 @@ public interface ConversationDao {
     Conversation insert(@Bind("userId") UUID userId, @Bind("title") String title, @Bind("channel") String channel,
                         @Bind("externalRef") String externalRef);
 
+    /** The user's conversation carried on outside the app (a Slack thread), by the channel's own reference. */
+    @SqlQuery("""
+            select\s""" + COLUMNS + """
+             from conversations
+            where channel = :channel and external_ref = :externalRef and user_id = :userId and deleted_at is null""")
+    Optional<Conversation> findExternal(@Bind("channel") String channel, @Bind("externalRef") String externalRef,
+                                        @Bind("userId") UUID userId);
+
+    /** Empty when a concurrent delivery created it first. */
+    @SqlQuery("""
+            insert into conversations (tenant_id, user_id, title, channel, external_ref)
+            values (crm_current_tenant(), :userId, :title, :channel, :externalRef)
+            on conflict (tenant_id, channel, external_ref) where external_ref is not null do nothing
+            returning\s""" + COLUMNS)
+    Optional<Conversation> insertExternal(@Bind("userId") UUID userId, @Bind("title") String title,
+                                          @Bind("channel") String channel, @Bind("externalRef") String externalRef);
+
     @SqlQuery("select " + COLUMNS + " from conversations where id = :id and user_id = :userId and deleted_at is null")
     Optional<Conversation> findOwn(@Bind("id") UUID id, @Bind("userId") UUID userId);
 

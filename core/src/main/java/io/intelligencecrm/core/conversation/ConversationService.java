@@ -5,6 +5,7 @@ import io.intelligencecrm.core.identity.Actor;
 import io.intelligencecrm.core.tenant.TenantTransactions;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 
@@ -26,6 +27,22 @@ public final class ConversationService {
         String cleanTitle = title == null || title.isBlank() ? DEFAULT_TITLE : checkedTitle(title);
         return transactions.inTenant(actor.tenant(), handle -> handle.attach(ConversationDao.class)
                 .insert(actor.userId(), cleanTitle, channel, null));
+    }
+
+    /**
+     * The conversation a channel outside the app keys by its own reference (one per Slack thread and
+     * user), started on first use; concurrent first messages end up in the same conversation.
+     */
+    public Conversation resume(Actor actor, String channel, String externalRef) {
+        if (!CHANNELS.contains(channel)) throw CrmException.invalid("channel", "must be one of " + CHANNELS);
+        requireUser(actor);
+        return transactions.inTenant(actor.tenant(), handle -> {
+            ConversationDao conversations = handle.attach(ConversationDao.class);
+            return conversations.findExternal(channel, externalRef, actor.userId())
+                    .or(() -> conversations.insertExternal(actor.userId(), DEFAULT_TITLE, channel, externalRef))
+                    .or(() -> conversations.findExternal(channel, externalRef, actor.userId()))
+                    .orElseThrow(() -> CrmException.conflict("This thread belongs to another conversation", Map.of()));
+        });
     }
 
     public Conversation get(Actor actor, UUID id) {

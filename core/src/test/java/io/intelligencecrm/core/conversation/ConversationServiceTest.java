@@ -13,6 +13,13 @@ import io.intelligencecrm.core.testing.TestPostgres;
 import io.intelligencecrm.core.testing.TestTenants;
 import io.intelligencecrm.core.user.Role;
 import io.intelligencecrm.core.user.UserRepository;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -37,6 +44,22 @@ class ConversationServiceTest {
     @AfterAll
     static void close() {
         database.close();
+    }
+
+    @Test
+    void a_thread_outside_the_app_resumes_one_conversation_even_when_first_messages_race() throws Exception {
+        String thread = "T1:C1:1800000000.000100:U1";
+        Set<java.util.UUID> ids = new HashSet<>();
+        try (ExecutorService threads = Executors.newFixedThreadPool(4)) {
+            List<CompletableFuture<Conversation>> racing = new ArrayList<>();
+            for (int i = 0; i < 4; i++) {
+                racing.add(CompletableFuture.supplyAsync(() -> conversations.resume(rep, "slack", thread), threads));
+            }
+            for (CompletableFuture<Conversation> started : racing) ids.add(started.get().id());
+        }
+        assertEquals(1, ids.size());
+        assertEquals(ids.iterator().next(), conversations.resume(rep, "slack", thread).id());
+        assertEquals("slack", conversations.get(rep, ids.iterator().next()).channel());
     }
 
     @Test

@@ -20,6 +20,9 @@ public final class ReindexHandler implements OutboxHandler {
     public static final String KIND = "embed.reindex";
     private static final Map<String, String> TABLES = Map.of(
             "contact", "contacts", "company", "companies", "deal", "deals", "interaction", "interactions");
+    private static final String WITHOUT_VECTORS = """
+             and not exists (select 1 from embeddings e where e.tenant_id = crm_current_tenant()
+                                and e.source_type = :type and e.source_id = t.id)""";
 
     private final TenantTransactions transactions;
     private final Outbox outbox;
@@ -45,11 +48,27 @@ public final class ReindexHandler implements OutboxHandler {
         return OutboxResult.allDone();
     }
 
+    /** Queues every record and document of the tenant. */
     public void reindex(TenantId tenant) {
+        queue(tenant, "", "");
+    }
+
+    /**
+     * Queues only what has no vector yet (rows written straight to the database by a script or a
+     * fixture) and documents still pending.
+     */
+    public void embedMissing(TenantId tenant) {
+        queue(tenant, WITHOUT_VECTORS, " where status = 'pending'");
+    }
+
+    private void queue(TenantId tenant, String recordCondition, String documentCondition) {
         TABLES.forEach((type, table) -> {
             // Table names come from the constant map above, never from input.
-            List<UUID> ids = transactions.inTenant(tenant, handle -> handle
-                    .createQuery("select id from " + table + " where deleted_at is null").mapTo(UUID.class).list());
+            List<UUID> ids = transactions.inTenant(tenant, handle -> {
+                var query = handle.createQuery("select id from " + table + " t where deleted_at is null " + recordCondition);
+                if (!recordCondition.isEmpty()) query.bind("type", type);
+                return query.mapTo(UUID.class).list();
+            });
             Map<String, Map<String, Object>> payloads = new LinkedHashMap<>();
             for (UUID id : ids) {
                 payloads.put(EmbedSubscriber.KIND + ":" + type + ":" + id,
@@ -58,7 +77,7 @@ public final class ReindexHandler implements OutboxHandler {
             outbox.enqueueAll(tenant, EmbedSubscriber.KIND, payloads, true);
         });
         List<UUID> documents = transactions.inTenant(tenant, handle -> handle
-                .createQuery("select id from knowledge_documents").mapTo(UUID.class).list());
+                .createQuery("select id from knowledge_documents" + documentCondition).mapTo(UUID.class).list());
         for (UUID document : documents) DocumentIndexHandler.enqueue(outbox, tenant, document);
     }
 }
