@@ -7,7 +7,7 @@ import java.util.Map;
  * Each variable is documented with its default in the README's configuration table.
  */
 public record Settings(DatabaseSettings database, ServerSettings server, AuthSettings auth, AgentSettings agent,
-                       boolean demoData) {
+                       boolean demoData, OutreachSettings outreach, SchedulerSettings scheduler) {
 
     public static Settings fromEnvironment() {
         return from(System.getenv());
@@ -20,20 +20,22 @@ public record Settings(DatabaseSettings database, ServerSettings server, AuthSet
                 ServerSettings.from(env),
                 AuthSettings.from(env),
                 AgentSettings.from(env),
-                env.flag("CRM_DEMO_DATA", true));
+                env.flag("CRM_DEMO_DATA", true),
+                OutreachSettings.from(env),
+                SchedulerSettings.from(env));
         env.requireValid();
         return settings;
     }
 
     public Settings withDatabase(DatabaseSettings newDatabase) {
-        return new Settings(newDatabase, server, auth, agent, demoData);
+        return new Settings(newDatabase, server, auth, agent, demoData, outreach, scheduler);
     }
 
     public Settings withServer(ServerSettings newServer) {
-        return new Settings(database, newServer, auth, agent, demoData);
+        return new Settings(database, newServer, auth, agent, demoData, outreach, scheduler);
     }
 
     public Settings withDemoData(boolean seed) {
-        return new Settings(database, server, auth, agent, seed);
+        return new Settings(database, server, auth, agent, seed, outreach, scheduler);
     }
 }
