@@ -8,6 +8,11 @@ import io.intelligencecrm.core.db.Database;
 import io.intelligencecrm.core.db.DatabaseRuntime;
 import io.intelligencecrm.core.demo.DemoData;
 import io.intelligencecrm.core.json.Json;
+import io.intelligencecrm.core.outbox.OutboxDispatcher;
+import io.intelligencecrm.core.secret.SecretKeyFile;
+import io.intelligencecrm.outreach.OutreachServices;
+import io.intelligencecrm.web.outreach.OutreachController;
+import io.intelligencecrm.web.outreach.UnsubscribeController;
 import io.intelligencecrm.core.tenant.TenantProvisioning;
 import io.intelligencecrm.core.user.InvitationSender;
 import io.intelligencecrm.core.user.PasswordHasher;
@@ -39,6 +44,7 @@ import io.javalin.json.JavalinJackson;
 import java.net.BindException;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
@@ -66,10 +72,14 @@ public final class CrmApplication {
     private final ExecutorService chatTurns;
     private final Javalin server;
     private final List<String> endpoints;
+    private final OutreachServices outreach;
+    /** Background workers (dispatchers, the scheduler), stopped before the database closes. */
+    private final List<AutoCloseable> workers;
     private final AtomicBoolean stopped = new AtomicBoolean();
 
     private CrmApplication(Settings settings, DatabaseRuntime runtime, CoreServices services, AgentServices agent,
-                           ExecutorService chatTurns, Javalin server, List<String> endpoints) {
+                           ExecutorService chatTurns, Javalin server, List<String> endpoints,
+                           OutreachServices outreach, List<AutoCloseable> workers) {
         this.settings = settings;
         this.runtime = runtime;
         this.services = services;
@@ -77,6 +87,8 @@ public final class CrmApplication {
         this.chatTurns = chatTurns;
         this.server = server;
         this.endpoints = endpoints;
+        this.outreach = outreach;
+        this.workers = workers;
     }
 
     public static CrmApplication start(Settings settings) {
@@ -86,6 +98,7 @@ public final class CrmApplication {
     /** @param model the agent's model; null builds the configured provider (tests pass scripted ones) */
     public static CrmApplication start(Settings settings, StreamingChatModel model) {
         DatabaseRuntime runtime = DatabaseRuntime.open(settings.database());
+        List<AutoCloseable> workers = new ArrayList<>();
         try {
             Database database = runtime.database();
             Clock clock = Clock.systemUTC();
@@ -103,6 +116,12 @@ public final class CrmApplication {
             AgentServices agent = model == null ? AgentServices.create(database, settings.agent(), clock, services)
                     : AgentServices.create(database, settings.agent(), clock, services, model);
             ExecutorService chatTurns = Executors.newVirtualThreadPerTaskExecutor();
+            OutreachServices outreach = OutreachServices.create(database, settings.outreach(),
+                    settings.server().publicUrl(),
+                    SecretKeyFile.load(settings.outreach().secretKey(), settings.database().dataDir()), clock, services);
+            OutboxDispatcher mailDispatcher = new OutboxDispatcher(database, List.of(outreach.emailDelivery()),
+                    Duration.ofMillis(settings.outreach().dispatchMillis()), 8);
+            workers.add(mailDispatcher);
 
             RateLimits limits = new RateLimits(settings.auth());
             ApiRoutes api = new ApiRoutes();
@@ -116,6 +135,7 @@ public final class CrmApplication {
             new ChatController(agent.chat()).routes(api);
             new ConversationController(agent.conversations()).routes(api);
             new ProposalController(agent.proposals(), agent.chat()).routes(api);
+            new OutreachController(outreach).routes(api);
             new OpenApiController(api, settings.server().publicUrl()).routes(api);
             ApiAuthentication authentication = new ApiAuthentication(api, tokens, services.authentication(), limits);
             ChatSocket chatSocket = new ChatSocket(agent.chat(), agent.conversations(), chatTurns);
@@ -140,6 +160,7 @@ public final class CrmApplication {
                 ErrorResponses.register(config.routes);
                 config.routes.get("/health/live", health::live);
                 config.routes.get("/health/ready", health::ready);
+                new UnsubscribeController(outreach.unsubscribe()).routes(config.routes);
                 config.routes.beforeMatched("/api/*", authentication);
                 api.registerAll(config.routes);
                 config.routes.wsBeforeUpgrade("/ws/chat", socketAuthentication);
@@ -147,8 +168,11 @@ public final class CrmApplication {
             });
             started.set(server);
             startListening(server, settings);
-            return new CrmApplication(settings, runtime, services, agent, chatTurns, server, endpoints);
+            mailDispatcher.start();
+            return new CrmApplication(settings, runtime, services, agent, chatTurns, server, endpoints, outreach,
+                    workers);
         } catch (RuntimeException e) {
+            closeAll(workers);
             runtime.close();
             throw e;
         }
@@ -200,6 +224,10 @@ public final class CrmApplication {
         return List.copyOf(endpoints);
     }
 
+    public OutreachServices outreach() {
+        return outreach;
+    }
+
     public int port() {
         return server.port();
     }
@@ -218,6 +246,17 @@ public final class CrmApplication {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
+        closeAll(workers);
         runtime.close();
+    }
+
+    private static void closeAll(List<AutoCloseable> workers) {
+        for (AutoCloseable worker : workers.reversed()) {
+            try {
+                worker.close();
+            } catch (Exception e) {
+                // Shutting down: a worker that fails to stop must not keep the others running.
+            }
+        }
     }
 }
