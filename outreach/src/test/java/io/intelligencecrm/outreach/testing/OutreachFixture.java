@@ -6,6 +6,7 @@ import io.intelligencecrm.core.CoreServices;
 import io.intelligencecrm.core.config.Settings;
 import io.intelligencecrm.core.contact.Contact;
 import io.intelligencecrm.core.db.Database;
+import io.intelligencecrm.core.events.ChangeSubscriber;
 import io.intelligencecrm.core.identity.Actor;
 import io.intelligencecrm.core.outbox.OutboxDispatcher;
 import io.intelligencecrm.core.outbox.OutboxHandler;
@@ -38,6 +39,11 @@ public final class OutreachFixture implements AutoCloseable {
     public final byte[] secretKey = new byte[32];
 
     public OutreachFixture(Map<String, String> extraEnvironment, Clock clock) {
+        this(extraEnvironment, clock, List.of());
+    }
+
+    /** @param subscribers record-change subscribers (workflow triggers in the scheduler's tests) */
+    public OutreachFixture(Map<String, String> extraEnvironment, Clock clock, List<ChangeSubscriber> subscribers) {
         database = TestPostgres.get().openFreshDatabase(4);
         mail = new GreenMail(new ServerSetup[] {
                 new ServerSetup(0, "127.0.0.1", ServerSetup.PROTOCOL_SMTP),
@@ -51,7 +57,7 @@ public final class OutreachFixture implements AutoCloseable {
         if ("capture".equals(env.get("CRM_SMTP_HOST"))) env.remove("CRM_SMTP_HOST");
         settings = Settings.from(env);
         new SecureRandom().nextBytes(secretKey);
-        core = CoreServices.create(database, settings, clock, List.of(), List.of(), InvitationSender.NONE,
+        core = CoreServices.create(database, settings, clock, subscribers, List.of(), InvitationSender.NONE,
                 SessionRevocations.NONE);
         outreach = OutreachServices.create(database, settings.outreach(), "http://crm.test", secretKey, clock, core);
     }

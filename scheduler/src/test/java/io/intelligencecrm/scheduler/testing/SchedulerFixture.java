@@ -1,0 +1,43 @@
+package io.intelligencecrm.scheduler.testing;
+
+import dev.langchain4j.model.chat.StreamingChatModel;
+import io.intelligencecrm.agent.AgentServices;
+import io.intelligencecrm.core.outbox.OutboxDispatcher;
+import io.intelligencecrm.outreach.testing.OutreachFixture;
+import io.intelligencecrm.scheduler.SchedulerServices;
+import io.intelligencecrm.scheduler.triggers.WorkflowTriggers;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+
+/** Outreach's fixture (database, GreenMail) plus the agent with a given model and the workflow engine. */
+public final class SchedulerFixture implements AutoCloseable {
+    public final OutreachFixture outreach;
+    public final AgentServices agent;
+    public final SchedulerServices scheduler;
+    public final OutboxDispatcher mail;
+
+    public SchedulerFixture(StreamingChatModel model) {
+        outreach = new OutreachFixture(Map.of(), Clock.systemUTC(), List.of(new WorkflowTriggers()));
+        agent = AgentServices.create(outreach.database, outreach.settings.agent(), Clock.systemUTC(), outreach.core,
+                model);
+        scheduler = SchedulerServices.create(outreach.database, outreach.settings.scheduler(), Duration.ofMillis(100),
+                Clock.systemUTC(), outreach.core, agent, outreach.outreach);
+        mail = outreach.dispatcher(outreach.outreach.emailDelivery());
+    }
+
+    /** Runs workflow events and steps, then mail, until nothing is left to do now. */
+    public void settle() {
+        for (int i = 0; i < 10; i++) {
+            int handled = scheduler.dispatcher().drain() + mail.drain();
+            if (handled == 0) return;
+        }
+    }
+
+    @Override
+    public void close() {
+        scheduler.close();
+        outreach.close();
+    }
+}
