@@ -11,6 +11,10 @@ import io.intelligencecrm.core.json.Json;
 import io.intelligencecrm.core.outbox.OutboxDispatcher;
 import io.intelligencecrm.core.secret.SecretKeyFile;
 import io.intelligencecrm.outreach.OutreachServices;
+import io.intelligencecrm.scheduler.SchedulerServices;
+import io.intelligencecrm.scheduler.triggers.WorkflowTriggers;
+import io.intelligencecrm.web.workflow.InboxController;
+import io.intelligencecrm.web.workflow.WorkflowController;
 import io.intelligencecrm.web.outreach.OutreachController;
 import io.intelligencecrm.web.outreach.UnsubscribeController;
 import io.intelligencecrm.core.tenant.TenantProvisioning;
@@ -73,13 +77,14 @@ public final class CrmApplication {
     private final Javalin server;
     private final List<String> endpoints;
     private final OutreachServices outreach;
+    private final SchedulerServices scheduler;
     /** Background workers (dispatchers, the scheduler), stopped before the database closes. */
     private final List<AutoCloseable> workers;
     private final AtomicBoolean stopped = new AtomicBoolean();
 
     private CrmApplication(Settings settings, DatabaseRuntime runtime, CoreServices services, AgentServices agent,
                            ExecutorService chatTurns, Javalin server, List<String> endpoints,
-                           OutreachServices outreach, List<AutoCloseable> workers) {
+                           OutreachServices outreach, SchedulerServices scheduler, List<AutoCloseable> workers) {
         this.settings = settings;
         this.runtime = runtime;
         this.services = services;
@@ -88,6 +93,7 @@ public final class CrmApplication {
         this.server = server;
         this.endpoints = endpoints;
         this.outreach = outreach;
+        this.scheduler = scheduler;
         this.workers = workers;
     }
 
@@ -105,8 +111,8 @@ public final class CrmApplication {
             JwtCodec jwt = new JwtCodec(SigningSecret.load(settings.auth(), settings.database().dataDir()),
                     settings.auth().issuer(), settings.auth().audience(), clock);
             AccessTokens tokens = new AccessTokens(jwt, Duration.ofMinutes(settings.auth().accessTokenMinutes()), clock);
-            CoreServices services = CoreServices.create(database, settings, clock, List.of(), List.of(),
-                    InvitationSender.NONE, tokens);
+            CoreServices services = CoreServices.create(database, settings, clock, List.of(new WorkflowTriggers()),
+                    List.of(), InvitationSender.NONE, tokens);
             tokens.checkSessionsWith(services.authentication());
             if (settings.demoData()) {
                 new DemoData(services.directory(), new TenantProvisioning(database.ownerJdbi()), database.tenants(),
@@ -122,6 +128,9 @@ public final class CrmApplication {
             OutboxDispatcher mailDispatcher = new OutboxDispatcher(database, List.of(outreach.emailDelivery()),
                     Duration.ofMillis(settings.outreach().dispatchMillis()), 8);
             workers.add(mailDispatcher);
+            SchedulerServices scheduler = SchedulerServices.create(database, settings.scheduler(),
+                    Duration.ofMillis(settings.outreach().dispatchMillis()), clock, services, agent, outreach);
+            workers.add(scheduler);
 
             RateLimits limits = new RateLimits(settings.auth());
             ApiRoutes api = new ApiRoutes();
@@ -136,6 +145,8 @@ public final class CrmApplication {
             new ConversationController(agent.conversations()).routes(api);
             new ProposalController(agent.proposals(), agent.chat()).routes(api);
             new OutreachController(outreach).routes(api);
+            new WorkflowController(scheduler.workflows()).routes(api);
+            new InboxController(scheduler.notifications(), scheduler.tasks()).routes(api);
             new OpenApiController(api, settings.server().publicUrl()).routes(api);
             ApiAuthentication authentication = new ApiAuthentication(api, tokens, services.authentication(), limits);
             ChatSocket chatSocket = new ChatSocket(agent.chat(), agent.conversations(), chatTurns);
@@ -168,9 +179,12 @@ public final class CrmApplication {
             });
             started.set(server);
             startListening(server, settings);
-            mailDispatcher.start();
+            if (settings.scheduler().enabled()) {
+                mailDispatcher.start();
+                scheduler.start();
+            }
             return new CrmApplication(settings, runtime, services, agent, chatTurns, server, endpoints, outreach,
-                    workers);
+                    scheduler, workers);
         } catch (RuntimeException e) {
             closeAll(workers);
             runtime.close();
@@ -226,6 +240,10 @@ public final class CrmApplication {
 
     public OutreachServices outreach() {
         return outreach;
+    }
+
+    public SchedulerServices scheduler() {
+        return scheduler;
     }
 
     public int port() {

@@ -53,8 +53,14 @@ class CrossTenantIsolationTest {
         String proposal = application.agent().proposals().propose(Actor.user(victimTenant, UUID.fromString(user),
                         Role.ADMIN), UUID.fromString(conversation), DeleteContactHandler.ACTION,
                 Map.of("contactId", contact), "Delete contact Secret Person").id().toString();
-        victimIds = Map.of("contacts", contact, "companies", company, "deals", deal, "interactions", interaction,
-                "users", user, "api-keys", key, "conversations", conversation, "proposals", proposal);
+        String workflow = victim.post("/api/workflows", "{\"name\": \"Victim flow\", \"activate\": true, "
+                + "\"definition\": {\"trigger\": {\"type\": \"manual\"}, \"steps\": [{\"id\": \"n\", "
+                + "\"type\": \"notify\", \"title\": \"hi\"}]}}").json().get("id").asText();
+        String run = victim.post("/api/workflows/" + workflow + "/run", "{}").json().get("id").asText();
+        victimIds = Map.ofEntries(Map.entry("contacts", contact), Map.entry("companies", company),
+                Map.entry("deals", deal), Map.entry("interactions", interaction), Map.entry("users", user),
+                Map.entry("api-keys", key), Map.entry("conversations", conversation), Map.entry("proposals", proposal),
+                Map.entry("workflows", workflow), Map.entry("workflow-runs", run));
         intruder = DemoLogins.as(application, Role.ADMIN);
         ownContact = intruder.post("/api/contacts", "{\"firstName\": \"Own\"}").json().get("id").asText();
     }
@@ -103,7 +109,8 @@ class CrossTenantIsolationTest {
         for (String path : List.of("/api/contacts?q=secret", "/api/contacts?limit=100", "/api/companies?q=victim",
                 "/api/deals?q=victim", "/api/interactions?q=confidential", "/api/users", "/api/api-keys",
                 "/api/audit?limit=200", "/api/deals/pipeline", "/api/contacts/export.csv?q=secret", "/api/conversations",
-                "/api/proposals")) {
+                "/api/proposals", "/api/workflows", "/api/notifications", "/api/tasks", "/api/outreach/captured",
+                "/api/outreach/suppressions")) {
             ApiClient.Response response = intruder.get(path);
             assertEquals(200, response.status(), path);
             for (String id : victimIds.values()) assertFalse(response.body().contains(id), path + " leaked " + id);
