@@ -36,7 +36,7 @@ public record AgentServices(ChatService chat, ConversationService conversations,
                                        StreamingChatModel model) {
         var transactions = database.tenants();
         CrmServices crm = new CrmServices(core.contacts(), core.companies(), core.deals(), core.interactions(),
-                core.users(), new AnalyticsService(transactions, clock), core.outbox(), transactions);
+                core.users(), new AnalyticsService(transactions, clock), core.outbox(), transactions, core.workflows());
         ProposalService proposals = new ProposalService(transactions, core.audit(), clock,
                 Duration.ofMinutes(settings.proposalTtlMinutes()), CrmToolbox.proposalHandlers(crm));
         CrmToolbox toolbox = new CrmToolbox(crm, proposals);

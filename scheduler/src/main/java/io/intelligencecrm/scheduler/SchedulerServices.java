@@ -81,20 +81,19 @@ public final class SchedulerServices implements AutoCloseable {
                                           OutreachServices outreach) {
         var transactions = database.tenants();
         UserRepository users = new UserRepository(transactions);
-        WorkflowRuns runs = new WorkflowRuns(transactions, core.outbox());
-        WorkflowService[] holder = new WorkflowService[1];
+        WorkflowRuns runs = core.workflowRuns();
+        WorkflowService workflows = core.workflows();
         DealIdleScanJob[] scan = new DealIdleScanJob[1];
         Scheduler quartz;
         try {
             quartz = QuartzCluster.create(database.appDataSource(), settings, Map.<Class<? extends Job>, Supplier<Job>>of(
-                    CronWorkflowJob.class, () -> new CronWorkflowJob(holder[0], runs),
+                    CronWorkflowJob.class, () -> new CronWorkflowJob(workflows, runs),
                     DealIdleScanJob.class, () -> scan[0]));
         } catch (SchedulerException e) {
             throw new IllegalStateException("Quartz could not be set up: " + e.getMessage(), e);
         }
         QuartzWorkflowSchedule schedule = new QuartzWorkflowSchedule(quartz, users);
-        WorkflowService workflows = new WorkflowService(transactions, core.audit(), runs, schedule);
-        holder[0] = workflows;
+        workflows.useSchedule(schedule);
         scan[0] = new DealIdleScanJob(core.directory(), transactions, workflows, runs, clock);
         TaskService tasks = new TaskService(transactions, core.audit());
         NotificationService notifications = new NotificationService(transactions);

@@ -8,13 +8,22 @@ import io.intelligencecrm.core.interaction.InteractionService;
 import io.intelligencecrm.core.outbox.Outbox;
 import io.intelligencecrm.core.tenant.UnitOfWork;
 import io.intelligencecrm.core.user.UserService;
+import io.intelligencecrm.core.workflow.WorkflowService;
 
 /**
  * The services the tools and proposal handlers adapt; built once by the composition root.
  *
  * @param unitOfWork makes a tool's several service calls one transaction
+ * @param workflows  for creating workflows from chat; null offers no workflow tools
  */
 public record CrmServices(ContactService contacts, CompanyService companies, DealService deals,
                           InteractionService interactions, UserService users, AnalyticsService analytics,
-                          Outbox outbox, UnitOfWork unitOfWork) {
+                          Outbox outbox, UnitOfWork unitOfWork, WorkflowService workflows) {
+
+    /** Without workflows: the agent then offers no workflow tools (tests of other tools). */
+    public CrmServices(ContactService contacts, CompanyService companies, DealService deals,
+                       InteractionService interactions, UserService users, AnalyticsService analytics, Outbox outbox,
+                       UnitOfWork unitOfWork) {
+        this(contacts, companies, deals, interactions, users, analytics, outbox, unitOfWork, null);
+    }
 }

@@ -16,6 +16,8 @@ import io.intelligencecrm.tools.proposal.AssignOwnerHandler;
 import io.intelligencecrm.tools.proposal.ChangeStagesHandler;
 import io.intelligencecrm.tools.proposal.DeleteContactHandler;
 import io.intelligencecrm.tools.proposal.SendEmailHandler;
+import io.intelligencecrm.tools.workflow.ActivateWorkflowHandler;
+import io.intelligencecrm.tools.workflow.WorkflowTools;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -34,14 +36,18 @@ public final class CrmToolbox {
     public CrmToolbox(CrmServices services, ProposalService proposals) {
         this.readTools = List.of(new ContactReadTools(services), new CompanyReadTools(services),
                 new DealReadTools(services), new AnalyticsTools(services), new OutreachReadTools(services));
-        this.writeTools = List.of(new ContactWriteTools(services, proposals), new CompanyWriteTools(services),
-                new DealWriteTools(services), new OutreachWriteTools(services, proposals));
+        List<Object> write = new ArrayList<>(List.of(new ContactWriteTools(services, proposals),
+                new CompanyWriteTools(services), new DealWriteTools(services), new OutreachWriteTools(services, proposals)));
+        if (services.workflows() != null) write.add(new WorkflowTools(services.workflows(), proposals));
+        this.writeTools = List.copyOf(write);
     }
 
     /** The handlers of every action the tools propose; give them to the ProposalService. */
     public static List<ProposalHandler> proposalHandlers(CrmServices services) {
-        return List.of(new AssignOwnerHandler(services), new DeleteContactHandler(services),
-                new ChangeStagesHandler(services), new SendEmailHandler(services));
+        List<ProposalHandler> handlers = new ArrayList<>(List.of(new AssignOwnerHandler(services),
+                new DeleteContactHandler(services), new ChangeStagesHandler(services), new SendEmailHandler(services)));
+        if (services.workflows() != null) handlers.add(new ActivateWorkflowHandler(services.workflows()));
+        return List.copyOf(handlers);
     }
 
     public List<Object> toolsFor(Role role) {

@@ -29,13 +29,19 @@ public final class WorkflowService {
     private final TenantTransactions transactions;
     private final AuditTrail audit;
     private final WorkflowRuns runs;
-    private final WorkflowSchedule schedule;
+    /**
+     * Bound once the node's Quartz exists (the scheduler module builds it after the core services);
+     * until then activations are only stored, and the scheduler reconciles them when it starts.
+     */
+    private volatile WorkflowSchedule schedule = WorkflowSchedule.NONE;
 
-    public WorkflowService(TenantTransactions transactions, AuditTrail audit, WorkflowRuns runs,
-                           WorkflowSchedule schedule) {
+    public WorkflowService(TenantTransactions transactions, AuditTrail audit, WorkflowRuns runs) {
         this.transactions = transactions;
         this.audit = audit;
         this.runs = runs;
+    }
+
+    public void useSchedule(WorkflowSchedule schedule) {
         this.schedule = schedule;
     }
 
