@@ -14,6 +14,7 @@ import io.intelligencecrm.core.workflow.WorkflowService;
 import io.intelligencecrm.outreach.OutreachServices;
 import io.intelligencecrm.scheduler.engine.StepAction;
 import io.intelligencecrm.scheduler.engine.WorkflowRunner;
+import io.intelligencecrm.scheduler.quartz.BounceScanJob;
 import io.intelligencecrm.scheduler.quartz.CronWorkflowJob;
 import io.intelligencecrm.scheduler.quartz.DealIdleScanJob;
 import io.intelligencecrm.scheduler.quartz.QuartzCluster;
@@ -88,7 +89,8 @@ public final class SchedulerServices implements AutoCloseable {
         try {
             quartz = QuartzCluster.create(database.appDataSource(), settings, Map.<Class<? extends Job>, Supplier<Job>>of(
                     CronWorkflowJob.class, () -> new CronWorkflowJob(workflows, runs),
-                    DealIdleScanJob.class, () -> scan[0]));
+                    DealIdleScanJob.class, () -> scan[0],
+                    BounceScanJob.class, () -> new BounceScanJob(core.directory(), outreach.bounces())));
         } catch (SchedulerException e) {
             throw new IllegalStateException("Quartz could not be set up: " + e.getMessage(), e);
         }
@@ -116,7 +118,7 @@ public final class SchedulerServices implements AutoCloseable {
     public synchronized void start() {
         if (started) return;
         try {
-            scheduleScan();
+            scheduleScans();
             for (TenantId tenant : core.directory().allTenantIds()) schedule.reconcile(tenant, workflows);
             quartz.start();
         } catch (SchedulerException e) {
@@ -126,13 +128,19 @@ public final class SchedulerServices implements AutoCloseable {
         started = true;
     }
 
-    /** Every 15 minutes; after downtime one catch-up scan runs at once (the scan is idempotent). */
-    private void scheduleScan() throws SchedulerException {
-        JobDetail job = JobBuilder.newJob(DealIdleScanJob.class).withIdentity("deal-idle-scan", "system")
-                .requestRecovery(true).build();
-        Trigger trigger = TriggerBuilder.newTrigger().withIdentity("deal-idle-scan", "system").forJob(job)
-                .withSchedule(CronScheduleBuilder.cronSchedule("0 0/15 * * * ?")
-                        .withMisfireHandlingInstructionFireAndProceed())
+    /**
+     * The deal-idle scan every 15 minutes and the bounce mailboxes every 5; after downtime one catch-up
+     * run happens at once (both are idempotent), not one per missed firing.
+     */
+    private void scheduleScans() throws SchedulerException {
+        scheduleSystemJob(DealIdleScanJob.class, "deal-idle-scan", "0 0/15 * * * ?");
+        scheduleSystemJob(BounceScanJob.class, "bounce-scan", "30 0/5 * * * ?");
+    }
+
+    private void scheduleSystemJob(Class<? extends Job> type, String name, String cron) throws SchedulerException {
+        JobDetail job = JobBuilder.newJob(type).withIdentity(name, "system").requestRecovery(true).build();
+        Trigger trigger = TriggerBuilder.newTrigger().withIdentity(name, "system").forJob(job)
+                .withSchedule(CronScheduleBuilder.cronSchedule(cron).withMisfireHandlingInstructionFireAndProceed())
                 .build();
         quartz.scheduleJob(job, Set.of(trigger), true);
     }

@@ -125,7 +125,7 @@ public final class CrmApplication {
             OutreachServices outreach = OutreachServices.create(database, settings.outreach(),
                     settings.server().publicUrl(),
                     SecretKeyFile.load(settings.outreach().secretKey(), settings.database().dataDir()), clock, services);
-            OutboxDispatcher mailDispatcher = new OutboxDispatcher(database, List.of(outreach.emailDelivery()),
+            OutboxDispatcher mailDispatcher = new OutboxDispatcher(database, outreach.deliveryHandlers(),
                     Duration.ofMillis(settings.outreach().dispatchMillis()), 8);
             workers.add(mailDispatcher);
             SchedulerServices scheduler = SchedulerServices.create(database, settings.scheduler(),
