@@ -178,11 +178,11 @@ public final class CrmApplication {
                 config.routes.ws("/ws/chat", chatSocket::configure);
             });
             started.set(server);
-            startListening(server, settings);
             if (settings.scheduler().enabled()) {
                 mailDispatcher.start();
                 scheduler.start();
             }
+            startListening(server, settings);
             return new CrmApplication(settings, runtime, services, agent, chatTurns, server, endpoints, outreach,
                     scheduler, workers);
         } catch (RuntimeException e) {

@@ -13,6 +13,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import org.jdbi.v3.core.mapper.RowMapper;
 
 /**
  * Addresses that must not receive anything (unsubscribed, hard bounced, complained, or blocked by
@@ -21,6 +22,8 @@ import java.util.Set;
  */
 public final class SuppressionList {
     public static final Set<String> REASONS = Set.of("unsubscribed", "hard_bounce", "complaint", "manual");
+    private static final RowMapper<Suppression> ROW = (rs, ctx) -> new Suppression(rs.getString(1), rs.getString(2),
+            rs.getString(3), rs.getString(4), rs.getTimestamp(5).toInstant());
 
     private final TenantTransactions transactions;
     private final AuditTrail audit;
@@ -99,16 +102,12 @@ public final class SuppressionList {
         return transactions.inTenant(actor.tenant(), handle -> handle.createQuery("""
                         select address, channel, reason, detail, created_at from suppressions
                          order by created_at desc, address limit :limit""")
-                .bind("limit", Math.max(1, Math.min(limit, 1000)))
-                .map((rs, ctx) -> new Suppression(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4),
-                        rs.getTimestamp(5).toInstant())).list());
+                .bind("limit", Math.max(1, Math.min(limit, 1000))).map(ROW).list());
     }
 
     private Suppression find(TenantId tenant, String address) {
         return transactions.inTenant(tenant, handle -> handle.createQuery("""
                         select address, channel, reason, detail, created_at from suppressions where address = :address""")
-                .bind("address", normalise(address))
-                .map((rs, ctx) -> new Suppression(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4),
-                        rs.getTimestamp(5).toInstant())).one());
+                .bind("address", normalise(address)).map(ROW).one());
     }
 }

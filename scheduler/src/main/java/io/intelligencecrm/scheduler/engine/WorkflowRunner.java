@@ -113,9 +113,14 @@ public final class WorkflowRunner implements OutboxHandler {
             String why = reason;
             Optional<Integer> next = transactions.inTenant(tenant, handle -> {
                 WorkflowRun run = runs.lock(handle, runId).orElse(null);
-                // Stale messages (a timer after a reply already resumed the run) find the run moved on.
-                if (run == null || run.finished() || run.steps().size() != expected) return Optional.<Integer>empty();
-                return step(handle, tenant, run, run.status().equals("waiting") ? reasonOrTimer(why) : null);
+                if (run == null || run.finished()) return Optional.<Integer>empty();
+                boolean waiting = run.status().equals("waiting");
+                // A waiting run wakes only for its own wait (a timer after a reply finds the run moved on); a
+                // running one continues from where it is, also for a retried message that advanced it earlier.
+                if (waiting ? run.steps().size() != expected : run.steps().size() < expected) {
+                    return Optional.<Integer>empty();
+                }
+                return step(handle, tenant, run, waiting ? reasonOrTimer(why) : null);
             });
             if (next.isEmpty()) return;
             sequence = next.get();

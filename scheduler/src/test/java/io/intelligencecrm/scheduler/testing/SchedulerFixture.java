@@ -19,7 +19,11 @@ public final class SchedulerFixture implements AutoCloseable {
     public final OutboxDispatcher mail;
 
     public SchedulerFixture(StreamingChatModel model) {
-        outreach = new OutreachFixture(Map.of(), Clock.systemUTC(), List.of(new WorkflowTriggers()));
+        this(model, Map.of());
+    }
+
+    public SchedulerFixture(StreamingChatModel model, Map<String, String> environment) {
+        outreach = new OutreachFixture(environment, Clock.systemUTC(), List.of(new WorkflowTriggers()));
         agent = AgentServices.create(outreach.database, outreach.settings.agent(), Clock.systemUTC(), outreach.core,
                 model);
         scheduler = SchedulerServices.create(outreach.database, outreach.settings.scheduler(), Duration.ofMillis(100),

@@ -1,5 +1,6 @@
 package io.intelligencecrm.web.bench;
 
+import ch.qos.logback.classic.Level;
 import com.icegreen.greenmail.util.GreenMail;
 import com.icegreen.greenmail.util.ServerSetup;
 import io.intelligencecrm.core.demo.DemoData;
@@ -11,6 +12,7 @@ import io.intelligencecrm.web.testing.TestServer;
 import jakarta.mail.internet.InternetAddress;
 import jakarta.mail.internet.MimeMessage;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -20,6 +22,7 @@ import java.util.UUID;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import org.slf4j.LoggerFactory;
 
 /**
  * ./crm bench mail — queues 10,000 outreach emails in the outbox of the demo tenant (each to its own
@@ -35,6 +38,8 @@ public final class MailBenchmark {
     }
 
     public static void main(String[] args) throws Exception {
+        // GreenMail logs a line per new recipient; 10,000 of them would be measured too.
+        ((ch.qos.logback.classic.Logger) LoggerFactory.getLogger("com.icegreen.greenmail")).setLevel(Level.WARN);
         GreenMail smtp = new GreenMail(new ServerSetup(0, "127.0.0.1", ServerSetup.PROTOCOL_SMTP));
         smtp.start();
         CrmApplication application = TestServer.start(Map.of("CRM_SMTP_HOST", "127.0.0.1",
@@ -55,7 +60,7 @@ public final class MailBenchmark {
 
             ExecutorService nodes = Executors.newFixedThreadPool(DISPATCHERS);
             long start = System.nanoTime();
-            List<Future<Integer>> results = new java.util.ArrayList<>();
+            List<Future<Integer>> results = new ArrayList<>();
             for (int n = 0; n < DISPATCHERS; n++) {
                 OutboxDispatcher dispatcher = new OutboxDispatcher(application.database(),
                         application.outreach().deliveryHandlers(), Duration.ofSeconds(1), 5);
