@@ -17,6 +17,7 @@ import io.intelligencecrm.tools.proposal.ChangeStagesHandler;
 import io.intelligencecrm.tools.proposal.DeleteContactHandler;
 import io.intelligencecrm.tools.proposal.SendEmailHandler;
 import io.intelligencecrm.tools.workflow.ActivateWorkflowHandler;
+import io.intelligencecrm.tools.workflow.DeleteWorkflowHandler;
 import io.intelligencecrm.tools.workflow.WorkflowTools;
 import java.util.ArrayList;
 import java.util.List;
@@ -46,7 +47,10 @@ public final class CrmToolbox {
     public static List<ProposalHandler> proposalHandlers(CrmServices services) {
         List<ProposalHandler> handlers = new ArrayList<>(List.of(new AssignOwnerHandler(services),
                 new DeleteContactHandler(services), new ChangeStagesHandler(services), new SendEmailHandler(services)));
-        if (services.workflows() != null) handlers.add(new ActivateWorkflowHandler(services.workflows()));
+        if (services.workflows() != null) {
+            handlers.add(new ActivateWorkflowHandler(services.workflows()));
+            handlers.add(new DeleteWorkflowHandler(services.workflows()));
+        }
         return List.copyOf(handlers);
     }
 

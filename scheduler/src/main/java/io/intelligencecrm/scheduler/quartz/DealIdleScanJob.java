@@ -6,13 +6,13 @@ import io.intelligencecrm.core.tenant.TenantTransactions;
 import io.intelligencecrm.core.workflow.Workflow;
 import io.intelligencecrm.core.workflow.WorkflowRuns;
 import io.intelligencecrm.core.workflow.WorkflowService;
+import io.intelligencecrm.scheduler.engine.QuietDeals;
+import io.intelligencecrm.scheduler.engine.QuietDeals.QuietDeal;
 import java.time.Clock;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.UUID;
 import org.quartz.DisallowConcurrentExecution;
 import org.quartz.Job;
 import org.quartz.JobExecutionContext;
@@ -43,9 +43,6 @@ public final class DealIdleScanJob implements Job {
         this.clock = clock;
     }
 
-    private record IdleDeal(UUID id, Instant lastActivity) {
-    }
-
     @Override
     public void execute(JobExecutionContext context) {
         scanAll();
@@ -68,19 +65,9 @@ public final class DealIdleScanJob implements Job {
         int started = 0;
         for (Workflow workflow : workflows.active(tenant, Set.of("deal_idle"))) {
             int days = workflow.parsed().trigger().days();
-            List<IdleDeal> idle = transactions.inTenant(tenant, handle -> handle.createQuery("""
-                            select d.id, greatest(d.updated_at, coalesce(max(i.occurred_at), d.updated_at)) as last_activity
-                              from deals d
-                              left join interactions i on i.tenant_id = d.tenant_id and i.deal_id = d.id
-                                                      and i.deleted_at is null
-                             where d.deleted_at is null and d.stage not in ('won', 'lost') and d.owner_id = :owner
-                             group by d.tenant_id, d.id
-                            having greatest(d.updated_at, coalesce(max(i.occurred_at), d.updated_at)) < :cutoff
-                             limit 500""")
-                    .bind("owner", workflow.ownerId()).bind("cutoff", clock.instant().minus(Duration.ofDays(days)))
-                    .map((rs, ctx) -> new IdleDeal(rs.getObject("id", UUID.class),
-                            rs.getTimestamp("last_activity").toInstant())).list());
-            for (IdleDeal deal : idle) {
+            List<QuietDeal> idle = transactions.inTenant(tenant, handle -> QuietDeals.find(handle, workflow.ownerId(),
+                    clock.instant().minus(Duration.ofDays(days)), 500));
+            for (QuietDeal deal : idle) {
                 if (runs.start(tenant, workflow, "idle:" + deal.id() + ":" + deal.lastActivity().toEpochMilli(),
                         Map.of("type", "deal_idle", "entityType", "deal", "entityId", deal.id().toString(),
                                 "idleDays", days, "lastActivity", deal.lastActivity().toString())).isPresent()) {

@@ -1,6 +1,7 @@
 package io.intelligencecrm.scheduler.steps;
 
 import io.intelligencecrm.core.tenant.TenantTransactions;
+import io.intelligencecrm.scheduler.engine.QuietDeals;
 import io.intelligencecrm.scheduler.engine.StepAction;
 import io.intelligencecrm.scheduler.engine.StepContext;
 import io.intelligencecrm.scheduler.engine.StepResult;
@@ -44,19 +45,10 @@ public final class ReportStep implements StepAction {
                              where deleted_at is null and lifecycle_stage = 'lead' and created_at >= :since
                              order by created_at desc limit :limit""")
                     .bind("since", since).bind("limit", MAX_ROWS).mapTo(String.class).list();
-            case "quiet_deals" -> handle.createQuery("""
-                            select d.name || ' (' || d.stage || ', ' || d.amount || ' ' || d.currency || '), quiet since '
-                                   || to_char(greatest(d.updated_at, coalesce(max(i.occurred_at), d.updated_at))
-                                              at time zone 'UTC', 'YYYY-MM-DD')
-                              from deals d
-                              left join interactions i on i.tenant_id = d.tenant_id and i.deal_id = d.id
-                                                      and i.deleted_at is null
-                             where d.deleted_at is null and d.stage not in ('won', 'lost') and d.owner_id = :owner
-                             group by d.tenant_id, d.id
-                            having greatest(d.updated_at, coalesce(max(i.occurred_at), d.updated_at)) < :since
-                             order by d.amount desc limit :limit""")
-                    .bind("owner", context.owner().userId()).bind("since", since).bind("limit", MAX_ROWS)
-                    .mapTo(String.class).list();
+            case "quiet_deals" -> QuietDeals.find(handle, context.owner().userId(), since, MAX_ROWS).stream()
+                    .map(deal -> deal.name() + " (" + deal.stage() + ", " + deal.amount().toPlainString() + " "
+                            + deal.currency() + "), quiet since " + deal.lastActivity().toString().substring(0, 10))
+                    .toList();
             default -> handle.createQuery("""
                             select title || coalesce(', due ' || to_char(due_at at time zone 'UTC', 'YYYY-MM-DD HH24:MI'), '')
                               from tasks where assignee_id = :owner and done_at is null

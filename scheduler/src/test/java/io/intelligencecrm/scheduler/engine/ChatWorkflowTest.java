@@ -64,6 +64,22 @@ class ChatWorkflowTest {
     }
 
     @Test
+    void deleting_a_workflow_from_chat_is_a_proposal_and_unschedules_it_once_approved() throws Exception {
+        Workflow active = fixture.scheduler.workflows().create(rep, Map.of("name", "Daily", "activate", true,
+                "definition", Map.of("trigger", Map.of("type", "cron", "cron", "0 0 9 * * ?"),
+                        "steps", List.of(Map.of("id", "n", "type", "notify", "title", "Morning")))));
+        JobKey job = new JobKey("workflow-" + active.id(), "tenant-" + tenant.value());
+        assertTrue(fixture.scheduler.quartz().checkExists(job));
+        Proposal proposal = fixture.agent.proposals().propose(rep, null, "workflow.delete",
+                Map.of("workflowId", active.id().toString()), "Delete the workflow Daily");
+        assertEquals(1, fixture.scheduler.workflows().list(rep).size(), "nothing happens before approval");
+
+        fixture.agent.proposals().approve(rep, proposal.id(), proposal.argumentsHash());
+        assertTrue(fixture.scheduler.workflows().list(rep).isEmpty());
+        assertTrue(!fixture.scheduler.quartz().checkExists(job));
+    }
+
+    @Test
     void a_score_rule_said_in_chat_becomes_a_threshold_workflow_that_drafts_for_approval() {
         ChatReply reply = fixture.agent.chat().send(rep, new ChatInput(null,
                 "when a lead scores above 80, draft an intro and ask me to approve it", "web"), AgentEventSink.IGNORE);

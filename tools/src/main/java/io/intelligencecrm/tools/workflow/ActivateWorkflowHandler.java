@@ -6,7 +6,6 @@ import io.intelligencecrm.core.proposal.ProposalHandler;
 import io.intelligencecrm.core.workflow.Workflow;
 import io.intelligencecrm.core.workflow.WorkflowService;
 import java.util.Map;
-import java.util.UUID;
 
 /**
  * {@code workflow.activate}: the user confirms a workflow drafted in chat. Only the version they
@@ -39,13 +38,7 @@ public final class ActivateWorkflowHandler implements ProposalHandler {
     }
 
     private Workflow current(Actor actor, Map<String, Object> arguments) {
-        UUID id;
-        try {
-            id = UUID.fromString(String.valueOf(arguments.get("workflowId")));
-        } catch (IllegalArgumentException e) {
-            throw CrmException.invalid("workflowId", "must be a workflow id");
-        }
-        Workflow workflow = workflows.get(actor, id);
+        Workflow workflow = workflows.get(actor, DeleteWorkflowHandler.id(arguments));
         if (!(arguments.get("version") instanceof Number version) || version.intValue() != workflow.version()) {
             throw CrmException.conflict("The workflow changed since it was proposed; review it again",
                     Map.of("version", workflow.version()));

@@ -57,6 +57,34 @@ public final class WorkflowTools {
                 Map.of("workflowId", draft.id().toString(), "version", draft.version()), summary));
     }
 
+    @Tool("Pauses one of the user's workflows: it starts no new runs until resumed.")
+    public Map<String, Object> pauseWorkflow(@P("the workflow's id") String workflowId, InvocationParameters parameters) {
+        Workflow paused = workflows.pause(ToolCall.of(parameters).actor(), ToolArguments.id("workflowId", workflowId));
+        return Map.of("id", paused.id().toString(), "name", paused.name(), "status", paused.status());
+    }
+
+    @Tool("PROPOSES resuming (or first activating) one of the user's workflows; it runs again only once the user "
+            + "approves.")
+    public ProposalResult proposeResumeWorkflow(@P("the workflow's id") String workflowId,
+                                                InvocationParameters parameters) {
+        ToolCall call = ToolCall.of(parameters);
+        Workflow workflow = workflows.get(call.actor(), ToolArguments.id("workflowId", workflowId));
+        return ProposalResult.of(proposals.propose(call.actor(), call.conversationId(), ActivateWorkflowHandler.ACTION,
+                Map.of("workflowId", workflow.id().toString(), "version", workflow.version()),
+                "Activate the workflow \"" + workflow.name() + "\": " + WorkflowSummary.describe(workflow.parsed(),
+                        call.zone())));
+    }
+
+    @Tool("PROPOSES deleting one of the user's workflows (its running runs are cancelled); nothing happens until "
+            + "the user approves.")
+    public ProposalResult proposeDeleteWorkflow(@P("the workflow's id") String workflowId,
+                                                InvocationParameters parameters) {
+        ToolCall call = ToolCall.of(parameters);
+        Workflow workflow = workflows.get(call.actor(), ToolArguments.id("workflowId", workflowId));
+        return ProposalResult.of(proposals.propose(call.actor(), call.conversationId(), DeleteWorkflowHandler.ACTION,
+                Map.of("workflowId", workflow.id().toString()), "Delete the workflow \"" + workflow.name() + "\""));
+    }
+
     @Tool("Lists the user's workflows with their status (draft, active, paused) and trigger.")
     public List<Map<String, Object>> listWorkflows(InvocationParameters parameters) {
         ToolCall call = ToolCall.of(parameters);
