@@ -84,19 +84,19 @@ public final class SchedulerServices implements AutoCloseable {
         UserRepository users = new UserRepository(transactions);
         WorkflowRuns runs = core.workflowRuns();
         WorkflowService workflows = core.workflows();
-        DealIdleScanJob[] scan = new DealIdleScanJob[1];
+        DealIdleScanJob idleScan = new DealIdleScanJob(core.directory(), transactions, workflows, runs, clock);
+        BounceScanJob bounceScan = new BounceScanJob(core.directory(), outreach.bounces());
         Scheduler quartz;
         try {
             quartz = QuartzCluster.create(database.appDataSource(), settings, Map.<Class<? extends Job>, Supplier<Job>>of(
                     CronWorkflowJob.class, () -> new CronWorkflowJob(workflows, runs),
-                    DealIdleScanJob.class, () -> scan[0],
-                    BounceScanJob.class, () -> new BounceScanJob(core.directory(), outreach.bounces())));
+                    DealIdleScanJob.class, () -> idleScan,
+                    BounceScanJob.class, () -> bounceScan));
         } catch (SchedulerException e) {
             throw new IllegalStateException("Quartz could not be set up: " + e.getMessage(), e);
         }
         QuartzWorkflowSchedule schedule = new QuartzWorkflowSchedule(quartz, users);
         workflows.useSchedule(schedule);
-        scan[0] = new DealIdleScanJob(core.directory(), transactions, workflows, runs, clock);
         TaskService tasks = new TaskService(transactions, core.audit());
         NotificationService notifications = new NotificationService(transactions);
         List<StepAction> actions = new ArrayList<>();
@@ -111,7 +111,7 @@ public final class SchedulerServices implements AutoCloseable {
         WorkflowEventHandler events = new WorkflowEventHandler(transactions, workflows, runs, clock);
         OutboxDispatcher dispatcher = new OutboxDispatcher(database, List.of(events, runner), pollInterval,
                 settings.stepRetries());
-        return new SchedulerServices(quartz, schedule, workflows, runs, tasks, notifications, dispatcher, scan[0], core);
+        return new SchedulerServices(quartz, schedule, workflows, runs, tasks, notifications, dispatcher, idleScan, core);
     }
 
     /** Starts Quartz (joining the cluster), the global scans, and the run dispatcher. */
