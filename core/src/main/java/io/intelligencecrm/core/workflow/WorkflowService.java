@@ -85,7 +85,7 @@ public final class WorkflowService {
         return transactions.inTenant(actor.tenant(), handle -> visible(handle, actor, id));
     }
 
-    /** Replaces the name or the definition; a new definition is a new version (running runs keep theirs). */
+    /** Replaces the name or the definition; a new definition is a new version, which runs under way continue with. */
     public Workflow update(Actor actor, UUID id, Map<String, Object> body) {
         Violations violations = new Violations();
         for (String key : body.keySet()) {

@@ -34,7 +34,7 @@ public final class WorkflowController {
                 .returns("object");
         api.get("/api/workflows/{id}", this::get).doc("workflows", "A workflow").returns("Workflow");
         api.patch("/api/workflows/{id}", this::update).doc("workflows", "Rename or change the definition")
-                .description("A new definition is a new version; runs under way continue.")
+                .description("A new definition is a new version; runs under way continue from their current step with it.")
                 .body("WorkflowChanges").returns("Workflow");
         api.delete("/api/workflows/{id}", this::delete).doc("workflows", "Delete (running runs are cancelled)")
                 .returns(204, null);
