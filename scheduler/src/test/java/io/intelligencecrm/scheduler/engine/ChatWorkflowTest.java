@@ -18,6 +18,7 @@ import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.quartz.CronTrigger;
 import org.quartz.JobKey;
 
 /** "Every Friday at 4pm send me a summary of new leads" in chat (no LLM key): a draft the user confirms. */
@@ -70,6 +71,10 @@ class ChatWorkflowTest {
                         "steps", List.of(Map.of("id", "n", "type", "notify", "title", "Morning")))));
         JobKey job = new JobKey("workflow-" + active.id(), "tenant-" + tenant.value());
         assertTrue(fixture.scheduler.quartz().checkExists(job));
+        CronTrigger trigger = (CronTrigger) fixture.scheduler.quartz().getTriggersOfJob(job).getFirst();
+        assertEquals(CronTrigger.MISFIRE_INSTRUCTION_DO_NOTHING, trigger.getMisfireInstruction(),
+                "after downtime a missed firing is skipped, never sent in a burst");
+        assertEquals("UTC", trigger.getTimeZone().getID(), "the owner's time zone");
         Proposal proposal = fixture.agent.proposals().propose(rep, null, "workflow.delete",
                 Map.of("workflowId", active.id().toString()), "Delete the workflow Daily");
         assertEquals(1, fixture.scheduler.workflows().list(rep).size(), "nothing happens before approval");
