@@ -38,7 +38,8 @@ public record AgentServices(ChatService chat, ConversationService conversations,
                                        KnowledgeSearch knowledge, StreamingChatModel model) {
         var transactions = database.tenants();
         CrmServices crm = new CrmServices(core.contacts(), core.companies(), core.deals(), core.interactions(),
-                core.users(), new AnalyticsService(transactions, clock), core.outbox(), transactions, knowledge);
+                core.users(), new AnalyticsService(transactions, clock), core.outbox(), transactions, knowledge,
+                core.workflows());
         ProposalService proposals = new ProposalService(transactions, core.audit(), clock,
                 Duration.ofMinutes(settings.proposalTtlMinutes()), CrmToolbox.proposalHandlers(crm));
         CrmToolbox toolbox = new CrmToolbox(crm, proposals);

@@ -10,8 +10,16 @@ import io.intelligencecrm.core.db.DatabaseRuntime;
 import io.intelligencecrm.core.demo.DemoData;
 import io.intelligencecrm.core.json.Json;
 import io.intelligencecrm.core.outbox.OutboxDispatcher;
+import io.intelligencecrm.core.secret.SecretBox;
 import io.intelligencecrm.knowledge.KnowledgeServices;
 import io.intelligencecrm.knowledge.memory.EmbedSubscriber;
+import io.intelligencecrm.outreach.OutreachServices;
+import io.intelligencecrm.scheduler.SchedulerServices;
+import io.intelligencecrm.scheduler.triggers.WorkflowTriggers;
+import io.intelligencecrm.web.workflow.InboxController;
+import io.intelligencecrm.web.workflow.WorkflowController;
+import io.intelligencecrm.web.outreach.OutreachController;
+import io.intelligencecrm.web.outreach.UnsubscribeController;
 import io.intelligencecrm.core.tenant.TenantProvisioning;
 import io.intelligencecrm.core.user.InvitationSender;
 import io.intelligencecrm.core.user.PasswordHasher;
@@ -48,6 +56,7 @@ import io.javalin.json.JavalinJackson;
 import java.net.BindException;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
@@ -82,11 +91,16 @@ public final class CrmApplication {
     private final ExecutorService chatTurns;
     private final Javalin server;
     private final List<String> endpoints;
+    private final OutreachServices outreach;
+    private final SchedulerServices scheduler;
+    /** Background workers (dispatchers, the scheduler), stopped before the database closes. */
+    private final List<AutoCloseable> workers;
     private final AtomicBoolean stopped = new AtomicBoolean();
 
     private CrmApplication(Settings settings, DatabaseRuntime runtime, CoreServices services, KnowledgeServices knowledge,
                            OutboxDispatcher dispatcher, AgentServices agent, SlackServices slack,
-                           ExecutorService chatTurns, Javalin server, List<String> endpoints) {
+                           ExecutorService chatTurns, Javalin server, List<String> endpoints,
+                           OutreachServices outreach, SchedulerServices scheduler, List<AutoCloseable> workers) {
         this.settings = settings;
         this.runtime = runtime;
         this.services = services;
@@ -97,6 +111,9 @@ public final class CrmApplication {
         this.chatTurns = chatTurns;
         this.server = server;
         this.endpoints = endpoints;
+        this.outreach = outreach;
+        this.scheduler = scheduler;
+        this.workers = workers;
     }
 
     public static CrmApplication start(Settings settings) {
@@ -106,13 +123,15 @@ public final class CrmApplication {
     /** @param model the agent's model; null builds the configured provider (tests pass scripted ones) */
     public static CrmApplication start(Settings settings, StreamingChatModel model) {
         DatabaseRuntime runtime = DatabaseRuntime.open(settings.database());
+        List<AutoCloseable> workers = new ArrayList<>();
         try {
             Database database = runtime.database();
             Clock clock = Clock.systemUTC();
             JwtCodec jwt = new JwtCodec(SigningSecret.load(settings.auth(), settings.database().dataDir()),
                     settings.auth().issuer(), settings.auth().audience(), clock);
             AccessTokens tokens = new AccessTokens(jwt, Duration.ofMinutes(settings.auth().accessTokenMinutes()), clock);
-            CoreServices services = CoreServices.create(database, settings, clock, List.of(new EmbedSubscriber()),
+            CoreServices services = CoreServices.create(database, settings, clock,
+                    List.of(new EmbedSubscriber(), new WorkflowTriggers()),
                     List.of(), InvitationSender.NONE, tokens);
             tokens.checkSessionsWith(services.authentication());
             if (settings.demoData()) {
@@ -120,12 +139,15 @@ public final class CrmApplication {
                         new PasswordHasher(), clock).ensureSeeded();
             }
 
+            byte[] secretKey = SecretsKey.load(settings.secrets(), settings.database().dataDir());
             KnowledgeServices knowledge = KnowledgeServices.create(database, settings.knowledge(), services.audit(),
                     services.outbox());
             // After the demo seed, so a new demo tenant is embedded too.
             knowledge.space().adopt(knowledge.embedder().space());
             OutboxDispatcher dispatcher = new OutboxDispatcher(database, knowledge.outboxHandlers(), OUTBOX_POLL,
                     OUTBOX_ATTEMPTS);
+            workers.add(knowledge);
+            workers.add(dispatcher);
             dispatcher.start();
             knowledge.indexes().start(INDEX_MAINTENANCE);
 
@@ -135,8 +157,17 @@ public final class CrmApplication {
             ExecutorService chatTurns = Executors.newVirtualThreadPerTaskExecutor();
             // Half the pool for Slack's agent turns, so acknowledging Slack's next request always finds a connection.
             SlackServices slack = SlackServices.create(database, settings.slack(),
-                    SecretsKey.box(settings.secrets(), settings.database().dataDir()), clock, services, agent, chatTurns,
+                    new SecretBox(secretKey), clock, services, agent, chatTurns,
                     Math.max(1, settings.database().poolSize() / 2));
+            OutreachServices outreach = OutreachServices.create(database, settings.outreach(),
+                    settings.server().publicUrl(),
+                    secretKey, clock, services);
+            OutboxDispatcher mailDispatcher = new OutboxDispatcher(database, outreach.deliveryHandlers(),
+                    Duration.ofMillis(settings.outreach().dispatchMillis()), 8);
+            workers.add(mailDispatcher);
+            SchedulerServices scheduler = SchedulerServices.create(database, settings.scheduler(),
+                    Duration.ofMillis(settings.outreach().dispatchMillis()), clock, services, agent, outreach);
+            workers.add(scheduler);
 
             RateLimits limits = new RateLimits(settings.auth());
             ApiRoutes api = new ApiRoutes();
@@ -153,6 +184,9 @@ public final class CrmApplication {
             new KnowledgeController(knowledge.documents()).routes(api);
             new SearchController(knowledge.search()).routes(api);
             new SlackSettingsController(slack.integration()).routes(api);
+            new OutreachController(outreach).routes(api);
+            new WorkflowController(scheduler.workflows()).routes(api);
+            new InboxController(scheduler.notifications(), scheduler.tasks()).routes(api);
             new OpenApiController(api, settings.server().publicUrl()).routes(api);
             ApiAuthentication authentication = new ApiAuthentication(api, tokens, services.authentication(), limits);
             ChatSocket chatSocket = new ChatSocket(agent.chat(), agent.conversations(), chatTurns);
@@ -177,6 +211,7 @@ public final class CrmApplication {
                 ErrorResponses.register(config.routes);
                 config.routes.get("/health/live", health::live);
                 config.routes.get("/health/ready", health::ready);
+                new UnsubscribeController(outreach.unsubscribe()).routes(config.routes);
                 config.routes.beforeMatched("/api/*", authentication);
                 api.registerAll(config.routes);
                 new SlackWebhookController(slack).routes(config.routes);
@@ -184,10 +219,15 @@ public final class CrmApplication {
                 config.routes.ws("/ws/chat", chatSocket::configure);
             });
             started.set(server);
+            if (settings.scheduler().enabled()) {
+                mailDispatcher.start();
+                scheduler.start();
+            }
             startListening(server, settings);
             return new CrmApplication(settings, runtime, services, knowledge, dispatcher, agent, slack, chatTurns,
-                    server, endpoints);
+                    server, endpoints, outreach, scheduler, workers);
         } catch (RuntimeException e) {
+            closeAll(workers);
             runtime.close();
             throw e;
         }
@@ -252,6 +292,14 @@ public final class CrmApplication {
         return List.copyOf(endpoints);
     }
 
+    public OutreachServices outreach() {
+        return outreach;
+    }
+
+    public SchedulerServices scheduler() {
+        return scheduler;
+    }
+
     public int port() {
         return server.port();
     }
@@ -270,8 +318,17 @@ public final class CrmApplication {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
-        dispatcher.close();
-        knowledge.close();
+        closeAll(workers);
         runtime.close();
+    }
+
+    private static void closeAll(List<AutoCloseable> workers) {
+        for (AutoCloseable worker : workers.reversed()) {
+            try {
+                worker.close();
+            } catch (Exception e) {
+                // Shutting down: a worker that fails to stop must not keep the others running.
+            }
+        }
     }
 }

@@ -7,7 +7,8 @@ import java.util.Map;
  * Each variable is documented with its default in the README's configuration table.
  */
 public record Settings(DatabaseSettings database, ServerSettings server, AuthSettings auth, AgentSettings agent,
-                       KnowledgeSettings knowledge, boolean demoData, SecretSettings secrets, SlackSettings slack) {
+                       KnowledgeSettings knowledge, boolean demoData, SecretSettings secrets, SlackSettings slack,
+                       OutreachSettings outreach, SchedulerSettings scheduler) {
 
     public static Settings fromEnvironment() {
         return from(System.getenv());
@@ -23,20 +24,22 @@ public record Settings(DatabaseSettings database, ServerSettings server, AuthSet
                 KnowledgeSettings.from(env),
                 env.flag("CRM_DEMO_DATA", true),
                 SecretSettings.from(env),
-                SlackSettings.from(env));
+                SlackSettings.from(env),
+                OutreachSettings.from(env),
+                SchedulerSettings.from(env));
         env.requireValid();
         return settings;
     }
 
     public Settings withDatabase(DatabaseSettings newDatabase) {
-        return new Settings(newDatabase, server, auth, agent, knowledge, demoData, secrets, slack);
+        return new Settings(newDatabase, server, auth, agent, knowledge, demoData, secrets, slack, outreach, scheduler);
     }
 
     public Settings withServer(ServerSettings newServer) {
-        return new Settings(database, newServer, auth, agent, knowledge, demoData, secrets, slack);
+        return new Settings(database, newServer, auth, agent, knowledge, demoData, secrets, slack, outreach, scheduler);
     }
 
     public Settings withDemoData(boolean seed) {
-        return new Settings(database, server, auth, agent, knowledge, seed, secrets, slack);
+        return new Settings(database, server, auth, agent, knowledge, seed, secrets, slack, outreach, scheduler);
     }
 }
