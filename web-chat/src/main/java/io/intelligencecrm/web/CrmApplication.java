@@ -16,6 +16,8 @@ import io.intelligencecrm.web.api.OpenApiController;
 import io.intelligencecrm.web.auth.AccessTokens;
 import io.intelligencecrm.web.auth.ApiAuthentication;
 import io.intelligencecrm.web.auth.AuthController;
+import io.intelligencecrm.web.auth.BrowserSessions;
+import io.intelligencecrm.web.page.WebPages;
 import io.intelligencecrm.web.auth.JwtCodec;
 import io.intelligencecrm.web.auth.RateLimits;
 import io.intelligencecrm.web.auth.SigningSecret;
@@ -57,6 +59,8 @@ public final class CrmApplication {
     private static final long MAX_REQUEST_BYTES = 25L * 1024 * 1024;
     /** A chat frame is a message of at most 8,000 characters plus a little JSON. */
     private static final int MAX_SOCKET_FRAME_CHARS = 16 * 1024;
+    /** How long a browser stays signed in: a working day; the session can still be ended at any time. */
+    private static final Duration BROWSER_SESSION = Duration.ofHours(12);
     private static final Set<String> HTTP_VERBS = Set.of("GET", "POST", "PUT", "PATCH", "DELETE");
 
     private final Settings settings;
@@ -89,7 +93,8 @@ public final class CrmApplication {
         try {
             Database database = runtime.database();
             Clock clock = Clock.systemUTC();
-            JwtCodec jwt = new JwtCodec(SigningSecret.load(settings.auth(), settings.database().dataDir()),
+            byte[] secret = SigningSecret.load(settings.auth(), settings.database().dataDir());
+            JwtCodec jwt = new JwtCodec(secret,
                     settings.auth().issuer(), settings.auth().audience(), clock);
             AccessTokens tokens = new AccessTokens(jwt, Duration.ofMinutes(settings.auth().accessTokenMinutes()), clock);
             CoreServices services = CoreServices.create(database, settings, clock, List.of(), List.of(),
@@ -117,11 +122,14 @@ public final class CrmApplication {
             new ConversationController(agent.conversations()).routes(api);
             new ProposalController(agent.proposals(), agent.chat()).routes(api);
             new OpenApiController(api, settings.server().publicUrl()).routes(api);
-            ApiAuthentication authentication = new ApiAuthentication(api, tokens, services.authentication(), limits);
+            BrowserSessions browser = new BrowserSessions(tokens, BROWSER_SESSION, secret,
+                    settings.server().publicUrl().startsWith("https:"));
+            ApiAuthentication authentication = new ApiAuthentication(api, tokens, services.authentication(), limits, browser);
+            WebPages pages = WebPages.create(settings, services, agent, browser, tokens, limits);
             ChatSocket chatSocket = new ChatSocket(agent.chat(), agent.conversations(), chatTurns);
             AtomicReference<Javalin> started = new AtomicReference<>();
             WebSocketAuthentication socketAuthentication = new WebSocketAuthentication(authentication,
-                    () -> allowedOrigins(settings, started.get()));
+                    () -> allowedOrigins(settings, started.get()), browser);
             HealthController health = new HealthController(database, services.directory(), settings.demoData());
 
             List<String> endpoints = new CopyOnWriteArrayList<>();
@@ -137,7 +145,8 @@ public final class CrmApplication {
                 config.http.maxRequestSize = MAX_REQUEST_BYTES;
                 config.jetty.modifyWebSocketServletFactory(factory -> factory.setMaxTextMessageSize(MAX_SOCKET_FRAME_CHARS));
                 config.requestLogger.http(new RequestLog());
-                ErrorResponses.register(config.routes);
+                ErrorResponses.register(config.routes, pages.errors());
+                pages.configure(config);
                 config.routes.get("/health/live", health::live);
                 config.routes.get("/health/ready", health::ready);
                 config.routes.beforeMatched("/api/*", authentication);

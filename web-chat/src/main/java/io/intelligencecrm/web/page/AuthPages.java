@@ -1,0 +1,87 @@
+package io.intelligencecrm.web.page;
+
+import io.intelligencecrm.core.error.CrmException;
+import io.intelligencecrm.core.error.ErrorCode;
+import io.intelligencecrm.core.identity.Authentication;
+import io.intelligencecrm.core.identity.IssuedSession;
+import io.intelligencecrm.web.auth.AccessTokens;
+import io.intelligencecrm.web.auth.BrowserSessions;
+import io.intelligencecrm.web.auth.RateLimits;
+import io.javalin.config.RoutesConfig;
+import io.javalin.http.Context;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/** Login and logout for the browser. */
+public final class AuthPages {
+    private final Authentication authentication;
+    private final BrowserSessions sessions;
+    private final AccessTokens tokens;
+    private final RateLimits limits;
+    private final Templates templates;
+    private final PageGate gate;
+    private final String defaultTenant;
+
+    public AuthPages(Authentication authentication, BrowserSessions sessions, AccessTokens tokens, RateLimits limits,
+                     Templates templates, PageGate gate, String defaultTenant) {
+        this.authentication = authentication;
+        this.sessions = sessions;
+        this.tokens = tokens;
+        this.limits = limits;
+        this.templates = templates;
+        this.gate = gate;
+        this.defaultTenant = defaultTenant;
+    }
+
+    public void routes(RoutesConfig routes) {
+        routes.get("/login", this::form);
+        routes.post("/login", this::login);
+        routes.post("/logout", gate.signedIn((ctx, signed) -> {
+            authentication.logout(signed.actor(), signed.sessionId());
+            tokens.sessionRevoked(signed.sessionId());
+            sessions.clear(ctx);
+            ctx.redirect("/login");
+        }));
+    }
+
+    void form(Context ctx) {
+        if (sessions.find(ctx).isPresent()) {
+            ctx.redirect(next(ctx.queryParam("next")));
+            return;
+        }
+        render(ctx, defaultTenant, "", null);
+    }
+
+    void login(Context ctx) {
+        String tenant = ctx.formParam("tenant");
+        String email = ctx.formParam("email");
+        try {
+            limits.checkLogin(tenant, email, ctx.ip());
+            IssuedSession issued = authentication.login(tenant, email, ctx.formParam("password"), ctx.userAgent());
+            sessions.open(ctx, issued);
+            ctx.redirect(next(ctx.formParam("next")));
+        } catch (CrmException e) {
+            ctx.status(e.code() == ErrorCode.RATE_LIMITED ? 429 : 401);
+            String message = e.code() == ErrorCode.RATE_LIMITED ? "Too many attempts. " + e.getMessage() + "."
+                    : "That workspace, email and password do not match. Check them and try again.";
+            render(ctx, tenant, email, message);
+        }
+    }
+
+    private void render(Context ctx, String tenant, String email, String error) {
+        Map<String, Object> params = new LinkedHashMap<>();
+        params.put("tenant", tenant == null ? "" : tenant);
+        params.put("email", email == null ? "" : email);
+        params.put("next", next(ctx.queryParam("next") != null ? ctx.queryParam("next") : ctx.formParam("next")));
+        params.put("error", error);
+        templates.page(ctx, "login.jte", params);
+    }
+
+    /** Only a path on this site: an absolute or protocol-relative URL would make the login an open redirect. */
+    static String next(String requested) {
+        if (requested == null || !requested.startsWith("/") || requested.startsWith("//") || requested.contains("\\")) {
+            return "/";
+        }
+        return requested;
+    }
+}
