@@ -18,6 +18,7 @@ import io.intelligencecrm.web.auth.ApiAuthentication;
 import io.intelligencecrm.web.auth.AuthController;
 import io.intelligencecrm.web.auth.BrowserSessions;
 import io.intelligencecrm.web.page.WebPages;
+import io.intelligencecrm.web.live.LiveUpdates;
 import io.intelligencecrm.web.auth.JwtCodec;
 import io.intelligencecrm.web.auth.RateLimits;
 import io.intelligencecrm.web.auth.SigningSecret;
@@ -70,10 +71,12 @@ public final class CrmApplication {
     private final ExecutorService chatTurns;
     private final Javalin server;
     private final List<String> endpoints;
+    private final LiveUpdates live;
     private final AtomicBoolean stopped = new AtomicBoolean();
 
     private CrmApplication(Settings settings, DatabaseRuntime runtime, CoreServices services, AgentServices agent,
-                           ExecutorService chatTurns, Javalin server, List<String> endpoints) {
+                           ExecutorService chatTurns, Javalin server, List<String> endpoints, LiveUpdates live) {
+        this.live = live;
         this.settings = settings;
         this.runtime = runtime;
         this.services = services;
@@ -125,7 +128,8 @@ public final class CrmApplication {
             BrowserSessions browser = new BrowserSessions(tokens, BROWSER_SESSION, secret,
                     settings.server().publicUrl().startsWith("https:"));
             ApiAuthentication authentication = new ApiAuthentication(api, tokens, services.authentication(), limits, browser);
-            WebPages pages = WebPages.create(settings, services, agent, browser, tokens, limits);
+            WebPages pages = WebPages.create(settings, database, clock, services, agent, browser, tokens, limits);
+            LiveUpdates live = new LiveUpdates(database.coordinates()).start();
             ChatSocket chatSocket = new ChatSocket(agent.chat(), agent.conversations(), chatTurns);
             AtomicReference<Javalin> started = new AtomicReference<>();
             WebSocketAuthentication socketAuthentication = new WebSocketAuthentication(authentication,
@@ -153,10 +157,12 @@ public final class CrmApplication {
                 api.registerAll(config.routes);
                 config.routes.wsBeforeUpgrade("/ws/chat", socketAuthentication);
                 config.routes.ws("/ws/chat", chatSocket::configure);
+                config.routes.wsBeforeUpgrade("/ws/live", socketAuthentication);
+                config.routes.ws("/ws/live", live::configure);
             });
             started.set(server);
             startListening(server, settings);
-            return new CrmApplication(settings, runtime, services, agent, chatTurns, server, endpoints);
+            return new CrmApplication(settings, runtime, services, agent, chatTurns, server, endpoints, live);
         } catch (RuntimeException e) {
             runtime.close();
             throw e;
@@ -221,6 +227,7 @@ public final class CrmApplication {
     public void stop() {
         if (!stopped.compareAndSet(false, true)) return;
         server.stop();
+        live.close();
         chatTurns.shutdown();
         try {
             chatTurns.awaitTermination(10, TimeUnit.SECONDS);

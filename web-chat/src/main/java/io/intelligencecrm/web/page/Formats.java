@@ -41,6 +41,16 @@ public final class Formats {
         return text.toString();
     }
 
+    /** The same totals as JSON (currency to amount), for scripts that adjust them after a move. */
+    public static String totalsJson(Map<String, BigDecimal> byCurrency) {
+        StringBuilder json = new StringBuilder("{");
+        byCurrency.forEach((currency, amount) -> {
+            if (json.length() > 1) json.append(',');
+            json.append('"').append(currency.replaceAll("[^A-Za-z]", "")).append("\":").append(amount.toPlainString());
+        });
+        return json.append('}').toString();
+    }
+
     public static String day(Instant instant) {
         return instant == null ? "" : DAY.format(instant);
     }

@@ -10,6 +10,15 @@ import io.intelligencecrm.web.auth.BrowserSessions;
 import io.intelligencecrm.web.auth.RateLimits;
 import io.intelligencecrm.web.page.chat.ChatHistory;
 import io.intelligencecrm.web.page.chat.ChatPage;
+import io.intelligencecrm.web.page.company.CompaniesPage;
+import io.intelligencecrm.web.page.contact.ContactsPage;
+import io.intelligencecrm.web.page.contact.ScoreHistory;
+import io.intelligencecrm.web.page.dashboard.DashboardFigures;
+import io.intelligencecrm.web.page.dashboard.DashboardPage;
+import io.intelligencecrm.web.page.deal.DealBoardPage;
+import io.intelligencecrm.core.analytics.AnalyticsService;
+import io.intelligencecrm.core.db.Database;
+import java.time.Clock;
 import io.javalin.config.JavalinConfig;
 import io.javalin.http.staticfiles.Location;
 import java.util.List;
@@ -25,8 +34,8 @@ public final class WebPages {
         this.errors = errors;
     }
 
-    public static WebPages create(Settings settings, CoreServices core, AgentServices agent, BrowserSessions sessions,
-                                  AccessTokens tokens, RateLimits limits) {
+    public static WebPages create(Settings settings, Database database, Clock clock, CoreServices core,
+                                  AgentServices agent, BrowserSessions sessions, AccessTokens tokens, RateLimits limits) {
         Templates templates = new Templates();
         PageGate gate = new PageGate(sessions, core.users(), templates,
                 settings.agent().provider() == AgentSettings.Provider.OFFLINE);
@@ -34,7 +43,14 @@ public final class WebPages {
                 settings.demoData() ? DemoData.SLUG : "");
         ChatPage chat = new ChatPage(gate, templates, agent.conversations(), core.contacts(),
                 new ChatHistory(agent.proposals()));
-        return new WebPages(List.of(auth::routes, chat::routes), new PageErrors(sessions, gate, templates));
+        ContactsPage contacts = new ContactsPage(gate, templates, core.contacts(), core.companies(), core.deals(),
+                core.interactions(), core.users(), new ScoreHistory(database.tenants()));
+        CompaniesPage companies = new CompaniesPage(gate, templates, core.companies());
+        DealBoardPage board = new DealBoardPage(gate, templates, core.deals());
+        DashboardPage dashboard = new DashboardPage(gate, templates, new AnalyticsService(database.tenants(), clock),
+                new DashboardFigures(database.tenants(), clock), clock);
+        return new WebPages(List.of(auth::routes, chat::routes, contacts::routes, companies::routes, board::routes,
+                dashboard::routes), new PageErrors(sessions, gate, templates));
     }
 
     public void configure(JavalinConfig config) {

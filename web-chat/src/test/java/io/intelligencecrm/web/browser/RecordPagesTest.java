@@ -1,0 +1,114 @@
+package io.intelligencecrm.web.browser;
+
+import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import com.microsoft.playwright.Locator;
+import com.microsoft.playwright.Page;
+import com.microsoft.playwright.options.AriaRole;
+import io.intelligencecrm.core.user.Role;
+import io.intelligencecrm.web.testing.DemoLogins;
+import org.junit.jupiter.api.Test;
+
+class RecordPagesTest {
+
+    @Test
+    void the_contact_list_filters_sorts_and_pages_fifty_at_a_time() {
+        Page page = BrowserApp.signedIn(Role.REP);
+        page.navigate("/contacts");
+        assertThat(page.locator("#contacts tbody tr")).hasCount(50);
+        Axe.check(page);
+        Screenshots.take(page, "contacts");
+
+        page.getByLabel("Stage").selectOption("customer");
+        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Apply")).click();
+        assertThat(page.locator("#contacts tbody .badge").first()).hasText("customer");
+        assertEquals(0, page.locator("#contacts tbody .badge:not(.stage-customer)").count());
+
+        page.navigate("/contacts?sort=name&dir=asc");
+        String first = page.locator("#contacts tbody tr td a").first().textContent();
+        page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("Next page")).click();
+        assertThat(page.locator("#contacts tbody tr").first()).not().containsText(first);
+
+        page.navigate("/contacts?q=zzzz-nobody");
+        assertThat(page.locator(".empty")).containsText("No contact matches");
+    }
+
+    @Test
+    void a_contact_is_edited_in_place_and_refused_values_are_explained() {
+        Page page = BrowserApp.signedIn(Role.MANAGER);
+        page.navigate("/contacts?sort=name&dir=asc");
+        page.locator("#contacts tbody tr td a").first().click();
+        assertThat(page.locator("h1")).isVisible();
+        Axe.check(page);
+        Screenshots.take(page, "contact");
+
+        Locator title = page.getByLabel("Title", new Page.GetByLabelOptions().setExact(true));
+        title.fill("Head of Purchasing");
+        title.press("Tab");
+        assertThat(page.locator("#save-status")).hasText("Saved");
+        page.reload();
+        assertThat(page.getByLabel("Title", new Page.GetByLabelOptions().setExact(true))).hasValue("Head of Purchasing");
+
+        Locator email = page.getByLabel("Email");
+        String before = email.inputValue();
+        email.fill("not an email");
+        email.press("Tab");
+        assertThat(page.locator("#e-email")).not().isEmpty();
+        assertThat(email).hasAttribute("aria-invalid", "true");
+        page.reload();
+        assertThat(page.getByLabel("Email")).hasValue(before);
+
+        page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName(java.util.regex.Pattern.compile("^Ask the agent"))).click();
+        assertThat(page.getByLabel("Message to the agent")).hasValue(java.util.regex.Pattern.compile("^tell me about "));
+    }
+
+    @Test
+    void a_deal_moves_on_the_board_by_drag_and_drop_and_by_keyboard() {
+        Page page = BrowserApp.signedIn(Role.MANAGER);
+        page.navigate("/deals");
+        Axe.check(page);
+        Screenshots.take(page, "pipeline");
+
+        Locator card = page.locator(".column[data-stage=prospecting] .deal").first();
+        String id = card.getAttribute("data-deal");
+        String countBefore = page.locator(".column[data-stage=qualification] .count").textContent();
+        card.dragTo(page.locator(".column[data-stage=qualification]"));
+        assertThat(page.locator("#board-status")).containsText("moved to qualification");
+        assertThat(page.locator(".column[data-stage=qualification] .count"))
+                .hasText(String.valueOf(Integer.parseInt(countBefore) + 1));
+
+        page.locator("#move-" + id).selectOption("negotiation");
+        assertThat(page.locator("#board-status")).containsText("moved to negotiation");
+        var api = DemoLogins.as(BrowserApp.get(), Role.MANAGER);
+        assertEquals("negotiation", api.get("/api/deals/" + id).json().path("stage").asText());
+        page.reload();
+        assertThat(page.locator(".column[data-stage=negotiation] #deal-" + id)).isVisible();
+    }
+
+    @Test
+    void the_dashboard_updates_when_another_person_adds_a_lead() {
+        Page page = BrowserApp.signedIn(Role.MANAGER);
+        page.navigate("/dashboard");
+        assertThat(page.locator("#live")).containsText("Live");
+        Axe.check(page);
+        Screenshots.take(page, "dashboard");
+        long before = Long.parseLong(page.locator("#kpi-new-leads .value").textContent().trim());
+
+        var rep = DemoLogins.as(BrowserApp.get(), Role.REP);
+        assertEquals(201, rep.post("/api/contacts", """
+                {"firstName": "Live", "lastName": "Lead", "email": "live.lead@dashboard.example"}""").status());
+
+        assertThat(page.locator("#kpi-new-leads .value")).hasText(String.valueOf(before + 1));
+    }
+
+    @Test
+    void companies_are_searchable_and_link_to_their_contacts() {
+        Page page = BrowserApp.signedIn(Role.REP);
+        page.navigate("/companies");
+        Axe.check(page);
+        Screenshots.take(page, "companies");
+        page.locator("td a").first().click();
+        assertThat(page.locator(".filters .badge")).containsText("Company:");
+    }
+}
