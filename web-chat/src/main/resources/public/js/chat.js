@@ -199,22 +199,22 @@ function bars(data) {
   const ns = 'http://www.w3.org/2000/svg';
   const svg = document.createElementNS(ns, 'svg');
   svg.setAttribute('class', 'chart');
-  svg.setAttribute('viewBox', `0 0 600 ${rows.length * 28 + 8}`);
+  svg.setAttribute('viewBox', `0 0 440 ${rows.length * 28 + 8}`);
   svg.setAttribute('role', 'img');
   svg.setAttribute('aria-label', data.title);
   rows.forEach((row, i) => {
     const y = 4 + i * 28;
-    const width = max > 0 ? Math.max(values[i] > 0 ? 2 : 0, (values[i] / max) * 320) : 0;
+    const width = max > 0 ? Math.max(values[i] > 0 ? 2 : 0, (values[i] / max) * 220) : 0;
     const label = document.createElementNS(ns, 'text');
-    label.setAttribute('class', 'chart-label'); label.setAttribute('x', '182'); label.setAttribute('y', String(y + 17));
+    label.setAttribute('class', 'chart-label'); label.setAttribute('x', '142'); label.setAttribute('y', String(y + 17));
     label.setAttribute('text-anchor', 'end');
     const text = String(row[0]);
-    label.textContent = text.length <= 26 ? text : `${text.slice(0, 25)}…`;
+    label.textContent = text.length <= 22 ? text : `${text.slice(0, 21)}…`;
     const rect = document.createElementNS(ns, 'rect');
-    rect.setAttribute('class', 'chart-bar'); rect.setAttribute('x', '190'); rect.setAttribute('y', String(y + 4));
+    rect.setAttribute('class', 'chart-bar'); rect.setAttribute('x', '150'); rect.setAttribute('y', String(y + 4));
     rect.setAttribute('width', width.toFixed(1)); rect.setAttribute('height', '18'); rect.setAttribute('rx', '3');
     const value = document.createElementNS(ns, 'text');
-    value.setAttribute('class', 'chart-value'); value.setAttribute('x', (196 + width).toFixed(1)); value.setAttribute('y', String(y + 17));
+    value.setAttribute('class', 'chart-value'); value.setAttribute('x', (156 + width).toFixed(1)); value.setAttribute('y', String(y + 17));
     value.textContent = values[i].toLocaleString('en-US');
     svg.append(label, rect, value);
   });

@@ -42,8 +42,13 @@ public final class ErrorResponses {
             write(ctx, status(e.code()), e.code().slug(), e.code().title(), e.getMessage(), e.fieldErrors(),
                     e.extensions());
         });
-        routes.exception(HttpResponseException.class, (e, ctx) -> write(ctx, e.getStatus(), "http-" + e.getStatus(),
-                e.getMessage(), e.getMessage(), Map.of(), Map.of()));
+        routes.exception(HttpResponseException.class, (e, ctx) -> {
+            if (e.getStatus() == 404 && html.render(ctx, 404, "This page does not exist",
+                    "The link may be old, or the record was deleted.")) {
+                return;
+            }
+            write(ctx, e.getStatus(), "http-" + e.getStatus(), e.getMessage(), e.getMessage(), Map.of(), Map.of());
+        });
         routes.exception(Exception.class, (e, ctx) -> {
             log.error("Unhandled error on {} {}", ctx.method(), ctx.path(), e);
             if (html.render(ctx, 500, "Something went wrong on our side",

@@ -11,8 +11,8 @@ import java.util.Locale;
  */
 public final class SvgCharts {
     private static final int ROW = 28;
-    private static final int LABEL_WIDTH = 190;
-    private static final int BAR_WIDTH = 320;
+    private static final int LABEL_WIDTH = 150;
+    private static final int BAR_WIDTH = 220;
 
     private SvgCharts() {
     }
@@ -25,7 +25,7 @@ public final class SvgCharts {
         double max = bars.stream().mapToDouble(Bar::value).max().orElse(0);
         int height = bars.size() * ROW + 8;
         StringBuilder svg = new StringBuilder(256 + bars.size() * 220);
-        svg.append("<svg class=\"chart\" viewBox=\"0 0 600 ").append(height)
+        svg.append("<svg class=\"chart\" viewBox=\"0 0 440 ").append(height)
                 .append("\" role=\"img\" aria-label=\"").append(escape(title)).append("\"><title>")
                 .append(escape(title)).append("</title>");
         for (int i = 0; i < bars.size(); i++) {
@@ -77,7 +77,7 @@ public final class SvgCharts {
     }
 
     private static String shorten(String label) {
-        return label.length() <= 26 ? label : label.substring(0, 25) + "…";
+        return label.length() <= 22 ? label : label.substring(0, 21) + "…";
     }
 
     static String escape(String text) {

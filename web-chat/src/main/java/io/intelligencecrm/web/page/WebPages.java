@@ -50,7 +50,7 @@ public final class WebPages {
         DashboardPage dashboard = new DashboardPage(gate, templates, new AnalyticsService(database.tenants(), clock),
                 new DashboardFigures(database.tenants(), clock), clock);
         return new WebPages(List.of(auth::routes, chat::routes, contacts::routes, companies::routes, board::routes,
-                dashboard::routes), new PageErrors(sessions, gate, templates));
+                dashboard::routes, new ToolPages(gate, templates)::routes), new PageErrors(sessions, gate, templates));
     }
 
     public void configure(JavalinConfig config) {
