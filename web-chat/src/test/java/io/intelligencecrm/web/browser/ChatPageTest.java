@@ -68,6 +68,19 @@ class ChatPageTest {
         assertThat(input).hasValue(tooLong);
     }
 
+    @Test
+    void analytics_answers_show_an_inline_table_and_chart_also_after_a_reload() {
+        Page page = BrowserApp.signedIn(Role.MANAGER);
+        send(page, "show me the pipeline");
+        Locator figure = page.locator("figure.chat-table").last();
+        assertThat(figure.locator("svg.chart rect").first()).isVisible();
+        assertThat(figure.locator("tbody tr").first()).containsText("prospecting");
+        Axe.check(page);
+        Screenshots.take(page, "chat-chart");
+        page.reload();
+        assertThat(page.locator("figure.chat-table svg.chart rect").first()).isVisible();
+    }
+
     static void send(Page page, String text) {
         int answers = page.locator(".msg.ai:not(.streaming), .msg.error").count();
         page.getByLabel("Message to the agent").fill(text);

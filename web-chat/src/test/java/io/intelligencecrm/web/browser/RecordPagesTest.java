@@ -103,6 +103,37 @@ class RecordPagesTest {
     }
 
     @Test
+    void a_contact_shows_its_latest_score_with_the_explanation_and_the_trend() {
+        var app = BrowserApp.get();
+        var manager = DemoLogins.as(app, Role.MANAGER);
+        String id = manager.post("/api/contacts", """
+                {"firstName": "Scored", "lastName": "Person", "email": "scored.person@score.example"}""").json().path("id").asText();
+        var tenant = app.services().directory().findBySlugOrDomain(io.intelligencecrm.core.demo.DemoData.SLUG).orElseThrow().tenantId();
+        app.database().tenants().useTenant(tenant, handle -> {
+            for (int[] score : new int[][] {{41, 20}, {58, 10}, {72, 1}}) {
+                handle.createUpdate("""
+                                insert into lead_scores (tenant_id, contact_id, score, metadata, model_version, calculated_at)
+                                values (crm_current_tenant(), :id, :score, cast(:metadata as jsonb), 'rules-v1', now() - make_interval(days => :days))""")
+                        .bind("id", java.util.UUID.fromString(id)).bind("score", score[0]).bind("days", score[1])
+                        .bind("metadata", """
+                                {"explanation": "Senior title at a company <b>with</b> an open deal",
+                                 "factors": [{"label": "Opened the pricing email", "impact": 12}, {"label": "Title: VP", "impact": 8}]}""")
+                        .execute();
+            }
+        });
+        Page page = BrowserApp.signedIn(Role.MANAGER);
+        page.navigate("/contacts/" + id);
+        assertThat(page.locator(".score")).hasText("72");
+        assertThat(page.locator("#score-title + *").first()).isVisible();
+        assertThat(page.getByText("Senior title at a company <b>with</b> an open deal")).isVisible();
+        assertThat(page.getByText("Opened the pricing email (12)")).isVisible();
+        assertThat(page.locator("#score-trend svg rect")).hasCount(3);
+        Axe.check(page);
+        page.navigate("/contacts?scoreMin=70&scoreMax=80&q=scored");
+        assertThat(page.locator("#contacts tbody tr")).hasCount(1);
+    }
+
+    @Test
     void companies_are_searchable_and_link_to_their_contacts() {
         Page page = BrowserApp.signedIn(Role.REP);
         page.navigate("/companies");

@@ -15,7 +15,9 @@ import io.intelligencecrm.core.paging.Page;
 import io.intelligencecrm.core.user.User;
 import io.intelligencecrm.core.user.UserService;
 import io.intelligencecrm.web.auth.BrowserSessions.Signed;
+import io.intelligencecrm.web.page.Formats;
 import io.intelligencecrm.web.page.PageGate;
+import io.intelligencecrm.web.page.SvgCharts;
 import io.intelligencecrm.web.page.Templates;
 import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
@@ -157,7 +159,11 @@ public final class ContactsPage {
         params.put("shell", gate.shell(signed, details.contact().fullName(), "contacts"));
         params.put("details", details);
         params.put("explanation", ScoreExplanation.read(details.latestScore() == null ? null : details.latestScore().metadata()));
-        params.put("trend", scores.recent(actor, id));
+        List<ScoreHistory.Point> trend = scores.recent(actor, id);
+        params.put("trend", trend);
+        params.put("trendChart", trend.size() < 2 ? "" : SvgCharts.bars("Score trend, oldest first", trend.reversed().stream()
+                .map(point -> new SvgCharts.Bar(Formats.day(point.calculatedAt()), point.score().doubleValue(),
+                        point.score().stripTrailingZeros().toPlainString())).toList()));
         params.put("timeline", interactions.list(actor, InteractionQuery.forContact(id, 50)).items());
         params.put("deals", deals.list(actor, new DealQuery(null, null, null, null, null, id, null, null, null, null,
                 "updated", true, null, 50, false)).items());
