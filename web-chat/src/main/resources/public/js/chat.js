@@ -175,7 +175,7 @@ function decided(id, state, summary) {
 
 function table(data) {
   const head = el('tr', {}, ...data.columns.map((column) => el('th', { scope: 'col', text: column })));
-  const body = el('tbody', {}, ...data.rows.map((row) => el('tr', {}, ...row.map((cell) => el('td', { text: cell === null ? '' : String(cell) })))));
+  const body = el('tbody', {}, ...data.rows.map((row) => el('tr', {}, ...row.map((cell) => el('td', { text: cell === null ? '' : typeof cell === 'number' ? cell.toLocaleString('en-US') : String(cell) })))));
   const figure = el('figure', { class: 'card chat-table' }, el('figcaption', {}, el('strong', { text: data.title })));
   if (data.chartKind === 'bar' || data.chartKind === 'line') {
     const chart = bars(data);
@@ -199,7 +199,7 @@ function bars(data) {
   const ns = 'http://www.w3.org/2000/svg';
   const svg = document.createElementNS(ns, 'svg');
   svg.setAttribute('class', 'chart');
-  svg.setAttribute('viewBox', `0 0 440 ${rows.length * 28 + 8}`);
+  svg.setAttribute('viewBox', `0 0 480 ${rows.length * 28 + 8}`);
   svg.setAttribute('role', 'img');
   svg.setAttribute('aria-label', data.title);
   rows.forEach((row, i) => {
@@ -208,7 +208,9 @@ function bars(data) {
     const label = document.createElementNS(ns, 'text');
     label.setAttribute('class', 'chart-label'); label.setAttribute('x', '142'); label.setAttribute('y', String(y + 17));
     label.setAttribute('text-anchor', 'end');
-    const text = String(row[0]);
+    // Amounts per currency come as one row per stage and currency: say which currency each bar is.
+    const currency = column > 1 && typeof row[1] === 'string' && /^[A-Z]{3}$/.test(row[1]) ? ` (${row[1]})` : '';
+    const text = String(row[0]) + currency;
     label.textContent = text.length <= 22 ? text : `${text.slice(0, 21)}…`;
     const rect = document.createElementNS(ns, 'rect');
     rect.setAttribute('class', 'chart-bar'); rect.setAttribute('x', '150'); rect.setAttribute('y', String(y + 4));

@@ -4,6 +4,7 @@ import io.intelligencecrm.core.error.CrmException;
 import io.intelligencecrm.core.error.ErrorCode;
 import io.intelligencecrm.core.identity.Authentication;
 import io.intelligencecrm.core.identity.IssuedSession;
+import io.intelligencecrm.core.user.UserService;
 import io.intelligencecrm.web.auth.AccessTokens;
 import io.intelligencecrm.web.auth.BrowserSessions;
 import io.intelligencecrm.web.auth.RateLimits;
@@ -20,10 +21,12 @@ public final class AuthPages {
     private final RateLimits limits;
     private final Templates templates;
     private final PageGate gate;
+    private final UserService users;
     private final String defaultTenant;
 
     public AuthPages(Authentication authentication, BrowserSessions sessions, AccessTokens tokens, RateLimits limits,
-                     Templates templates, PageGate gate, String defaultTenant) {
+                     Templates templates, PageGate gate, UserService users, String defaultTenant) {
+        this.users = users;
         this.authentication = authentication;
         this.sessions = sessions;
         this.tokens = tokens;
@@ -36,6 +39,8 @@ public final class AuthPages {
     public void routes(RoutesConfig routes) {
         routes.get("/login", this::form);
         routes.post("/login", this::login);
+        routes.get("/invite/{token}", ctx -> invitation(ctx, null));
+        routes.post("/invite/{token}", this::acceptInvitation);
         routes.post("/logout", gate.signedIn((ctx, signed) -> {
             authentication.logout(signed.actor(), signed.sessionId());
             tokens.sessionRevoked(signed.sessionId());
@@ -49,7 +54,7 @@ public final class AuthPages {
             ctx.redirect(next(ctx.queryParam("next")));
             return;
         }
-        render(ctx, defaultTenant, "", null);
+        render(ctx, defaultTenant, ctx.queryParam("email"), null);
     }
 
     void login(Context ctx) {
@@ -65,6 +70,31 @@ public final class AuthPages {
             String message = e.code() == ErrorCode.RATE_LIMITED ? "Too many attempts. " + e.getMessage() + "."
                     : "That workspace, email and password do not match. Check them and try again.";
             render(ctx, tenant, email, message);
+        }
+    }
+
+    /** The page an invitation link opens: choose a password, then sign in. */
+    void invitation(Context ctx, String error) {
+        Map<String, Object> params = new LinkedHashMap<>();
+        params.put("token", ctx.pathParam("token"));
+        params.put("error", error);
+        templates.page(ctx, "invitation.jte", params);
+    }
+
+    void acceptInvitation(Context ctx) {
+        String password = ctx.formParam("password");
+        if (password == null || !password.equals(ctx.formParam("confirm"))) {
+            ctx.status(400);
+            invitation(ctx, "The two passwords are not the same. Type them again.");
+            return;
+        }
+        try {
+            var user = users.acceptInvitation(ctx.pathParam("token"), password);
+            ctx.redirect("/login?email=" + java.net.URLEncoder.encode(user.email(), java.nio.charset.StandardCharsets.UTF_8));
+        } catch (CrmException e) {
+            ctx.status(e.code() == ErrorCode.VALIDATION ? 400 : 401);
+            invitation(ctx, e.fieldErrors().isEmpty() ? e.getMessage() + ". Ask your admin for a new invitation if it has expired."
+                    : "Choose another password: " + String.join("; ", e.fieldErrors().values()));
         }
     }
 

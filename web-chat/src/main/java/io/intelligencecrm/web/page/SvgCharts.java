@@ -25,7 +25,7 @@ public final class SvgCharts {
         double max = bars.stream().mapToDouble(Bar::value).max().orElse(0);
         int height = bars.size() * ROW + 8;
         StringBuilder svg = new StringBuilder(256 + bars.size() * 220);
-        svg.append("<svg class=\"chart\" viewBox=\"0 0 440 ").append(height)
+        svg.append("<svg class=\"chart\" viewBox=\"0 0 480 ").append(height)
                 .append("\" role=\"img\" aria-label=\"").append(escape(title)).append("\"><title>")
                 .append(escape(title)).append("</title>");
         for (int i = 0; i < bars.size(); i++) {

@@ -39,7 +39,7 @@ public final class WebPages {
         Templates templates = new Templates();
         PageGate gate = new PageGate(sessions, core.users(), templates,
                 settings.agent().provider() == AgentSettings.Provider.OFFLINE);
-        AuthPages auth = new AuthPages(core.authentication(), sessions, tokens, limits, templates, gate,
+        AuthPages auth = new AuthPages(core.authentication(), sessions, tokens, limits, templates, gate, core.users(),
                 settings.demoData() ? DemoData.SLUG : "");
         ChatPage chat = new ChatPage(gate, templates, agent.conversations(), core.contacts(),
                 new ChatHistory(agent.proposals()));

@@ -71,6 +71,23 @@ class AccountPagesTest {
         Axe.check(admin);
         Screenshots.take(admin, "settings");
 
+        admin.getByLabel("Full name").fill("Casey Newhire");
+        admin.getByLabel("Email").fill("casey@demo.example");
+        admin.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Send invitation")).click();
+        String text = admin.locator("#invite-link").textContent();
+        String link = text.substring(text.indexOf("/invite/"));
+
+        Page invited = Chromium.desktop(BrowserApp.get().url());
+        invited.navigate(link);
+        Axe.check(invited);
+        invited.getByLabel("Password", new Page.GetByLabelOptions().setExact(true)).fill("casey-new-password-1");
+        invited.getByLabel("The same password again").fill("casey-new-password-1");
+        invited.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Set password")).click();
+        assertThat(invited.getByLabel("Email")).hasValue("casey@demo.example");
+        invited.getByLabel("Password").fill("casey-new-password-1");
+        invited.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Sign in")).click();
+        assertThat(invited.locator(".who")).containsText("Casey Newhire");
+
         Page rep = BrowserApp.signedIn(Role.REP);
         var response = rep.navigate("/settings");
         assertThat(rep.locator("h1")).hasText("Only admins can open this page");
