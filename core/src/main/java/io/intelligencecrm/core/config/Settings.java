@@ -7,7 +7,7 @@ import java.util.Map;
  * Each variable is documented with its default in the README's configuration table.
  */
 public record Settings(DatabaseSettings database, ServerSettings server, AuthSettings auth, AgentSettings agent,
-                       boolean demoData) {
+                       KnowledgeSettings knowledge, boolean demoData) {
 
     public static Settings fromEnvironment() {
         return from(System.getenv());
@@ -20,20 +20,21 @@ public record Settings(DatabaseSettings database, ServerSettings server, AuthSet
                 ServerSettings.from(env),
                 AuthSettings.from(env),
                 AgentSettings.from(env),
+                KnowledgeSettings.from(env),
                 env.flag("CRM_DEMO_DATA", true));
         env.requireValid();
         return settings;
     }
 
     public Settings withDatabase(DatabaseSettings newDatabase) {
-        return new Settings(newDatabase, server, auth, agent, demoData);
+        return new Settings(newDatabase, server, auth, agent, knowledge, demoData);
     }
 
     public Settings withServer(ServerSettings newServer) {
-        return new Settings(database, newServer, auth, agent, demoData);
+        return new Settings(database, newServer, auth, agent, knowledge, demoData);
     }
 
     public Settings withDemoData(boolean seed) {
-        return new Settings(database, server, auth, agent, seed);
+        return new Settings(database, server, auth, agent, knowledge, seed);
     }
 }

@@ -65,6 +65,14 @@ public final class Database implements AutoCloseable {
         return appPool;
     }
 
+    /**
+     * A separate pool on the application role, for a component that manages its own connections
+     * (LangChain4j's vector store); the caller closes it.
+     */
+    public HikariDataSource openAppPool(String name, int size) {
+        return pool(coordinates.url(), coordinates.appUser(), coordinates.appPassword(), size, name);
+    }
+
     public DatabaseCoordinates coordinates() {
         return coordinates;
     }
