@@ -22,7 +22,7 @@ async function load() {
       const name = String(field(document, 'title', 'name', 'filename', 'fileName'));
       return el('tr', {},
         el('td', { text: name }),
-        el('td', { text: String(field(document, 'status', 'state')) }),
+        el('td', { text: document.error ? `${field(document, 'status', 'state')}: ${document.error}` : String(field(document, 'status', 'state')) }),
         el('td', { class: 'num', text: String(field(document, 'chunks', 'chunkCount')) }),
         el('td', {},
           el('button', { type: 'button', 'data-reindex': document.id, 'aria-label': `Reindex ${name}`, text: 'Reindex' }), ' ',
