@@ -21,6 +21,16 @@ public final class BrowserApp {
         return application;
     }
 
+    /** A second app node on the same database (and signing secret), as a load-balanced deployment runs. */
+    public static CrmApplication secondNode() {
+        var database = get().database().coordinates();
+        return CrmApplication.start(io.intelligencecrm.core.config.Settings.from(java.util.Map.of(
+                "CRM_DATABASE_URL", database.url(), "CRM_DATABASE_OWNER_USER", database.ownerUser(),
+                "CRM_DATABASE_OWNER_PASSWORD", database.ownerPassword(), "CRM_DATABASE_APP_USER", database.appUser(),
+                "CRM_DATABASE_APP_PASSWORD", database.appPassword(), "CRM_HTTP_PORT", "0",
+                "CRM_DATA_DIR", System.getProperty("java.io.tmpdir") + "/crm-test-data")));
+    }
+
     /** A new browser signed in through the login form as the demo user with this role. */
     public static Page signedIn(Role role) {
         return signedIn(get(), role, Chromium.DESKTOP_WIDTH);
