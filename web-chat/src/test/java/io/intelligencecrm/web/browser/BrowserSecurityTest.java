@@ -102,6 +102,11 @@ class BrowserSecurityTest {
         }
     }
 
+    private static String sessionCookie(Page page) {
+        return page.context().cookies().stream().filter(c -> c.name.equals("crm_session"))
+                .map(c -> c.name + "=" + c.value).findFirst().orElseThrow();
+    }
+
     private static void assertInert(Page page, java.util.List<String> requested) {
         var answer = page.locator(".msg.ai").last();
         assertThat(answer.locator("strong")).hasText("bold stays");
@@ -115,8 +120,7 @@ class BrowserSecurityTest {
     @Test
     void a_websocket_from_a_foreign_origin_is_refused_even_with_the_session_cookie() {
         Page page = BrowserApp.signedIn(Role.REP);
-        String cookie = page.context().cookies().stream().filter(c -> c.name.equals("crm_session"))
-                .map(c -> c.name + "=" + c.value).findFirst().orElseThrow();
+        String cookie = sessionCookie(page);
         String url = BrowserApp.get().url().replaceFirst("^http", "ws");
         for (String path : new String[] {"/ws/chat", "/ws/live"}) {
             var failure = assertThrows(CompletionException.class, () -> HttpClient.newHttpClient().newWebSocketBuilder()
@@ -133,8 +137,7 @@ class BrowserSecurityTest {
     @Test
     void the_api_refuses_a_cookie_without_the_csrf_token() throws Exception {
         Page page = BrowserApp.signedIn(Role.MANAGER);
-        String cookie = page.context().cookies().stream().filter(c -> c.name.equals("crm_session"))
-                .map(c -> c.name + "=" + c.value).findFirst().orElseThrow();
+        String cookie = sessionCookie(page);
         HttpResponse<String> response = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
                         URI.create(BrowserApp.get().url() + "/api/contacts")).header("Cookie", cookie)
                 .header("Content-Type", "application/json")

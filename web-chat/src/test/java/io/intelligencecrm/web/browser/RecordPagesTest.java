@@ -30,6 +30,13 @@ class RecordPagesTest {
         page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("Next page")).click();
         assertThat(page.locator("#contacts tbody tr").first()).not().containsText(first);
 
+        page.navigate("/contacts");
+        page.getByLabel("Company").fill("Nakatomi");
+        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Apply")).click();
+        assertThat(page.getByLabel("Company")).hasValue("Nakatomi Trading");
+        assertEquals(page.locator("#contacts tbody tr").count(),
+                page.locator("#contacts tbody tr", new Page.LocatorOptions().setHasText("Nakatomi Trading")).count());
+
         page.navigate("/contacts?q=zzzz-nobody");
         assertThat(page.locator(".empty")).containsText("No contact matches");
     }

@@ -72,6 +72,7 @@ public final class ContactsPage {
             append(url, "stage", stage);
             append(url, "owner", owner);
             append(url, "company", company);
+            if (company == null) append(url, "companyName", companyName);
             append(url, "scoreMin", scoreMin);
             append(url, "scoreMax", scoreMax);
             append(url, "sort", sort);
@@ -100,14 +101,22 @@ public final class ContactsPage {
     void list(Context ctx, Signed signed) {
         var actor = signed.actor();
         Filters filters = new Filters(blank(ctx.queryParam("q")), blank(ctx.queryParam("stage")), blank(ctx.queryParam("owner")),
-                blank(ctx.queryParam("company")), null, blank(ctx.queryParam("scoreMin")), blank(ctx.queryParam("scoreMax")),
-                blank(ctx.queryParam("sort")), blank(ctx.queryParam("dir")));
+                blank(ctx.queryParam("company")), blank(ctx.queryParam("companyName")), blank(ctx.queryParam("scoreMin")),
+                blank(ctx.queryParam("scoreMax")), blank(ctx.queryParam("sort")), blank(ctx.queryParam("dir")));
         String error = null;
         Page<Contact> page = new Page<>(List.of(), null);
-        String companyName = null;
+        String companyName = filters.companyName();
         try {
             UUID companyId = id(filters.company(), "company");
-            if (companyId != null) companyName = companies.details(actor, companyId).company().name();
+            if (companyId != null) {
+                companyName = companies.details(actor, companyId).company().name();
+            } else if (companyName != null) {
+                // A typed company name filters by the closest match, and says so when nothing matches.
+                String typed = companyName;
+                companyId = companies.findByName(actor, typed, 1).stream().findFirst().map(company -> company.id())
+                        .orElseThrow(() -> CrmException.invalid("company", "no company is named like \"" + typed + "\""));
+                companyName = companies.details(actor, companyId).company().name();
+            }
             ContactQuery query = new ContactQuery(filters.q(), id(filters.owner(), "owner"),
                     filters.stage() == null ? null : stage(filters.stage()), companyId, null, null, null, null, null,
                     decimal(filters.scoreMin(), "scoreMin"), decimal(filters.scoreMax(), "scoreMax"), Map.of(),
