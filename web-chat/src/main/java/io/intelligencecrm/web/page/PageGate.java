@@ -68,8 +68,4 @@ public final class PageGate {
         String name = me.fullName() == null || me.fullName().isBlank() ? me.email() : me.fullName();
         return new Shell(title, active, name, me.role().stored(), me.role() == Role.ADMIN, signed.csrfToken(), offline);
     }
-
-    public boolean offline() {
-        return offline;
-    }
 }

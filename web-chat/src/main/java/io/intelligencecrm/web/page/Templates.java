@@ -10,13 +10,9 @@ import java.util.Map;
 public final class Templates {
     private final TemplateEngine engine = TemplateEngine.createPrecompiled(ContentType.Html);
 
-    public String render(String template, Map<String, Object> params) {
+    public void page(Context ctx, String template, Map<String, Object> params) {
         StringOutput output = new StringOutput(8192);
         engine.render(template, params, output);
-        return output.toString();
-    }
-
-    public void page(Context ctx, String template, Map<String, Object> params) {
-        ctx.contentType("text/html; charset=utf-8").result(render(template, params));
+        ctx.contentType("text/html; charset=utf-8").result(output.toString());
     }
 }

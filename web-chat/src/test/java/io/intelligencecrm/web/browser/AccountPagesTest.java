@@ -75,6 +75,7 @@ class AccountPagesTest {
         admin.getByLabel("Full name").fill("Casey Newhire");
         admin.getByLabel("Email").fill("casey@demo.example");
         admin.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Send invitation")).click();
+        assertThat(admin.locator("#invite-link")).containsText("/invite/");
         String text = admin.locator("#invite-link").textContent();
         String link = text.substring(text.indexOf("/invite/"));
 

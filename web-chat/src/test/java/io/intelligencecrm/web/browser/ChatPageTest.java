@@ -77,6 +77,7 @@ class ChatPageTest {
         assertThat(figure.locator("tbody tr").first()).containsText("prospecting");
         Axe.check(page);
         Screenshots.take(page, "chat-chart");
+        Screenshots.dark(page, "chat-chart");
         page.reload();
         assertThat(page.locator("figure.chat-table svg.chart rect").first()).isVisible();
     }

@@ -49,6 +49,7 @@ class RecordPagesTest {
         assertThat(page.locator("h1")).isVisible();
         Axe.check(page);
         Screenshots.take(page, "contact");
+        Screenshots.dark(page, "contact");
 
         Locator title = page.getByLabel("Title", new Page.GetByLabelOptions().setExact(true));
         title.fill("Head of Purchasing");
@@ -76,6 +77,7 @@ class RecordPagesTest {
         page.navigate("/deals");
         Axe.check(page);
         Screenshots.take(page, "pipeline");
+        Screenshots.dark(page, "pipeline");
 
         Locator card = page.locator(".column[data-stage=prospecting] .deal").first();
         String id = card.getAttribute("data-deal");
@@ -100,6 +102,7 @@ class RecordPagesTest {
         assertThat(page.locator("#live")).containsText("Live");
         Axe.check(page);
         Screenshots.take(page, "dashboard");
+        Screenshots.dark(page, "dashboard");
         long before = Long.parseLong(page.locator("#kpi-new-leads .value").textContent().trim());
 
         var otherNode = BrowserApp.secondNode();

@@ -1,6 +1,7 @@
 package io.intelligencecrm.web.browser;
 
 import com.microsoft.playwright.Page;
+import com.microsoft.playwright.options.ColorScheme;
 import java.nio.file.Path;
 import java.nio.file.Paths;
 
@@ -12,6 +13,17 @@ public final class Screenshots {
     private static final Path FOLDER = Paths.get("target", "screenshots");
 
     private Screenshots() {
+    }
+
+    /**
+     * The page in the dark colour scheme: checked with axe-core there too (contrast differs), and
+     * photographed at desktop width.
+     */
+    public static void dark(Page page, String name) {
+        page.emulateMedia(new Page.EmulateMediaOptions().setColorScheme(ColorScheme.DARK));
+        Axe.check(page);
+        page.screenshot(new Page.ScreenshotOptions().setPath(FOLDER.resolve(name + "-dark.png")));
+        page.emulateMedia(new Page.EmulateMediaOptions().setColorScheme(ColorScheme.LIGHT));
     }
 
     public static void take(Page page, String name) {
