@@ -8,6 +8,7 @@ import io.intelligencecrm.core.user.UserService;
 import io.intelligencecrm.web.auth.AccessTokens;
 import io.intelligencecrm.web.auth.BrowserSessions;
 import io.intelligencecrm.web.auth.RateLimits;
+import io.intelligencecrm.web.auth.WebSocketAuthentication;
 import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
 import java.util.LinkedHashMap;
@@ -60,6 +61,12 @@ public final class AuthPages {
     void login(Context ctx) {
         String tenant = ctx.formParam("tenant");
         String email = ctx.formParam("email");
+        if (!sameOrigin(ctx)) {
+            // Another site's form must not sign a visitor into an account of its choosing (login CSRF).
+            ctx.status(403);
+            render(ctx, tenant, email, "This sign-in did not come from this site's own page. Open the login page and try again.");
+            return;
+        }
         try {
             limits.checkLogin(tenant, email, ctx.ip());
             IssuedSession issued = authentication.login(tenant, email, ctx.formParam("password"), ctx.userAgent());
@@ -105,6 +112,15 @@ public final class AuthPages {
         params.put("next", next(ctx.queryParam("next") != null ? ctx.queryParam("next") : ctx.formParam("next")));
         params.put("error", error);
         templates.page(ctx, "login.jte", params);
+    }
+
+    /** Browsers send Origin with every form post; it must name this host (either scheme: a proxy may end TLS). */
+    private static boolean sameOrigin(Context ctx) {
+        String origin = ctx.header("Origin");
+        if (origin == null) return true;
+        String normalised = WebSocketAuthentication.normalised(origin);
+        return normalised.equals(WebSocketAuthentication.normalised("http://" + ctx.host()))
+                || normalised.equals(WebSocketAuthentication.normalised("https://" + ctx.host()));
     }
 
     /** Only a path on this site: an absolute or protocol-relative URL would make the login an open redirect. */

@@ -135,6 +135,17 @@ class BrowserSecurityTest {
     }
 
     @Test
+    void a_login_form_posted_from_another_site_is_refused() throws Exception {
+        HttpResponse<String> response = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
+                        URI.create(BrowserApp.get().url() + "/login")).header("Origin", "http://evil.example")
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(HttpRequest.BodyPublishers.ofString("tenant=demo&email=sam%40demo.example&password=demo-manager-pass"))
+                .build(), HttpResponse.BodyHandlers.ofString());
+        assertEquals(403, response.statusCode());
+        assertTrue(response.headers().allValues("Set-Cookie").stream().noneMatch(c -> c.startsWith("crm_session=")));
+    }
+
+    @Test
     void the_api_refuses_a_cookie_without_the_csrf_token() throws Exception {
         Page page = BrowserApp.signedIn(Role.MANAGER);
         String cookie = sessionCookie(page);
