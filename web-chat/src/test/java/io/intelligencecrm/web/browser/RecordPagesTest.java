@@ -31,9 +31,9 @@ class RecordPagesTest {
         assertThat(page.locator("#contacts tbody tr").first()).not().containsText(first);
 
         page.navigate("/contacts");
-        page.getByLabel("Company").fill("Nakatomi");
+        page.getByLabel("Company", new Page.GetByLabelOptions().setExact(true)).fill("Nakatomi");
         page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Apply")).click();
-        assertThat(page.getByLabel("Company")).hasValue("Nakatomi Trading");
+        assertThat(page.getByLabel("Company", new Page.GetByLabelOptions().setExact(true))).hasValue("Nakatomi Trading");
         assertEquals(page.locator("#contacts tbody tr").count(),
                 page.locator("#contacts tbody tr", new Page.LocatorOptions().setHasText("Nakatomi Trading")).count());
 
@@ -69,6 +69,27 @@ class RecordPagesTest {
 
         page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName(java.util.regex.Pattern.compile("^Ask the agent"))).click();
         assertThat(page.getByLabel("Message to the agent")).hasValue(java.util.regex.Pattern.compile("^tell me about "));
+    }
+
+    @Test
+    void a_contact_is_added_from_the_list_and_given_to_a_colleague() {
+        Page page = BrowserApp.signedIn(Role.MANAGER);
+        page.navigate("/contacts");
+        page.getByText("Add a contact").click();
+        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Add").setExact(true)).click();
+        assertThat(page.getByRole(AriaRole.ALERT)).containsText("needs a name or an email");
+
+        page.getByLabel("First name").fill("Priya");
+        page.getByLabel("Last name").fill("Listadd");
+        page.getByLabel("Email").last().fill("priya.listadd@added.example");
+        page.getByLabel("Company name").fill("Listadd Ltd");
+        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Add").setExact(true)).click();
+        assertThat(page.locator("h1")).hasText("Priya Listadd");
+
+        page.getByLabel("Owner").selectOption(new com.microsoft.playwright.options.SelectOption().setLabel("Jordan Lee"));
+        assertThat(page.locator("#save-status")).hasText("Saved");
+        page.reload();
+        assertThat(page.getByLabel("Owner").locator("option:checked")).hasText("Jordan Lee");
     }
 
     @Test

@@ -34,7 +34,7 @@ import java.util.stream.Collectors;
 public final class ContactsPage {
     public static final int PAGE_SIZE = 50;
     private static final List<String> EDITABLE = List.of("firstName", "lastName", "email", "phone", "title",
-            "lifecycleStage", "companyName", "source", "country");
+            "lifecycleStage", "companyName", "source", "country", "ownerId");
 
     private final PageGate gate;
     private final Templates templates;
@@ -59,6 +59,7 @@ public final class ContactsPage {
 
     public void routes(RoutesConfig routes) {
         routes.get("/contacts", gate.signedIn(this::list));
+        routes.post("/contacts", gate.signedIn(this::create));
         routes.get("/contacts/{id}", gate.signedIn(this::detail));
         routes.post("/contacts/{id}", gate.signedIn(this::save));
     }
@@ -137,7 +138,24 @@ public final class ContactsPage {
                 filters.scoreMin(), filters.scoreMax(), filters.sort(), filters.direction()));
         params.put("owners", owners(actor));
         params.put("error", error);
+        params.put("addError", ctx.queryParam("added"));
         templates.page(ctx, "contacts.jte", params);
+    }
+
+    /** The list's "Add a contact" form; a refused one is shown again with the reasons and what was typed. */
+    void create(Context ctx, Signed signed) {
+        Map<String, Object> fields = new LinkedHashMap<>();
+        for (String field : List.of("firstName", "lastName", "email", "companyName")) {
+            String value = ctx.formParam(field);
+            if (value != null && !value.isBlank()) fields.put(field, value.strip());
+        }
+        try {
+            ctx.redirect("/contacts/" + contacts.create(signed.actor(), fields).id());
+        } catch (CrmException e) {
+            ctx.redirect("/contacts?added=" + java.net.URLEncoder.encode(e.fieldErrors().isEmpty() ? e.getMessage()
+                    : String.join("; ", e.fieldErrors().entrySet().stream().map(entry -> entry.getKey() + " "
+                    + entry.getValue()).toList()), java.nio.charset.StandardCharsets.UTF_8));
+        }
     }
 
     void detail(Context ctx, Signed signed) {
