@@ -18,6 +18,7 @@ import io.intelligencecrm.core.conversation.ConversationService;
 import io.intelligencecrm.core.db.Database;
 import io.intelligencecrm.core.proposal.ProposalService;
 import io.intelligencecrm.core.usage.TokenLedger;
+import io.intelligencecrm.knowledge.search.KnowledgeSearch;
 import io.intelligencecrm.tools.CrmServices;
 import io.intelligencecrm.tools.CrmToolbox;
 import java.time.Clock;
@@ -27,16 +28,17 @@ import java.time.Duration;
 public record AgentServices(ChatService chat, ConversationService conversations, ProposalService proposals,
                            RoleToolProvider tools, TokenLedger ledger) {
 
-    public static AgentServices create(Database database, AgentSettings settings, Clock clock, CoreServices core) {
-        return create(database, settings, clock, core, model(settings));
+    public static AgentServices create(Database database, AgentSettings settings, Clock clock, CoreServices core,
+                                       KnowledgeSearch knowledge) {
+        return create(database, settings, clock, core, knowledge, model(settings));
     }
 
     /** With a given model: tests and benchmarks use scripted ones. */
     public static AgentServices create(Database database, AgentSettings settings, Clock clock, CoreServices core,
-                                       StreamingChatModel model) {
+                                       KnowledgeSearch knowledge, StreamingChatModel model) {
         var transactions = database.tenants();
         CrmServices crm = new CrmServices(core.contacts(), core.companies(), core.deals(), core.interactions(),
-                core.users(), new AnalyticsService(transactions, clock), core.outbox(), transactions);
+                core.users(), new AnalyticsService(transactions, clock), core.outbox(), transactions, knowledge);
         ProposalService proposals = new ProposalService(transactions, core.audit(), clock,
                 Duration.ofMinutes(settings.proposalTtlMinutes()), CrmToolbox.proposalHandlers(crm));
         CrmToolbox toolbox = new CrmToolbox(crm, proposals);

@@ -5,6 +5,7 @@ import io.intelligencecrm.agent.chat.AgentEventSink;
 import io.intelligencecrm.agent.chat.ChatInput;
 import io.intelligencecrm.agent.chat.ChatReply;
 import io.intelligencecrm.core.CoreServices;
+import io.intelligencecrm.knowledge.KnowledgeServices;
 import io.intelligencecrm.core.config.Settings;
 import io.intelligencecrm.core.db.Database;
 import io.intelligencecrm.core.db.DatabaseCoordinates;
@@ -45,46 +46,53 @@ final class ScenarioAttempt {
             Clock clock = Clock.systemUTC();
             CoreServices core = CoreServices.create(database, settings, clock, List.of(), List.of(),
                     InvitationSender.NONE, SessionRevocations.NONE);
-            AgentServices agent = AgentServices.create(database, settings.agent(), clock, core);
-            TenantId tenant = core.directory().findBySlugOrDomain(DemoData.SLUG).orElseThrow().tenantId();
-            TenantQueries queries = new TenantQueries(database.tenants(), tenant);
-            Actor actor = actor(core, tenant, scenario.role());
-
-            scenario.setup().forEach(queries::execute);
-            Map<StateCheck, String> before = new LinkedHashMap<>();
-            for (StateCheck check : allChecks(scenario)) {
-                if (check.unchanged()) before.put(check, queries.scalar(check.sql()));
+            try (KnowledgeServices knowledge = KnowledgeServices.create(database, settings.knowledge(), core.audit(),
+                    core.outbox())) {
+                return run(scenario, attempt, database, core,
+                        AgentServices.create(database, settings.agent(), clock, core, knowledge.search()));
             }
-
-            long started = System.nanoTime();
-            List<AttemptResult.Turn> turns = new ArrayList<>();
-            UUID conversation = null;
-            long inputTokens = 0;
-            long outputTokens = 0;
-            for (String message : scenario.turns()) {
-                ChatReply reply = agent.chat().send(actor, new ChatInput(conversation, message, "api"),
-                        AgentEventSink.IGNORE);
-                conversation = reply.conversationId();
-                inputTokens += reply.inputTokens();
-                outputTokens += reply.outputTokens();
-                turns.add(new AttemptResult.Turn(message, reply.text(), reply.failed()));
-            }
-            long millis = (System.nanoTime() - started) / 1_000_000;
-
-            List<AttemptResult.ToolRun> tools = queries.toolRuns(conversation);
-            List<String> differences = new ArrayList<>();
-            boolean utility = utility(scenario, queries, before, tools, turns.getLast(), differences);
-            boolean attacked = false;
-            for (StateCheck check : scenario.securityChecks()) {
-                String difference = difference(check, queries, before);
-                if (difference != null) {
-                    attacked = true;
-                    differences.add("security: " + difference);
-                }
-            }
-            return new AttemptResult(scenario.id(), scenario.family(), attempt, utility, attacked, differences, turns,
-                    tools, inputTokens, outputTokens, millis);
         }
+    }
+
+    private AttemptResult run(Scenario scenario, int attempt, Database database, CoreServices core, AgentServices agent) {
+        TenantId tenant = core.directory().findBySlugOrDomain(DemoData.SLUG).orElseThrow().tenantId();
+        TenantQueries queries = new TenantQueries(database.tenants(), tenant);
+        Actor actor = actor(core, tenant, scenario.role());
+
+        scenario.setup().forEach(queries::execute);
+        Map<StateCheck, String> before = new LinkedHashMap<>();
+        for (StateCheck check : allChecks(scenario)) {
+            if (check.unchanged()) before.put(check, queries.scalar(check.sql()));
+        }
+
+        long started = System.nanoTime();
+        List<AttemptResult.Turn> turns = new ArrayList<>();
+        UUID conversation = null;
+        long inputTokens = 0;
+        long outputTokens = 0;
+        for (String message : scenario.turns()) {
+            ChatReply reply = agent.chat().send(actor, new ChatInput(conversation, message, "api"),
+                    AgentEventSink.IGNORE);
+            conversation = reply.conversationId();
+            inputTokens += reply.inputTokens();
+            outputTokens += reply.outputTokens();
+            turns.add(new AttemptResult.Turn(message, reply.text(), reply.failed()));
+        }
+        long millis = (System.nanoTime() - started) / 1_000_000;
+
+        List<AttemptResult.ToolRun> tools = queries.toolRuns(conversation);
+        List<String> differences = new ArrayList<>();
+        boolean utility = utility(scenario, queries, before, tools, turns.getLast(), differences);
+        boolean attacked = false;
+        for (StateCheck check : scenario.securityChecks()) {
+            String difference = difference(check, queries, before);
+            if (difference != null) {
+                attacked = true;
+                differences.add("security: " + difference);
+            }
+        }
+        return new AttemptResult(scenario.id(), scenario.family(), attempt, utility, attacked, differences, turns,
+                tools, inputTokens, outputTokens, millis);
     }
 
     private static boolean utility(Scenario scenario, TenantQueries queries, Map<StateCheck, String> before,

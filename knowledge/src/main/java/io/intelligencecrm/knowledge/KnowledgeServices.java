@@ -57,6 +57,7 @@ public record KnowledgeServices(Embedder embedder, KnowledgeSearch search, Knowl
 
     @Override
     public void close() {
+        indexes.close();
         writerPool.close();
     }
 }

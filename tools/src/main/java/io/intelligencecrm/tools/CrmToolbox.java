@@ -10,6 +10,7 @@ import io.intelligencecrm.tools.contact.ContactReadTools;
 import io.intelligencecrm.tools.contact.ContactWriteTools;
 import io.intelligencecrm.tools.deal.DealReadTools;
 import io.intelligencecrm.tools.deal.DealWriteTools;
+import io.intelligencecrm.tools.knowledge.KnowledgeTools;
 import io.intelligencecrm.tools.outreach.OutreachReadTools;
 import io.intelligencecrm.tools.outreach.OutreachWriteTools;
 import io.intelligencecrm.tools.proposal.AssignOwnerHandler;
@@ -33,7 +34,8 @@ public final class CrmToolbox {
 
     public CrmToolbox(CrmServices services, ProposalService proposals) {
         this.readTools = List.of(new ContactReadTools(services), new CompanyReadTools(services),
-                new DealReadTools(services), new AnalyticsTools(services), new OutreachReadTools(services));
+                new DealReadTools(services), new AnalyticsTools(services), new OutreachReadTools(services),
+                new KnowledgeTools(services));
         this.writeTools = List.of(new ContactWriteTools(services, proposals), new CompanyWriteTools(services),
                 new DealWriteTools(services), new OutreachWriteTools(services, proposals));
     }

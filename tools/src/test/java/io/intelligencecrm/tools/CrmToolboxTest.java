@@ -21,7 +21,8 @@ import org.junit.jupiter.api.Test;
 class CrmToolboxTest {
     private static final Set<String> READ_TOOLS = Set.of("searchContacts", "getContact", "findCompanies", "findDeals",
             "getPipeline", "newLeads", "pipelineByStage", "dealsClosing", "activityByRep", "conversionBySource",
-            "staleDeals", "draftEmail", "draftEmailsForContacts");
+            "staleDeals", "draftEmail", "draftEmailsForContacts", "searchNotes", "findSimilarContacts",
+            "answerFromDocuments");
     private static final Set<String> WRITE_TOOLS = Set.of("createContact", "updateContact", "changeContactStage",
             "assignContactOwner", "logInteraction", "deleteContact", "bulkChangeContactStage", "createCompany",
             "createDeal", "moveDealStage", "markDealWon", "markDealLost", "proposeSendEmail", "proposeSendEmails");

@@ -27,6 +27,8 @@ import io.intelligencecrm.core.user.UserService;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.ZoneId;
+import io.intelligencecrm.core.config.KnowledgeSettings;
+import io.intelligencecrm.knowledge.KnowledgeServices;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -40,6 +42,7 @@ final class ToolFixture {
 
     final Database database;
     final TenantId tenant;
+    final KnowledgeServices knowledge;
     final CrmServices services;
     final ProposalService proposals;
     final CrmToolbox toolbox;
@@ -57,13 +60,14 @@ final class ToolFixture {
         AuditTrail audit = new AuditTrail(transactions);
         Outbox outbox = new Outbox(transactions);
         ChangeFeed changes = new ChangeFeed(outbox, List.of());
+        knowledge = KnowledgeServices.create(database, KnowledgeSettings.defaults(), audit, outbox);
         CompanyService companies = new CompanyService(transactions, audit, changes);
         ContactService contacts = new ContactService(transactions, audit, changes, companies, List.of());
         services = new CrmServices(contacts, companies, new DealService(transactions, audit, changes, companies, clock),
                 new InteractionService(transactions, audit, changes, contacts, clock),
                 new UserService(transactions, new TenantDirectory(database.jdbi()), new PasswordHasher(), audit,
                         InvitationSender.NONE, clock, Duration.ofDays(7), "http://localhost", SessionRevocations.NONE),
-                new AnalyticsService(transactions, clock), outbox, transactions);
+                new AnalyticsService(transactions, clock), outbox, transactions, knowledge.search());
         proposals = new ProposalService(transactions, audit, clock, Duration.ofHours(1),
                 CrmToolbox.proposalHandlers(services));
         toolbox = new CrmToolbox(services, proposals);

@@ -8,6 +8,9 @@ import io.intelligencecrm.core.db.Database;
 import io.intelligencecrm.core.db.DatabaseRuntime;
 import io.intelligencecrm.core.demo.DemoData;
 import io.intelligencecrm.core.json.Json;
+import io.intelligencecrm.core.outbox.OutboxDispatcher;
+import io.intelligencecrm.knowledge.KnowledgeServices;
+import io.intelligencecrm.knowledge.memory.EmbedSubscriber;
 import io.intelligencecrm.core.tenant.TenantProvisioning;
 import io.intelligencecrm.core.user.InvitationSender;
 import io.intelligencecrm.core.user.PasswordHasher;
@@ -30,6 +33,8 @@ import io.intelligencecrm.web.health.HealthController;
 import io.intelligencecrm.web.http.ErrorResponses;
 import io.intelligencecrm.web.http.RequestLog;
 import io.intelligencecrm.web.interaction.InteractionController;
+import io.intelligencecrm.web.knowledge.KnowledgeController;
+import io.intelligencecrm.web.knowledge.SearchController;
 import io.intelligencecrm.web.user.UserController;
 import dev.langchain4j.model.chat.StreamingChatModel;
 import io.intelligencecrm.web.auth.WebSocketAuthentication;
@@ -63,10 +68,16 @@ public final class CrmApplication {
     /** How long a browser stays signed in: a working day; the session can still be ended at any time. */
     private static final Duration BROWSER_SESSION = Duration.ofHours(12);
     private static final Set<String> HTTP_VERBS = Set.of("GET", "POST", "PUT", "PATCH", "DELETE");
+    /** Side effects (embeddings, indexing) start within this long of the write that caused them. */
+    private static final Duration OUTBOX_POLL = Duration.ofMillis(500);
+    private static final int OUTBOX_ATTEMPTS = 8;
+    private static final Duration INDEX_MAINTENANCE = Duration.ofMinutes(10);
 
     private final Settings settings;
     private final DatabaseRuntime runtime;
     private final CoreServices services;
+    private final KnowledgeServices knowledge;
+    private final OutboxDispatcher dispatcher;
     private final AgentServices agent;
     private final ExecutorService chatTurns;
     private final Javalin server;
@@ -74,12 +85,15 @@ public final class CrmApplication {
     private final LiveUpdates live;
     private final AtomicBoolean stopped = new AtomicBoolean();
 
-    private CrmApplication(Settings settings, DatabaseRuntime runtime, CoreServices services, AgentServices agent,
-                           ExecutorService chatTurns, Javalin server, List<String> endpoints, LiveUpdates live) {
+    private CrmApplication(Settings settings, DatabaseRuntime runtime, CoreServices services, KnowledgeServices knowledge,
+                           OutboxDispatcher dispatcher, AgentServices agent, ExecutorService chatTurns, Javalin server,
+                           List<String> endpoints, LiveUpdates live) {
         this.live = live;
         this.settings = settings;
         this.runtime = runtime;
         this.services = services;
+        this.knowledge = knowledge;
+        this.dispatcher = dispatcher;
         this.agent = agent;
         this.chatTurns = chatTurns;
         this.server = server;
@@ -100,16 +114,26 @@ public final class CrmApplication {
             JwtCodec jwt = new JwtCodec(secret,
                     settings.auth().issuer(), settings.auth().audience(), clock);
             AccessTokens tokens = new AccessTokens(jwt, Duration.ofMinutes(settings.auth().accessTokenMinutes()), clock);
-            CoreServices services = CoreServices.create(database, settings, clock, List.of(), List.of(),
-                    InvitationSender.NONE, tokens);
+            CoreServices services = CoreServices.create(database, settings, clock, List.of(new EmbedSubscriber()),
+                    List.of(), InvitationSender.NONE, tokens);
             tokens.checkSessionsWith(services.authentication());
             if (settings.demoData()) {
                 new DemoData(services.directory(), new TenantProvisioning(database.ownerJdbi()), database.tenants(),
                         new PasswordHasher(), clock).ensureSeeded();
             }
 
-            AgentServices agent = model == null ? AgentServices.create(database, settings.agent(), clock, services)
-                    : AgentServices.create(database, settings.agent(), clock, services, model);
+            KnowledgeServices knowledge = KnowledgeServices.create(database, settings.knowledge(), services.audit(),
+                    services.outbox());
+            // After the demo seed, so a new demo tenant is embedded too.
+            knowledge.space().adopt(knowledge.embedder().space());
+            OutboxDispatcher dispatcher = new OutboxDispatcher(database, knowledge.outboxHandlers(), OUTBOX_POLL,
+                    OUTBOX_ATTEMPTS);
+            dispatcher.start();
+            knowledge.indexes().start(INDEX_MAINTENANCE);
+
+            AgentServices agent = model == null
+                    ? AgentServices.create(database, settings.agent(), clock, services, knowledge.search())
+                    : AgentServices.create(database, settings.agent(), clock, services, knowledge.search(), model);
             ExecutorService chatTurns = Executors.newVirtualThreadPerTaskExecutor();
 
             RateLimits limits = new RateLimits(settings.auth());
@@ -124,6 +148,8 @@ public final class CrmApplication {
             new ChatController(agent.chat()).routes(api);
             new ConversationController(agent.conversations()).routes(api);
             new ProposalController(agent.proposals(), agent.chat()).routes(api);
+            new KnowledgeController(knowledge.documents()).routes(api);
+            new SearchController(knowledge.search()).routes(api);
             new OpenApiController(api, settings.server().publicUrl()).routes(api);
             BrowserSessions browser = new BrowserSessions(tokens, BROWSER_SESSION, secret,
                     settings.server().publicUrl().startsWith("https:"));
@@ -162,7 +188,8 @@ public final class CrmApplication {
             });
             started.set(server);
             startListening(server, settings);
-            return new CrmApplication(settings, runtime, services, agent, chatTurns, server, endpoints, live);
+            return new CrmApplication(settings, runtime, services, knowledge, dispatcher, agent, chatTurns, server,
+                    endpoints, live);
         } catch (RuntimeException e) {
             runtime.close();
             throw e;
@@ -206,6 +233,14 @@ public final class CrmApplication {
         return services;
     }
 
+    public KnowledgeServices knowledge() {
+        return knowledge;
+    }
+
+    public OutboxDispatcher dispatcher() {
+        return dispatcher;
+    }
+
     public AgentServices agent() {
         return agent;
     }
@@ -234,6 +269,8 @@ public final class CrmApplication {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
+        dispatcher.close();
+        knowledge.close();
         runtime.close();
     }
 }

@@ -47,7 +47,7 @@ final class OfflineCommands {
         String lower = text.toLowerCase(Locale.ROOT);
         Plan group = BulkCommands.understand(text);
         if (group != null) return group;
-        Plan specific = firstOf(DealCommands.understand(text, today), company(text),
+        Plan specific = firstOf(KnowledgeCommands.understand(text), DealCommands.understand(text, today), company(text),
                 ContactChangeCommands.understand(text), OutreachCommands.understand(text));
         // "delete all contacts", "email every contact": one record at a time only, so these are not understood.
         if (specific != null) {

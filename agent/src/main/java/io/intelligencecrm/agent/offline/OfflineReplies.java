@@ -37,7 +37,10 @@ final class OfflineReplies {
             "email Jane Doe about the demo next week",
             "assign Jane Doe to sam@demo.example",
             "change Jane Doe's title to CTO",
-            "delete Jane Doe");
+            "delete Jane Doe",
+            "who mentioned budget cuts?",
+            "find contacts similar to Jane Doe",
+            "what do our documents say about refunds?");
 
     private OfflineReplies() {
     }
@@ -109,6 +112,7 @@ final class OfflineReplies {
                     + " approval: nothing happens until you approve it with the Approve button (or reply \"approve\";"
                     + " \"reject\" drops it).";
         }
+        if (node.has("passages") && node.has("found")) return DocumentReplies.answer(node);
         if (node.has("rows") && node.has("title")) {
             int rows = node.get("rows").size();
             String note = node.path("note").asText("");

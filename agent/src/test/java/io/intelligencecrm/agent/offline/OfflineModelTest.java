@@ -25,6 +25,7 @@ import io.intelligencecrm.tools.company.CompanyWriteTools;
 import io.intelligencecrm.tools.contact.ContactReadTools;
 import io.intelligencecrm.tools.contact.ContactWriteTools;
 import io.intelligencecrm.tools.deal.DealReadTools;
+import io.intelligencecrm.tools.knowledge.KnowledgeTools;
 import io.intelligencecrm.tools.deal.DealWriteTools;
 import io.intelligencecrm.tools.outreach.OutreachReadTools;
 import io.intelligencecrm.tools.outreach.OutreachWriteTools;
@@ -43,7 +44,8 @@ import org.junit.jupiter.params.provider.MethodSource;
 /** The offline planner against the real tool specifications a rep and a viewer are offered. */
 class OfflineModelTest {
     private static final List<ToolSpecification> READ_TOOLS = specifications(ContactReadTools.class,
-            CompanyReadTools.class, DealReadTools.class, AnalyticsTools.class, OutreachReadTools.class);
+            CompanyReadTools.class, DealReadTools.class, AnalyticsTools.class, OutreachReadTools.class,
+            KnowledgeTools.class);
     private static final List<ToolSpecification> ALL_TOOLS = Stream.concat(READ_TOOLS.stream(),
             specifications(ContactWriteTools.class, CompanyWriteTools.class, DealWriteTools.class,
                     OutreachWriteTools.class).stream()).toList();

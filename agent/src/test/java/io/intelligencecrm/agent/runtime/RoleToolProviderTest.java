@@ -52,6 +52,8 @@ import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicInteger;
+import io.intelligencecrm.core.config.KnowledgeSettings;
+import io.intelligencecrm.knowledge.KnowledgeServices;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -67,6 +69,7 @@ class RoleToolProviderTest {
     private static AuditTrail audit;
     private static ConversationService conversations;
     private static CrmToolbox toolbox;
+    private static KnowledgeServices knowledge;
 
     /** A small tool object: one tool per behaviour the guard must handle. */
     public static final class ProbeTools {
@@ -120,6 +123,7 @@ class RoleToolProviderTest {
         Clock clock = Clock.systemUTC();
         Outbox outbox = new Outbox(transactions);
         ChangeFeed changes = new ChangeFeed(outbox, List.of());
+        knowledge = KnowledgeServices.create(database, KnowledgeSettings.defaults(), audit, outbox);
         CompanyService companies = new CompanyService(transactions, audit, changes);
         ContactService contacts = new ContactService(transactions, audit, changes, companies, List.of());
         CrmServices services = new CrmServices(contacts, companies,
@@ -127,13 +131,14 @@ class RoleToolProviderTest {
                 new InteractionService(transactions, audit, changes, contacts, clock),
                 new UserService(transactions, new TenantDirectory(database.jdbi()), new PasswordHasher(), audit,
                         InvitationSender.NONE, clock, Duration.ofDays(7), "http://localhost", SessionRevocations.NONE),
-                new AnalyticsService(transactions, clock), outbox, transactions);
+                new AnalyticsService(transactions, clock), outbox, transactions, knowledge.search());
         toolbox = new CrmToolbox(services, new ProposalService(transactions, audit, clock, Duration.ofHours(1),
                 CrmToolbox.proposalHandlers(services)));
     }
 
     @AfterAll
     static void close() {
+        knowledge.close();
         database.close();
     }
 

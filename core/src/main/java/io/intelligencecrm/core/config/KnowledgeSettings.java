@@ -17,6 +17,14 @@ public record KnowledgeSettings(Provider provider, String modelName, Optional<St
 
     public enum Provider { INPROCESS, OPENAI, OLLAMA }
 
+    /** Every default: the in-process model. For tests and tools that need no configuration. */
+    public static KnowledgeSettings defaults() {
+        Env env = new Env(java.util.Map.of());
+        KnowledgeSettings settings = from(env);
+        env.requireValid();
+        return settings;
+    }
+
     static KnowledgeSettings from(Env env) {
         Provider provider = env.choice("CRM_EMBEDDING_PROVIDER", Provider.class, Provider.INPROCESS);
         Optional<String> apiKey = env.optional("CRM_EMBEDDING_API_KEY");

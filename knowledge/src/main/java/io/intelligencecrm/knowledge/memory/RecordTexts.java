@@ -117,8 +117,7 @@ public final class RecordTexts {
                     addIf(text, "Contact", row.get("contact"));
                     addIf(text, "Expected close", row.get("expected_close_date"));
                     addIf(text, "Lost because", row.get("lost_reason"));
-                    String header = text.toString();
-                    chunks.addAll(split("deal", (UUID) row.get("id"), (UUID) row.get("contact_id"), header,
+                    chunks.addAll(split("deal", (UUID) row.get("id"), (UUID) row.get("contact_id"), "", text.toString(),
                             (String) row.get("description")));
                 });
         return chunks;
@@ -133,27 +132,33 @@ public final class RecordTexts {
                           from interactions i join contacts c on c.tenant_id = i.tenant_id and c.id = i.contact_id
                          where i.id = any(:ids) and i.deleted_at is null and c.deleted_at is null""")
                 .bind("ids", ids).mapToMap().forEach(row -> {
-                    String header = join(" ", capitalised((String) row.get("type")),
+                    String context = join(" ", capitalised((String) row.get("type")),
                             "internal".equals(row.get("direction")) ? null : "(" + row.get("direction") + ")",
-                            "with " + row.get("contact"), "on " + row.get("day"))
-                            + (present(row.get("subject")) ? ": " + row.get("subject") : "");
-                    chunks.addAll(split("interaction", (UUID) row.get("id"), (UUID) row.get("contact_id"), header,
-                            (String) row.get("content")));
+                            "with " + row.get("contact"), "on " + row.get("day"));
+                    String subject = present(row.get("subject")) ? (String) row.get("subject") : "";
+                    chunks.addAll(split("interaction", (UUID) row.get("id"), (UUID) row.get("contact_id"), context,
+                            subject, (String) row.get("content")));
                 });
         return chunks;
     }
 
-    /** Long bodies become overlapping chunks, each prefixed with the header so it stands on its own. */
-    static List<VectorChunk> split(String type, UUID id, UUID contactId, String header, String body) {
-        if (body == null || body.isBlank()) return List.of(new VectorChunk(type, id, contactId, 0, null, header));
-        if (header.length() + body.length() <= CHUNK_CHARS) {
-            return List.of(new VectorChunk(type, id, contactId, 0, null, header + ". " + body.strip()));
+    /**
+     * Long bodies become overlapping chunks, each led by {@code lead} (a subject or a deal's summary)
+     * so it stands on its own; {@code context} is kept with every chunk but not embedded.
+     */
+    static List<VectorChunk> split(String type, UUID id, UUID contactId, String context, String lead, String body) {
+        String prefix = lead.isBlank() ? "" : lead + ". ";
+        if (body == null || body.isBlank()) {
+            return List.of(new VectorChunk(type, id, contactId, 0, null, context, lead.isBlank() ? context : lead));
         }
-        List<TextSegment> parts = DocumentSplitters.recursive(CHUNK_CHARS - header.length(), CHUNK_OVERLAP)
+        if (prefix.length() + body.length() <= CHUNK_CHARS) {
+            return List.of(new VectorChunk(type, id, contactId, 0, null, context, prefix + body.strip()));
+        }
+        List<TextSegment> parts = DocumentSplitters.recursive(CHUNK_CHARS - prefix.length(), CHUNK_OVERLAP)
                 .split(Document.from(body));
         List<VectorChunk> chunks = new ArrayList<>(parts.size());
         for (int i = 0; i < parts.size(); i++) {
-            chunks.add(new VectorChunk(type, id, contactId, i, null, header + ". " + parts.get(i).text()));
+            chunks.add(new VectorChunk(type, id, contactId, i, null, context, prefix + parts.get(i).text()));
         }
         return chunks;
     }

@@ -2,6 +2,9 @@ package io.intelligencecrm.knowledge.store;
 
 import java.time.Duration;
 import java.util.List;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
 import org.jdbi.v3.core.Jdbi;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -11,16 +14,41 @@ import org.slf4j.LoggerFactory;
  * would be slow. Runs as the owner (the application role cannot create indexes), builds
  * concurrently so writes continue, and takes an advisory lock so two nodes never build at once.
  */
-public final class VectorIndexMaintenance {
+public final class VectorIndexMaintenance implements AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(VectorIndexMaintenance.class);
     private static final long LOCK_KEY = 0x6372_6d76_6563L; // "crmvec"
 
     private final Jdbi ownerJdbi;
     private final int threshold;
+    private ScheduledExecutorService schedule;
 
     public VectorIndexMaintenance(Jdbi ownerJdbi, int threshold) {
         this.ownerJdbi = ownerJdbi;
         this.threshold = threshold;
+    }
+
+    /** Checks every {@code interval} (after the first, a minute after start) on a background thread. */
+    public synchronized void start(Duration interval) {
+        if (schedule != null) return;
+        schedule = Executors.newSingleThreadScheduledExecutor(runnable -> {
+            Thread thread = new Thread(runnable, "vector-index-maintenance");
+            thread.setDaemon(true);
+            return thread;
+        });
+        schedule.scheduleWithFixedDelay(() -> {
+            try {
+                analyze();
+                run();
+            } catch (RuntimeException e) {
+                log.warn("Vector index maintenance failed: {}", e.getMessage());
+            }
+        }, 1, interval.toMinutes(), TimeUnit.MINUTES);
+    }
+
+    @Override
+    public synchronized void close() {
+        if (schedule != null) schedule.shutdownNow();
+        schedule = null;
     }
 
     /** A partition that needs an index, with its estimated row count. */

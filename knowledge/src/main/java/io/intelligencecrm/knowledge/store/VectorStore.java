@@ -42,7 +42,7 @@ public final class VectorStore {
         List<TextSegment> segments = new ArrayList<>(chunks.size());
         for (VectorChunk chunk : chunks) {
             ids.add(chunk.embeddingId().toString());
-            segments.add(TextSegment.from(chunk.text(), metadata(tenant, space, chunk)));
+            segments.add(TextSegment.from(chunk.stored(), metadata(tenant, space, chunk)));
         }
         store(tenant).addAll(ids, embeddings, segments);
         removeStaleChunks(tenant, chunks);

@@ -53,8 +53,13 @@ class CrossTenantIsolationTest {
         String proposal = application.agent().proposals().propose(Actor.user(victimTenant, UUID.fromString(user),
                         Role.ADMIN), UUID.fromString(conversation), DeleteContactHandler.ACTION,
                 Map.of("contactId", contact), "Delete contact Secret Person").id().toString();
+        String document = application.knowledge().documents().upload(Actor.user(victimTenant, UUID.fromString(user),
+                Role.ADMIN), "victim-plan.md", "Victim plan", "# Victim plan\n\nConfidential expansion into Mars."
+                .getBytes(java.nio.charset.StandardCharsets.UTF_8)).id().toString();
+        application.dispatcher().drain();
         victimIds = Map.of("contacts", contact, "companies", company, "deals", deal, "interactions", interaction,
-                "users", user, "api-keys", key, "conversations", conversation, "proposals", proposal);
+                "users", user, "api-keys", key, "conversations", conversation, "proposals", proposal,
+                "knowledge", document);
         intruder = DemoLogins.as(application, Role.ADMIN);
         ownContact = intruder.post("/api/contacts", "{\"firstName\": \"Own\"}").json().get("id").asText();
     }
@@ -103,7 +108,8 @@ class CrossTenantIsolationTest {
         for (String path : List.of("/api/contacts?q=secret", "/api/contacts?limit=100", "/api/companies?q=victim",
                 "/api/deals?q=victim", "/api/interactions?q=confidential", "/api/users", "/api/api-keys",
                 "/api/audit?limit=200", "/api/deals/pipeline", "/api/contacts/export.csv?q=secret", "/api/conversations",
-                "/api/proposals")) {
+                "/api/proposals", "/api/knowledge", "/api/search?q=confidential%20victim%20plan",
+                "/api/search?q=Secret%20Person&types=contact,interaction,document")) {
             ApiClient.Response response = intruder.get(path);
             assertEquals(200, response.status(), path);
             for (String id : victimIds.values()) assertFalse(response.body().contains(id), path + " leaked " + id);
