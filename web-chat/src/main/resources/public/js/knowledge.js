@@ -20,8 +20,9 @@ async function load() {
     }
     const rows = documents.map((document) => {
       const name = String(field(document, 'title', 'name', 'filename', 'fileName'));
+      const file = document.filename && document.filename !== name ? document.filename : '';
       return el('tr', {},
-        el('td', { text: name }),
+        el('td', {}, name, file ? el('span', { class: 'small muted', text: ` · ${file}` }) : null),
         el('td', { text: document.error ? `${field(document, 'status', 'state')}: ${document.error}` : String(field(document, 'status', 'state')) }),
         el('td', { class: 'num', text: String(field(document, 'chunks', 'chunkCount')) }),
         el('td', {},
