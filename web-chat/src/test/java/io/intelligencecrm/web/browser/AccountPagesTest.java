@@ -99,9 +99,6 @@ class AccountPagesTest {
 
     @Test
     void a_knowledge_document_is_uploaded_listed_reindexed_and_deleted() throws Exception {
-        // The knowledge API is wired into the server separately; until then the page says it is unavailable.
-        org.junit.jupiter.api.Assumptions.assumeTrue(BrowserApp.get().endpoints().contains("POST /api/knowledge"),
-                "the knowledge API is not wired into this server yet");
         Path document = Files.createTempFile("price-list", ".md");
         Files.writeString(document, "# Price list\n\nThe Growth plan costs 49 USD per seat and month.\n");
         Page page = BrowserApp.signedIn(Role.MANAGER);
@@ -118,15 +115,6 @@ class AccountPagesTest {
         assertThat(page.locator("#knowledge-status")).containsText("Reindexing");
         row.getByRole(AriaRole.BUTTON, new Locator.GetByRoleOptions().setName(java.util.regex.Pattern.compile("^Delete"))).click();
         assertThat(page.locator("#documents tr", new Page.LocatorOptions().setHasText(document.getFileName().toString()))).hasCount(0);
-    }
-
-    @Test
-    void the_knowledge_page_says_so_when_documents_are_not_available() {
-        org.junit.jupiter.api.Assumptions.assumeFalse(BrowserApp.get().endpoints().contains("GET /api/knowledge"));
-        Page page = BrowserApp.signedIn(Role.MANAGER);
-        page.navigate("/knowledge");
-        assertThat(page.locator("#documents")).containsText("not available");
-        Axe.check(page);
     }
 
     @Test
