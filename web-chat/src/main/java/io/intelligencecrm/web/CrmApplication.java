@@ -28,6 +28,9 @@ import io.intelligencecrm.web.api.OpenApiController;
 import io.intelligencecrm.web.auth.AccessTokens;
 import io.intelligencecrm.web.auth.ApiAuthentication;
 import io.intelligencecrm.web.auth.AuthController;
+import io.intelligencecrm.web.auth.BrowserSessions;
+import io.intelligencecrm.web.page.WebPages;
+import io.intelligencecrm.web.live.LiveUpdates;
 import io.intelligencecrm.web.auth.JwtCodec;
 import io.intelligencecrm.web.auth.RateLimits;
 import io.intelligencecrm.web.auth.SecretsKey;
@@ -75,6 +78,8 @@ public final class CrmApplication {
     private static final long MAX_REQUEST_BYTES = 25L * 1024 * 1024;
     /** A chat frame is a message of at most 8,000 characters plus a little JSON. */
     private static final int MAX_SOCKET_FRAME_CHARS = 16 * 1024;
+    /** How long a browser stays signed in: a working day; the session can still be ended at any time. */
+    private static final Duration BROWSER_SESSION = Duration.ofHours(12);
     private static final Set<String> HTTP_VERBS = Set.of("GET", "POST", "PUT", "PATCH", "DELETE");
     /** Side effects (embeddings, indexing) start within this long of the write that caused them. */
     private static final Duration OUTBOX_POLL = Duration.ofMillis(500);
@@ -95,12 +100,15 @@ public final class CrmApplication {
     private final SchedulerServices scheduler;
     /** Background workers (dispatchers, the scheduler), stopped before the database closes. */
     private final List<AutoCloseable> workers;
+    private final LiveUpdates live;
     private final AtomicBoolean stopped = new AtomicBoolean();
 
     private CrmApplication(Settings settings, DatabaseRuntime runtime, CoreServices services, KnowledgeServices knowledge,
                            OutboxDispatcher dispatcher, AgentServices agent, SlackServices slack,
                            ExecutorService chatTurns, Javalin server, List<String> endpoints,
-                           OutreachServices outreach, SchedulerServices scheduler, List<AutoCloseable> workers) {
+                           OutreachServices outreach, SchedulerServices scheduler, List<AutoCloseable> workers,
+                           LiveUpdates live) {
+        this.live = live;
         this.settings = settings;
         this.runtime = runtime;
         this.services = services;
@@ -127,7 +135,8 @@ public final class CrmApplication {
         try {
             Database database = runtime.database();
             Clock clock = Clock.systemUTC();
-            JwtCodec jwt = new JwtCodec(SigningSecret.load(settings.auth(), settings.database().dataDir()),
+            byte[] secret = SigningSecret.load(settings.auth(), settings.database().dataDir());
+            JwtCodec jwt = new JwtCodec(secret,
                     settings.auth().issuer(), settings.auth().audience(), clock);
             AccessTokens tokens = new AccessTokens(jwt, Duration.ofMinutes(settings.auth().accessTokenMinutes()), clock);
             CoreServices services = CoreServices.create(database, settings, clock,
@@ -188,11 +197,15 @@ public final class CrmApplication {
             new WorkflowController(scheduler.workflows()).routes(api);
             new InboxController(scheduler.notifications(), scheduler.tasks()).routes(api);
             new OpenApiController(api, settings.server().publicUrl()).routes(api);
-            ApiAuthentication authentication = new ApiAuthentication(api, tokens, services.authentication(), limits);
+            BrowserSessions browser = new BrowserSessions(tokens, BROWSER_SESSION, secret,
+                    settings.server().publicUrl().startsWith("https:"));
+            ApiAuthentication authentication = new ApiAuthentication(api, tokens, services.authentication(), limits, browser);
+            WebPages pages = WebPages.create(settings, database, clock, services, agent, browser, tokens, limits);
+            LiveUpdates live = new LiveUpdates(database.coordinates()).start();
             ChatSocket chatSocket = new ChatSocket(agent.chat(), agent.conversations(), chatTurns);
             AtomicReference<Javalin> started = new AtomicReference<>();
             WebSocketAuthentication socketAuthentication = new WebSocketAuthentication(authentication,
-                    () -> allowedOrigins(settings, started.get()));
+                    () -> allowedOrigins(settings, started.get()), browser);
             HealthController health = new HealthController(database, services.directory(), settings.demoData());
 
             List<String> endpoints = new CopyOnWriteArrayList<>();
@@ -208,7 +221,8 @@ public final class CrmApplication {
                 config.http.maxRequestSize = MAX_REQUEST_BYTES;
                 config.jetty.modifyWebSocketServletFactory(factory -> factory.setMaxTextMessageSize(MAX_SOCKET_FRAME_CHARS));
                 config.requestLogger.http(new RequestLog());
-                ErrorResponses.register(config.routes);
+                ErrorResponses.register(config.routes, pages.errors());
+                pages.configure(config);
                 config.routes.get("/health/live", health::live);
                 config.routes.get("/health/ready", health::ready);
                 new UnsubscribeController(outreach.unsubscribe()).routes(config.routes);
@@ -217,6 +231,8 @@ public final class CrmApplication {
                 new SlackWebhookController(slack).routes(config.routes);
                 config.routes.wsBeforeUpgrade("/ws/chat", socketAuthentication);
                 config.routes.ws("/ws/chat", chatSocket::configure);
+                config.routes.wsBeforeUpgrade("/ws/live", socketAuthentication);
+                config.routes.ws("/ws/live", live::configure);
             });
             started.set(server);
             if (settings.scheduler().enabled()) {
@@ -225,7 +241,7 @@ public final class CrmApplication {
             }
             startListening(server, settings);
             return new CrmApplication(settings, runtime, services, knowledge, dispatcher, agent, slack, chatTurns,
-                    server, endpoints, outreach, scheduler, workers);
+                    server, endpoints, outreach, scheduler, workers, live);
         } catch (RuntimeException e) {
             closeAll(workers);
             runtime.close();
@@ -312,6 +328,7 @@ public final class CrmApplication {
     public void stop() {
         if (!stopped.compareAndSet(false, true)) return;
         server.stop();
+        live.close();
         chatTurns.shutdown();
         try {
             chatTurns.awaitTermination(10, TimeUnit.SECONDS);
