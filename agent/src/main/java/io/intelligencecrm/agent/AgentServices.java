@@ -34,6 +34,12 @@ public record AgentServices(ChatService chat, ConversationService conversations,
         return create(database, settings, clock, core, knowledge, scoring, model(settings));
     }
 
+    /** Without lead scoring (its tools are then not offered): fixtures of other modules. */
+    public static AgentServices create(Database database, AgentSettings settings, Clock clock, CoreServices core,
+                                       KnowledgeSearch knowledge, StreamingChatModel model) {
+        return create(database, settings, clock, core, knowledge, null, model);
+    }
+
     /** With a given model: tests and benchmarks use scripted ones. */
     public static AgentServices create(Database database, AgentSettings settings, Clock clock, CoreServices core,
                                        KnowledgeSearch knowledge, ScoringServices scoring,
@@ -41,7 +47,7 @@ public record AgentServices(ChatService chat, ConversationService conversations,
         var transactions = database.tenants();
         CrmServices crm = new CrmServices(core.contacts(), core.companies(), core.deals(), core.interactions(),
                 core.users(), new AnalyticsService(transactions, clock), core.outbox(), transactions, knowledge,
-                scoring);
+                core.workflows(), scoring);
         ProposalService proposals = new ProposalService(transactions, core.audit(), clock,
                 Duration.ofMinutes(settings.proposalTtlMinutes()), CrmToolbox.proposalHandlers(crm));
         CrmToolbox toolbox = new CrmToolbox(crm, proposals);

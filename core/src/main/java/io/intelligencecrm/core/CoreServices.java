@@ -22,6 +22,8 @@ import io.intelligencecrm.core.tenant.TenantTransactions;
 import io.intelligencecrm.core.user.InvitationSender;
 import io.intelligencecrm.core.user.PasswordHasher;
 import io.intelligencecrm.core.user.UserService;
+import io.intelligencecrm.core.workflow.WorkflowRuns;
+import io.intelligencecrm.core.workflow.WorkflowService;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
@@ -31,7 +33,7 @@ public record CoreServices(TenantDirectory directory, AuditTrail audit, Outbox o
                            Authentication authentication, UserService users, ApiKeyService apiKeys,
                            CompanyService companies, ContactService contacts, DealService deals,
                            InteractionService interactions, ContactImport contactImport, ContactExport contactExport,
-                           AuditQuery auditQuery) {
+                           AuditQuery auditQuery, WorkflowService workflows, WorkflowRuns workflowRuns) {
 
     public static CoreServices create(Database database, Settings settings, Clock clock,
                                       List<ChangeSubscriber> subscribers, List<ErasureStep> erasureSteps,
@@ -48,11 +50,13 @@ public record CoreServices(TenantDirectory directory, AuditTrail audit, Outbox o
                 Duration.ofHours(settings.auth().invitationHours()), settings.server().publicUrl(), revocations);
         CompanyService companies = new CompanyService(transactions, audit, changes);
         ContactService contacts = new ContactService(transactions, audit, changes, companies, erasureSteps);
+        WorkflowRuns workflowRuns = new WorkflowRuns(transactions, outbox);
         return new CoreServices(directory, audit, outbox, changes, authentication, users,
                 new ApiKeyService(transactions, audit), companies, contacts,
                 new DealService(transactions, audit, changes, companies, clock),
                 new InteractionService(transactions, audit, changes, contacts, clock),
                 new ContactImport(transactions, contacts, audit, changes),
-                new ContactExport(transactions, contacts, audit), new AuditQuery(transactions));
+                new ContactExport(transactions, contacts, audit), new AuditQuery(transactions),
+                new WorkflowService(transactions, audit, workflowRuns), workflowRuns);
     }
 }

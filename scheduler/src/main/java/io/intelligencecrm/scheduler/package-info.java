@@ -1,2 +1,2 @@
-/** Scheduled workflows, outbox dispatch and mail. */
+/** Quartz on PostgreSQL and the workflow engine: triggers, steps, runs. */
 package io.intelligencecrm.scheduler;

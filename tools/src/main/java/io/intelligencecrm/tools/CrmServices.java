@@ -10,15 +10,24 @@ import io.intelligencecrm.core.tenant.UnitOfWork;
 import io.intelligencecrm.core.user.UserService;
 import io.intelligencecrm.knowledge.search.KnowledgeSearch;
 import io.intelligencecrm.scoring.ScoringServices;
+import io.intelligencecrm.core.workflow.WorkflowService;
 
 /**
  * The services the tools and proposal handlers adapt; built once by the composition root.
  *
  * @param unitOfWork makes a tool's several service calls one transaction
  * @param knowledge  search by meaning over records, notes and documents
+ * @param workflows  for creating workflows from chat; null offers no workflow tools
  */
 public record CrmServices(ContactService contacts, CompanyService companies, DealService deals,
                           InteractionService interactions, UserService users, AnalyticsService analytics,
-                          Outbox outbox, UnitOfWork unitOfWork,
-                          KnowledgeSearch knowledge, ScoringServices scoring) {
+                          Outbox outbox, UnitOfWork unitOfWork, KnowledgeSearch knowledge, WorkflowService workflows,
+                          ScoringServices scoring) {
+
+    /** Without workflows: the agent then offers no workflow tools (tests of other tools). */
+    public CrmServices(ContactService contacts, CompanyService companies, DealService deals,
+                       InteractionService interactions, UserService users, AnalyticsService analytics, Outbox outbox,
+                       UnitOfWork unitOfWork, KnowledgeSearch knowledge, ScoringServices scoring) {
+        this(contacts, companies, deals, interactions, users, analytics, outbox, unitOfWork, knowledge, null, scoring);
+    }
 }

@@ -18,6 +18,9 @@ import io.intelligencecrm.tools.proposal.ChangeStagesHandler;
 import io.intelligencecrm.tools.proposal.DeleteContactHandler;
 import io.intelligencecrm.tools.proposal.SendEmailHandler;
 import io.intelligencecrm.tools.scoring.ScoringTools;
+import io.intelligencecrm.tools.workflow.ActivateWorkflowHandler;
+import io.intelligencecrm.tools.workflow.DeleteWorkflowHandler;
+import io.intelligencecrm.tools.workflow.WorkflowTools;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -34,17 +37,26 @@ public final class CrmToolbox {
     private final List<Object> writeTools;
 
     public CrmToolbox(CrmServices services, ProposalService proposals) {
-        this.readTools = List.of(new ContactReadTools(services), new CompanyReadTools(services),
+        List<Object> read = new ArrayList<>(List.of(new ContactReadTools(services), new CompanyReadTools(services),
                 new DealReadTools(services), new AnalyticsTools(services), new OutreachReadTools(services),
-                new KnowledgeTools(services), new ScoringTools(services));
-        this.writeTools = List.of(new ContactWriteTools(services, proposals), new CompanyWriteTools(services),
-                new DealWriteTools(services), new OutreachWriteTools(services, proposals));
+                new KnowledgeTools(services)));
+        if (services.scoring() != null) read.add(new ScoringTools(services));
+        this.readTools = List.copyOf(read);
+        List<Object> write = new ArrayList<>(List.of(new ContactWriteTools(services, proposals),
+                new CompanyWriteTools(services), new DealWriteTools(services), new OutreachWriteTools(services, proposals)));
+        if (services.workflows() != null) write.add(new WorkflowTools(services.workflows(), proposals));
+        this.writeTools = List.copyOf(write);
     }
 
     /** The handlers of every action the tools propose; give them to the ProposalService. */
     public static List<ProposalHandler> proposalHandlers(CrmServices services) {
-        return List.of(new AssignOwnerHandler(services), new DeleteContactHandler(services),
-                new ChangeStagesHandler(services), new SendEmailHandler(services));
+        List<ProposalHandler> handlers = new ArrayList<>(List.of(new AssignOwnerHandler(services),
+                new DeleteContactHandler(services), new ChangeStagesHandler(services), new SendEmailHandler(services)));
+        if (services.workflows() != null) {
+            handlers.add(new ActivateWorkflowHandler(services.workflows()));
+            handlers.add(new DeleteWorkflowHandler(services.workflows()));
+        }
+        return List.copyOf(handlers);
     }
 
     public List<Object> toolsFor(Role role) {

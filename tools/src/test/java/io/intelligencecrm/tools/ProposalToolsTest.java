@@ -119,7 +119,7 @@ class ProposalToolsTest {
         assertEquals(ProposalStatus.EXECUTED, approved.status());
         assertEquals(1, emailOutbox("proposal:" + sendId + ":" + recipient));
         assertTrue(approved.outcome().get("result").toString()
-                .contains("queued in the outbox (1 recipients); delivery arrives with the outreach feature"));
+                .contains("queued for delivery to 1 recipients"));
         assertEquals(1, fixture.count("""
                 select count(*) from interactions
                  where contact_id = :id and type = 'email' and direction = 'outbound'

@@ -10,16 +10,24 @@ import io.intelligencecrm.core.db.DatabaseRuntime;
 import io.intelligencecrm.core.demo.DemoData;
 import io.intelligencecrm.core.json.Json;
 import io.intelligencecrm.core.outbox.OutboxDispatcher;
-import io.intelligencecrm.core.outbox.OutboxHandler;
+import io.intelligencecrm.core.secret.SecretBox;
 import io.intelligencecrm.knowledge.KnowledgeServices;
 import io.intelligencecrm.knowledge.memory.EmbedSubscriber;
 import io.intelligencecrm.core.events.ChangeSubscriber;
+import io.intelligencecrm.core.outbox.OutboxHandler;
 import io.intelligencecrm.scoring.RescoreSubscriber;
 import io.intelligencecrm.scoring.ScoringServices;
 import io.intelligencecrm.scoring.similarity.EmbeddingNeighbours;
 import io.intelligencecrm.scoring.similarity.TextSimilarityNeighbours;
 import io.intelligencecrm.scoring.similarity.TieredNeighbours;
 import io.intelligencecrm.web.scoring.ScoringController;
+import io.intelligencecrm.outreach.OutreachServices;
+import io.intelligencecrm.scheduler.SchedulerServices;
+import io.intelligencecrm.scheduler.triggers.WorkflowTriggers;
+import io.intelligencecrm.web.workflow.InboxController;
+import io.intelligencecrm.web.workflow.WorkflowController;
+import io.intelligencecrm.web.outreach.OutreachController;
+import io.intelligencecrm.web.outreach.UnsubscribeController;
 import io.intelligencecrm.core.tenant.TenantProvisioning;
 import io.intelligencecrm.core.user.InvitationSender;
 import io.intelligencecrm.core.user.PasswordHasher;
@@ -28,6 +36,9 @@ import io.intelligencecrm.web.api.OpenApiController;
 import io.intelligencecrm.web.auth.AccessTokens;
 import io.intelligencecrm.web.auth.ApiAuthentication;
 import io.intelligencecrm.web.auth.AuthController;
+import io.intelligencecrm.web.auth.BrowserSessions;
+import io.intelligencecrm.web.page.WebPages;
+import io.intelligencecrm.web.live.LiveUpdates;
 import io.intelligencecrm.web.auth.JwtCodec;
 import io.intelligencecrm.web.auth.RateLimits;
 import io.intelligencecrm.web.auth.SecretsKey;
@@ -75,6 +86,8 @@ public final class CrmApplication {
     private static final long MAX_REQUEST_BYTES = 25L * 1024 * 1024;
     /** A chat frame is a message of at most 8,000 characters plus a little JSON. */
     private static final int MAX_SOCKET_FRAME_CHARS = 16 * 1024;
+    /** How long a browser stays signed in: a working day; the session can still be ended at any time. */
+    private static final Duration BROWSER_SESSION = Duration.ofHours(12);
     private static final Set<String> HTTP_VERBS = Set.of("GET", "POST", "PUT", "PATCH", "DELETE");
     /** Side effects (embeddings, indexing) start within this long of the write that caused them. */
     private static final Duration OUTBOX_POLL = Duration.ofMillis(500);
@@ -92,11 +105,20 @@ public final class CrmApplication {
     private final ExecutorService chatTurns;
     private final Javalin server;
     private final List<String> endpoints;
+    private final OutreachServices outreach;
+    private final SchedulerServices scheduler;
+    /** Background workers (dispatchers, the scheduler), stopped before the database closes. */
+    private final List<AutoCloseable> workers;
+    private final LiveUpdates live;
     private final AtomicBoolean stopped = new AtomicBoolean();
 
     private CrmApplication(Settings settings, DatabaseRuntime runtime, CoreServices services, KnowledgeServices knowledge,
-                           OutboxDispatcher dispatcher, AgentServices agent, SlackServices slack, ScoringServices scoring,
-                           ExecutorService chatTurns, Javalin server, List<String> endpoints) {
+                           OutboxDispatcher dispatcher, AgentServices agent, SlackServices slack,
+                           ExecutorService chatTurns, Javalin server, List<String> endpoints,
+                           OutreachServices outreach, SchedulerServices scheduler, List<AutoCloseable> workers,
+                           LiveUpdates live, ScoringServices scoring) {
+        this.live = live;
+        this.scoring = scoring;
         this.settings = settings;
         this.runtime = runtime;
         this.services = services;
@@ -104,10 +126,12 @@ public final class CrmApplication {
         this.dispatcher = dispatcher;
         this.agent = agent;
         this.slack = slack;
-        this.scoring = scoring;
         this.chatTurns = chatTurns;
         this.server = server;
         this.endpoints = endpoints;
+        this.outreach = outreach;
+        this.scheduler = scheduler;
+        this.workers = workers;
     }
 
     public static CrmApplication start(Settings settings) {
@@ -117,32 +141,39 @@ public final class CrmApplication {
     /** @param model the agent's model; null builds the configured provider (tests pass scripted ones) */
     public static CrmApplication start(Settings settings, StreamingChatModel model) {
         DatabaseRuntime runtime = DatabaseRuntime.open(settings.database());
+        List<AutoCloseable> workers = new ArrayList<>();
         try {
             Database database = runtime.database();
             Clock clock = Clock.systemUTC();
-            JwtCodec jwt = new JwtCodec(SigningSecret.load(settings.auth(), settings.database().dataDir()),
+            byte[] secret = SigningSecret.load(settings.auth(), settings.database().dataDir());
+            JwtCodec jwt = new JwtCodec(secret,
                     settings.auth().issuer(), settings.auth().audience(), clock);
             AccessTokens tokens = new AccessTokens(jwt, Duration.ofMinutes(settings.auth().accessTokenMinutes()), clock);
-            List<ChangeSubscriber> subscribers = settings.scoring().rescoreOnChange()
-                    ? List.of(new EmbedSubscriber(), new RescoreSubscriber()) : List.of(new EmbedSubscriber());
-            CoreServices services = CoreServices.create(database, settings, clock, subscribers, List.of(),
-                    InvitationSender.NONE, tokens);
+            List<ChangeSubscriber> subscribers = new ArrayList<>(List.of(new EmbedSubscriber(), new WorkflowTriggers()));
+            if (settings.scoring().rescoreOnChange()) subscribers.add(new RescoreSubscriber());
+            CoreServices services = CoreServices.create(database, settings, clock, subscribers,
+                    List.of(), InvitationSender.NONE, tokens);
             tokens.checkSessionsWith(services.authentication());
             if (settings.demoData()) {
                 new DemoData(services.directory(), new TenantProvisioning(database.ownerJdbi()), database.tenants(),
                         new PasswordHasher(), clock).ensureSeeded();
             }
 
+            byte[] secretKey = SecretsKey.load(settings.secrets(), settings.database().dataDir());
             KnowledgeServices knowledge = KnowledgeServices.create(database, settings.knowledge(), services.audit(),
                     services.outbox());
             // After the demo seed, so a new demo tenant is embedded too.
             knowledge.space().adopt(knowledge.embedder().space());
+            // Similar leads from the knowledge module's embeddings while a tenant's closed leads are few enough.
             ScoringServices scoring = ScoringServices.create(database, services.directory(), services.changes(),
                     settings.scoring(), clock, new TieredNeighbours(new EmbeddingNeighbours(database.tenants(), clock,
                             knowledge.embedder().space().model()), new TextSimilarityNeighbours(database.tenants(), clock)));
             List<OutboxHandler> handlers = new ArrayList<>(knowledge.outboxHandlers());
             handlers.add(scoring.rescoreHandler());
             OutboxDispatcher dispatcher = new OutboxDispatcher(database, handlers, OUTBOX_POLL, OUTBOX_ATTEMPTS);
+            workers.add(knowledge);
+            workers.add(dispatcher);
+            workers.add(scoring);
             dispatcher.start();
             if (settings.scoring().scheduled()) scoring.schedule().start();
             knowledge.indexes().start(INDEX_MAINTENANCE);
@@ -154,8 +185,17 @@ public final class CrmApplication {
             ExecutorService chatTurns = Executors.newVirtualThreadPerTaskExecutor();
             // Half the pool for Slack's agent turns, so acknowledging Slack's next request always finds a connection.
             SlackServices slack = SlackServices.create(database, settings.slack(),
-                    SecretsKey.box(settings.secrets(), settings.database().dataDir()), clock, services, agent, chatTurns,
+                    new SecretBox(secretKey), clock, services, agent, chatTurns,
                     Math.max(1, settings.database().poolSize() / 2));
+            OutreachServices outreach = OutreachServices.create(database, settings.outreach(),
+                    settings.server().publicUrl(),
+                    secretKey, clock, services);
+            OutboxDispatcher mailDispatcher = new OutboxDispatcher(database, outreach.deliveryHandlers(),
+                    Duration.ofMillis(settings.outreach().dispatchMillis()), 8);
+            workers.add(mailDispatcher);
+            SchedulerServices scheduler = SchedulerServices.create(database, settings.scheduler(),
+                    Duration.ofMillis(settings.outreach().dispatchMillis()), clock, services, agent, outreach);
+            workers.add(scheduler);
 
             RateLimits limits = new RateLimits(settings.auth());
             ApiRoutes api = new ApiRoutes();
@@ -173,12 +213,19 @@ public final class CrmApplication {
             new SearchController(knowledge.search()).routes(api);
             new ScoringController(scoring).routes(api);
             new SlackSettingsController(slack.integration()).routes(api);
+            new OutreachController(outreach).routes(api);
+            new WorkflowController(scheduler.workflows()).routes(api);
+            new InboxController(scheduler.notifications(), scheduler.tasks()).routes(api);
             new OpenApiController(api, settings.server().publicUrl()).routes(api);
-            ApiAuthentication authentication = new ApiAuthentication(api, tokens, services.authentication(), limits);
+            BrowserSessions browser = new BrowserSessions(tokens, BROWSER_SESSION, secret,
+                    settings.server().publicUrl().startsWith("https:"));
+            ApiAuthentication authentication = new ApiAuthentication(api, tokens, services.authentication(), limits, browser);
+            WebPages pages = WebPages.create(settings, database, clock, services, agent, browser, tokens, limits);
+            LiveUpdates live = new LiveUpdates(database.coordinates()).start();
             ChatSocket chatSocket = new ChatSocket(agent.chat(), agent.conversations(), chatTurns);
             AtomicReference<Javalin> started = new AtomicReference<>();
             WebSocketAuthentication socketAuthentication = new WebSocketAuthentication(authentication,
-                    () -> allowedOrigins(settings, started.get()));
+                    () -> allowedOrigins(settings, started.get()), browser);
             HealthController health = new HealthController(database, services.directory(), settings.demoData());
 
             List<String> endpoints = new CopyOnWriteArrayList<>();
@@ -194,20 +241,29 @@ public final class CrmApplication {
                 config.http.maxRequestSize = MAX_REQUEST_BYTES;
                 config.jetty.modifyWebSocketServletFactory(factory -> factory.setMaxTextMessageSize(MAX_SOCKET_FRAME_CHARS));
                 config.requestLogger.http(new RequestLog());
-                ErrorResponses.register(config.routes);
+                ErrorResponses.register(config.routes, pages.errors());
+                pages.configure(config);
                 config.routes.get("/health/live", health::live);
                 config.routes.get("/health/ready", health::ready);
+                new UnsubscribeController(outreach.unsubscribe()).routes(config.routes);
                 config.routes.beforeMatched("/api/*", authentication);
                 api.registerAll(config.routes);
                 new SlackWebhookController(slack).routes(config.routes);
                 config.routes.wsBeforeUpgrade("/ws/chat", socketAuthentication);
                 config.routes.ws("/ws/chat", chatSocket::configure);
+                config.routes.wsBeforeUpgrade("/ws/live", socketAuthentication);
+                config.routes.ws("/ws/live", live::configure);
             });
             started.set(server);
+            if (settings.scheduler().enabled()) {
+                mailDispatcher.start();
+                scheduler.start();
+            }
             startListening(server, settings);
-            return new CrmApplication(settings, runtime, services, knowledge, dispatcher, agent, slack, scoring, chatTurns,
-                    server, endpoints);
+            return new CrmApplication(settings, runtime, services, knowledge, dispatcher, agent, slack, chatTurns,
+                    server, endpoints, outreach, scheduler, workers, live, scoring);
         } catch (RuntimeException e) {
+            closeAll(workers);
             runtime.close();
             throw e;
         }
@@ -277,6 +333,14 @@ public final class CrmApplication {
         return List.copyOf(endpoints);
     }
 
+    public OutreachServices outreach() {
+        return outreach;
+    }
+
+    public SchedulerServices scheduler() {
+        return scheduler;
+    }
+
     public int port() {
         return server.port();
     }
@@ -289,15 +353,24 @@ public final class CrmApplication {
     public void stop() {
         if (!stopped.compareAndSet(false, true)) return;
         server.stop();
+        live.close();
         chatTurns.shutdown();
         try {
             chatTurns.awaitTermination(10, TimeUnit.SECONDS);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
-        scoring.close();
-        dispatcher.close();
-        knowledge.close();
+        closeAll(workers);
         runtime.close();
+    }
+
+    private static void closeAll(List<AutoCloseable> workers) {
+        for (AutoCloseable worker : workers.reversed()) {
+            try {
+                worker.close();
+            } catch (Exception e) {
+                // Shutting down: a worker that fails to stop must not keep the others running.
+            }
+        }
     }
 }

@@ -45,6 +45,8 @@ final class OfflineCommands {
     /** @return the plan, or null when the text is not a command offline mode knows */
     Plan understand(String text, LocalDate today) {
         String lower = text.toLowerCase(Locale.ROOT);
+        Plan workflow = WorkflowCommands.understand(text);
+        if (workflow != null) return workflow;
         Plan group = BulkCommands.understand(text);
         if (group != null) return group;
         Plan specific = firstOf(ScoringCommands.understand(text), KnowledgeCommands.understand(text),

@@ -8,7 +8,7 @@ import java.util.Map;
  */
 public record Settings(DatabaseSettings database, ServerSettings server, AuthSettings auth, AgentSettings agent,
                        KnowledgeSettings knowledge, boolean demoData, SecretSettings secrets, SlackSettings slack,
-                       ScoringSettings scoring) {
+                       OutreachSettings outreach, SchedulerSettings scheduler, ScoringSettings scoring) {
 
     public static Settings fromEnvironment() {
         return from(System.getenv());
@@ -25,20 +25,25 @@ public record Settings(DatabaseSettings database, ServerSettings server, AuthSet
                 env.flag("CRM_DEMO_DATA", true),
                 SecretSettings.from(env),
                 SlackSettings.from(env),
+                OutreachSettings.from(env),
+                SchedulerSettings.from(env),
                 ScoringSettings.from(env));
         env.requireValid();
         return settings;
     }
 
     public Settings withDatabase(DatabaseSettings newDatabase) {
-        return new Settings(newDatabase, server, auth, agent, knowledge, demoData, secrets, slack, scoring);
+        return new Settings(newDatabase, server, auth, agent, knowledge, demoData, secrets, slack, outreach, scheduler,
+                scoring);
     }
 
     public Settings withServer(ServerSettings newServer) {
-        return new Settings(database, newServer, auth, agent, knowledge, demoData, secrets, slack, scoring);
+        return new Settings(database, newServer, auth, agent, knowledge, demoData, secrets, slack, outreach, scheduler,
+                scoring);
     }
 
     public Settings withDemoData(boolean seed) {
-        return new Settings(database, server, auth, agent, knowledge, seed, secrets, slack, scoring);
+        return new Settings(database, server, auth, agent, knowledge, seed, secrets, slack, outreach, scheduler,
+                scoring);
     }
 }

@@ -132,7 +132,8 @@ public final class OutboxDispatcher implements AutoCloseable {
     private void settle(TenantId tenant, List<OutboxMessage> batch, OutboxResult result) {
         List<Long> done = new ArrayList<>();
         for (OutboxMessage message : batch) {
-            if (!result.retry().containsKey(message.id()) && !result.permanentFailures().containsKey(message.id())) {
+            if (!result.retry().containsKey(message.id()) && !result.permanentFailures().containsKey(message.id())
+                    && !result.deferred().containsKey(message.id())) {
                 done.add(message.id());
             }
         }
@@ -143,6 +144,10 @@ public final class OutboxDispatcher implements AutoCloseable {
                                  where id = any(:ids)""")
                         .bind("ids", done.toArray(Long[]::new)).execute();
             }
+            result.deferred().forEach((id, until) -> handle.createUpdate("""
+                            update outbox set status = 'pending', available_at = :until, attempts = greatest(attempts - 1, 0)
+                             where id = :id""")
+                    .bind("until", until).bind("id", id).execute());
             for (OutboxMessage message : batch) {
                 String permanent = result.permanentFailures().get(message.id());
                 String temporary = result.retry().get(message.id());

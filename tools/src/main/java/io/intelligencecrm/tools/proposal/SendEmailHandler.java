@@ -13,8 +13,8 @@ import java.util.UUID;
 
 /**
  * {@code email.send}: queues one outbox message per recipient and logs the email on each contact's
- * timeline, marked as queued. Nothing is delivered yet: the outreach feature will consume the
- * messages. The idempotency key {@code proposal:<sendId>:<contactId>} uses the id minted when the
+ * timeline, marked as queued; the outreach module's dispatcher delivers them and fills in the
+ * delivery status (sent, suppressed, deferred, failed, bounced). The idempotency key {@code proposal:<sendId>:<contactId>} uses the id minted when the
  * proposal was made, so a repeated execution cannot queue a recipient twice.
  */
 public final class SendEmailHandler implements ProposalHandler {
@@ -78,9 +78,8 @@ public final class SendEmailHandler implements ProposalHandler {
             Interaction logged = services.interactions().log(actor, Map.of("contactId", contactId.toString(),
                     "type", "email", "direction", "outbound", "subject", subject, "content", body));
             services.interactions().addMetadata(actor, logged.id(), Map.of("delivery", "queued",
-                    "outboxKey", key, "note", "queued in the outbox; not delivered yet"));
+                    "outboxKey", key, "note", "queued for delivery"));
         }
-        return Map.of("queued", queued, "result", "queued in the outbox (" + queued + " recipients); "
-                + "delivery arrives with the outreach feature");
+        return Map.of("queued", queued, "result", "queued for delivery to " + queued + " recipients");
     }
 }

@@ -48,13 +48,18 @@ public final class AccessTokens implements SessionRevocations {
     }
 
     public String issue(IssuedSession issued) {
+        return issue(issued, lifetime);
+    }
+
+    /** A token for the same session with another lifetime: the browser's cookie lasts a working day. */
+    public String issue(IssuedSession issued, Duration tokenLifetime) {
         ObjectNode claims = Json.mapper().createObjectNode()
                 .put("sub", issued.user().id().toString())
                 .put("tid", issued.tenant().id().toString())
                 .put("role", issued.user().role().stored())
                 .put("sid", issued.sessionId().toString())
                 .put("jti", UUID.randomUUID().toString());
-        return codec.sign(claims, lifetime);
+        return codec.sign(claims, tokenLifetime);
     }
 
     public Duration lifetime() {

@@ -22,8 +22,11 @@ public final class ApiAuthentication implements Handler {
     private final AccessTokens tokens;
     private final Authentication authentication;
     private final RateLimits limits;
+    private final BrowserSessions browser;
 
-    public ApiAuthentication(ApiRoutes routes, AccessTokens tokens, Authentication authentication, RateLimits limits) {
+    public ApiAuthentication(ApiRoutes routes, AccessTokens tokens, Authentication authentication, RateLimits limits,
+                             BrowserSessions browser) {
+        this.browser = browser;
         this.routes = routes;
         this.tokens = tokens;
         this.authentication = authentication;
@@ -33,7 +36,8 @@ public final class ApiAuthentication implements Handler {
     @Override
     public void handle(Context ctx) {
         if (routes.isOpen(ctx.method().name(), ctx.endpoints().matchedHttpEndpoint().path)) return;
-        Actor actor = authenticate(ctx).orElseThrow(() -> new CrmException(ErrorCode.UNAUTHENTICATED,
+        // The app's own pages call the API with their session cookie (and CSRF token) instead of a header.
+        Actor actor = authenticate(ctx).or(() -> browser.authenticateRequest(ctx)).orElseThrow(() -> new CrmException(ErrorCode.UNAUTHENTICATED,
                 "A valid access token or API key is required (Authorization: Bearer ...)"));
         CurrentActor.set(ctx, actor);
         limits.checkRequest(actor);

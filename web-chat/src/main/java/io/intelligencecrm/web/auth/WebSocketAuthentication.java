@@ -13,8 +13,8 @@ import java.util.function.Supplier;
 
 /**
  * Runs before a WebSocket upgrade: refuses a browser page from a foreign origin (403), then
- * establishes the caller from an {@code Authorization} header or, for browsers that cannot set one,
- * a {@code bearer.<token>} entry in {@code Sec-WebSocket-Protocol} (401 without either).
+ * establishes the caller from an {@code Authorization} header, a {@code bearer.<token>} entry in
+ * {@code Sec-WebSocket-Protocol}, or this app's session cookie (401 without any).
  */
 public final class WebSocketAuthentication implements Handler {
     public static final String PROTOCOL = "crm.v1";
@@ -22,8 +22,11 @@ public final class WebSocketAuthentication implements Handler {
 
     private final ApiAuthentication authentication;
     private final Supplier<Set<String>> allowedOrigins;
+    private final BrowserSessions browser;
 
-    public WebSocketAuthentication(ApiAuthentication authentication, Supplier<Set<String>> allowedOrigins) {
+    public WebSocketAuthentication(ApiAuthentication authentication, Supplier<Set<String>> allowedOrigins,
+                                   BrowserSessions browser) {
+        this.browser = browser;
         this.authentication = authentication;
         this.allowedOrigins = allowedOrigins;
     }
@@ -36,6 +39,8 @@ public final class WebSocketAuthentication implements Handler {
         }
         Actor actor = authentication.authenticate(ctx)
                 .or(() -> fromProtocol(ctx))
+                // A cookie rides along on any page's request, so it counts only with this app's own Origin.
+                .or(() -> origin == null ? Optional.empty() : browser.find(ctx).map(BrowserSessions.Signed::actor))
                 .orElseThrow(() -> new CrmException(ErrorCode.UNAUTHENTICATED,
                         "A valid access token is required (Authorization header or a bearer.<token> subprotocol)"));
         CurrentActor.set(ctx, actor);

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.type.TypeReference;
 import io.intelligencecrm.agent.chat.AgentEvent;
 import io.intelligencecrm.core.json.Json;
+import io.intelligencecrm.web.markdown.ChatMarkdown;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
@@ -18,6 +19,8 @@ final class EventJson {
         Map<String, Object> json = new LinkedHashMap<>();
         json.put("type", event.type());
         json.putAll(Json.mapper().convertValue(event, FIELDS));
+        // Browsers show the answer as HTML rendered and sanitized here, never by the page itself.
+        if (event instanceof AgentEvent.Final answer) json.put("html", ChatMarkdown.toHtml(answer.text()));
         return json;
     }
 

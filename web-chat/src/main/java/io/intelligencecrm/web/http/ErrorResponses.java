@@ -22,25 +22,46 @@ public final class ErrorResponses {
     private ErrorResponses() {
     }
 
+    /** Renders an error as a page for a browser that asked for one; false leaves it to problem+json. */
+    @FunctionalInterface
+    public interface HtmlErrors {
+        boolean render(Context ctx, int status, String title, String detail);
+    }
+
     public static void register(RoutesConfig routes) {
+        register(routes, (ctx, status, title, detail) -> false);
+    }
+
+    public static void register(RoutesConfig routes, HtmlErrors html) {
         routes.exception(CrmException.class, (e, ctx) -> {
             if (e.code() == ErrorCode.RATE_LIMITED) {
                 ctx.header("Retry-After", String.valueOf(e.extensions().getOrDefault("retryAfterSeconds", 1)));
             }
+            if (html.render(ctx, status(e.code()), e.code().title(), e.getMessage())) return;
             if (e.code() == ErrorCode.UNAUTHENTICATED) ctx.header("WWW-Authenticate", "Bearer realm=\"crm\"");
             write(ctx, status(e.code()), e.code().slug(), e.code().title(), e.getMessage(), e.fieldErrors(),
                     e.extensions());
         });
-        routes.exception(HttpResponseException.class, (e, ctx) -> write(ctx, e.getStatus(), "http-" + e.getStatus(),
-                e.getMessage(), e.getMessage(), Map.of(), Map.of()));
+        routes.exception(HttpResponseException.class, (e, ctx) -> {
+            if (e.getStatus() == 404 && html.render(ctx, 404, "This page does not exist",
+                    "The link may be old, or the record was deleted.")) {
+                return;
+            }
+            write(ctx, e.getStatus(), "http-" + e.getStatus(), e.getMessage(), e.getMessage(), Map.of(), Map.of());
+        });
         routes.exception(Exception.class, (e, ctx) -> {
             log.error("Unhandled error on {} {}", ctx.method(), ctx.path(), e);
+            if (html.render(ctx, 500, "Something went wrong on our side",
+                    "The error was logged. Please try again; if it keeps happening, contact your administrator.")) {
+                return;
+            }
             write(ctx, 500, "internal-error", "Something went wrong on our side",
                     "The error was logged. Please try again; if it keeps happening, contact your administrator.",
                     Map.of(), Map.of());
         });
         routes.error(404, ctx -> {
             if (ctx.result() == null || ctx.result().isEmpty()) {
+                if (html.render(ctx, 404, "This page does not exist", "The link may be old, or the record was deleted.")) return;
                 write(ctx, 404, "not-found", "Not found", "No such resource: " + ctx.path(), Map.of(), Map.of());
             }
         });

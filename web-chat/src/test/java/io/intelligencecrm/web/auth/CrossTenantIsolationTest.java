@@ -57,10 +57,16 @@ class CrossTenantIsolationTest {
                 Role.ADMIN), "victim-plan.md", "Victim plan", "# Victim plan\n\nConfidential expansion into Mars."
                 .getBytes(java.nio.charset.StandardCharsets.UTF_8)).id().toString();
         application.dispatcher().drain();
+        String workflow = victim.post("/api/workflows", "{\"name\": \"Victim flow\", \"activate\": true, "
+                + "\"definition\": {\"trigger\": {\"type\": \"manual\"}, \"steps\": [{\"id\": \"n\", "
+                + "\"type\": \"notify\", \"title\": \"hi\"}]}}").json().get("id").asText();
+        String run = victim.post("/api/workflows/" + workflow + "/run", "{}").json().get("id").asText();
         String rescoring = victim.post("/api/scoring/rescore", "{}").json().get("id").asText();
-        victimIds = Map.of("contacts", contact, "companies", company, "deals", deal, "interactions", interaction,
-                "users", user, "api-keys", key, "conversations", conversation, "proposals", proposal,
-                "knowledge", document, "scoring", rescoring);
+        victimIds = Map.ofEntries(Map.entry("contacts", contact), Map.entry("companies", company),
+                Map.entry("deals", deal), Map.entry("interactions", interaction), Map.entry("users", user),
+                Map.entry("api-keys", key), Map.entry("conversations", conversation), Map.entry("proposals", proposal),
+                Map.entry("knowledge", document), Map.entry("workflows", workflow), Map.entry("workflow-runs", run),
+                Map.entry("scoring", rescoring));
         intruder = DemoLogins.as(application, Role.ADMIN);
         ownContact = intruder.post("/api/contacts", "{\"firstName\": \"Own\"}").json().get("id").asText();
     }
@@ -110,7 +116,8 @@ class CrossTenantIsolationTest {
                 "/api/deals?q=victim", "/api/interactions?q=confidential", "/api/users", "/api/api-keys",
                 "/api/audit?limit=200", "/api/deals/pipeline", "/api/contacts/export.csv?q=secret", "/api/conversations",
                 "/api/proposals", "/api/knowledge", "/api/search?q=confidential%20victim%20plan",
-                "/api/search?q=Secret%20Person&types=contact,interaction,document")) {
+                "/api/search?q=Secret%20Person&types=contact,interaction,document", "/api/workflows",
+                "/api/notifications", "/api/tasks", "/api/outreach/captured", "/api/outreach/suppressions")) {
             ApiClient.Response response = intruder.get(path);
             assertEquals(200, response.status(), path);
             for (String id : victimIds.values()) assertFalse(response.body().contains(id), path + " leaked " + id);

@@ -17,14 +17,21 @@ final class KeepAliveHttp implements AutoCloseable {
     private final String host;
     private final int port;
     private final String bearer;
+    private final String cookie;
     private Socket socket;
     private InputStream in;
     private OutputStream out;
 
     KeepAliveHttp(String host, int port, String bearer) {
+        this(host, port, bearer, null);
+    }
+
+    /** @param cookie a browser's session cookie ("name=value"), sent instead of the bearer token */
+    KeepAliveHttp(String host, int port, String bearer, String cookie) {
         this.host = host;
         this.port = port;
         this.bearer = bearer;
+        this.cookie = cookie;
     }
 
     record Response(int status, byte[] body) {
@@ -45,8 +52,9 @@ final class KeepAliveHttp implements AutoCloseable {
         if (socket == null) connect();
         byte[] body = json == null ? new byte[0] : json.getBytes(StandardCharsets.UTF_8);
         StringBuilder head = new StringBuilder(method).append(' ').append(path).append(" HTTP/1.1\r\nHost: ")
-                .append(host).append(':').append(port).append("\r\nAuthorization: Bearer ").append(bearer)
-                .append("\r\nAccept: application/json\r\n");
+                .append(host).append(':').append(port).append("\r\n");
+        if (cookie != null) head.append("Cookie: ").append(cookie).append("\r\nAccept: text/html\r\n");
+        else head.append("Authorization: Bearer ").append(bearer).append("\r\nAccept: application/json\r\n");
         if (json != null) {
             head.append("Content-Type: application/json\r\nContent-Length: ").append(body.length).append("\r\n");
         }

@@ -1,0 +1,23 @@
+package io.intelligencecrm.core.workflow;
+
+import io.intelligencecrm.core.tenant.TenantId;
+import java.util.UUID;
+
+/** Keeps time-based triggers (Quartz) in step with the stored workflows; told after each commit. */
+public interface WorkflowSchedule {
+    /** The workflow is active with this definition (cron triggers are (re)scheduled, others ignored). */
+    void activated(TenantId tenant, Workflow workflow);
+
+    /** The workflow was paused, deleted or is a draft: it must not fire. */
+    void deactivated(TenantId tenant, UUID workflowId);
+
+    WorkflowSchedule NONE = new WorkflowSchedule() {
+        @Override
+        public void activated(TenantId tenant, Workflow workflow) {
+        }
+
+        @Override
+        public void deactivated(TenantId tenant, UUID workflowId) {
+        }
+    };
+}

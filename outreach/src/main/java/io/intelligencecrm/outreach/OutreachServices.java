@@ -1,0 +1,64 @@
+package io.intelligencecrm.outreach;
+
+import io.intelligencecrm.core.CoreServices;
+import io.intelligencecrm.core.config.OutreachSettings;
+import io.intelligencecrm.core.db.Database;
+import io.intelligencecrm.core.secret.SecretBox;
+import io.intelligencecrm.outreach.bounce.BounceMailbox;
+import io.intelligencecrm.outreach.delivery.Deliveries;
+import io.intelligencecrm.outreach.mail.CapturedMails;
+import io.intelligencecrm.outreach.mail.EmailDelivery;
+import io.intelligencecrm.outreach.mail.EmailQueue;
+import io.intelligencecrm.outreach.mail.MailComposer;
+import io.intelligencecrm.outreach.mail.MailSettingsService;
+import io.intelligencecrm.outreach.suppression.SuppressionList;
+import io.intelligencecrm.outreach.unsubscribe.UnsubscribeService;
+import io.intelligencecrm.outreach.unsubscribe.UnsubscribeTokens;
+import io.intelligencecrm.core.outbox.OutboxHandler;
+import io.intelligencecrm.outreach.sms.SmsDelivery;
+import io.intelligencecrm.outreach.sms.TwilioSmsSender;
+import java.net.http.HttpClient;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Outreach's objects, built once by the composition root on top of the core services.
+ *
+ * @param smsDelivery null unless an SMS provider is configured (SMS is off by default)
+ */
+public record OutreachServices(MailSettingsService mailSettings, SuppressionList suppressions,
+                               UnsubscribeService unsubscribe, Deliveries deliveries, EmailDelivery emailDelivery,
+                               EmailQueue emailQueue, CapturedMails capturedMails, SmsDelivery smsDelivery,
+                               BounceMailbox bounces) {
+
+    /** @param secretKey the 32-byte key sealing stored credentials and signing unsubscribe links */
+    public static OutreachServices create(Database database, OutreachSettings settings, String publicUrl,
+                                          byte[] secretKey, Clock clock, CoreServices core) {
+        var transactions = database.tenants();
+        SuppressionList suppressions = new SuppressionList(transactions, core.audit());
+        UnsubscribeService unsubscribe = new UnsubscribeService(new UnsubscribeTokens(secretKey), suppressions,
+                publicUrl);
+        MailSettingsService mailSettings = new MailSettingsService(transactions, core.audit(),
+                new SecretBox(secretKey), settings);
+        Deliveries deliveries = new Deliveries(transactions, clock);
+        EmailDelivery emailDelivery = new EmailDelivery(mailSettings, new MailComposer(unsubscribe), suppressions,
+                deliveries);
+        EmailQueue emailQueue = new EmailQueue(transactions, core.outbox(), core.contacts(), core.interactions(),
+                core.users());
+        SmsDelivery sms = settings.twilioAccountSid().isEmpty() ? null : new SmsDelivery(new TwilioSmsSender(
+                HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build(), settings.twilioBaseUrl(),
+                settings.twilioAccountSid().get(), settings.twilioAuthToken().orElseThrow(), settings.smsFrom().orElseThrow()),
+                suppressions, deliveries);
+        return new OutreachServices(mailSettings, suppressions, unsubscribe, deliveries, emailDelivery, emailQueue,
+                new CapturedMails(transactions), sms, new BounceMailbox(mailSettings, suppressions, deliveries));
+    }
+
+    /** The outbox handlers that deliver outreach on this node. */
+    public List<OutboxHandler> deliveryHandlers() {
+        List<OutboxHandler> handlers = new ArrayList<>(List.of(emailDelivery));
+        if (smsDelivery != null) handlers.add(smsDelivery);
+        return handlers;
+    }
+}

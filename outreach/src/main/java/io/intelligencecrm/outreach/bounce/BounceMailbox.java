@@ -1,0 +1,94 @@
+package io.intelligencecrm.outreach.bounce;
+
+import io.intelligencecrm.core.tenant.TenantId;
+import io.intelligencecrm.outreach.delivery.Deliveries;
+import io.intelligencecrm.outreach.mail.MailSettingsService;
+import io.intelligencecrm.outreach.mail.MailboxAccount;
+import io.intelligencecrm.outreach.suppression.SuppressionList;
+import jakarta.mail.Flags;
+import jakarta.mail.Folder;
+import jakarta.mail.Message;
+import jakarta.mail.MessagingException;
+import jakarta.mail.Session;
+import jakarta.mail.Store;
+import jakarta.mail.internet.MimeMessage;
+import jakarta.mail.search.FlagTerm;
+import java.io.IOException;
+import java.util.List;
+import java.util.Optional;
+import java.util.Properties;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Reads a tenant's bounce mailbox over IMAP: every unread report is parsed, hard bounces and
+ * complaints go on the suppression list and mark the delivery bounced, and the report is marked
+ * read so it is handled once. Mail that is no report is left unread for a person.
+ */
+public final class BounceMailbox {
+    private static final Logger log = LoggerFactory.getLogger(BounceMailbox.class);
+
+    private final MailSettingsService settings;
+    private final SuppressionList suppressions;
+    private final Deliveries deliveries;
+
+    public BounceMailbox(MailSettingsService settings, SuppressionList suppressions, Deliveries deliveries) {
+        this.settings = settings;
+        this.suppressions = suppressions;
+        this.deliveries = deliveries;
+    }
+
+    /** @return addresses newly suppressed; zero when the tenant has no bounce mailbox */
+    public int poll(TenantId tenant) throws MessagingException {
+        Optional<MailboxAccount> account = settings.bounceMailbox(tenant);
+        if (account.isEmpty()) return 0;
+        MailboxAccount mailbox = account.get();
+        String protocol = mailbox.security().equals("tls") ? "imaps" : "imap";
+        Properties properties = new Properties();
+        properties.put("mail." + protocol + ".connectiontimeout", "10000");
+        properties.put("mail." + protocol + ".timeout", "30000");
+        Store store = Session.getInstance(properties).getStore(protocol);
+        store.connect(mailbox.host(), mailbox.port(), mailbox.username(), mailbox.password());
+        int suppressed = 0;
+        try {
+            Folder folder = store.getFolder(mailbox.folder());
+            folder.open(Folder.READ_WRITE);
+            try {
+                for (Message message : folder.search(new FlagTerm(new Flags(Flags.Flag.SEEN), false))) {
+                    suppressed += handle(tenant, (MimeMessage) message);
+                }
+            } finally {
+                folder.close(false);
+            }
+        } finally {
+            store.close();
+        }
+        return suppressed;
+    }
+
+    private int handle(TenantId tenant, MimeMessage message) throws MessagingException {
+        List<Bounce> bounces;
+        try {
+            bounces = DsnParser.parse(message);
+        } catch (IOException | MessagingException | ClassCastException e) {
+            log.warn("Unreadable message in the bounce mailbox of tenant {}: {}", tenant, e.getMessage());
+            return 0;
+        }
+        if (bounces.isEmpty()) {
+            message.setFlag(Flags.Flag.SEEN, false);
+            return 0;
+        }
+        int suppressed = 0;
+        for (Bounce bounce : bounces) {
+            if (!bounce.suppresses()) continue;
+            String reason = bounce.kind().equals("complaint") ? "complaint" : "hard_bounce";
+            String detail = (bounce.status() == null ? "" : bounce.status() + " ")
+                    + (bounce.diagnostic() == null ? "" : bounce.diagnostic());
+            if (suppressions.suppress(tenant, bounce.recipient(), "email", reason, detail.strip())) suppressed++;
+            deliveries.markBounced(tenant, bounce.originalMessageId(), bounce.recipient(),
+                    reason.replace('_', ' ') + ": " + detail.strip());
+        }
+        message.setFlag(Flags.Flag.SEEN, true);
+        return suppressed;
+    }
+}

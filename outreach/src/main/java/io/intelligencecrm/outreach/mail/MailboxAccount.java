@@ -1,0 +1,10 @@
+package io.intelligencecrm.outreach.mail;
+
+/** An IMAP mailbox the product reads (bounce reports). */
+public record MailboxAccount(String host, int port, String security, String username, String password, String folder) {
+
+    @Override
+    public String toString() {
+        return "MailboxAccount[" + host + ":" + port + ", " + security + ", user=" + username + ", " + folder + "]";
+    }
+}

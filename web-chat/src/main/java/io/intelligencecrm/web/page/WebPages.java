@@ -1,0 +1,69 @@
+package io.intelligencecrm.web.page;
+
+import io.intelligencecrm.agent.AgentServices;
+import io.intelligencecrm.core.CoreServices;
+import io.intelligencecrm.core.config.AgentSettings;
+import io.intelligencecrm.core.config.Settings;
+import io.intelligencecrm.core.demo.DemoData;
+import io.intelligencecrm.web.auth.AccessTokens;
+import io.intelligencecrm.web.auth.BrowserSessions;
+import io.intelligencecrm.web.auth.RateLimits;
+import io.intelligencecrm.web.page.chat.ChatHistory;
+import io.intelligencecrm.web.page.chat.ChatPage;
+import io.intelligencecrm.web.page.company.CompaniesPage;
+import io.intelligencecrm.web.page.contact.ContactsPage;
+import io.intelligencecrm.web.page.contact.ScoreHistory;
+import io.intelligencecrm.web.page.dashboard.DashboardFigures;
+import io.intelligencecrm.web.page.dashboard.DashboardPage;
+import io.intelligencecrm.web.page.deal.DealBoardPage;
+import io.intelligencecrm.core.analytics.AnalyticsService;
+import io.intelligencecrm.core.db.Database;
+import java.time.Clock;
+import io.javalin.config.JavalinConfig;
+import io.javalin.http.staticfiles.Location;
+import java.util.List;
+import java.util.function.Consumer;
+
+/** The browser app: every page, its static files and its headers, built from the same services as the API. */
+public final class WebPages {
+    private final List<Consumer<io.javalin.config.RoutesConfig>> routes;
+    private final PageErrors errors;
+
+    private WebPages(List<Consumer<io.javalin.config.RoutesConfig>> routes, PageErrors errors) {
+        this.routes = routes;
+        this.errors = errors;
+    }
+
+    public static WebPages create(Settings settings, Database database, Clock clock, CoreServices core,
+                                  AgentServices agent, BrowserSessions sessions, AccessTokens tokens, RateLimits limits) {
+        Templates templates = new Templates();
+        PageGate gate = new PageGate(sessions, core.users(), templates,
+                settings.agent().provider() == AgentSettings.Provider.OFFLINE);
+        AuthPages auth = new AuthPages(core.authentication(), sessions, tokens, limits, templates, gate, core.users(),
+                settings.demoData() ? DemoData.SLUG : "");
+        ChatPage chat = new ChatPage(gate, templates, agent.conversations(), core.contacts(),
+                new ChatHistory(agent.proposals()));
+        ContactsPage contacts = new ContactsPage(gate, templates, core.contacts(), core.companies(), core.deals(),
+                core.interactions(), core.users(), new ScoreHistory(database.tenants()));
+        CompaniesPage companies = new CompaniesPage(gate, templates, core.companies());
+        DealBoardPage board = new DealBoardPage(gate, templates, core.deals());
+        DashboardPage dashboard = new DashboardPage(gate, templates, new AnalyticsService(database.tenants(), clock),
+                new DashboardFigures(database.tenants(), clock), clock);
+        return new WebPages(List.of(auth::routes, chat::routes, contacts::routes, companies::routes, board::routes,
+                dashboard::routes, new ToolPages(gate, templates)::routes), new PageErrors(sessions, gate, templates));
+    }
+
+    public void configure(JavalinConfig config) {
+        config.staticFiles.add(files -> {
+            files.hostedPath = "/static";
+            files.directory = "/public";
+            files.location = Location.CLASSPATH;
+        });
+        config.routes.before(new SecurityHeaders());
+        routes.forEach(route -> route.accept(config.routes));
+    }
+
+    public PageErrors errors() {
+        return errors;
+    }
+}

@@ -1,0 +1,51 @@
+package io.intelligencecrm.web.browser;
+
+import com.microsoft.playwright.Page;
+import io.intelligencecrm.core.demo.DemoData;
+import io.intelligencecrm.core.user.Role;
+import io.intelligencecrm.web.CrmApplication;
+import io.intelligencecrm.web.testing.TestServer;
+
+/** One running app with the demo tenant (offline model) shared by the browser tests of this JVM. */
+public final class BrowserApp {
+    private static CrmApplication application;
+
+    private BrowserApp() {
+    }
+
+    public static synchronized CrmApplication get() {
+        if (application == null) {
+            application = TestServer.start();
+            Runtime.getRuntime().addShutdownHook(new Thread(application::stop));
+        }
+        return application;
+    }
+
+    /** A second app node on the same database (and signing secret), as a load-balanced deployment runs. */
+    public static CrmApplication secondNode() {
+        var database = get().database().coordinates();
+        return CrmApplication.start(io.intelligencecrm.core.config.Settings.from(java.util.Map.of(
+                "CRM_DATABASE_URL", database.url(), "CRM_DATABASE_OWNER_USER", database.ownerUser(),
+                "CRM_DATABASE_OWNER_PASSWORD", database.ownerPassword(), "CRM_DATABASE_APP_USER", database.appUser(),
+                "CRM_DATABASE_APP_PASSWORD", database.appPassword(), "CRM_HTTP_PORT", "0",
+                "CRM_DATA_DIR", System.getProperty("java.io.tmpdir") + "/crm-test-data")));
+    }
+
+    /** A new browser signed in through the login form as the demo user with this role. */
+    public static Page signedIn(Role role) {
+        return signedIn(get(), role, Chromium.DESKTOP_WIDTH);
+    }
+
+    public static Page signedIn(CrmApplication app, Role role, int width) {
+        DemoData.DemoLogin login = DemoData.LOGINS.stream().filter(l -> l.role() == role).findFirst().orElseThrow();
+        Page page = Chromium.page(app.url(), width, 900);
+        page.navigate("/login");
+        page.getByLabel("Workspace").fill(DemoData.SLUG);
+        page.getByLabel("Email").fill(login.email());
+        page.getByLabel("Password").fill(login.password());
+        page.getByRole(com.microsoft.playwright.options.AriaRole.BUTTON,
+                new Page.GetByRoleOptions().setName("Sign in")).click();
+        page.waitForURL("**/");
+        return page;
+    }
+}

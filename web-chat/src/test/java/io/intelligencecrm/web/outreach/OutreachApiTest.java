@@ -1,0 +1,97 @@
+package io.intelligencecrm.web.outreach;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.intelligencecrm.core.demo.DemoData;
+import io.intelligencecrm.core.identity.Actor;
+import io.intelligencecrm.core.user.Role;
+import io.intelligencecrm.web.CrmApplication;
+import io.intelligencecrm.web.testing.ApiClient;
+import io.intelligencecrm.web.testing.DemoLogins;
+import io.intelligencecrm.web.testing.TestServer;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.util.Map;
+import java.util.UUID;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The running application delivers queued mail by itself (its dispatcher runs), keeps it in the
+ * development capture when no SMTP server is configured, and serves the unsubscribe link without login.
+ */
+class OutreachApiTest {
+    private static CrmApplication application;
+    private static ApiClient admin;
+
+    @BeforeAll
+    static void start() {
+        application = TestServer.start(Map.of("CRM_MAIL_DISPATCH_MILLIS", "100"));
+        admin = DemoLogins.as(application, Role.ADMIN);
+    }
+
+    @AfterAll
+    static void stop() {
+        application.stop();
+    }
+
+    @Test
+    void queued_mail_is_captured_and_its_unsubscribe_link_works_without_login() throws Exception {
+        String email = "unsub-" + UUID.randomUUID() + "@customer.example";
+        JsonNode contact = admin.post("/api/contacts", "{\"firstName\": \"Una\", \"email\": \"" + email + "\"}").json();
+        JsonNode me = admin.get("/api/auth/me").json();
+        Actor actor = Actor.user(application.services().directory().findBySlugOrDomain(DemoData.SLUG).orElseThrow()
+                .tenantId(), UUID.fromString(me.get("id").asText()), Role.ADMIN);
+        application.outreach().emailQueue().toContact(actor, UUID.fromString(contact.get("id").asText()),
+                "Welcome", "Hello Una", "test:" + UUID.randomUUID());
+
+        JsonNode captured = null;
+        for (int i = 0; i < 100 && (captured == null || captured.isEmpty()); i++) {
+            Thread.sleep(100);
+            captured = admin.get("/api/outreach/captured?to=" + email).json();
+        }
+        assertEquals(1, captured.size(), "the dispatcher delivered it to the capture");
+        String raw = captured.get(0).get("raw").asText();
+        Matcher link = Pattern.compile("List-Unsubscribe: <([^>]+)>").matcher(raw);
+        assertTrue(link.find(), raw);
+        String path = URI.create(link.group(1)).getPath();
+
+        HttpClient http = HttpClient.newHttpClient();
+        HttpResponse<String> page = http.send(HttpRequest.newBuilder(URI.create(application.url() + path)).GET().build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertEquals(200, page.statusCode());
+        assertTrue(page.body().contains(email));
+        assertTrue(admin.get("/api/outreach/suppressions").body().indexOf(email) < 0, "GET alone changes nothing");
+
+        HttpResponse<String> oneClick = http.send(HttpRequest.newBuilder(URI.create(application.url() + path))
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(HttpRequest.BodyPublishers.ofString("List-Unsubscribe=One-Click")).build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertEquals(200, oneClick.statusCode());
+        assertTrue(admin.get("/api/outreach/suppressions").body().contains(email));
+        HttpResponse<String> forged = http.send(HttpRequest.newBuilder(URI.create(application.url()
+                + path.substring(0, path.length() - 2) + "xx")).POST(HttpRequest.BodyPublishers.noBody()).build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertEquals(404, forged.statusCode());
+    }
+
+    @Test
+    void mail_settings_keep_passwords_sealed_and_never_return_them() {
+        ApiClient.Response saved = admin.send("PUT", "/api/outreach/settings",
+                "{\"fromAddress\": \"team@demo.example\", \"smtpPassword\": \"hunter2\", \"dailyCap\": 50}",
+                "application/json");
+        assertEquals(200, saved.status(), saved.body());
+        assertTrue(saved.json().get("smtpPasswordSet").asBoolean());
+        assertTrue(!saved.body().contains("hunter2"));
+        assertEquals(400, admin.send("PUT", "/api/outreach/settings", "{\"smtpPort\": 70000}", "application/json")
+                .status());
+        assertEquals(403, DemoLogins.as(application, Role.REP).get("/api/outreach/settings").status());
+    }
+}

@@ -1,0 +1,86 @@
+package io.intelligencecrm.web.workflow;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.intelligencecrm.core.user.Role;
+import io.intelligencecrm.web.CrmApplication;
+import io.intelligencecrm.web.testing.ApiClient;
+import io.intelligencecrm.web.testing.DemoLogins;
+import io.intelligencecrm.web.testing.TestServer;
+import java.util.Map;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/** The workflow lifecycle through the REST API, on the running application with its scheduler. */
+class WorkflowApiTest {
+    private static final String DEFINITION = """
+            {"trigger": {"type": "manual"},
+             "steps": [{"id": "remind", "type": "create_task", "title": "Review the pipeline", "dueIn": "P1D"},
+                       {"id": "pause", "type": "wait", "duration": "P1D"},
+                       {"id": "tell", "type": "notify", "title": "Reviewed?"}]}""";
+    private static CrmApplication application;
+    private static ApiClient rep;
+
+    @BeforeAll
+    static void start() {
+        application = TestServer.start(Map.of("CRM_MAIL_DISPATCH_MILLIS", "100"));
+        rep = DemoLogins.as(application, Role.REP);
+    }
+
+    @AfterAll
+    static void stop() {
+        application.stop();
+    }
+
+    @Test
+    void a_workflow_is_created_run_paused_resumed_cancelled_and_deleted() throws Exception {
+        ApiClient.Response created = rep.post("/api/workflows",
+                "{\"name\": \"Weekly review\", \"definition\": " + DEFINITION + "}");
+        assertEquals(201, created.status(), created.body());
+        String id = created.json().get("id").asText();
+        assertEquals("draft", created.json().get("status").asText());
+        assertEquals(409, rep.post("/api/workflows/" + id + "/run", "{}").status(), "a draft must be confirmed first");
+        assertEquals("active", rep.post("/api/workflows/" + id + "/activate", "{}").json().get("status").asText());
+
+        String runId = rep.post("/api/workflows/" + id + "/run", "{}").json().get("id").asText();
+        JsonNode run = null;
+        for (int i = 0; i < 100; i++) {
+            run = rep.get("/api/workflow-runs/" + runId).json();
+            if (run.get("status").asText().equals("waiting")) break;
+            Thread.sleep(100);
+        }
+        assertEquals("waiting", run.get("status").asText(), run.toString());
+        assertEquals("remind", run.at("/steps/0/id").asText());
+        assertTrue(rep.get("/api/tasks").body().contains("Review the pipeline"));
+
+        assertEquals("cancelled", rep.post("/api/workflow-runs/" + runId + "/cancel", "{}").json().get("status").asText());
+        assertEquals(409, rep.post("/api/workflow-runs/" + runId + "/cancel", "{}").status());
+        assertEquals("paused", rep.post("/api/workflows/" + id + "/pause", "{}").json().get("status").asText());
+        assertEquals("active", rep.post("/api/workflows/" + id + "/resume", "{}").json().get("status").asText());
+        assertEquals(1, rep.get("/api/workflows/" + id + "/runs").json().size());
+        assertEquals(204, rep.delete("/api/workflows/" + id).status());
+        assertEquals(404, rep.get("/api/workflows/" + id).status());
+    }
+
+    @Test
+    void a_bad_definition_is_a_problem_with_field_messages() {
+        ApiClient.Response refused = rep.post("/api/workflows", """
+                {"name": "Broken", "definition": {"trigger": {"type": "cron", "cron": "fridays"},
+                 "steps": [{"id": "x", "type": "teleport"}]}}""");
+        assertEquals(400, refused.status());
+        assertTrue(refused.body().contains("definition.trigger.cron"), refused.body());
+        assertTrue(refused.body().contains("definition.steps[0].type"), refused.body());
+        assertEquals(200, rep.get("/api/workflow-schema").status());
+    }
+
+    @Test
+    void another_users_workflow_is_not_found() {
+        String id = rep.post("/api/workflows", "{\"name\": \"Mine\", \"definition\": " + DEFINITION + "}").json()
+                .get("id").asText();
+        assertEquals(404, DemoLogins.as(application, Role.MANAGER).get("/api/workflows/" + id).status());
+        assertEquals(200, DemoLogins.as(application, Role.ADMIN).get("/api/workflows/" + id).status());
+    }
+}
