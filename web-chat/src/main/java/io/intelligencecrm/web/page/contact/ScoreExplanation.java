@@ -9,7 +9,7 @@ import java.util.Map;
  * a summary sentence when there is one, then the factors or reasons it lists, else its plain facts.
  */
 public final class ScoreExplanation {
-    private static final List<String> SUMMARY_KEYS = List.of("explanation", "summary", "reason");
+    private static final List<String> SUMMARY_KEYS = List.of("rationale", "explanation", "summary", "reason");
     private static final List<String> LIST_KEYS = List.of("factors", "reasons", "drivers", "contributions", "features");
 
     private ScoreExplanation() {
