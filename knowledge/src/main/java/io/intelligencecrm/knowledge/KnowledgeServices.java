@@ -51,7 +51,8 @@ public record KnowledgeServices(Embedder embedder, KnowledgeSearch search, Knowl
                 new DocumentIndexHandler(transactions, parser, embedder, store), reindex);
         return new KnowledgeServices(embedder, new KnowledgeSearch(transactions, embedder, vectors, texts),
                 new KnowledgeDocuments(transactions, audit, outbox, parser, settings.maxUploadBytes()), store, vectors,
-                new VectorIndexMaintenance(database.ownerJdbi(), settings.hnswThreshold()),
+                new VectorIndexMaintenance(database.ownerJdbi(), settings.hnswThreshold(), settings.hnswM(),
+                        settings.hnswEfConstruction()),
                 new EmbeddingSpace(database.ownerJdbi(), outbox), reindex, handlers, writerPool);
     }
 

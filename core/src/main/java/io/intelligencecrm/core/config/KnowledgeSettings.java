@@ -9,11 +9,13 @@ import java.util.Optional;
  * @param dimension       vector size; OpenAI models are asked for exactly this many dimensions
  * @param hnswThreshold   a tenant with at least this many vectors gets its own HNSW index; smaller
  *                        tenants are scanned exactly, which is faster than an index at that size
+ * @param hnswM           HNSW links per vector; with {@code hnswEfConstruction}, build time against recall
  * @param efSearch        HNSW candidate list size per query (recall against speed)
  * @param maxUploadBytes  largest knowledge document accepted
  */
 public record KnowledgeSettings(Provider provider, String modelName, Optional<String> apiKey, Optional<String> baseUrl,
-                                int dimension, int hnswThreshold, int efSearch, int maxUploadBytes) {
+                                int dimension, int hnswThreshold, int hnswM, int hnswEfConstruction, int efSearch,
+                                int maxUploadBytes) {
 
     public enum Provider { INPROCESS, OPENAI, OLLAMA }
 
@@ -48,7 +50,9 @@ public record KnowledgeSettings(Provider provider, String modelName, Optional<St
                 env.optional("CRM_EMBEDDING_BASE_URL"),
                 dimension,
                 env.integer("CRM_VECTOR_HNSW_THRESHOLD", 20_000, 100, 100_000_000),
-                env.integer("CRM_VECTOR_EF_SEARCH", 100, 10, 1000),
+                env.integer("CRM_VECTOR_HNSW_M", 32, 4, 100),
+                env.integer("CRM_VECTOR_HNSW_EF_CONSTRUCTION", 128, 16, 1000),
+                env.integer("CRM_VECTOR_EF_SEARCH", 200, 10, 1000),
                 env.integer("CRM_KNOWLEDGE_MAX_UPLOAD_MB", 10, 1, 100) * 1024 * 1024);
     }
 }

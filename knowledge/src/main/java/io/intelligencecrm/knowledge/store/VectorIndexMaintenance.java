@@ -20,11 +20,20 @@ public final class VectorIndexMaintenance implements AutoCloseable {
 
     private final Jdbi ownerJdbi;
     private final int threshold;
+    private final int m;
+    private final int efConstruction;
     private ScheduledExecutorService schedule;
 
-    public VectorIndexMaintenance(Jdbi ownerJdbi, int threshold) {
+    /**
+     * @param m              HNSW links per vector
+     * @param efConstruction HNSW candidate list while building; clustered data (real embeddings are)
+     *                       needs more links and a longer list than pgvector's defaults for recall
+     */
+    public VectorIndexMaintenance(Jdbi ownerJdbi, int threshold, int m, int efConstruction) {
         this.ownerJdbi = ownerJdbi;
         this.threshold = threshold;
+        this.m = m;
+        this.efConstruction = efConstruction;
     }
 
     /** Checks every {@code interval} (after the first, a minute after start) on a background thread. */
@@ -80,7 +89,8 @@ public final class VectorIndexMaintenance implements AutoCloseable {
                     // Identifiers come from pg_class and are partition names we created ("embeddings_t_<hex>").
                     if (!candidate.partition().matches("embeddings_t_[0-9a-f]{32}")) continue;
                     handle.execute("create index concurrently if not exists " + candidate.partition() + "_hnsw on "
-                            + candidate.partition() + " using hnsw (embedding vector_cosine_ops) with (m = 16, ef_construction = 64)");
+                            + candidate.partition() + " using hnsw (embedding vector_cosine_ops) with (m = " + m
+                            + ", ef_construction = " + efConstruction + ")");
                     handle.execute("analyze " + candidate.partition());
                     log.info("Built the HNSW index of {} ({} vectors) in {}", candidate.partition(), candidate.rows(),
                             Duration.ofNanos(System.nanoTime() - started));

@@ -98,12 +98,12 @@ public final class VectorBenchmark {
         System.out.printf(Locale.ROOT, "Ingest: %,d vectors in %.1f s = %,.0f vectors/s%n", total, ingestSeconds, total / ingestSeconds);
 
         VectorIndexMaintenance maintenance = new VectorIndexMaintenance(database.ownerJdbi(),
-                settings.hnswThreshold());
+                settings.hnswThreshold(), settings.hnswM(), settings.hnswEfConstruction());
         started = System.nanoTime();
         maintenance.analyze();
         List<String> indexed = maintenance.run();
-        System.out.printf(Locale.ROOT, "HNSW index build: %d partitions of >= %,d vectors in %.1f s%n", indexed.size(),
-                settings.hnswThreshold(), seconds(started));
+        System.out.printf(Locale.ROOT, "HNSW index build (m=%d, ef_construction=%d): %d partitions of >= %,d vectors in %.1f s%n",
+                settings.hnswM(), settings.hnswEfConstruction(), indexed.size(), settings.hnswThreshold(), seconds(started));
         database.ownerJdbi().useHandle(handle -> handle.execute("vacuum analyze embeddings"));
 
         VectorSearch search = new VectorSearch(database.tenants(), settings.efSearch());
@@ -162,9 +162,10 @@ public final class VectorBenchmark {
         raw.setAutoCommit(false);
         try (PreparedStatement setup = raw.prepareStatement("""
                 select set_config('app.tenant_id', ?, true), set_config('enable_indexscan', ?, true),
-                       set_config('hnsw.ef_search', '100', true)""")) {
+                       set_config('hnsw.ef_search', ?, true)""")) {
             setup.setString(1, tenant.id().value().toString());
             setup.setString(2, useIndex ? "on" : "off");
+            setup.setString(3, Integer.toString(KnowledgeSettings.defaults().efSearch()));
             setup.execute();
         }
         List<UUID> ids = new ArrayList<>(10);
