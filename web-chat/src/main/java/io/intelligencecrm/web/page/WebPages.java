@@ -21,6 +21,7 @@ import io.intelligencecrm.core.db.Database;
 import java.time.Clock;
 import io.javalin.config.JavalinConfig;
 import io.javalin.http.staticfiles.Location;
+import io.intelligencecrm.scoring.ScoringService;
 import java.util.List;
 import java.util.function.Consumer;
 
@@ -35,7 +36,8 @@ public final class WebPages {
     }
 
     public static WebPages create(Settings settings, Database database, Clock clock, CoreServices core,
-                                  AgentServices agent, BrowserSessions sessions, AccessTokens tokens, RateLimits limits) {
+                                  AgentServices agent, ScoringService scoring, BrowserSessions sessions, AccessTokens tokens,
+                                  RateLimits limits) {
         Templates templates = new Templates();
         PageGate gate = new PageGate(sessions, core.users(), templates,
                 settings.agent().provider() == AgentSettings.Provider.OFFLINE);
@@ -48,7 +50,7 @@ public final class WebPages {
         CompaniesPage companies = new CompaniesPage(gate, templates, core.companies());
         DealBoardPage board = new DealBoardPage(gate, templates, core.deals());
         DashboardPage dashboard = new DashboardPage(gate, templates, new AnalyticsService(database.tenants(), clock),
-                new DashboardFigures(database.tenants(), clock), clock);
+                new DashboardFigures(database.tenants(), clock), scoring, clock);
         return new WebPages(List.of(auth::routes, chat::routes, contacts::routes, companies::routes, board::routes,
                 dashboard::routes, new ToolPages(gate, templates)::routes), new PageErrors(sessions, gate, templates));
     }

@@ -121,6 +121,7 @@ class RecordPagesTest {
         Page page = BrowserApp.signedIn(Role.MANAGER);
         page.navigate("/dashboard");
         assertThat(page.locator("#live")).containsText("Live");
+        assertThat(page.locator("#title-scoring-model")).containsText("Lead scoring");
         Axe.check(page);
         Screenshots.take(page, "dashboard");
         Screenshots.dark(page, "dashboard");
