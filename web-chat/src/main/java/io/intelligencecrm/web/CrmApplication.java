@@ -200,7 +200,8 @@ public final class CrmApplication {
             BrowserSessions browser = new BrowserSessions(tokens, BROWSER_SESSION, secret,
                     settings.server().publicUrl().startsWith("https:"));
             ApiAuthentication authentication = new ApiAuthentication(api, tokens, services.authentication(), limits, browser);
-            WebPages pages = WebPages.create(settings, database, clock, services, agent, browser, tokens, limits);
+            WebPages pages = WebPages.create(settings, database, clock, services, agent, browser, tokens, limits,
+                    outreach.capturedMails());
             LiveUpdates live = new LiveUpdates(database.coordinates()).start();
             ChatSocket chatSocket = new ChatSocket(agent.chat(), agent.conversations(), chatTurns);
             AtomicReference<Javalin> started = new AtomicReference<>();
