@@ -14,6 +14,14 @@ const DAYS = { MON: 'Mondays', TUE: 'Tuesdays', WED: 'Wednesdays', THU: 'Thursda
 const NAMES = { weekly: 'Monday summary of quiet deals', score: 'Intro for hot leads', idle: 'Nudge on quiet deals' };
 let owners = {};
 let shown = null;
+let shownRun = null;
+let refresh = null;
+
+// A run under way is followed until it finishes (steps take seconds, not days; waits are not followed).
+function follow(action) {
+  clearTimeout(refresh);
+  refresh = setTimeout(() => action().catch(() => {}), 1500);
+}
 
 const when = (iso) => (iso ? new Date(iso).toLocaleString() : '');
 const table = (headers, rows) => el('table', {},
@@ -148,7 +156,9 @@ function stepRows(run) {
 
 async function showRun(id) {
   const run = await api('GET', `/api/workflow-runs/${id}`);
+  shownRun = id;
   const running = run.status === 'running' || run.status === 'waiting';
+  if (run.status === 'running') follow(async () => { if (shownRun === id) { await showRun(id); await showRuns(shown, false); } });
   runBox.replaceChildren(el('h3', { text: `Run of ${when(run.startedAt)}: ${run.status}` }),
     run.error ? el('p', { class: 'alert error', text: run.error }) : null,
     running ? el('p', {}, el('button', { type: 'button', class: 'danger', 'data-cancel': run.id, text: 'Cancel this run' })) : null,
@@ -156,20 +166,22 @@ async function showRun(id) {
     (run.steps ?? []).length === 0 ? el('p', { class: 'muted', text: 'No step has run yet.' }) : el('ol', { class: 'steps' }, ...stepRows(run)));
 }
 
-async function showRuns(workflowId) {
+async function showRuns(workflowId, focus = true) {
+  if (shown !== workflowId) shownRun = null;
   shown = workflowId;
   const workflow = await api('GET', `/api/workflows/${workflowId}`);
   const runs = await api('GET', `/api/workflows/${workflowId}/runs?limit=20`);
   detail.hidden = false;
   document.getElementById('detail-title').textContent = `Runs of ${workflow.name}`;
-  runBox.replaceChildren();
+  if (!shownRun) runBox.replaceChildren();
   document.getElementById('runs').replaceChildren(runs.length === 0
     ? el('p', { class: 'muted', text: workflow.status === 'draft' ? 'No runs: activate the workflow, then it runs on its trigger (or with "Run now").' : 'No runs yet. It runs on its trigger, or now with "Run now".' })
     : table(['Started', 'Status', 'Steps', 'Finished', ''], runs.map((run) => el('tr', {},
       el('td', { text: when(run.startedAt) }), el('td', {}, el('span', { class: `badge status-${run.status}`, text: run.status })),
       el('td', { class: 'num', text: String((run.steps ?? []).length) }), el('td', { text: when(run.finishedAt) }),
       el('td', {}, el('button', { type: 'button', 'data-run': run.id, 'aria-label': `Show the run of ${when(run.startedAt)}`, text: 'Show' }))))));
-  document.getElementById('detail-title').focus();
+  if (focus) document.getElementById('detail-title').focus();
+  if (!shownRun && runs.some((run) => run.status === 'running')) follow(() => (shown === workflowId ? showRuns(workflowId, false) : Promise.resolve()));
 }
 
 list.addEventListener('click', async (event) => {
