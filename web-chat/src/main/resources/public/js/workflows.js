@@ -17,7 +17,7 @@ let shown = null;
 let shownRun = null;
 let refresh = null;
 
-// A run under way is followed until it finishes (steps take seconds, not days; waits are not followed).
+// Polls once while a run is under way (steps take seconds; runs waiting for a time or a reply are not followed).
 function follow(action) {
   clearTimeout(refresh);
   refresh = setTimeout(() => action().catch(() => {}), 1500);
@@ -135,6 +135,7 @@ form.addEventListener('submit', async (event) => {
   try {
     const created = await api('POST', '/api/workflows', { name: data.name, definition, activate: data.activate === 'on' });
     status.textContent = `Created "${created.name}" (${created.status}).`;
+    form.elements.activate.checked = false;
     await load();
   } catch (error) {
     showErrors(`Not created: ${error.message}`, error.fields);
@@ -158,12 +159,12 @@ async function showRun(id) {
   const run = await api('GET', `/api/workflow-runs/${id}`);
   shownRun = id;
   const running = run.status === 'running' || run.status === 'waiting';
-  if (run.status === 'running') follow(async () => { if (shownRun === id) { await showRun(id); await showRuns(shown, false); } });
   runBox.replaceChildren(el('h3', { text: `Run of ${when(run.startedAt)}: ${run.status}` }),
     run.error ? el('p', { class: 'alert error', text: run.error }) : null,
     running ? el('p', {}, el('button', { type: 'button', class: 'danger', 'data-cancel': run.id, text: 'Cancel this run' })) : null,
     run.waitUntil ? el('p', { class: 'small muted', text: `Waiting until ${when(run.waitUntil)}` }) : null,
     (run.steps ?? []).length === 0 ? el('p', { class: 'muted', text: 'No step has run yet.' }) : el('ol', { class: 'steps' }, ...stepRows(run)));
+  return run;
 }
 
 async function showRuns(workflowId, focus = true) {
@@ -181,7 +182,16 @@ async function showRuns(workflowId, focus = true) {
       el('td', { class: 'num', text: String((run.steps ?? []).length) }), el('td', { text: when(run.finishedAt) }),
       el('td', {}, el('button', { type: 'button', 'data-run': run.id, 'aria-label': `Show the run of ${when(run.startedAt)}`, text: 'Show' }))))));
   if (focus) document.getElementById('detail-title').focus();
-  if (!shownRun && runs.some((run) => run.status === 'running')) follow(() => (shown === workflowId ? showRuns(workflowId, false) : Promise.resolve()));
+  return runs;
+}
+
+// While a run of the shown workflow is under way, its table, the open run and finally the list follow it.
+async function refreshDetail() {
+  if (detail.hidden || !shown) return;
+  const runs = await showRuns(shown, false);
+  if (shownRun) await showRun(shownRun);
+  if (runs.some((run) => run.status === 'running')) follow(refreshDetail);
+  else await load();
 }
 
 list.addEventListener('click', async (event) => {
@@ -189,7 +199,11 @@ list.addEventListener('click', async (event) => {
   if (!button) return;
   const { action, id } = button.dataset;
   try {
-    if (action === 'runs') { await showRuns(id); return; }
+    if (action === 'runs') {
+      const runs = await showRuns(id);
+      if (runs.some((run) => run.status === 'running')) follow(refreshDetail);
+      return;
+    }
     if (action === 'delete') {
       if (!confirm('Delete this workflow? Runs under way are cancelled.')) return;
       await api('DELETE', `/api/workflows/${id}`);
@@ -199,6 +213,7 @@ list.addEventListener('click', async (event) => {
       await api('POST', `/api/workflows/${id}/run`);
       status.textContent = 'Started a run.';
       await showRuns(id);
+      follow(refreshDetail);
     } else {
       const updated = await api('POST', `/api/workflows/${id}/${action}`);
       status.textContent = `"${updated.name}" is ${updated.status} now.`;
@@ -213,7 +228,7 @@ detail.addEventListener('click', async (event) => {
   const button = event.target.closest('button');
   if (!button) return;
   try {
-    if (button.dataset.run) await showRun(button.dataset.run);
+    if (button.dataset.run && (await showRun(button.dataset.run)).status === 'running') follow(refreshDetail);
     if (button.dataset.cancel) {
       await api('POST', `/api/workflow-runs/${button.dataset.cancel}/cancel`);
       status.textContent = 'Run cancelled.';
