@@ -159,11 +159,11 @@ async function showRun(id) {
   const run = await api('GET', `/api/workflow-runs/${id}`);
   shownRun = id;
   const running = run.status === 'running' || run.status === 'waiting';
-  runBox.replaceChildren(el('h3', { text: `Run of ${when(run.startedAt)}: ${run.status}` }),
+  runBox.replaceChildren(...[el('h3', { text: `Run of ${when(run.startedAt)}: ${run.status}` }),
     run.error ? el('p', { class: 'alert error', text: run.error }) : null,
     running ? el('p', {}, el('button', { type: 'button', class: 'danger', 'data-cancel': run.id, text: 'Cancel this run' })) : null,
     run.waitUntil ? el('p', { class: 'small muted', text: `Waiting until ${when(run.waitUntil)}` }) : null,
-    (run.steps ?? []).length === 0 ? el('p', { class: 'muted', text: 'No step has run yet.' }) : el('ol', { class: 'steps' }, ...stepRows(run)));
+    (run.steps ?? []).length === 0 ? el('p', { class: 'muted', text: 'No step has run yet.' }) : el('ol', { class: 'steps' }, ...stepRows(run))].filter(Boolean));
   return run;
 }
 
