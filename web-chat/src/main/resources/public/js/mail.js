@@ -1,6 +1,6 @@
 // The suppression list (/api/outreach/suppressions: managers add, admins remove) and, for admins, the
 // tenant's mail server settings (/api/outreach/settings; passwords are write-only).
-import { api, el } from './api.js';
+import { api, el, table } from './api.js';
 
 const status = document.getElementById('mail-status');
 const list = document.getElementById('suppressions');
@@ -12,11 +12,10 @@ async function loadSuppressions() {
     const rows = await api('GET', '/api/outreach/suppressions');
     list.replaceChildren(rows.length === 0
       ? el('p', { class: 'muted', text: 'No suppressed addresses. Unsubscribes, hard bounces and complaints are added automatically.' })
-      : el('table', {}, el('thead', {}, el('tr', {}, ...['Address', 'Reason', 'Since', canRemove ? '' : null].filter((h) => h !== null)
-        .map((h) => el('th', { scope: 'col', text: h })))),
-      el('tbody', {}, ...rows.map((row) => el('tr', {}, el('td', {}, row.address, row.detail ? el('span', { class: 'small muted', text: ` · ${row.detail}` }) : null),
+      : table(canRemove ? ['Address', 'Reason', 'Since', ''] : ['Address', 'Reason', 'Since'], rows.map((row) => el('tr', {},
+        el('td', {}, row.address, row.detail ? el('span', { class: 'small muted', text: ` · ${row.detail}` }) : null),
         el('td', { text: REASONS[row.reason] ?? row.reason }), el('td', { text: new Date(row.createdAt).toLocaleDateString() }),
-        canRemove ? el('td', {}, el('button', { type: 'button', class: 'danger', 'data-address': row.address, 'aria-label': `Allow ${row.address} again`, text: 'Allow again' })) : null)))));
+        canRemove ? el('td', {}, el('button', { type: 'button', class: 'danger', 'data-address': row.address, 'aria-label': `Allow ${row.address} again`, text: 'Allow again' })) : null))));
   } catch (error) {
     list.replaceChildren(el('p', { class: 'alert error', text: `The suppression list could not be loaded: ${error.message}` }));
   }

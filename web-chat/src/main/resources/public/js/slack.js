@@ -1,6 +1,6 @@
 // Slack through /api/slack: every user confirms the code the bot showed them; admins connect or
 // disconnect the workspace and link or unlink Slack users.
-import { api, el } from './api.js';
+import { api, el, table } from './api.js';
 
 const status = document.getElementById('slack-status');
 const admin = document.getElementById('connection') !== null;
@@ -46,10 +46,9 @@ async function loadLinks() {
   const how = { email: 'matched by email', admin: 'linked by an admin', confirmed: 'confirmed with a code' };
   document.getElementById('links').replaceChildren(links.length === 0
     ? el('p', { class: 'muted', text: 'Nobody is linked yet. People whose Slack email matches their CRM email are linked the first time they talk to the bot; others get a code to enter on this page.' })
-    : el('table', {}, el('thead', {}, el('tr', {}, ...['Slack user', 'CRM user', 'How', ''].map((h) => el('th', { scope: 'col', text: h })))),
-      el('tbody', {}, ...links.map((link) => el('tr', {}, el('td', { text: link.slackUserId }), el('td', { text: users[link.userId] ?? link.userId }),
-        el('td', { text: how[link.method] ?? link.method }),
-        el('td', {}, el('button', { type: 'button', class: 'danger', 'data-unlink': link.slackUserId, 'aria-label': `Unlink ${link.slackUserId}`, text: 'Unlink' })))))));
+    : table(['Slack user', 'CRM user', 'How', ''], links.map((link) => el('tr', {}, el('td', { text: link.slackUserId }),
+      el('td', { text: users[link.userId] ?? link.userId }), el('td', { text: how[link.method] ?? link.method }),
+      el('td', {}, el('button', { type: 'button', class: 'danger', 'data-unlink': link.slackUserId, 'aria-label': `Unlink ${link.slackUserId}`, text: 'Unlink' }))))));
 }
 
 if (admin) {

@@ -1,7 +1,7 @@
 // Workflows through /api/workflows: list with trigger and last run, create from a template or from
 // JSON (the API validates it and answers per field), activate / pause / resume / run / delete, and a
 // workflow's runs step by step with cancel for a run under way.
-import { api, el } from './api.js';
+import { api, el, table } from './api.js';
 
 const status = document.getElementById('workflow-status');
 const list = document.getElementById('workflows');
@@ -24,8 +24,6 @@ function follow(action) {
 }
 
 const when = (iso) => (iso ? new Date(iso).toLocaleString() : '');
-const table = (headers, rows) => el('table', {},
-  el('thead', {}, el('tr', {}, ...headers.map((h) => el('th', { scope: 'col', text: h })))), el('tbody', {}, ...rows));
 
 function trigger(definition) {
   const t = definition?.trigger ?? {};

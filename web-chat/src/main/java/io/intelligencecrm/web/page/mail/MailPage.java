@@ -53,7 +53,8 @@ public final class MailPage {
         }
         Role role = signed.actor().role();
         Map<String, Object> model = new HashMap<>();
-        model.put("shell", gate.shell(signed, open == null ? "Mail" : open.mail().subject(), "mail"));
+        String subject = open == null ? null : open.mail().subject();
+        model.put("shell", gate.shell(signed, subject == null || subject.isBlank() ? "Mail" : subject, "mail"));
         model.put("mails", mails);
         model.put("to", to == null ? "" : to);
         model.put("toQuery", to == null ? "" : "&to=" + URLEncoder.encode(to, StandardCharsets.UTF_8));
