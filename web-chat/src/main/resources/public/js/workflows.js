@@ -49,7 +49,7 @@ function actions(workflow) {
   if (workflow.status === 'active') buttons.push(button('pause', 'Pause'), button('run', 'Run now'));
   if (workflow.status === 'paused') buttons.push(button('resume', 'Resume'), button('run', 'Run now'));
   buttons.push(button('delete', 'Delete', 'danger'));
-  return el('td', { class: 'actions' }, ...buttons.flatMap((b) => [b, ' ']));
+  return el('div', { class: 'row actions' }, ...buttons);
 }
 
 async function load() {
@@ -62,14 +62,14 @@ async function load() {
     }
     const lastRuns = await Promise.all(workflows.map((w) => api('GET', `/api/workflows/${w.id}/runs?limit=1`).catch(() => [])));
     const admin = Object.keys(owners).length > 0;
-    list.replaceChildren(table(['Workflow', 'Trigger', 'Status', 'Last run', ''], workflows.map((w, i) => {
+    list.replaceChildren(table(['Workflow', 'Trigger', 'Status', 'Last run'], workflows.map((w, i) => {
       const last = lastRuns[i][0];
       return el('tr', { 'data-workflow': w.id },
-        el('td', {}, el('strong', { text: w.name }), admin && owners[w.ownerId] ? el('span', { class: 'small muted', text: ` · ${owners[w.ownerId]}` }) : null),
+        el('td', {}, el('strong', { text: w.name }), admin && owners[w.ownerId] ? el('span', { class: 'small muted', text: ` · ${owners[w.ownerId]}` }) : null,
+          actions(w)),
         el('td', { text: trigger(w.definition) }),
         el('td', {}, el('span', { class: `badge status-${w.status}`, text: w.status })),
-        el('td', { text: last ? `${last.status}, ${when(last.startedAt)}` : 'never' }),
-        actions(w));
+        el('td', { text: last ? `${last.status}, ${when(last.startedAt)}` : 'never' }));
     })));
   } catch (error) {
     list.replaceChildren(el('p', { class: 'alert error', text: `The workflows could not be loaded: ${error.message}` }));
