@@ -44,6 +44,12 @@ export function el(tag, attributes = {}, ...children) {
   return node;
 }
 
+/** A table with column headers (scope="col") and these rows. */
+export function table(headers, rows) {
+  return el('table', {}, el('thead', {}, el('tr', {}, ...headers.map((h) => el('th', { scope: 'col', text: h })))),
+    el('tbody', {}, ...rows));
+}
+
 export function socketUrl(path) {
   return `${location.protocol === 'https:' ? 'wss' : 'ws'}://${location.host}${path}`;
 }

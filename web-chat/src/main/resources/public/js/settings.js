@@ -1,12 +1,7 @@
 // Users and API keys for admins, through /api/users and /api/api-keys.
-import { api, el } from './api.js';
+import { api, el, table } from './api.js';
 
 const status = document.getElementById('settings-status');
-
-function table(headers, rows) {
-  return el('table', {}, el('thead', {}, el('tr', {}, ...headers.map((h) => el('th', { scope: 'col', text: h })))),
-    el('tbody', {}, ...rows));
-}
 
 async function loadUsers() {
   const users = await api('GET', '/api/users');

@@ -221,7 +221,7 @@ public final class CrmApplication {
                     settings.server().publicUrl().startsWith("https:"));
             ApiAuthentication authentication = new ApiAuthentication(api, tokens, services.authentication(), limits, browser);
             WebPages pages = WebPages.create(settings, database, clock, services, agent, scoring.scoring(), browser,
-                    tokens, limits);
+                    tokens, limits, outreach.capturedMails());
             LiveUpdates live = new LiveUpdates(database.coordinates()).start();
             ChatSocket chatSocket = new ChatSocket(agent.chat(), agent.conversations(), chatTurns);
             AtomicReference<Javalin> started = new AtomicReference<>();

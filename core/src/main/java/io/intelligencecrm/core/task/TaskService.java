@@ -52,4 +52,18 @@ public final class TaskService {
                 .bind("user", actor.userId()).bind("limit", Math.max(1, Math.min(limit, 500)))
                 .mapTo(Task.class).list());
     }
+
+    /** Marks one of the actor's own tasks done; someone else's task is not found. */
+    public Task complete(Actor actor, UUID id) {
+        return transactions.inTenant(actor.tenant(), handle -> {
+            Task task = handle.createQuery("""
+                            update tasks set done_at = coalesce(done_at, now())
+                             where id = :id and assignee_id = :user
+                            returning\s""" + COLUMNS)
+                    .bind("id", id).bind("user", actor.userId())
+                    .mapTo(Task.class).findOne().orElseThrow(() -> CrmException.notFound("Task"));
+            audit.record(actor, "task.complete", "task", id, Map.of("title", task.title()));
+            return task;
+        });
+    }
 }

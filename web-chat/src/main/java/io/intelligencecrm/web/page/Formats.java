@@ -13,6 +13,8 @@ import java.util.Map;
 public final class Formats {
     private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("d MMM yyyy", Locale.ENGLISH)
             .withZone(ZoneOffset.UTC);
+    private static final DateTimeFormatter MINUTE = DateTimeFormatter.ofPattern("d MMM yyyy HH:mm 'UTC'", Locale.ENGLISH)
+            .withZone(ZoneOffset.UTC);
 
     private Formats() {
     }
@@ -53,6 +55,10 @@ public final class Formats {
 
     public static String day(Instant instant) {
         return instant == null ? "" : DAY.format(instant);
+    }
+
+    public static String minute(Instant instant) {
+        return instant == null ? "" : MINUTE.format(instant);
     }
 
     /** "3 h ago", "2 d ago", or the date for anything older than a month. */

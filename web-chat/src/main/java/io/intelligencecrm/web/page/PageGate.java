@@ -23,6 +23,7 @@ public final class PageGate {
     private final UserService users;
     private final Templates templates;
     private final boolean offline;
+    private final InboxCount inbox;
 
     /** A page's work once the caller is known. */
     @FunctionalInterface
@@ -30,11 +31,12 @@ public final class PageGate {
         void handle(Context ctx, Signed signed) throws Exception;
     }
 
-    public PageGate(BrowserSessions sessions, UserService users, Templates templates, boolean offline) {
+    public PageGate(BrowserSessions sessions, UserService users, Templates templates, boolean offline, InboxCount inbox) {
         this.sessions = sessions;
         this.users = users;
         this.templates = templates;
         this.offline = offline;
+        this.inbox = inbox;
     }
 
     public Handler signedIn(PageHandler page) {
@@ -66,6 +68,7 @@ public final class PageGate {
     public Shell shell(Signed signed, String title, String active) {
         var me = users.me(signed.actor());
         String name = me.fullName() == null || me.fullName().isBlank() ? me.email() : me.fullName();
-        return new Shell(title, active, name, me.role().stored(), me.role() == Role.ADMIN, signed.csrfToken(), offline);
+        return new Shell(title, active, name, me.role().stored(), me.role() == Role.ADMIN, signed.csrfToken(), offline,
+                inbox.waiting(signed.actor()));
     }
 }

@@ -7,7 +7,9 @@ import java.util.Map;
 
 /**
  * Pages whose work happens through the API from the page's script: CSV import (mapping, dry run,
- * rejected rows), knowledge documents, and users and API keys (admins only). The server renders the
+ * rejected rows), knowledge documents, workflows and their runs, the inbox (notifications and
+ * tasks), Slack (linking your account; connecting the workspace for admins), and users and API keys
+ * (admins only). The server renders the
  * frame; the script calls the same endpoints a script of the customer's own would.
  */
 public final class ToolPages {
@@ -22,6 +24,9 @@ public final class ToolPages {
     public void routes(RoutesConfig routes) {
         routes.get("/import", gate.signedIn((ctx, signed) -> show(ctx, signed, "import.jte", "Import contacts", "import")));
         routes.get("/knowledge", gate.signedIn((ctx, signed) -> show(ctx, signed, "knowledge.jte", "Knowledge", "knowledge")));
+        routes.get("/workflows", gate.signedIn((ctx, signed) -> show(ctx, signed, "workflows.jte", "Workflows", "workflows")));
+        routes.get("/inbox", gate.signedIn((ctx, signed) -> show(ctx, signed, "inbox.jte", "Inbox", "inbox")));
+        routes.get("/slack", gate.signedIn((ctx, signed) -> show(ctx, signed, "slack.jte", "Slack", "slack")));
         routes.get("/settings", gate.admin((ctx, signed) -> show(ctx, signed, "settings.jte", "Settings", "settings")));
     }
 

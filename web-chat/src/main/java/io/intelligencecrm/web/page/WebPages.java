@@ -16,6 +16,8 @@ import io.intelligencecrm.web.page.contact.ScoreHistory;
 import io.intelligencecrm.web.page.dashboard.DashboardFigures;
 import io.intelligencecrm.web.page.dashboard.DashboardPage;
 import io.intelligencecrm.web.page.deal.DealBoardPage;
+import io.intelligencecrm.web.page.mail.MailPage;
+import io.intelligencecrm.outreach.mail.CapturedMails;
 import io.intelligencecrm.core.analytics.AnalyticsService;
 import io.intelligencecrm.core.db.Database;
 import java.time.Clock;
@@ -37,10 +39,10 @@ public final class WebPages {
 
     public static WebPages create(Settings settings, Database database, Clock clock, CoreServices core,
                                   AgentServices agent, ScoringService scoring, BrowserSessions sessions, AccessTokens tokens,
-                                  RateLimits limits) {
+                                  RateLimits limits, CapturedMails capturedMails) {
         Templates templates = new Templates();
         PageGate gate = new PageGate(sessions, core.users(), templates,
-                settings.agent().provider() == AgentSettings.Provider.OFFLINE);
+                settings.agent().provider() == AgentSettings.Provider.OFFLINE, new InboxCount(database.tenants()));
         AuthPages auth = new AuthPages(core.authentication(), sessions, tokens, limits, templates, gate, core.users(),
                 settings.demoData() ? DemoData.SLUG : "");
         ChatPage chat = new ChatPage(gate, templates, agent.conversations(), core.contacts(),
@@ -52,7 +54,8 @@ public final class WebPages {
         DashboardPage dashboard = new DashboardPage(gate, templates, new AnalyticsService(database.tenants(), clock),
                 new DashboardFigures(database.tenants(), clock), scoring, clock);
         return new WebPages(List.of(auth::routes, chat::routes, contacts::routes, companies::routes, board::routes,
-                dashboard::routes, new ToolPages(gate, templates)::routes), new PageErrors(sessions, gate, templates));
+                dashboard::routes, new ToolPages(gate, templates)::routes,
+                new MailPage(gate, templates, capturedMails)::routes), new PageErrors(sessions, gate, templates));
     }
 
     public void configure(JavalinConfig config) {

@@ -29,6 +29,7 @@ public final class InboxController {
         api.post("/api/notifications/read", this::markRead).doc("inbox", "Mark notifications read")
                 .body("IdList").returns("CountResult");
         api.get("/api/tasks", this::tasks).doc("inbox", "Your open tasks, soonest due first").returns("Task[]");
+        api.post("/api/tasks/{id}/done", this::done).doc("inbox", "Mark one of your tasks done").returns("Task");
     }
 
     void notifications(Context ctx) {
@@ -56,5 +57,9 @@ public final class InboxController {
 
     void tasks(Context ctx) {
         ctx.json(tasks.open(CurrentActor.of(ctx), 200));
+    }
+
+    void done(Context ctx) {
+        ctx.json(tasks.complete(CurrentActor.of(ctx), Requests.id(ctx, "id", "Task")));
     }
 }

@@ -62,7 +62,9 @@ class CrossTenantIsolationTest {
                 + "\"type\": \"notify\", \"title\": \"hi\"}]}}").json().get("id").asText();
         String run = victim.post("/api/workflows/" + workflow + "/run", "{}").json().get("id").asText();
         String rescoring = victim.post("/api/scoring/rescore", "{}").json().get("id").asText();
-        victimIds = Map.ofEntries(Map.entry("contacts", contact), Map.entry("companies", company),
+        String task = application.scheduler().tasks().create(Actor.user(victimTenant, UUID.fromString(user), Role.ADMIN),
+                "Victim task", "", null, null, null, "test").id().toString();
+        victimIds = Map.ofEntries(Map.entry("tasks", task), Map.entry("contacts", contact), Map.entry("companies", company),
                 Map.entry("deals", deal), Map.entry("interactions", interaction), Map.entry("users", user),
                 Map.entry("api-keys", key), Map.entry("conversations", conversation), Map.entry("proposals", proposal),
                 Map.entry("knowledge", document), Map.entry("workflows", workflow), Map.entry("workflow-runs", run),

@@ -4,21 +4,35 @@ import com.microsoft.playwright.Page;
 import io.intelligencecrm.core.demo.DemoData;
 import io.intelligencecrm.core.user.Role;
 import io.intelligencecrm.web.CrmApplication;
+import io.intelligencecrm.web.slack.FakeSlack;
 import io.intelligencecrm.web.testing.TestServer;
 
-/** One running app with the demo tenant (offline model) shared by the browser tests of this JVM. */
+/**
+ * One running app with the demo tenant (offline model) shared by the browser tests of this JVM, with
+ * a local server speaking Slack's Web API for the Slack settings page.
+ */
 public final class BrowserApp {
     private static CrmApplication application;
+    private static FakeSlack slack;
 
     private BrowserApp() {
     }
 
     public static synchronized CrmApplication get() {
         if (application == null) {
-            application = TestServer.start();
-            Runtime.getRuntime().addShutdownHook(new Thread(application::stop));
+            slack = new FakeSlack();
+            application = TestServer.start(java.util.Map.of("CRM_SLACK_API_URL", slack.url()));
+            Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+                application.stop();
+                slack.close();
+            }));
         }
         return application;
+    }
+
+    public static synchronized FakeSlack slack() {
+        get();
+        return slack;
     }
 
     /** A second app node on the same database (and signing secret), as a load-balanced deployment runs. */

@@ -31,8 +31,8 @@ public final class FakeSlack implements AutoCloseable {
     static final String NOT_A_MEMBER = "C0NOTIN";
 
     /** One Web API call: the method, its arguments (JSON or form fields, as a JSON object) and the answer. */
-    record Call(String method, String authorization, JsonNode body, JsonNode answer) {
-        String text(String field) {
+    public record Call(String method, String authorization, JsonNode body, JsonNode answer) {
+        public String text(String field) {
             return body.path(field).asText(null);
         }
     }
@@ -77,7 +77,7 @@ public final class FakeSlack implements AutoCloseable {
     }
 
     /** Waits until a call matching the filter arrived, and returns it. */
-    Call await(String method, Predicate<Call> filter) {
+    public Call await(String method, Predicate<Call> filter) {
         Instant deadline = Instant.now().plus(Duration.ofSeconds(20));
         while (Instant.now().isBefore(deadline)) {
             for (Call call : calls(method)) {

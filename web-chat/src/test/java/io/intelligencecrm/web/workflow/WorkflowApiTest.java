@@ -1,6 +1,7 @@
 package io.intelligencecrm.web.workflow;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -54,7 +55,13 @@ class WorkflowApiTest {
         }
         assertEquals("waiting", run.get("status").asText(), run.toString());
         assertEquals("remind", run.at("/steps/0/id").asText());
-        assertTrue(rep.get("/api/tasks").body().contains("Review the pipeline"));
+        JsonNode task = rep.get("/api/tasks").json().get(0);
+        assertEquals("Review the pipeline", task.get("title").asText());
+        String taskId = task.get("id").asText();
+        assertEquals(404, DemoLogins.as(application, Role.MANAGER).post("/api/tasks/" + taskId + "/done", "{}").status(),
+                "someone else's task is not found");
+        assertTrue(rep.post("/api/tasks/" + taskId + "/done", "{}").json().hasNonNull("doneAt"));
+        assertFalse(rep.get("/api/tasks").body().contains("Review the pipeline"), "a done task is no longer open");
 
         assertEquals("cancelled", rep.post("/api/workflow-runs/" + runId + "/cancel", "{}").json().get("status").asText());
         assertEquals(409, rep.post("/api/workflow-runs/" + runId + "/cancel", "{}").status());
