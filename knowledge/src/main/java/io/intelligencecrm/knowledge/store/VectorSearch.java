@@ -72,7 +72,7 @@ public final class VectorSearch {
     /** The closest chunks by cosine distance, best first. */
     public List<VectorMatch> nearest(TenantId tenant, VectorSpace space, VectorQuery query) {
         return transactions.inTenant(tenant, handle -> {
-            tune(handle, true);
+            tune(handle, EmbeddingPartitions.of(tenant));
             return bind(handle.createQuery(NEAREST.formatted(EmbeddingPartitions.of(tenant))), tenant, space, query)
                     .map(MAPPER).list();
         });
@@ -85,7 +85,7 @@ public final class VectorSearch {
     public List<VectorMatch> hybrid(TenantId tenant, VectorSpace space, VectorQuery query) {
         if (query.keywords().isBlank()) return nearest(tenant, space, query);
         return transactions.inTenant(tenant, handle -> {
-            tune(handle, false);
+            tune(handle, null);
             return bind(handle.createQuery(HYBRID.formatted(EmbeddingPartitions.of(tenant), RRF_K)), tenant, space, query)
                     .bind("words", query.keywords())
                     .bind("pool", Math.max(query.limit() * 3, 30))
@@ -96,26 +96,28 @@ public final class VectorSearch {
     /** The JSON plan of the query {@link #nearest} runs, as PostgreSQL will execute it now. */
     public String explain(TenantId tenant, VectorSpace space, VectorQuery query) {
         return transactions.inTenant(tenant, handle -> {
-            tune(handle, true);
+            tune(handle, EmbeddingPartitions.of(tenant));
             return bind(handle.createQuery("explain (format json) " + NEAREST.formatted(EmbeddingPartitions.of(tenant))),
                     tenant, space, query).mapTo(String.class).one();
         });
     }
 
     /**
-     * Iterative scans keep an HNSW search going until filters (source type) leave enough rows. With
-     * {@code indexWhenThere}, a partition that has its HNSW index is always searched through it: the
-     * maintenance job decided by size which partitions get one, and the planner's cost estimate
-     * (which rises with ef_search) must not quietly turn a 40,000-row search into a full scan. Only
-     * the HNSW index yields rows in distance order, so ruling out a sort rules out everything else;
-     * a partition without the index still gets its exact scan (the sort is then the only way).
+     * Iterative scans keep an HNSW search going until filters (source type) leave enough rows. Given
+     * a partition that has its HNSW index, the search always goes through it: the maintenance job
+     * decided by size which partitions get one, and the planner's estimate (which rises with
+     * ef_search) must not turn a 40,000-row search into a full scan. Only that index yields rows in
+     * distance order, so ruling out a sort rules out everything else. A partition without the index
+     * keeps sorting allowed: disabling it there would only inflate costs into JIT and parallel plans.
      */
-    private void tune(Handle handle, boolean indexWhenThere) {
+    private void tune(Handle handle, String indexedPartition) {
         handle.createQuery("""
                         select set_config('hnsw.ef_search', :ef, true) as ef_search,
                                set_config('hnsw.iterative_scan', 'strict_order', true) as iterative_scan,
-                               set_config('enable_sort', :sort, true) as sort""")
-                .bind("ef", Integer.toString(efSearch)).bind("sort", indexWhenThere ? "off" : "on")
+                               set_config('enable_sort', case when exists (select 1 from pg_indexes
+                                   where schemaname = 'public' and indexname = :index) then 'off' else 'on' end, true) as sort""")
+                .bind("ef", Integer.toString(efSearch))
+                .bind("index", indexedPartition == null ? "" : indexedPartition + "_hnsw")
                 .mapToMap().one();
     }
 
