@@ -21,9 +21,6 @@ import org.slf4j.LoggerFactory;
  */
 public final class MailboxWatchers implements AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(MailboxWatchers.class);
-    /** RFC 2177 asks clients to renew IDLE within 29 minutes; shorter also picks up changed settings. */
-    private static final Duration IDLE_LIMIT = Duration.ofMinutes(5);
-
     private final TenantDirectory directory;
     private final EmailBotSettingsService settings;
     private final EmailBot bot;
@@ -81,12 +78,14 @@ public final class MailboxWatchers implements AutoCloseable {
             MailboxAccount mailbox = config.get().mailbox().get();
             long started = System.nanoTime();
             try {
-                inbox.readUnseenThenIdle(mailbox, message -> read(config.get(), message), IDLE_LIMIT);
+                // IDLE ends early when mail arrives; its limit also bounds how late changed settings apply,
+                // and reading again then is what makes a server whose IDLE misses some mail no worse than polling.
+                inbox.readUnseenThenIdle(mailbox, message -> read(config.get(), message), pollInterval);
             } catch (MessagingException | RuntimeException e) {
                 if (!running) return;
                 log.warn("Reading the bot mailbox {} of tenant {} failed: {}", mailbox, tenant, e.getMessage());
             }
-            // Without IDLE (or after a failure) the pass returned at once: wait before the next one.
+            // Without IDLE (or after a failure) the pass returned early: wait out the rest of the interval.
             Duration spent = Duration.ofNanos(System.nanoTime() - started);
             if (spent.compareTo(pollInterval) < 0 && !pause(pollInterval.minus(spent))) return;
         }
