@@ -16,7 +16,7 @@ public record EmailBotServices(EmailBotSettingsService settings, PersonalAddress
     /**
      * @param executor     where posted mail is handled after the webhook answered
      * @param maxTurns     how many of those run at once (keep it below the database pool size)
-     * @param pollInterval how often mailboxes without IMAP IDLE are read, and new bot mailboxes noticed
+     * @param pollInterval how often bot mailboxes are read, and new ones noticed
      */
     public static EmailBotServices create(Database database, SecretBox box, CoreServices core, AgentServices agent,
                                           Executor executor, int maxTurns, Duration pollInterval) {

@@ -5,6 +5,7 @@ import io.intelligencecrm.core.tenant.TenantId;
 import io.intelligencecrm.outreach.mail.ImapInbox;
 import io.intelligencecrm.outreach.mail.MailboxAccount;
 import jakarta.mail.MessagingException;
+import jakarta.mail.internet.MimeMessage;
 import java.io.IOException;
 import java.time.Duration;
 import java.util.Map;
@@ -14,10 +15,10 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Reads each tenant's bot mailbox: one virtual thread per mailbox reads the unread mail, then waits
- * with IMAP IDLE for more (servers without IDLE are polled). Every {@code pollInterval} the set of
- * mailboxes is compared with the settings, so a new or removed bot is picked up. Every node may run
- * this: each message is claimed by Message-ID, so two nodes never act on one mail twice.
+ * Reads each tenant's bot mailbox every {@code pollInterval}: one virtual thread per mailbox, so a
+ * slow or unreachable server delays only its own tenant. As often, the set of mailboxes is compared
+ * with the settings, so a new or removed bot is picked up. Every node may run this: each message is
+ * claimed by Message-ID, so two nodes never act on one mail twice.
  */
 public final class MailboxWatchers implements AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(MailboxWatchers.class);
@@ -76,28 +77,25 @@ public final class MailboxWatchers implements AutoCloseable {
             }
             if (config.isEmpty()) break;
             MailboxAccount mailbox = config.get().mailbox().get();
-            long started = System.nanoTime();
             try {
-                // IDLE ends early when mail arrives; its limit also bounds how late changed settings apply,
-                // and reading again then is what makes a server whose IDLE misses some mail no worse than polling.
-                inbox.readUnseenThenIdle(mailbox, message -> read(config.get(), message), pollInterval);
+                inbox.readUnseen(mailbox, message -> read(tenant, message));
             } catch (MessagingException | RuntimeException e) {
                 if (!running) return;
                 log.warn("Reading the bot mailbox {} of tenant {} failed: {}", mailbox, tenant, e.getMessage());
             }
-            // Without IDLE (or after a failure) the pass returned early: wait out the rest of the interval.
-            Duration spent = Duration.ofNanos(System.nanoTime() - started);
-            if (spent.compareTo(pollInterval) < 0 && !pause(pollInterval.minus(spent))) return;
+            if (!pause(pollInterval)) return;
         }
         watchers.remove(tenant);
     }
 
-    private boolean read(EmailBotConfig config, jakarta.mail.internet.MimeMessage message) {
+    /** Each mail is handled under the settings of the moment (a change applies to the next mail). */
+    private boolean read(TenantId tenant, MimeMessage message) {
         try {
-            bot.receive(config, MimeInbound.read(message));
+            InboundEmail email = MimeInbound.read(message);
+            settings.config(tenant).ifPresent(config -> bot.receive(config, email));
         } catch (MessagingException | IOException | RuntimeException e) {
             // Claimed mail that failed is recorded as failed; either way it is not read again.
-            log.warn("A mail in the bot mailbox of tenant {} could not be handled: {}", config.tenant(), e.toString());
+            log.warn("A mail in the bot mailbox of tenant {} could not be handled: {}", tenant, e.toString());
         }
         return true;
     }
@@ -115,7 +113,7 @@ public final class MailboxWatchers implements AutoCloseable {
     public synchronized void close() {
         running = false;
         if (supervisor != null) supervisor.interrupt();
-        // Interrupting a virtual thread blocked on a socket (IDLE) closes the socket and ends the wait.
+        // Interrupting a virtual thread blocked on a socket closes the socket and ends the wait.
         watchers.values().forEach(Thread::interrupt);
         for (Thread watcher : watchers.values()) {
             try {

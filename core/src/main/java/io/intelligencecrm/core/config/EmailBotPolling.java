@@ -3,7 +3,7 @@ package io.intelligencecrm.core.config;
 import java.time.Duration;
 
 /**
- * How often the email bot reads mailboxes whose server lacks IMAP IDLE, and notices bots that were
+ * How often the email bot reads each tenant's bot mailbox over IMAP, and notices bots that were
  * set up or removed. The mailboxes themselves are per tenant, in the database.
  */
 public record EmailBotPolling(Duration interval) {

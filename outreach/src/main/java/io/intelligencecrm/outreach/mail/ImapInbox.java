@@ -8,10 +8,7 @@ import jakarta.mail.Session;
 import jakarta.mail.Store;
 import jakarta.mail.internet.MimeMessage;
 import jakarta.mail.search.FlagTerm;
-import java.time.Duration;
 import java.util.Properties;
-import org.eclipse.angus.mail.imap.IMAPFolder;
-import org.eclipse.angus.mail.imap.IMAPStore;
 
 /**
  * Reads the unread mail of an IMAP mailbox (bounce reports, the email bot): each message is handed
@@ -29,38 +26,6 @@ public final class ImapInbox {
     /** @return how many messages were marked read */
     public int readUnseen(MailboxAccount mailbox, Reader reader) throws MessagingException {
         return withFolder(mailbox, folder -> readUnseen(folder, reader));
-    }
-
-    /**
-     * Reads what is unread, then waits on the open folder with IMAP IDLE (when the server supports
-     * it) until new mail arrives or {@code idleLimit} passes, and reads again; without IDLE it
-     * returns after the first pass and the caller polls.
-     *
-     * @return how many messages were marked read
-     */
-    public int readUnseenThenIdle(MailboxAccount mailbox, Reader reader, Duration idleLimit)
-            throws MessagingException {
-        return withFolder(mailbox, folder -> {
-            int read = readUnseen(folder, reader);
-            if (!(folder instanceof IMAPFolder imap) || !((IMAPStore) folder.getStore()).hasCapability("IDLE")) {
-                return read;
-            }
-            // idle() returns when the server reports a change; the watchdog ends a quiet wait.
-            Thread watchdog = Thread.ofVirtual().start(() -> {
-                try {
-                    Thread.sleep(idleLimit);
-                    imap.getMessageCount(); // any command from another thread ends IDLE
-                } catch (InterruptedException | MessagingException ignored) {
-                    // Interrupted: new mail already ended the wait.
-                }
-            });
-            try {
-                imap.idle(true);
-            } finally {
-                watchdog.interrupt();
-            }
-            return read + readUnseen(folder, reader);
-        });
     }
 
     private interface FolderWork {

@@ -163,6 +163,28 @@ class EmailBotTest {
     }
 
     @Test
+    void mail_from_an_unknown_address_is_ignored_or_becomes_a_lead_when_configured() throws Exception {
+        deliver(mime("Nora Newcomer <nora@unknown.example>", "<nora-1@unknown.example>", null, null, null,
+                "Hello", "Do you sell widgets?"));
+        awaitTrue("the mail was handled", () -> "ignored".equals(outcome("<nora-1@unknown.example>")));
+        assertEquals(0, count("select count(*) from contacts where email = 'nora@unknown.example'"));
+
+        ApiClient admin = DemoLogins.as(application, Role.ADMIN);
+        assertEquals(200, admin.send("PUT", "/api/email-bot", "{\"createLeads\": true}", "application/json").status());
+        try {
+            deliver(mime("Nora Newcomer <nora@unknown.example>", "<nora-2@unknown.example>", null, null, null,
+                    "Hello again", "Do you sell widgets?"));
+            awaitTrue("the mail was handled", () -> "lead".equals(outcome("<nora-2@unknown.example>")));
+        } finally {
+            admin.send("PUT", "/api/email-bot", "{\"createLeads\": false}", "application/json");
+        }
+        assertEquals(1, count("""
+                select count(*) from contacts c join interactions i on i.contact_id = c.id
+                 where c.email = 'nora@unknown.example' and c.first_name = 'Nora' and c.last_name = 'Newcomer'
+                   and c.lifecycle_stage = 'lead' and c.source = 'email' and i.direction = 'inbound'"""));
+    }
+
+    @Test
     void the_same_message_delivered_twice_is_processed_once() throws Exception {
         String contactId = contact("Dee", "Dupe", "dee@twice.example", null);
         String raw = mime("dee@twice.example", "<twice@twice.example>", null, null, null, "Pricing", "Send me prices");
