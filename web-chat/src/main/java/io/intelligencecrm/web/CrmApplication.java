@@ -181,7 +181,8 @@ public final class CrmApplication {
                     Duration.ofMillis(settings.outreach().dispatchMillis()), 8);
             workers.add(mailDispatcher);
             SchedulerServices scheduler = SchedulerServices.create(database, settings.scheduler(),
-                    Duration.ofMillis(settings.outreach().dispatchMillis()), clock, services, agent, outreach);
+                    Duration.ofMillis(settings.outreach().dispatchMillis()), clock, services, agent, outreach,
+                    slack.notifier());
             workers.add(scheduler);
 
             RateLimits limits = new RateLimits(settings.auth());
