@@ -22,7 +22,7 @@ final class SlackNotice {
 
     /** @return what happened, for the step's output: "posted", "not connected", "not linked" or Slack's error */
     String post(StepContext context, String target, String title, String body) {
-        String markdown = "*" + title + "*" + (body == null || body.isBlank() ? "" : "\n" + body);
+        String markdown = "**" + title + "**" + (body == null || body.isBlank() ? "" : "\n" + body);
         if (slack == null) return "not connected";
         Optional<String> posted;
         try {
