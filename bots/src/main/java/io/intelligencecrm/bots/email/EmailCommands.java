@@ -3,6 +3,7 @@ package io.intelligencecrm.bots.email;
 import io.intelligencecrm.agent.chat.ChatInput;
 import io.intelligencecrm.agent.chat.ChatReply;
 import io.intelligencecrm.agent.chat.ChatService;
+import io.intelligencecrm.bots.TurnOutput;
 import io.intelligencecrm.core.conversation.Conversation;
 import io.intelligencecrm.core.conversation.ConversationService;
 import io.intelligencecrm.core.error.CrmException;
@@ -34,12 +35,12 @@ final class EmailCommands {
     /** @param replyTo the address the user wrote to (their personal address stays in the thread) */
     void answer(Actor actor, InboundEmail email, String replyTo) {
         Conversation conversation = conversations.resume(actor, "email", email.threadRoot());
-        EmailAnswer answer = new EmailAnswer();
+        TurnOutput output = new TurnOutput();
         List<String> parts;
         try {
             ChatReply reply = chat.send(actor, new ChatInput(conversation.id(), EmailText.command(email), "email"),
-                    answer);
-            parts = answer.parts(reply.text());
+                    output);
+            parts = EmailAnswer.parts(reply.text(), output);
         } catch (CrmException e) {
             // Refused before the turn started (still answering the last message, empty or too long).
             parts = List.of(e.getMessage());
