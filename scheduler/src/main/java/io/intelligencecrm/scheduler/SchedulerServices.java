@@ -1,6 +1,7 @@
 package io.intelligencecrm.scheduler;
 
 import io.intelligencecrm.agent.AgentServices;
+import io.intelligencecrm.bots.slack.SlackNotifier;
 import io.intelligencecrm.core.CoreServices;
 import io.intelligencecrm.core.config.SchedulerSettings;
 import io.intelligencecrm.core.db.Database;
@@ -80,6 +81,13 @@ public final class SchedulerServices implements AutoCloseable {
     public static SchedulerServices create(Database database, SchedulerSettings settings, Duration pollInterval,
                                           Clock clock, CoreServices core, AgentServices agent,
                                           OutreachServices outreach) {
+        return create(database, settings, pollInterval, clock, core, agent, outreach, null);
+    }
+
+    /** @param slack where notify steps with a Slack target post; null without a Slack bot */
+    public static SchedulerServices create(Database database, SchedulerSettings settings, Duration pollInterval,
+                                          Clock clock, CoreServices core, AgentServices agent,
+                                          OutreachServices outreach, SlackNotifier slack) {
         var transactions = database.tenants();
         UserRepository users = new UserRepository(transactions);
         WorkflowRuns runs = core.workflowRuns();
@@ -102,7 +110,7 @@ public final class SchedulerServices implements AutoCloseable {
         List<StepAction> actions = new ArrayList<>();
         actions.add(new AgentStep(agent.chat()));
         actions.add(new ConditionStep());
-        actions.addAll(RecordSteps.all(core.contacts(), core.deals(), tasks, notifications, clock));
+        actions.addAll(RecordSteps.all(core.contacts(), core.deals(), tasks, notifications, slack, clock));
         actions.addAll(EmailSteps.all(outreach.emailQueue(), agent.proposals()));
         actions.add(new ReportStep(transactions, clock));
         actions.addAll(WaitSteps.all(clock));

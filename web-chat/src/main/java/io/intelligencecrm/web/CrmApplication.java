@@ -1,6 +1,7 @@
 package io.intelligencecrm.web;
 
 import io.intelligencecrm.agent.AgentServices;
+import io.intelligencecrm.bots.email.EmailBotServices;
 import io.intelligencecrm.bots.slack.SlackServices;
 import io.intelligencecrm.core.CoreServices;
 import io.intelligencecrm.core.config.ConfigurationException;
@@ -47,6 +48,7 @@ import io.intelligencecrm.web.company.CompanyController;
 import io.intelligencecrm.web.contact.ContactController;
 import io.intelligencecrm.web.contact.ContactTransferController;
 import io.intelligencecrm.web.deal.DealController;
+import io.intelligencecrm.web.email.EmailBotController;
 import io.intelligencecrm.web.health.HealthController;
 import io.intelligencecrm.web.http.ErrorResponses;
 import io.intelligencecrm.web.http.RequestLog;
@@ -187,6 +189,10 @@ public final class CrmApplication {
             SlackServices slack = SlackServices.create(database, settings.slack(),
                     new SecretBox(secretKey), clock, services, agent, chatTurns,
                     Math.max(1, settings.database().poolSize() / 2));
+            // Like Slack's: half the pool for agent turns behind mail posted to the webhook.
+            EmailBotServices emailBot = EmailBotServices.create(database, new SecretBox(secretKey), services, agent,
+                    chatTurns, Math.max(1, settings.database().poolSize() / 2), settings.emailBot().interval());
+            workers.add(emailBot.watchers());
             OutreachServices outreach = OutreachServices.create(database, settings.outreach(),
                     settings.server().publicUrl(),
                     secretKey, clock, services);
@@ -194,7 +200,8 @@ public final class CrmApplication {
                     Duration.ofMillis(settings.outreach().dispatchMillis()), 8);
             workers.add(mailDispatcher);
             SchedulerServices scheduler = SchedulerServices.create(database, settings.scheduler(),
-                    Duration.ofMillis(settings.outreach().dispatchMillis()), clock, services, agent, outreach);
+                    Duration.ofMillis(settings.outreach().dispatchMillis()), clock, services, agent, outreach,
+                    slack.notifier());
             workers.add(scheduler);
 
             RateLimits limits = new RateLimits(settings.auth());
@@ -213,6 +220,7 @@ public final class CrmApplication {
             new SearchController(knowledge.search()).routes(api);
             new ScoringController(scoring).routes(api);
             new SlackSettingsController(slack.integration()).routes(api);
+            new EmailBotController(emailBot).routes(api);
             new OutreachController(outreach).routes(api);
             new WorkflowController(scheduler.workflows()).routes(api);
             new InboxController(scheduler.notifications(), scheduler.tasks()).routes(api);
@@ -259,6 +267,7 @@ public final class CrmApplication {
             if (settings.scheduler().enabled()) {
                 mailDispatcher.start();
                 scheduler.start();
+                emailBot.watchers().start();
             }
             startListening(server, settings);
             return new CrmApplication(settings, runtime, services, knowledge, dispatcher, agent, slack, chatTurns,

@@ -1,5 +1,6 @@
 package io.intelligencecrm.bots.slack;
 
+import io.intelligencecrm.bots.BackgroundTurns;
 import io.intelligencecrm.core.identity.Actor;
 import io.intelligencecrm.core.json.Json;
 import java.util.Map;
@@ -21,9 +22,9 @@ public final class SlackCommands {
     private final SlackGate gate;
     private final SlackTurns turns;
     private final SlackApi api;
-    private final SlackBackground background;
+    private final BackgroundTurns background;
 
-    SlackCommands(SlackGate gate, SlackTurns turns, SlackApi api, SlackBackground background) {
+    SlackCommands(SlackGate gate, SlackTurns turns, SlackApi api, BackgroundTurns background) {
         this.gate = gate;
         this.turns = turns;
         this.api = api;
@@ -41,7 +42,7 @@ public final class SlackCommands {
             return SlackResponse.json(Json.mapper().createObjectNode().put("response_type", "ephemeral")
                     .put("text", SlackEvents.HELP).toString());
         }
-        background.run("command in " + workspace.get().teamId(), () -> run(workspace.get(), user, channel,
+        background.run("Slack command in " + workspace.get().teamId(), () -> run(workspace.get(), user, channel,
                 form.getOrDefault("command", "/crm"), text, form.get("response_url")));
         return SlackResponse.OK;
     }

@@ -1,6 +1,7 @@
 package io.intelligencecrm.bots.slack;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.intelligencecrm.bots.BackgroundTurns;
 import io.intelligencecrm.core.json.Json;
 import java.util.regex.Pattern;
 
@@ -18,9 +19,9 @@ public final class SlackEvents {
     private final SlackEventLog eventLog;
     private final SlackTurns turns;
     private final SlackApi api;
-    private final SlackBackground background;
+    private final BackgroundTurns background;
 
-    SlackEvents(SlackGate gate, SlackEventLog eventLog, SlackTurns turns, SlackApi api, SlackBackground background) {
+    SlackEvents(SlackGate gate, SlackEventLog eventLog, SlackTurns turns, SlackApi api, BackgroundTurns background) {
         this.gate = gate;
         this.eventLog = eventLog;
         this.turns = turns;
@@ -42,7 +43,7 @@ public final class SlackEvents {
         if (!type.equals("event_callback") || eventId == null) return SlackResponse.OK;
         if (!eventLog.claim(workspace.get().tenant(), eventId)) return SlackResponse.OK;
         JsonNode event = envelope.path("event");
-        background.run("event " + eventId + " of " + workspace.get().teamId(), () -> handle(workspace.get(), event));
+        background.run("Slack event " + eventId + " of " + workspace.get().teamId(), () -> handle(workspace.get(), event));
         return SlackResponse.OK;
     }
 

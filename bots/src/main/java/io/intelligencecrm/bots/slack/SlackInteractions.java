@@ -2,6 +2,7 @@ package io.intelligencecrm.bots.slack;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.intelligencecrm.agent.chat.ChatService;
+import io.intelligencecrm.bots.BackgroundTurns;
 import io.intelligencecrm.core.error.CrmException;
 import io.intelligencecrm.core.error.ErrorCode;
 import io.intelligencecrm.core.identity.Actor;
@@ -20,9 +21,9 @@ public final class SlackInteractions {
     private final SlackTurns turns;
     private final ChatService chat;
     private final SlackApi api;
-    private final SlackBackground background;
+    private final BackgroundTurns background;
 
-    SlackInteractions(SlackGate gate, SlackTurns turns, ChatService chat, SlackApi api, SlackBackground background) {
+    SlackInteractions(SlackGate gate, SlackTurns turns, ChatService chat, SlackApi api, BackgroundTurns background) {
         this.gate = gate;
         this.turns = turns;
         this.chat = chat;
@@ -35,7 +36,7 @@ public final class SlackInteractions {
         Optional<SlackWorkspace> workspace = gate.verified(payload.path("team").path("id").asText(null), request);
         if (workspace.isEmpty()) return SlackResponse.UNAUTHORIZED;
         if (!"block_actions".equals(payload.path("type").asText())) return SlackResponse.OK;
-        background.run("button in " + workspace.get().teamId(), () -> decide(workspace.get(), payload));
+        background.run("Slack button in " + workspace.get().teamId(), () -> decide(workspace.get(), payload));
         return SlackResponse.OK;
     }
 

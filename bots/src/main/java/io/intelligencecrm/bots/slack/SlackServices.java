@@ -1,6 +1,7 @@
 package io.intelligencecrm.bots.slack;
 
 import io.intelligencecrm.agent.AgentServices;
+import io.intelligencecrm.bots.BackgroundTurns;
 import io.intelligencecrm.core.CoreServices;
 import io.intelligencecrm.core.config.SlackSettings;
 import io.intelligencecrm.core.db.Database;
@@ -20,7 +21,7 @@ public record SlackServices(SlackEvents events, SlackInteractions interactions, 
     public static SlackServices create(Database database, SlackSettings settings, SecretBox box, Clock clock,
                                        CoreServices core, AgentServices agent, Executor executor, int maxTurns) {
         var transactions = database.tenants();
-        SlackBackground background = new SlackBackground(executor, maxTurns);
+        BackgroundTurns background = new BackgroundTurns(executor, maxTurns);
         SlackApi api = new SlackApi(settings.apiUrl());
         SlackWorkspaces workspaces = new SlackWorkspaces(database.jdbi(), transactions, box);
         SlackUserLinks links = new SlackUserLinks(transactions);

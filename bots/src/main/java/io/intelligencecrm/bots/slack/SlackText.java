@@ -1,9 +1,9 @@
 package io.intelligencecrm.bots.slack;
 
+import io.intelligencecrm.bots.TextTables;
 import io.intelligencecrm.tools.TableResult;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Objects;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -17,7 +17,6 @@ public final class SlackText {
     /** Slack accepts up to 40,000 characters in a message's text; a chat answer should never get close. */
     static final int MAX_MESSAGE_CHARS = 12_000;
     private static final int MAX_TABLE_ROWS = 20;
-    private static final int MAX_CELL_CHARS = 40;
     private static final Pattern BOLD = Pattern.compile("\\*\\*(.+?)\\*\\*|__(.+?)__");
     private static final Pattern HEADING = Pattern.compile("(?m)^#{1,6}\\s+(.+?)\\s*#*$");
     private static final Pattern BULLET = Pattern.compile("(?m)^(\\s*)[-*+]\\s+");
@@ -64,17 +63,9 @@ public final class SlackText {
 
     /** A tool's table as a code block, id columns left out (people read names, not UUIDs). */
     public static String table(TableResult table) {
-        List<Integer> shown = new ArrayList<>();
-        for (int c = 0; c < table.columns().size(); c++) {
-            if (!table.columns().get(c).equalsIgnoreCase("id")) shown.add(c);
-        }
-        List<List<String>> rows = new ArrayList<>();
-        rows.add(shown.stream().map(table.columns()::get).toList());
-        table.rows().stream().limit(MAX_TABLE_ROWS).forEach(row -> rows.add(shown.stream()
-                .map(c -> c < row.size() ? Objects.toString(row.get(c), "") : "").toList()));
         StringBuilder out = new StringBuilder("*").append(escape(table.title())).append("*\n```\n")
-                .append(escape(aligned(rows))).append("```");
-        long more = Math.max(table.totalRows(), table.rows().size()) - Math.min(table.rows().size(), MAX_TABLE_ROWS);
+                .append(escape(TextTables.aligned(TextTables.rows(table, MAX_TABLE_ROWS)))).append("```");
+        long more = TextTables.notShown(table, MAX_TABLE_ROWS);
         if (more > 0) out.append("\n_").append(more).append(" more not shown_");
         return out.toString();
     }
@@ -110,37 +101,13 @@ public final class SlackText {
 
     private static void flush(List<List<String>> table, StringBuilder out) {
         if (table.isEmpty()) return;
-        out.append("```\n").append(aligned(table)).append("```\n");
+        out.append("```\n").append(TextTables.aligned(table)).append("```\n");
         table.clear();
     }
 
     private static List<String> cells(String line) {
         String inner = line.substring(1, line.endsWith("|") && line.length() > 1 ? line.length() - 1 : line.length());
         return List.of(inner.split("\\|", -1)).stream().map(String::strip).toList();
-    }
-
-    private static String aligned(List<List<String>> rows) {
-        int columns = rows.stream().mapToInt(List::size).max().orElse(0);
-        int[] widths = new int[columns];
-        List<List<String>> clipped = rows.stream().map(row -> row.stream().map(SlackText::clip).toList()).toList();
-        for (List<String> row : clipped) {
-            for (int c = 0; c < row.size(); c++) widths[c] = Math.max(widths[c], row.get(c).length());
-        }
-        StringBuilder out = new StringBuilder();
-        for (List<String> row : clipped) {
-            StringBuilder line = new StringBuilder();
-            for (int c = 0; c < columns; c++) {
-                String cell = c < row.size() ? row.get(c) : "";
-                line.append(c == 0 ? "" : "  ").append(cell).append(" ".repeat(widths[c] - cell.length()));
-            }
-            out.append(line.toString().stripTrailing()).append('\n');
-        }
-        return out.toString();
-    }
-
-    private static String clip(String cell) {
-        String flat = cell.replace('\n', ' ').replace("```", "'''");
-        return flat.length() <= MAX_CELL_CHARS ? flat : flat.substring(0, MAX_CELL_CHARS - 1) + "…";
     }
 
     private static String truncate(String text) {

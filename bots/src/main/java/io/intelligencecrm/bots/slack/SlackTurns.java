@@ -1,18 +1,15 @@
 package io.intelligencecrm.bots.slack;
 
-import io.intelligencecrm.agent.chat.AgentEvent;
-import io.intelligencecrm.agent.chat.AgentEventSink;
 import io.intelligencecrm.agent.chat.ChatInput;
 import io.intelligencecrm.agent.chat.ChatReply;
 import io.intelligencecrm.agent.chat.ChatService;
+import io.intelligencecrm.bots.TurnOutput;
 import io.intelligencecrm.core.conversation.Conversation;
 import io.intelligencecrm.core.conversation.ConversationService;
 import io.intelligencecrm.core.error.CrmException;
 import io.intelligencecrm.core.identity.Actor;
 import io.intelligencecrm.tools.ProposalResult;
 import io.intelligencecrm.tools.TableResult;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.Optional;
 
 /**
@@ -62,7 +59,7 @@ public final class SlackTurns {
                        String text) {
         String reference = String.join(":", workspace.teamId(), channel, threadTs, slackUserId);
         Conversation conversation = conversations.resume(actor, "slack", reference);
-        Collected collected = new Collected();
+        TurnOutput collected = new TurnOutput();
         String answer;
         try {
             ChatReply reply = chat.send(actor, new ChatInput(conversation.id(), text, "slack"), collected);
@@ -80,26 +77,6 @@ public final class SlackTurns {
         api.postMessage(workspace.botToken(), SlackMessage.text(channel, threadTs, message.toString()));
         for (ProposalResult proposal : collected.proposals()) {
             api.postMessage(workspace.botToken(), ProposalCards.pending(channel, threadTs, proposal));
-        }
-    }
-
-    /** The turn's tables and proposals, to render once it ended; tokens are not streamed into Slack. */
-    private static final class Collected implements AgentEventSink {
-        private final List<TableResult> tables = new ArrayList<>();
-        private final List<ProposalResult> proposals = new ArrayList<>();
-
-        @Override
-        public synchronized void accept(AgentEvent event) {
-            if (event instanceof AgentEvent.Table table) tables.add(table.table());
-            if (event instanceof AgentEvent.ProposalCreated created) proposals.add(created.proposal());
-        }
-
-        synchronized List<TableResult> tables() {
-            return List.copyOf(tables);
-        }
-
-        synchronized List<ProposalResult> proposals() {
-            return List.copyOf(proposals);
         }
     }
 }

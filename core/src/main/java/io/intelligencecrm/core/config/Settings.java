@@ -8,7 +8,8 @@ import java.util.Map;
  */
 public record Settings(DatabaseSettings database, ServerSettings server, AuthSettings auth, AgentSettings agent,
                        KnowledgeSettings knowledge, boolean demoData, SecretSettings secrets, SlackSettings slack,
-                       OutreachSettings outreach, SchedulerSettings scheduler, ScoringSettings scoring) {
+                       OutreachSettings outreach, SchedulerSettings scheduler, ScoringSettings scoring,
+                       EmailBotPolling emailBot) {
 
     public static Settings fromEnvironment() {
         return from(System.getenv());
@@ -27,23 +28,24 @@ public record Settings(DatabaseSettings database, ServerSettings server, AuthSet
                 SlackSettings.from(env),
                 OutreachSettings.from(env),
                 SchedulerSettings.from(env),
-                ScoringSettings.from(env));
+                ScoringSettings.from(env),
+                EmailBotPolling.from(env));
         env.requireValid();
         return settings;
     }
 
     public Settings withDatabase(DatabaseSettings newDatabase) {
         return new Settings(newDatabase, server, auth, agent, knowledge, demoData, secrets, slack, outreach, scheduler,
-                scoring);
+                scoring, emailBot);
     }
 
     public Settings withServer(ServerSettings newServer) {
         return new Settings(database, newServer, auth, agent, knowledge, demoData, secrets, slack, outreach, scheduler,
-                scoring);
+                scoring, emailBot);
     }
 
     public Settings withDemoData(boolean seed) {
         return new Settings(database, server, auth, agent, knowledge, seed, secrets, slack, outreach, scheduler,
-                scoring);
+                scoring, emailBot);
     }
 }

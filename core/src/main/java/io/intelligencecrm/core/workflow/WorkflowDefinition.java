@@ -10,6 +10,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.regex.Pattern;
 import org.quartz.CronExpression;
 
 /**
@@ -29,6 +30,8 @@ public record WorkflowDefinition(Trigger trigger, List<Step> steps, Map<String, 
     public static final Set<String> OPERATORS = Set.of("equals", "not_equals", "contains", "gt", "gte", "lt", "lte",
             "exists", "not_exists");
     public static final Set<String> REPORTS = Set.of("new_leads", "quiet_deals", "open_tasks");
+    /** A notify step's Slack copy: "owner" (a direct message) or a channel id (public C…, private G…). */
+    static final Pattern SLACK_TARGET = Pattern.compile("owner|[CG][A-Z0-9]{2,20}");
 
     /** @param timezone for cron: where the times are meant; null means the owner's time zone */
     public record Trigger(String type, String cron, String timezone, String entity, String action, String field,
@@ -206,7 +209,12 @@ public record WorkflowDefinition(Trigger trigger, List<Step> steps, Map<String, 
                 requireText(step, "subject", 200, at, violations);
                 requireText(step, "body", 20_000, at, violations);
             }
-            case "notify" -> requireText(step, "title", 300, at, violations);
+            case "notify" -> {
+                requireText(step, "title", 300, at, violations);
+                Object slack = step.spec().get("slack");
+                violations.check(slack == null || slack instanceof String target && SLACK_TARGET.matcher(target).matches(),
+                        at + ".slack", "must be \"owner\" (a direct message) or a Slack channel id such as C0123ABCD");
+            }
             case "report" -> {
                 violations.check(step.text("report") != null && REPORTS.contains(step.text("report")),
                         at + ".report", "must be one of " + sorted(REPORTS));

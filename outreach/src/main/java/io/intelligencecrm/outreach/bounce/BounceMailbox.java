@@ -2,21 +2,15 @@ package io.intelligencecrm.outreach.bounce;
 
 import io.intelligencecrm.core.tenant.TenantId;
 import io.intelligencecrm.outreach.delivery.Deliveries;
+import io.intelligencecrm.outreach.mail.ImapInbox;
 import io.intelligencecrm.outreach.mail.MailSettingsService;
 import io.intelligencecrm.outreach.mail.MailboxAccount;
 import io.intelligencecrm.outreach.suppression.SuppressionList;
-import jakarta.mail.Flags;
-import jakarta.mail.Folder;
-import jakarta.mail.Message;
 import jakarta.mail.MessagingException;
-import jakarta.mail.Session;
-import jakarta.mail.Store;
 import jakarta.mail.internet.MimeMessage;
-import jakarta.mail.search.FlagTerm;
 import java.io.IOException;
 import java.util.List;
 import java.util.Optional;
-import java.util.Properties;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -31,6 +25,7 @@ public final class BounceMailbox {
     private final MailSettingsService settings;
     private final SuppressionList suppressions;
     private final Deliveries deliveries;
+    private final ImapInbox inbox = new ImapInbox();
 
     public BounceMailbox(MailSettingsService settings, SuppressionList suppressions, Deliveries deliveries) {
         this.settings = settings;
@@ -42,30 +37,16 @@ public final class BounceMailbox {
     public int poll(TenantId tenant) throws MessagingException {
         Optional<MailboxAccount> account = settings.bounceMailbox(tenant);
         if (account.isEmpty()) return 0;
-        MailboxAccount mailbox = account.get();
-        String protocol = mailbox.security().equals("tls") ? "imaps" : "imap";
-        Properties properties = new Properties();
-        properties.put("mail." + protocol + ".connectiontimeout", "10000");
-        properties.put("mail." + protocol + ".timeout", "30000");
-        Store store = Session.getInstance(properties).getStore(protocol);
-        store.connect(mailbox.host(), mailbox.port(), mailbox.username(), mailbox.password());
-        int suppressed = 0;
-        try {
-            Folder folder = store.getFolder(mailbox.folder());
-            folder.open(Folder.READ_WRITE);
-            try {
-                for (Message message : folder.search(new FlagTerm(new Flags(Flags.Flag.SEEN), false))) {
-                    suppressed += handle(tenant, (MimeMessage) message);
-                }
-            } finally {
-                folder.close(false);
-            }
-        } finally {
-            store.close();
-        }
-        return suppressed;
+        int[] suppressed = {0};
+        inbox.readUnseen(account.get(), message -> {
+            int count = handle(tenant, message);
+            suppressed[0] += Math.max(count, 0);
+            return count >= 0;
+        });
+        return suppressed[0];
     }
 
+    /** @return addresses newly suppressed, or -1 when the message is no report (left unread for a person) */
     private int handle(TenantId tenant, MimeMessage message) throws MessagingException {
         List<Bounce> bounces;
         try {
@@ -74,10 +55,7 @@ public final class BounceMailbox {
             log.warn("Unreadable message in the bounce mailbox of tenant {}: {}", tenant, e.getMessage());
             return 0;
         }
-        if (bounces.isEmpty()) {
-            message.setFlag(Flags.Flag.SEEN, false);
-            return 0;
-        }
+        if (bounces.isEmpty()) return -1;
         int suppressed = 0;
         for (Bounce bounce : bounces) {
             if (!bounce.suppresses()) continue;
@@ -88,7 +66,6 @@ public final class BounceMailbox {
             deliveries.markBounced(tenant, bounce.originalMessageId(), bounce.recipient(),
                     reason.replace('_', ' ') + ": " + detail.strip());
         }
-        message.setFlag(Flags.Flag.SEEN, true);
         return suppressed;
     }
 }

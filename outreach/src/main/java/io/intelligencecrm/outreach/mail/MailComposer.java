@@ -38,6 +38,15 @@ public final class MailComposer {
         message.setRecipient(Message.RecipientType.TO, new InternetAddress(email.to(), true));
         message.setSubject(email.subject(), "UTF-8");
         message.setSentDate(new Date());
+        if (email.thread() != null) {
+            message.setHeader("In-Reply-To", email.thread().inReplyTo());
+            if (email.thread().references() != null) message.setHeader("References", email.thread().references());
+            if (email.thread().replyTo() != null) {
+                message.setReplyTo(new InternetAddress[] {new InternetAddress(email.thread().replyTo(), true)});
+            }
+            // RFC 3834: an automatic answer, so well-behaved autoresponders do not answer it back.
+            message.setHeader("Auto-Submitted", "auto-replied");
+        }
         String body = email.body();
         if (email.toContact()) {
             String link = unsubscribe.link(tenant, email.to());

@@ -1,5 +1,6 @@
 package io.intelligencecrm.scheduler.steps;
 
+import io.intelligencecrm.bots.slack.SlackNotifier;
 import io.intelligencecrm.core.contact.ContactService;
 import io.intelligencecrm.core.deal.DealService;
 import io.intelligencecrm.core.error.CrmException;
@@ -24,9 +25,11 @@ public final class RecordSteps {
     private RecordSteps() {
     }
 
+    /** @param slack posts notify steps that name a Slack target; null when there is no Slack bot */
     public static List<StepAction> all(ContactService contacts, DealService deals, TaskService tasks,
-                                       NotificationService notifications, Clock clock) {
-        return List.of(new UpdateRecord(contacts, deals), new CreateTask(tasks, clock), new Notify(notifications));
+                                       NotificationService notifications, SlackNotifier slack, Clock clock) {
+        return List.of(new UpdateRecord(contacts, deals), new CreateTask(tasks, clock),
+                new Notify(notifications, new SlackNotice(slack)));
     }
 
     record UpdateRecord(ContactService contacts, DealService deals) implements StepAction {
@@ -72,7 +75,8 @@ public final class RecordSteps {
         }
     }
 
-    record Notify(NotificationService notifications) implements StepAction {
+    /** In the owner's in-app inbox, and also in Slack when the step names a target ({@code slack}). */
+    record Notify(NotificationService notifications, SlackNotice slack) implements StepAction {
         @Override
         public String type() {
             return "notify";
@@ -80,9 +84,14 @@ public final class RecordSteps {
 
         @Override
         public StepResult run(StepContext context) {
-            var notification = notifications.notify(context.owner(), context.render("title"), context.render("body"),
+            String title = context.render("title");
+            String body = context.render("body");
+            String target = context.step().text("slack");
+            // Slack first: a retry after a Slack outage must not leave a second in-app notification.
+            String slackOutcome = target == null ? null : slack.post(context, target, title, body);
+            var notification = notifications.notify(context.owner(), title, body,
                     "/workflows/" + context.workflow().id() + "/runs/" + context.run().id(), "workflow");
-            return StepResult.done(Map.of("notificationId", notification.id().toString()));
+            return StepResult.done(SlackNotice.output(notification.id().toString(), slackOutcome));
         }
     }
 }

@@ -1,4 +1,4 @@
-package io.intelligencecrm.bots.slack;
+package io.intelligencecrm.bots;
 
 import java.util.concurrent.Executor;
 import java.util.concurrent.Semaphore;
@@ -6,23 +6,23 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Where the work behind an acknowledged Slack request runs: at most {@code limit} tasks at once, the
- * rest waiting their turn. A burst of Slack messages then queues agent turns instead of taking every
- * database connection, so Slack's next request is still acknowledged within its three seconds. A
- * task's failure is logged; Slack already has its answer.
+ * Where the work behind an acknowledged bot request (Slack, inbound mail) runs: at most {@code limit}
+ * tasks at once, the rest waiting their turn. A burst of messages then queues agent turns instead of
+ * taking every database connection, so the next request is still acknowledged at once (Slack allows
+ * three seconds). A task's failure is logged; the caller already has its answer.
  */
-final class SlackBackground {
-    private static final Logger log = LoggerFactory.getLogger(SlackBackground.class);
+public final class BackgroundTurns {
+    private static final Logger log = LoggerFactory.getLogger(BackgroundTurns.class);
 
     private final Executor executor;
     private final Semaphore permits;
 
-    SlackBackground(Executor executor, int limit) {
+    public BackgroundTurns(Executor executor, int limit) {
         this.executor = executor;
         this.permits = new Semaphore(limit, true);
     }
 
-    void run(String what, Runnable task) {
+    public void run(String what, Runnable task) {
         executor.execute(() -> {
             try {
                 permits.acquire();
@@ -33,7 +33,7 @@ final class SlackBackground {
             try {
                 task.run();
             } catch (RuntimeException e) {
-                log.warn("Slack {} failed: {}", what, e.toString());
+                log.warn("{} failed: {}", what, e.toString());
             } finally {
                 permits.release();
             }

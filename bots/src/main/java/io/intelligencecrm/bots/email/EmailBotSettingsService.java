@@ -1,0 +1,184 @@
+package io.intelligencecrm.bots.email;
+
+import io.intelligencecrm.core.audit.AuditTrail;
+import io.intelligencecrm.core.error.CrmException;
+import io.intelligencecrm.core.error.Violations;
+import io.intelligencecrm.core.identity.Actor;
+import io.intelligencecrm.core.identity.Permissions;
+import io.intelligencecrm.core.record.FieldReader;
+import io.intelligencecrm.core.secret.SecretBox;
+import io.intelligencecrm.core.tenant.TenantId;
+import io.intelligencecrm.core.tenant.TenantTransactions;
+import io.intelligencecrm.outreach.mail.MailboxAccount;
+import java.security.SecureRandom;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.HexFormat;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.UUID;
+import org.jdbi.v3.core.Jdbi;
+
+/**
+ * The tenant's email bot (admins only, audited): its address, the IMAP mailbox it reads, which
+ * receiving server's Authentication-Results to believe, whether unknown senders become leads, and
+ * the webhook's shared secret. Passwords and the secret are sealed with {@link SecretBox}.
+ */
+public final class EmailBotSettingsService {
+    private static final Set<String> FIELDS = Set.of("address", "imapHost", "imapPort", "imapSecurity",
+            "imapUsername", "imapPassword", "imapFolder", "trustedAuthservId", "createLeads");
+    private static final SecureRandom RANDOM = new SecureRandom();
+
+    private final Jdbi directory;
+    private final TenantTransactions transactions;
+    private final SecretBox box;
+    private final AuditTrail audit;
+
+    public EmailBotSettingsService(Jdbi directory, TenantTransactions transactions, SecretBox box, AuditTrail audit) {
+        this.directory = directory;
+        this.transactions = transactions;
+        this.box = box;
+        this.audit = audit;
+    }
+
+    public EmailBotSettings get(Actor actor) {
+        Permissions.requireAdmin(actor, "see the email bot settings");
+        return row(actor.tenant()).map(Stored::view).orElse(EmailBotSettings.NONE);
+    }
+
+    /** Replaces the given fields; a password left out is kept, an empty one is removed. */
+    public EmailBotSettings update(Actor actor, Map<String, Object> body) {
+        Permissions.requireAdmin(actor, "change the email bot settings");
+        Violations violations = new Violations();
+        FieldReader reader = new FieldReader(body, FIELDS, violations);
+        Map<String, Object> values = new LinkedHashMap<>();
+        if (reader.has("address")) {
+            String address = reader.email("address");
+            violations.check(address == null || !address.contains("+"), "address",
+                    "must be the mailbox's plain address (the +tags are added per user)");
+            values.put("address", address == null ? null : address.toLowerCase());
+        }
+        if (reader.has("imapHost")) values.put("imapHost", reader.text("imapHost", 255));
+        if (body.containsKey("imapPort")) {
+            Object port = body.get("imapPort");
+            violations.check(port == null || port instanceof Number n && n.intValue() >= 1 && n.intValue() <= 65535,
+                    "imapPort", "must be a port from 1 to 65535");
+            values.put("imapPort", port instanceof Number n ? n.intValue() : null);
+        }
+        if (body.containsKey("imapSecurity")) {
+            violations.check(body.get("imapSecurity") instanceof String s && Set.of("none", "tls").contains(s),
+                    "imapSecurity", "must be one of none, tls");
+            values.put("imapSecurity", body.get("imapSecurity"));
+        }
+        if (reader.has("imapUsername")) values.put("imapUsername", reader.text("imapUsername", 255));
+        if (reader.has("imapFolder")) {
+            String folder = reader.text("imapFolder", 200);
+            values.put("imapFolder", folder == null ? "INBOX" : folder);
+        }
+        if (reader.has("trustedAuthservId")) values.put("trustedAuthservId", reader.text("trustedAuthservId", 255));
+        if (body.containsKey("createLeads")) {
+            violations.check(body.get("createLeads") instanceof Boolean, "createLeads", "must be true or false");
+            values.put("createLeads", Boolean.TRUE.equals(body.get("createLeads")));
+        }
+        if (body.containsKey("imapPassword")) {
+            Object password = body.get("imapPassword");
+            violations.check(password == null || password instanceof String s && s.length() <= 1000, "imapPassword",
+                    "must be text of at most 1000 characters");
+            values.put("imapPassword", password instanceof String s && !s.isEmpty() ? box.seal(s) : null);
+        }
+        boolean exists = row(actor.tenant()).isPresent();
+        if (!exists && values.get("address") == null && !violations.has("address")) {
+            violations.add("address", "is required: the address people write to");
+        }
+        if (exists && values.containsKey("address") && values.get("address") == null && !violations.has("address")) {
+            violations.add("address", "cannot be removed; delete the email bot instead");
+        }
+        if (values.get("address") instanceof String address && tenantOfAddress(address)
+                .filter(owner -> !owner.equals(actor.tenant())).isPresent()) {
+            violations.add("address", "is already the email bot of another CRM account");
+        }
+        violations.throwIfAny();
+        return transactions.inTenant(actor.tenant(), handle -> {
+            if (!exists) {
+                handle.createUpdate("insert into email_bot_settings (tenant_id, address) values (crm_current_tenant(), :a)")
+                        .bind("a", values.get("address")).execute();
+            }
+            for (Map.Entry<String, Object> entry : values.entrySet()) {
+                // Column names come from the fixed FIELDS set above, never from the request.
+                handle.createUpdate("update email_bot_settings set " + column(entry.getKey()) + " = :value")
+                        .bind("value", entry.getValue()).execute();
+            }
+            audit.record(actor, "email_bot.update", "email_bot_settings", null, Map.of("fields", values.keySet()));
+            return row(actor.tenant()).orElseThrow().view();
+        });
+    }
+
+    public void delete(Actor actor) {
+        Permissions.requireAdmin(actor, "delete the email bot");
+        boolean deleted = transactions.inTenant(actor.tenant(),
+                handle -> handle.createUpdate("delete from email_bot_settings").execute() == 1);
+        if (!deleted) throw CrmException.notFound("Email bot");
+        audit.record(actor, "email_bot.delete", "email_bot_settings", null, Map.of());
+    }
+
+    /** A new webhook secret, shown this once; the previous one stops working at once. */
+    public String rotateWebhookSecret(Actor actor) {
+        Permissions.requireAdmin(actor, "change the email bot's webhook secret");
+        if (row(actor.tenant()).isEmpty()) throw CrmException.invalid("address", "set up the email bot first");
+        byte[] bytes = new byte[32];
+        RANDOM.nextBytes(bytes);
+        String secret = HexFormat.of().formatHex(bytes);
+        transactions.useTenant(actor.tenant(), handle -> handle.createUpdate(
+                "update email_bot_settings set webhook_secret_sealed = :s").bind("s", box.seal(secret)).execute());
+        audit.record(actor, "email_bot.webhook_secret", "email_bot_settings", null, Map.of());
+        return secret;
+    }
+
+    /** The tenant whose bot this address (with or without +tag) is. */
+    public Optional<TenantId> tenantOfAddress(String address) {
+        if (address == null || address.isBlank()) return Optional.empty();
+        return directory.withHandle(handle -> handle.createQuery(
+                        "select tenant from crm_email_bot_tenant(:address) as tenant where tenant is not null")
+                .bind("address", BotAddress.base(address)).mapTo(UUID.class).findOne().map(TenantId::new));
+    }
+
+    Optional<EmailBotConfig> config(TenantId tenant) {
+        return row(tenant).map(stored -> {
+            EmailBotSettings view = stored.view;
+            Optional<MailboxAccount> mailbox = view.imapHost() == null ? Optional.empty()
+                    : Optional.of(new MailboxAccount(view.imapHost(), view.imapPort() == null ? 993 : view.imapPort(),
+                    view.imapSecurity(), view.imapUsername(), open(stored.imapPassword), view.imapFolder()));
+            return new EmailBotConfig(tenant, view.address(), mailbox, view.trustedAuthservId(), view.createLeads(),
+                    open(stored.webhookSecret));
+        });
+    }
+
+    private String open(String sealed) {
+        return sealed == null ? null : box.open(sealed);
+    }
+
+    private record Stored(EmailBotSettings view, String imapPassword, String webhookSecret) {
+    }
+
+    private Optional<Stored> row(TenantId tenant) {
+        return transactions.inTenant(tenant, handle -> handle.createQuery("select * from email_bot_settings")
+                .map((rs, ctx) -> stored(rs)).findOne());
+    }
+
+    private static Stored stored(ResultSet rs) throws SQLException {
+        String imapPassword = rs.getString("imap_password_sealed");
+        String webhookSecret = rs.getString("webhook_secret_sealed");
+        return new Stored(new EmailBotSettings(true, rs.getString("address"), rs.getString("imap_host"),
+                (Integer) rs.getObject("imap_port"), rs.getString("imap_security"), rs.getString("imap_username"),
+                imapPassword != null, rs.getString("imap_folder"), rs.getString("trusted_authserv_id"),
+                rs.getBoolean("create_leads"), webhookSecret != null, rs.getTimestamp("updated_at").toInstant()),
+                imapPassword, webhookSecret);
+    }
+
+    private static String column(String field) {
+        return field.equals("imapPassword") ? "imap_password_sealed"
+                : field.replaceAll("([A-Z])", "_$1").toLowerCase();
+    }
+}
