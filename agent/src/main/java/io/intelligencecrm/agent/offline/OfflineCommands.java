@@ -47,6 +47,8 @@ final class OfflineCommands {
         String lower = text.toLowerCase(Locale.ROOT);
         Plan workflow = WorkflowCommands.understand(text);
         if (workflow != null) return workflow;
+        Plan workflowChange = WorkflowChangeCommands.understand(text);
+        if (workflowChange != null) return workflowChange;
         Plan group = BulkCommands.understand(text);
         if (group != null) return group;
         Plan specific = firstOf(ScoringCommands.understand(text), KnowledgeCommands.understand(text),

@@ -90,6 +90,12 @@ final class OfflinePlanner {
     }
 
     private static String notOne(Plan plan, boolean none) {
+        if ("listWorkflows".equals(plan.lookupTool())) {
+            return none ? "I could not find a workflow named like \"" + plan.subject() + "\". Say \"show my workflows\" "
+                    + "to see their names."
+                    : "Several workflows match \"" + plan.subject() + "\" (shown above). Which one do you mean? Say "
+                    + "\"the first one\", \"the second one\", ... or use more of its name.";
+        }
         boolean deals = "findDeals".equals(plan.lookupTool());
         if (deals) {
             return none ? "I could not find a deal matching \"" + plan.subject() + "\". Check the name with \"find"

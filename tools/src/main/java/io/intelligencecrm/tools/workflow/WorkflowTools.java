@@ -10,9 +10,11 @@ import io.intelligencecrm.core.proposal.ProposalService;
 import io.intelligencecrm.core.workflow.Workflow;
 import io.intelligencecrm.core.workflow.WorkflowService;
 import io.intelligencecrm.tools.ProposalResult;
+import io.intelligencecrm.tools.TableResult;
 import io.intelligencecrm.tools.ToolArguments;
 import io.intelligencecrm.tools.ToolCall;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 
 /**
@@ -85,10 +87,19 @@ public final class WorkflowTools {
                 Map.of("workflowId", workflow.id().toString()), "Delete the workflow \"" + workflow.name() + "\""));
     }
 
-    @Tool("Lists the user's workflows with their status (draft, active, paused) and trigger.")
-    public List<Map<String, Object>> listWorkflows(InvocationParameters parameters) {
+    @Tool("Lists the user's workflows with their status (draft, active, paused) and trigger; use the id with "
+            + "the other workflow tools.")
+    public TableResult listWorkflows(
+            @P(value = "words from the workflow's name, to find one", required = false) String query,
+            InvocationParameters parameters) {
         ToolCall call = ToolCall.of(parameters);
-        return workflows.list(call.actor()).stream().limit(50).map(w -> Map.<String, Object>of("id", w.id().toString(),
-                "name", w.name(), "status", w.status(), "trigger", w.triggerType(), "version", w.version())).toList();
+        String wanted = ToolArguments.given(query) ? query.strip().toLowerCase(Locale.ROOT) : "";
+        List<List<Object>> rows = workflows.list(call.actor()).stream()
+                .filter(w -> w.name().toLowerCase(Locale.ROOT).contains(wanted))
+                .limit(ToolArguments.MAX_ROWS)
+                .map(w -> List.<Object>of(w.id().toString(), w.name(), w.status(), w.triggerType(), w.version()))
+                .toList();
+        return new TableResult("Workflows", List.of("id", "name", "status", "trigger", "version"), rows, "table",
+                rows.size(), "");
     }
 }
