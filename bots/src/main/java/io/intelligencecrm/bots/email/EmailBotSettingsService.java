@@ -3,6 +3,7 @@ package io.intelligencecrm.bots.email;
 import io.intelligencecrm.core.audit.AuditTrail;
 import io.intelligencecrm.core.error.CrmException;
 import io.intelligencecrm.core.error.Violations;
+import io.intelligencecrm.outreach.mail.SettingsFields;
 import io.intelligencecrm.core.identity.Actor;
 import io.intelligencecrm.core.identity.Permissions;
 import io.intelligencecrm.core.record.FieldReader;
@@ -61,12 +62,7 @@ public final class EmailBotSettingsService {
             values.put("address", address == null ? null : address.toLowerCase());
         }
         if (reader.has("imapHost")) values.put("imapHost", reader.text("imapHost", 255));
-        if (body.containsKey("imapPort")) {
-            Object port = body.get("imapPort");
-            violations.check(port == null || port instanceof Number n && n.intValue() >= 1 && n.intValue() <= 65535,
-                    "imapPort", "must be a port from 1 to 65535");
-            values.put("imapPort", port instanceof Number n ? n.intValue() : null);
-        }
+        SettingsFields.port(body, violations, values, "imapPort");
         if (body.containsKey("imapSecurity")) {
             violations.check(body.get("imapSecurity") instanceof String s && Set.of("none", "tls").contains(s),
                     "imapSecurity", "must be one of none, tls");
@@ -82,12 +78,7 @@ public final class EmailBotSettingsService {
             violations.check(body.get("createLeads") instanceof Boolean, "createLeads", "must be true or false");
             values.put("createLeads", Boolean.TRUE.equals(body.get("createLeads")));
         }
-        if (body.containsKey("imapPassword")) {
-            Object password = body.get("imapPassword");
-            violations.check(password == null || password instanceof String s && s.length() <= 1000, "imapPassword",
-                    "must be text of at most 1000 characters");
-            values.put("imapPassword", password instanceof String s && !s.isEmpty() ? box.seal(s) : null);
-        }
+        SettingsFields.sealed(body, violations, values, "imapPassword", box);
         boolean exists = row(actor.tenant()).isPresent();
         if (!exists && values.get("address") == null && !violations.has("address")) {
             violations.add("address", "is required: the address people write to");

@@ -53,7 +53,7 @@ public final class MailSettingsService {
         FieldReader reader = new FieldReader(body, FIELDS, violations);
         Map<String, Object> values = new LinkedHashMap<>();
         text(reader, values, "smtpHost", 255);
-        port(body, violations, values, "smtpPort");
+        SettingsFields.port(body, violations, values, "smtpPort");
         choice(body, violations, values, "smtpSecurity", Set.of("none", "starttls", "tls"));
         text(reader, values, "smtpUsername", 255);
         if (reader.has("fromAddress")) values.put("fromAddress", reader.email("fromAddress"));
@@ -65,12 +65,12 @@ public final class MailSettingsService {
             values.put("dailyCap", cap == null ? null : ((Number) cap).intValue());
         }
         text(reader, values, "imapHost", 255);
-        port(body, violations, values, "imapPort");
+        SettingsFields.port(body, violations, values, "imapPort");
         choice(body, violations, values, "imapSecurity", Set.of("none", "tls"));
         text(reader, values, "imapUsername", 255);
         text(reader, values, "imapFolder", 200);
-        sealed(body, violations, values, "smtpPassword");
-        sealed(body, violations, values, "imapPassword");
+        SettingsFields.sealed(body, violations, values, "smtpPassword", secrets);
+        SettingsFields.sealed(body, violations, values, "imapPassword", secrets);
         violations.throwIfAny();
         return transactions.inTenant(actor.tenant(), handle -> {
             handle.createUpdate("insert into mail_settings (tenant_id) values (crm_current_tenant()) on conflict do nothing")
@@ -143,29 +143,12 @@ public final class MailSettingsService {
         if (reader.has(field)) values.put(field, reader.text(field, max));
     }
 
-    private static void port(Map<String, Object> body, Violations violations, Map<String, Object> values, String field) {
-        if (!body.containsKey(field)) return;
-        Object port = body.get(field);
-        violations.check(port == null || port instanceof Number n && n.intValue() >= 1 && n.intValue() <= 65535,
-                field, "must be a port from 1 to 65535");
-        values.put(field, port == null ? null : ((Number) port).intValue());
-    }
-
     private static void choice(Map<String, Object> body, Violations violations, Map<String, Object> values,
                                String field, Set<String> allowed) {
         if (!body.containsKey(field)) return;
         Object value = body.get(field);
         violations.check(value instanceof String s && allowed.contains(s), field, "must be one of " + allowed);
         values.put(field, value);
-    }
-
-    private void sealed(Map<String, Object> body, Violations violations, Map<String, Object> values, String field) {
-        if (!body.containsKey(field)) return;
-        Object value = body.get(field);
-        violations.check(value == null || value instanceof String s && s.length() <= 1000, field,
-                "must be text of at most 1000 characters");
-        if (value instanceof String s) values.put(field, s.isEmpty() ? null : secrets.seal(s));
-        else values.put(field, null);
     }
 
     private static String column(String field) {

@@ -1,0 +1,30 @@
+package io.intelligencecrm.outreach.mail;
+
+import io.intelligencecrm.core.error.Violations;
+import io.intelligencecrm.core.secret.SecretBox;
+import java.util.Map;
+
+/** Reads the mail-server fields several settings forms share: a port, and a password sealed for storage. */
+public final class SettingsFields {
+    private SettingsFields() {
+    }
+
+    /** A port from 1 to 65535, or null to clear it; anything else is a field error, never a crash. */
+    public static void port(Map<String, Object> body, Violations violations, Map<String, Object> values, String field) {
+        if (!body.containsKey(field)) return;
+        Object port = body.get(field);
+        violations.check(port == null || port instanceof Number n && n.intValue() >= 1 && n.intValue() <= 65535,
+                field, "must be a port from 1 to 65535");
+        values.put(field, port instanceof Number n ? n.intValue() : null);
+    }
+
+    /** A password sealed with the box; an empty one (or null) removes the stored one. */
+    public static void sealed(Map<String, Object> body, Violations violations, Map<String, Object> values, String field,
+                              SecretBox box) {
+        if (!body.containsKey(field)) return;
+        Object value = body.get(field);
+        violations.check(value == null || value instanceof String s && s.length() <= 1000, field,
+                "must be text of at most 1000 characters");
+        values.put(field, value instanceof String s && !s.isEmpty() ? box.seal(s) : null);
+    }
+}
