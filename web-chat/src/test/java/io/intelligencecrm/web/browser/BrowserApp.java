@@ -21,7 +21,10 @@ public final class BrowserApp {
     public static synchronized CrmApplication get() {
         if (application == null) {
             slack = new FakeSlack();
-            application = TestServer.start(java.util.Map.of("CRM_SLACK_API_URL", slack.url()));
+            // Every browser test signs in through the form, often as the same person within a minute;
+            // the login limit (RateLimitTest covers it) would refuse the eleventh.
+            application = TestServer.start(java.util.Map.of("CRM_SLACK_API_URL", slack.url(),
+                    "CRM_RATE_LIMIT_LOGIN_PER_MINUTE", "10000"));
             Runtime.getRuntime().addShutdownHook(new Thread(() -> {
                 application.stop();
                 slack.close();
@@ -59,7 +62,8 @@ public final class BrowserApp {
         page.getByLabel("Password").fill(login.password());
         page.getByRole(com.microsoft.playwright.options.AriaRole.BUTTON,
                 new Page.GetByRoleOptions().setName("Sign in")).click();
-        page.waitForURL("**/");
+        // Fail here, with the page's own message, when the sign-in is refused rather than later on a missing element.
+        com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat(page.locator("form[action='/logout']")).hasCount(1);
         return page;
     }
 }
