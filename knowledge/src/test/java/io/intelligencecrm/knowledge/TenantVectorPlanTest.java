@@ -32,7 +32,7 @@ import org.junit.jupiter.api.Test;
  */
 class TenantVectorPlanTest {
     private static final int THRESHOLD = 5000;
-    private static final ClusteredVectors VECTORS = new ClusteredVectors(384, 40, 7);
+    private static final ClusteredVectors VECTORS = new ClusteredVectors(384, 40, 7, ClusteredVectors.Noise.ISOTROPIC);
     private static KnowledgeFixture fixture;
     private static VectorSpace space;
     private static Actor small;

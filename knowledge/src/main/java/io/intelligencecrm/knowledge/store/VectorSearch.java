@@ -61,18 +61,25 @@ public final class VectorSearch {
             rs.getObject("contact_id", UUID.class), rs.getInt("chunk"), rs.getString("section"), rs.getString("text"),
             rs.getDouble("similarity"), rs.getDouble("score"));
 
+    /** Partitions up to this size search with the configured ef_search; larger ones with more. */
+    static final long EF_REFERENCE_ROWS = 50_000;
+    /** pgvector's upper bound for hnsw.ef_search. */
+    private static final int EF_MAX = 1000;
+
     private final TenantTransactions transactions;
+    private final PartitionProfiles profiles;
     private final int efSearch;
 
-    public VectorSearch(TenantTransactions transactions, int efSearch) {
+    public VectorSearch(TenantTransactions transactions, PartitionProfiles profiles, int efSearch) {
         this.transactions = transactions;
+        this.profiles = profiles;
         this.efSearch = efSearch;
     }
 
     /** The closest chunks by cosine distance, best first. */
     public List<VectorMatch> nearest(TenantId tenant, VectorSpace space, VectorQuery query) {
         return transactions.inTenant(tenant, handle -> {
-            tune(handle, EmbeddingPartitions.of(tenant));
+            tune(handle, EmbeddingPartitions.of(tenant), true);
             return bind(handle.createQuery(NEAREST.formatted(EmbeddingPartitions.of(tenant))), tenant, space, query)
                     .map(MAPPER).list();
         });
@@ -85,7 +92,7 @@ public final class VectorSearch {
     public List<VectorMatch> hybrid(TenantId tenant, VectorSpace space, VectorQuery query) {
         if (query.keywords().isBlank()) return nearest(tenant, space, query);
         return transactions.inTenant(tenant, handle -> {
-            tune(handle, null);
+            tune(handle, EmbeddingPartitions.of(tenant), false);
             return bind(handle.createQuery(HYBRID.formatted(EmbeddingPartitions.of(tenant), RRF_K)), tenant, space, query)
                     .bind("words", query.keywords())
                     .bind("pool", Math.max(query.limit() * 3, 30))
@@ -96,7 +103,7 @@ public final class VectorSearch {
     /** The JSON plan of the query {@link #nearest} runs, as PostgreSQL will execute it now. */
     public String explain(TenantId tenant, VectorSpace space, VectorQuery query) {
         return transactions.inTenant(tenant, handle -> {
-            tune(handle, EmbeddingPartitions.of(tenant));
+            tune(handle, EmbeddingPartitions.of(tenant), true);
             return bind(handle.createQuery("explain (format json) " + NEAREST.formatted(EmbeddingPartitions.of(tenant))),
                     tenant, space, query).mapTo(String.class).one();
         });
@@ -104,21 +111,32 @@ public final class VectorSearch {
 
     /**
      * Iterative scans keep an HNSW search going until filters (source type) leave enough rows. Given
-     * a partition that has its HNSW index, the search always goes through it: the maintenance job
-     * decided by size which partitions get one, and the planner's estimate (which rises with
-     * ef_search) must not turn a 40,000-row search into a full scan. Only that index yields rows in
-     * distance order, so ruling out a sort rules out everything else. A partition without the index
-     * keeps sorting allowed: disabling it there would only inflate costs into JIT and parallel plans.
+     * a partition that has its HNSW index, a nearest-neighbour search always goes through it: the
+     * maintenance job decided by size which partitions get one, and the planner's estimate (which
+     * rises with ef_search) must not turn a 40,000-row search into a full scan. Only that index
+     * yields rows in distance order, so ruling out a sort rules out everything else. A partition
+     * without the index keeps sorting allowed: disabling it there would only inflate costs into JIT
+     * and parallel plans. The hybrid query sorts its keyword side, so it keeps sorting allowed too.
      */
-    private void tune(Handle handle, String indexedPartition) {
+    private void tune(Handle handle, String partition, boolean indexOnly) {
+        PartitionProfiles.Profile profile = profiles.of(handle, partition);
         handle.createQuery("""
                         select set_config('hnsw.ef_search', :ef, true) as ef_search,
                                set_config('hnsw.iterative_scan', 'strict_order', true) as iterative_scan,
-                               set_config('enable_sort', case when exists (select 1 from pg_indexes
-                                   where schemaname = 'public' and indexname = :index) then 'off' else 'on' end, true) as sort""")
-                .bind("ef", Integer.toString(efSearch))
-                .bind("index", indexedPartition == null ? "" : indexedPartition + "_hnsw")
+                               set_config('enable_sort', :sort, true) as sort""")
+                .bind("ef", Integer.toString(efSearch(profile.rows())))
+                .bind("sort", indexOnly && profile.indexed() ? "off" : "on")
                 .mapToMap().one();
+    }
+
+    /**
+     * HNSW needs a longer candidate list to keep the same recall as its graph grows: the configured
+     * value serves partitions up to {@link #EF_REFERENCE_ROWS}, larger ones get it scaled by the
+     * square root of their size (200,000 vectors: twice the list).
+     */
+    public int efSearch(long rows) {
+        if (rows <= EF_REFERENCE_ROWS) return efSearch;
+        return (int) Math.min(EF_MAX, Math.round(efSearch * Math.sqrt(rows / (double) EF_REFERENCE_ROWS)));
     }
 
     private static Query bind(Query statement, TenantId tenant, VectorSpace space, VectorQuery query) {

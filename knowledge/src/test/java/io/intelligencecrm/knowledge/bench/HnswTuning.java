@@ -20,7 +20,7 @@ import java.util.Set;
 
 /**
  * Recall and latency of HNSW settings on one tenant's worth of clustered vectors, to choose the
- * index parameters: {@code java ... HnswTuning <vectors> <m> <ef_construction> <ef_search,...>}.
+ * index parameters: {@code java ... HnswTuning <vectors> <m> <ef_construction> <ef_search,...> [isotropic]}.
  */
 public final class HnswTuning {
     public static void main(String[] args) throws Exception {
@@ -35,7 +35,8 @@ public final class HnswTuning {
             ClusterBootstrap.prepare(cluster, "t", new ClusterBootstrap.Roles("crm_owner", "o", "crm_app", "a"));
             DatabaseCoordinates db = new DatabaseCoordinates(cluster.jdbcUrl("t"), "crm_owner", "o", "crm_app", "a");
             Migrations.apply(db);
-            ClusteredVectors vectors = new ClusteredVectors(384, 400, 42);
+            ClusteredVectors vectors = new ClusteredVectors(384, 400, 42,
+                    args.length > 4 ? ClusteredVectors.Noise.valueOf(args[4].toUpperCase()) : ClusteredVectors.Noise.REALISTIC);
             ClusteredVectors.Tenant tenant = vectors.tenant(1000, 20);
             try (Connection owner = DriverManager.getConnection(db.url(), db.ownerUser(), db.ownerPassword());
                  Statement statement = owner.createStatement()) {

@@ -12,6 +12,7 @@ import io.intelligencecrm.core.tenant.TenantProvisioning;
 import io.intelligencecrm.knowledge.embedding.Embedder;
 import io.intelligencecrm.knowledge.embedding.EmbeddingModels;
 import io.intelligencecrm.knowledge.store.EmbeddingPartitions;
+import io.intelligencecrm.knowledge.store.PartitionProfiles;
 import io.intelligencecrm.knowledge.store.VectorChunk;
 import io.intelligencecrm.knowledge.store.VectorIndexMaintenance;
 import io.intelligencecrm.knowledge.store.VectorMatch;
@@ -36,11 +37,12 @@ import java.util.SplittableRandom;
 import java.util.UUID;
 
 /**
- * {@code ./crm bench vectors [--scale F]}: 1,000,000 384-dimension vectors across 100 tenants of
- * skewed sizes (3 of 100k-200k, 7 of 20k-40k, 90 of 1k-8k), clustered like sentence embeddings
- * ({@link ClusteredVectors}), written through the product's store, indexed the product's way, then
- * tenant-filtered top-10 queries per size class: latency of the product's search, of the same
- * query as raw JDBC SQL, and of an exact scan, and recall@10 against the exact scan.
+ * {@code ./crm bench vectors [--scale F] [--noise isotropic]}: 1,000,000 384-dimension vectors
+ * across 100 tenants of skewed sizes (3 of 100k-200k, 7 of 20k-40k, 90 of 1k-8k), clustered like
+ * sentence embeddings ({@link ClusteredVectors}), written through the product's store, indexed the
+ * product's way, then tenant-filtered top-10 queries per size class: latency of the product's
+ * search, of the same query as raw JDBC SQL, and of an exact scan, recall@10 against the exact
+ * scan, and the local intrinsic dimensionality of the data around the queries.
  */
 public final class VectorBenchmark {
     private static final int DIMENSION = 384;
@@ -51,8 +53,15 @@ public final class VectorBenchmark {
     private record BenchTenant(TenantId id, int size, String sizeClass, ClusteredVectors.Tenant generator) {
     }
 
+    private record Neighbour(UUID sourceId, double distance) {
+    }
+
     public static void main(String[] args) throws Exception {
-        double scale = args.length >= 2 && args[0].equals("--scale") ? Double.parseDouble(args[1]) : 1.0;
+        List<String> options = List.of(args);
+        double scale = options.contains("--scale") ? Double.parseDouble(options.get(options.indexOf("--scale") + 1)) : 1.0;
+        ClusteredVectors.Noise noise = options.contains("--noise")
+                ? ClusteredVectors.Noise.valueOf(options.get(options.indexOf("--noise") + 1).toUpperCase(Locale.ROOT))
+                : ClusteredVectors.Noise.REALISTIC;
         Path root = Files.createTempDirectory("crm-bench-vectors-");
         root.toFile().setExecutable(true, false);
         String bin = System.getenv().getOrDefault("CRM_POSTGRES_BIN", "/usr/lib/postgresql/15/bin");
@@ -64,17 +73,19 @@ public final class VectorBenchmark {
                     "owner-bench", "crm_app", "app-bench");
             Migrations.apply(coordinates);
             try (Database database = new Database(coordinates, 4)) {
-                run(database, coordinates, scale);
+                run(database, coordinates, scale, noise);
             }
         }
     }
 
-    private static void run(Database database, DatabaseCoordinates coordinates, double scale) throws SQLException {
+    private static void run(Database database, DatabaseCoordinates coordinates, double scale, ClusteredVectors.Noise noise)
+            throws SQLException {
         KnowledgeSettings settings = KnowledgeSettings.defaults();
         VectorSpace space = new VectorSpace(MODEL, DIMENSION);
         embeddingThroughput(settings);
 
-        ClusteredVectors vectors = new ClusteredVectors(DIMENSION, 400, 42);
+        ClusteredVectors vectors = new ClusteredVectors(DIMENSION, 400, 42, noise);
+        System.out.printf(Locale.ROOT, "Vectors: clustered, %s noise%n", noise.name().toLowerCase(Locale.ROOT));
         List<BenchTenant> tenants = tenants(database, vectors, scale);
         long total = tenants.stream().mapToLong(BenchTenant::size).sum();
         System.out.printf(Locale.ROOT, "%nStoring %,d vectors for %d tenants through PgVectorEmbeddingStore...%n", total, tenants.size());
@@ -97,7 +108,8 @@ public final class VectorBenchmark {
         double ingestSeconds = seconds(started);
         System.out.printf(Locale.ROOT, "Ingest: %,d vectors in %.1f s = %,.0f vectors/s%n", total, ingestSeconds, total / ingestSeconds);
 
-        VectorIndexMaintenance maintenance = new VectorIndexMaintenance(database.ownerJdbi(),
+        PartitionProfiles profiles = new PartitionProfiles();
+        VectorIndexMaintenance maintenance = new VectorIndexMaintenance(database.ownerJdbi(), profiles,
                 settings.hnswThreshold(), settings.hnswM(), settings.hnswEfConstruction());
         started = System.nanoTime();
         maintenance.analyze();
@@ -106,11 +118,11 @@ public final class VectorBenchmark {
                 settings.hnswM(), settings.hnswEfConstruction(), indexed.size(), settings.hnswThreshold(), seconds(started));
         database.ownerJdbi().useHandle(handle -> handle.execute("vacuum analyze embeddings"));
 
-        VectorSearch search = new VectorSearch(database.tenants(), settings.efSearch());
+        VectorSearch search = new VectorSearch(database.tenants(), profiles, settings.efSearch());
         try (Connection raw = DriverManager.getConnection(coordinates.url(), coordinates.appUser(), coordinates.appPassword())) {
-            System.out.printf(Locale.ROOT, "%n%-7s %7s %11s %8s | %-17s | %-17s | %-17s | %-9s %-9s %s%n", "class",
+            System.out.printf(Locale.ROOT, "%n%-7s %7s %11s %8s | %-17s | %-17s | %-17s | %-9s %-9s %-11s %s%n", "class",
                     "tenants", "vectors", "queries", "product p50/p99", "raw SQL p50/p99", "exact p50/p99",
-                    "recall@10", "min", "full top-10");
+                    "recall@10", "min", "full top-10", "LID");
             for (String sizeClass : List.of("large", "medium", "small")) {
                 List<BenchTenant> members = tenants.stream().filter(t -> t.sizeClass().equals(sizeClass)).toList();
                 if (!members.isEmpty()) measure(sizeClass, members, search, space, raw);
@@ -126,6 +138,7 @@ public final class VectorBenchmark {
         double recallSum = 0;
         double recallMin = 1;
         int full = 0;
+        List<Double> intrinsicDimension = new ArrayList<>();
         SplittableRandom pick = new SplittableRandom(7);
         // Warm-up: one pass over every member so caches hold what a live server would.
         for (BenchTenant tenant : members) {
@@ -138,11 +151,13 @@ public final class VectorBenchmark {
             List<VectorMatch> found = search.nearest(tenant.id(), space, VectorQuery.nearest(query, 10));
             product.add(millis(started));
             started = System.nanoTime();
-            rawTopTen(raw, tenant, query, true);
+            rawTopTen(raw, tenant, query, search.efSearch(tenant.size()));
             rawSql.add(millis(started));
             started = System.nanoTime();
-            Set<UUID> truth = new HashSet<>(rawTopTen(raw, tenant, query, false));
+            List<Neighbour> nearest = rawTopTen(raw, tenant, query, 0);
             exact.add(millis(started));
+            Set<UUID> truth = new HashSet<>(nearest.stream().map(Neighbour::sourceId).toList());
+            intrinsicDimension.add(localIntrinsicDimension(nearest));
             long hits = found.stream().filter(match -> truth.contains(match.sourceId())).count();
             double recall = hits / (double) Math.max(1, truth.size());
             recallSum += recall;
@@ -150,35 +165,50 @@ public final class VectorBenchmark {
             if (found.size() == 10) full++;
         }
         long vectors = members.stream().mapToLong(BenchTenant::size).sum();
-        System.out.printf(Locale.ROOT, "%-7s %7d %,11d %8d | %6.2f / %6.2f ms | %6.2f / %6.2f ms | %6.2f / %6.2f ms | %-9.3f %-9.2f %d/%d%n",
+        System.out.printf(Locale.ROOT, "%-7s %7d %,11d %8d | %6.2f / %6.2f ms | %6.2f / %6.2f ms | %6.2f / %6.2f ms | %-9.3f %-9.2f %-11s %5.1f%n",
                 sizeClass, members.size(), vectors, QUERIES_PER_CLASS, percentile(product, 50), percentile(product, 99),
                 percentile(rawSql, 50), percentile(rawSql, 99), percentile(exact, 50), percentile(exact, 99),
-                recallSum / QUERIES_PER_CLASS, recallMin, full, QUERIES_PER_CLASS);
+                recallSum / QUERIES_PER_CLASS, recallMin, full + "/" + QUERIES_PER_CLASS, percentile(intrinsicDimension, 50));
     }
 
-    /** The same top-10 in plain JDBC: with the tenant's index if it has one, or an exact scan with indexes off. */
-    private static List<UUID> rawTopTen(Connection raw, BenchTenant tenant, Embedding query, boolean useIndex)
+    /**
+     * Maximum-likelihood local intrinsic dimensionality from a query's exact nearest neighbours
+     * (Euclidean distance of unit vectors), the measure by which ClusteredVectors was matched to real
+     * sentence embeddings: the higher, the more alike all neighbours look and the harder for an index.
+     */
+    private static double localIntrinsicDimension(List<Neighbour> nearest) {
+        double farthest = Math.sqrt(2 * nearest.getLast().distance());
+        double sum = 0;
+        for (Neighbour neighbour : nearest) sum += Math.log(Math.max(1e-9, Math.sqrt(2 * neighbour.distance())) / farthest);
+        return -nearest.size() / sum;
+    }
+
+    /**
+     * The same top-10 in plain JDBC: with the tenant's index if it has one, searching as far as the
+     * product does ({@code efSearch}), or an exact scan with indexes off ({@code efSearch} 0).
+     */
+    private static List<Neighbour> rawTopTen(Connection raw, BenchTenant tenant, Embedding query, int efSearch)
             throws SQLException {
         raw.setAutoCommit(false);
         try (PreparedStatement setup = raw.prepareStatement("""
                 select set_config('app.tenant_id', ?, true), set_config('enable_indexscan', ?, true),
                        set_config('hnsw.ef_search', ?, true)""")) {
             setup.setString(1, tenant.id().value().toString());
-            setup.setString(2, useIndex ? "on" : "off");
-            setup.setString(3, Integer.toString(KnowledgeSettings.defaults().efSearch()));
+            setup.setString(2, efSearch > 0 ? "on" : "off");
+            setup.setString(3, Integer.toString(Math.max(efSearch, 1)));
             setup.execute();
         }
-        List<UUID> ids = new ArrayList<>(10);
-        try (PreparedStatement select = raw.prepareStatement("select source_id from " + EmbeddingPartitions.of(tenant.id())
-                + " where tenant_id = ? order by embedding <=> cast(? as vector) limit 10")) {
-            select.setObject(1, tenant.id().value());
-            select.setString(2, Arrays.toString(query.vector()).replace(" ", ""));
+        List<Neighbour> nearest = new ArrayList<>(10);
+        try (PreparedStatement select = raw.prepareStatement("select source_id, embedding <=> cast(? as vector) as distance from "
+                + EmbeddingPartitions.of(tenant.id()) + " where tenant_id = ? order by distance limit 10")) {
+            select.setString(1, Arrays.toString(query.vector()).replace(" ", ""));
+            select.setObject(2, tenant.id().value());
             try (ResultSet rows = select.executeQuery()) {
-                while (rows.next()) ids.add(rows.getObject(1, UUID.class));
+                while (rows.next()) nearest.add(new Neighbour(rows.getObject(1, UUID.class), rows.getDouble(2)));
             }
         }
         raw.commit();
-        return ids;
+        return nearest;
     }
 
     private static List<BenchTenant> tenants(Database database, ClusteredVectors vectors, double scale) {
