@@ -17,7 +17,7 @@ import io.intelligencecrm.knowledge.memory.RecordTexts;
 import io.intelligencecrm.knowledge.memory.ReindexHandler;
 import io.intelligencecrm.knowledge.search.KnowledgeSearch;
 import io.intelligencecrm.knowledge.store.VectorIndexMaintenance;
-import io.intelligencecrm.knowledge.store.PartitionProfiles;
+import io.intelligencecrm.knowledge.store.IndexedPartitions;
 import io.intelligencecrm.knowledge.store.VectorSearch;
 import io.intelligencecrm.knowledge.store.VectorStore;
 import java.util.List;
@@ -44,8 +44,8 @@ public record KnowledgeServices(Embedder embedder, KnowledgeSearch search, Knowl
         var transactions = database.tenants();
         HikariDataSource writerPool = database.openAppPool("crm-vectors", 2);
         VectorStore store = new VectorStore(writerPool, transactions);
-        PartitionProfiles profiles = new PartitionProfiles();
-        VectorSearch vectors = new VectorSearch(transactions, profiles, settings.efSearch());
+        IndexedPartitions indexed = new IndexedPartitions();
+        VectorSearch vectors = new VectorSearch(transactions, indexed, settings.efSearch());
         RecordTexts texts = new RecordTexts(transactions);
         DocumentParser parser = new DocumentParser();
         ReindexHandler reindex = new ReindexHandler(transactions, outbox);
@@ -53,7 +53,7 @@ public record KnowledgeServices(Embedder embedder, KnowledgeSearch search, Knowl
                 new DocumentIndexHandler(transactions, parser, embedder, store), reindex);
         return new KnowledgeServices(embedder, new KnowledgeSearch(transactions, embedder, vectors, texts),
                 new KnowledgeDocuments(transactions, audit, outbox, parser, settings.maxUploadBytes()), store, vectors,
-                new VectorIndexMaintenance(database.ownerJdbi(), profiles, settings.hnswThreshold(), settings.hnswM(),
+                new VectorIndexMaintenance(database.ownerJdbi(), indexed, settings.hnswThreshold(), settings.hnswM(),
                         settings.hnswEfConstruction()),
                 new EmbeddingSpace(database.ownerJdbi(), outbox), reindex, handlers, writerPool);
     }

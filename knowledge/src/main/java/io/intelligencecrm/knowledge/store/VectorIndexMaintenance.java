@@ -19,7 +19,7 @@ public final class VectorIndexMaintenance implements AutoCloseable {
     private static final long LOCK_KEY = 0x6372_6d76_6563L; // "crmvec"
 
     private final Jdbi ownerJdbi;
-    private final PartitionProfiles profiles;
+    private final IndexedPartitions indexed;
     private final int threshold;
     private final int m;
     private final int efConstruction;
@@ -30,9 +30,9 @@ public final class VectorIndexMaintenance implements AutoCloseable {
      * @param efConstruction HNSW candidate list while building; clustered data (real embeddings are)
      *                       needs more links and a longer list than pgvector's defaults for recall
      */
-    public VectorIndexMaintenance(Jdbi ownerJdbi, PartitionProfiles profiles, int threshold, int m, int efConstruction) {
+    public VectorIndexMaintenance(Jdbi ownerJdbi, IndexedPartitions indexed, int threshold, int m, int efConstruction) {
         this.ownerJdbi = ownerJdbi;
-        this.profiles = profiles;
+        this.indexed = indexed;
         this.threshold = threshold;
         this.m = m;
         this.efConstruction = efConstruction;
@@ -98,7 +98,7 @@ public final class VectorIndexMaintenance implements AutoCloseable {
                             Duration.ofNanos(System.nanoTime() - started));
                     built.add(candidate.partition());
                 }
-                if (!built.isEmpty()) profiles.invalidate();
+                if (!built.isEmpty()) indexed.invalidate();
                 return built;
             } finally {
                 handle.createQuery("select pg_advisory_unlock(:key)").bind("key", LOCK_KEY).mapTo(Boolean.class).one();

@@ -61,18 +61,13 @@ public final class VectorSearch {
             rs.getObject("contact_id", UUID.class), rs.getInt("chunk"), rs.getString("section"), rs.getString("text"),
             rs.getDouble("similarity"), rs.getDouble("score"));
 
-    /** Partitions up to this size search with the configured ef_search; larger ones with more. */
-    static final long EF_REFERENCE_ROWS = 50_000;
-    /** pgvector's upper bound for hnsw.ef_search. */
-    private static final int EF_MAX = 1000;
-
     private final TenantTransactions transactions;
-    private final PartitionProfiles profiles;
+    private final IndexedPartitions indexed;
     private final int efSearch;
 
-    public VectorSearch(TenantTransactions transactions, PartitionProfiles profiles, int efSearch) {
+    public VectorSearch(TenantTransactions transactions, IndexedPartitions indexed, int efSearch) {
         this.transactions = transactions;
-        this.profiles = profiles;
+        this.indexed = indexed;
         this.efSearch = efSearch;
     }
 
@@ -119,24 +114,13 @@ public final class VectorSearch {
      * and parallel plans. The hybrid query sorts its keyword side, so it keeps sorting allowed too.
      */
     private void tune(Handle handle, String partition, boolean indexOnly) {
-        PartitionProfiles.Profile profile = profiles.of(handle, partition);
         handle.createQuery("""
                         select set_config('hnsw.ef_search', :ef, true) as ef_search,
                                set_config('hnsw.iterative_scan', 'strict_order', true) as iterative_scan,
                                set_config('enable_sort', :sort, true) as sort""")
-                .bind("ef", Integer.toString(efSearch(profile.rows())))
-                .bind("sort", indexOnly && profile.indexed() ? "off" : "on")
+                .bind("ef", Integer.toString(efSearch))
+                .bind("sort", indexOnly && indexed.contains(handle, partition) ? "off" : "on")
                 .mapToMap().one();
-    }
-
-    /**
-     * HNSW needs a longer candidate list to keep the same recall as its graph grows: the configured
-     * value serves partitions up to {@link #EF_REFERENCE_ROWS}, larger ones get it scaled by the
-     * square root of their size (200,000 vectors: twice the list).
-     */
-    public int efSearch(long rows) {
-        if (rows <= EF_REFERENCE_ROWS) return efSearch;
-        return (int) Math.min(EF_MAX, Math.round(efSearch * Math.sqrt(rows / (double) EF_REFERENCE_ROWS)));
     }
 
     private static Query bind(Query statement, TenantId tenant, VectorSpace space, VectorQuery query) {

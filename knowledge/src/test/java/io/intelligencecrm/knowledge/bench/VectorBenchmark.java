@@ -12,7 +12,7 @@ import io.intelligencecrm.core.tenant.TenantProvisioning;
 import io.intelligencecrm.knowledge.embedding.Embedder;
 import io.intelligencecrm.knowledge.embedding.EmbeddingModels;
 import io.intelligencecrm.knowledge.store.EmbeddingPartitions;
-import io.intelligencecrm.knowledge.store.PartitionProfiles;
+import io.intelligencecrm.knowledge.store.IndexedPartitions;
 import io.intelligencecrm.knowledge.store.VectorChunk;
 import io.intelligencecrm.knowledge.store.VectorIndexMaintenance;
 import io.intelligencecrm.knowledge.store.VectorMatch;
@@ -108,8 +108,8 @@ public final class VectorBenchmark {
         double ingestSeconds = seconds(started);
         System.out.printf(Locale.ROOT, "Ingest: %,d vectors in %.1f s = %,.0f vectors/s%n", total, ingestSeconds, total / ingestSeconds);
 
-        PartitionProfiles profiles = new PartitionProfiles();
-        VectorIndexMaintenance maintenance = new VectorIndexMaintenance(database.ownerJdbi(), profiles,
+        IndexedPartitions indexedPartitions = new IndexedPartitions();
+        VectorIndexMaintenance maintenance = new VectorIndexMaintenance(database.ownerJdbi(), indexedPartitions,
                 settings.hnswThreshold(), settings.hnswM(), settings.hnswEfConstruction());
         started = System.nanoTime();
         maintenance.analyze();
@@ -118,7 +118,7 @@ public final class VectorBenchmark {
                 settings.hnswM(), settings.hnswEfConstruction(), indexed.size(), settings.hnswThreshold(), seconds(started));
         database.ownerJdbi().useHandle(handle -> handle.execute("vacuum analyze embeddings"));
 
-        VectorSearch search = new VectorSearch(database.tenants(), profiles, settings.efSearch());
+        VectorSearch search = new VectorSearch(database.tenants(), indexedPartitions, settings.efSearch());
         try (Connection raw = DriverManager.getConnection(coordinates.url(), coordinates.appUser(), coordinates.appPassword())) {
             System.out.printf(Locale.ROOT, "%n%-7s %7s %11s %8s | %-17s | %-17s | %-17s | %-9s %-9s %-11s %s%n", "class",
                     "tenants", "vectors", "queries", "product p50/p99", "raw SQL p50/p99", "exact p50/p99",
@@ -151,7 +151,7 @@ public final class VectorBenchmark {
             List<VectorMatch> found = search.nearest(tenant.id(), space, VectorQuery.nearest(query, 10));
             product.add(millis(started));
             started = System.nanoTime();
-            rawTopTen(raw, tenant, query, search.efSearch(tenant.size()));
+            rawTopTen(raw, tenant, query, KnowledgeSettings.defaults().efSearch());
             rawSql.add(millis(started));
             started = System.nanoTime();
             List<Neighbour> nearest = rawTopTen(raw, tenant, query, 0);
