@@ -47,13 +47,19 @@ public final class VectorSearch {
                    and not (source_id = any(cast(:excluded as uuid[])))
                  order by ts_rank_cd(tsv, query) desc
                  limit :pool
+            ), fused as (
+                select coalesce(s.embedding_id, k.embedding_id) as embedding_id, s.distance,
+                       coalesce(1.0 / (%2$d + s.rank), 0) + coalesce(1.0 / (%2$d + k.rank), 0) as score
+                  from semantic s
+                  full join keyword k using (embedding_id)
             )
             select e.embedding_id, e.source_type, e.source_id, e.contact_id, e.chunk, e.section, e.text,
-                   1 - coalesce(s.distance, e.embedding <=> cast(:q as vector)) as similarity,
-                   coalesce(1.0 / (%2$d + s.rank), 0) + coalesce(1.0 / (%2$d + k.rank), 0) as score
-              from semantic s
-              full join keyword k using (embedding_id)
-              join %1$s e on e.tenant_id = :tenant and e.embedding_id = coalesce(s.embedding_id, k.embedding_id)
+                   1 - coalesce(f.distance, e.embedding <=> cast(:q as vector)) as similarity, f.score
+              from fused f
+              join %1$s e on e.embedding_id = f.embedding_id
+             where e.tenant_id = :tenant
+               -- fetches the few fused rows by key; a plain join scanned the whole partition to hash it
+               and e.embedding_id = any(array(select embedding_id from fused))
              order by score desc, similarity desc
              limit :limit""";
     private static final RowMapper<VectorMatch> MAPPER = (rs, ctx) -> new VectorMatch(
