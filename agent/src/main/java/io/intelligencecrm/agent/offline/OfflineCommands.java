@@ -51,6 +51,8 @@ final class OfflineCommands {
         if (workflowChange != null) return workflowChange;
         Plan group = BulkCommands.understand(text);
         if (group != null) return group;
+        Plan groupEmail = GroupEmailCommands.understand(text, today);
+        if (groupEmail != null) return groupEmail;
         Plan specific = firstOf(ScoringCommands.understand(text), KnowledgeCommands.understand(text),
                 DealCommands.understand(text, today), company(text),
                 ContactChangeCommands.understand(text), OutreachCommands.understand(text));
