@@ -69,7 +69,7 @@ final class GroupEmailCommands {
         if (kindWord == null && !addressed) return null;
         String audience = (kindWord == null ? rest : rest.substring(0, kind.start()) + " " + rest.substring(kind.end()))
                 .replaceAll("(?i)^\\s*(?:to|for)\\s+|\\s+(?:to|for)\\s*$", " ").replaceAll("(?i)\\b(?:to|for)\\s+(?=all|every|my|the)", " ")
-                .strip();
+                .replaceAll("(?i)\\b(all|each|every one) of\\s+", "$1 ").strip();
         if (!GROUP.matcher(audience).find()) return null;
         Map<String, Object> filters = new LinkedHashMap<>();
         String touchedWhen = touched(audience, filters);
