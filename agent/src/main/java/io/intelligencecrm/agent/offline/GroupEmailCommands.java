@@ -90,8 +90,9 @@ final class GroupEmailCommands {
         if (purpose == null && !followUp) return null;
         String topic = purpose == null ? null : withDates(purpose, today);
         Map<String, Object> email = new LinkedHashMap<>();
-        email.put("subject", subject(topic, followUp, touchedWhen));
-        email.put("body", body(topic, followUp, touchedWhen));
+        Object touchedBy = filters.get("interactionType");
+        email.put("subject", subject(topic, followUp, touchedBy));
+        email.put("body", body(topic, followUp, touchedWhen, touchedBy));
         return new Plan("email a group of contacts", List.of(Plan.Step.of("findEmailAudience", filters),
                 Plan.Step.needingIds("proposeSendEmails", "contactIds", email)), null);
     }
@@ -132,8 +133,11 @@ final class GroupEmailCommands {
         return purpose.substring(0, weekday.start()) + "on " + DAY.format(day) + purpose.substring(weekday.end());
     }
 
-    private static String subject(String topic, boolean followUp, String when) {
-        if (topic == null) return when == null ? "Following up" : "Following up on our meeting";
+    private static String subject(String topic, boolean followUp, Object touchedBy) {
+        if (topic == null) {
+            return "Following up on our " + ("meeting".equals(touchedBy) ? "meeting" : "call".equals(touchedBy) ? "call"
+                    : "conversation");
+        }
         String plain = LEADING_ARTICLE.matcher(topic).replaceFirst("");
         String subject = Character.toUpperCase(plain.charAt(0)) + plain.substring(1);
         if (followUp) subject = "Following up: " + subject;
@@ -141,10 +145,12 @@ final class GroupEmailCommands {
     }
 
     /** Plain, honest template text built only from what the user said; the user reads it before approving. */
-    private static String body(String topic, boolean followUp, String when) {
+    private static String body(String topic, boolean followUp, String when, Object touchedBy) {
         StringBuilder body = new StringBuilder("Hello,\n\n");
         if (followUp) {
-            body.append(when == null ? "Thank you for your time recently." : "Thank you for your time " + when + ".");
+            body.append("meeting".equals(touchedBy) ? "Thank you for meeting with me"
+                    : "call".equals(touchedBy) ? "Thank you for speaking with me" : "Thank you for your time");
+            body.append(when == null ? " recently." : " " + when + ".");
             body.append(topic == null ? " I wanted to follow up on our conversation.\n\n"
                     : " I wanted to follow up about " + topic + ".\n\n");
         } else {

@@ -91,7 +91,7 @@ class GroupEmailTest {
         Map<String, Object> followUp = GroupEmailCommands.understand("draft a follow-up to everyone I met last week",
                 TUESDAY).steps().getLast().arguments();
         assertEquals("Following up on our meeting", followUp.get("subject"));
-        assertTrue(String.valueOf(followUp.get("body")).contains("Thank you for your time last week."));
+        assertTrue(String.valueOf(followUp.get("body")).contains("Thank you for meeting with me last week."));
     }
 
     @Test
