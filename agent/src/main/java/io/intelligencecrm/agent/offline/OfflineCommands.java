@@ -83,8 +83,11 @@ final class OfflineCommands {
                 occurred = when.group("when").toLowerCase(Locale.ROOT).equals("yesterday") ? "yesterday" : "today";
                 who = who.substring(0, when.start()).strip();
             }
-            String content = log.group("content");
-            arguments.put("content", content == null || content.isBlank() ? log.group("type") + " with " + who : content.strip());
+            String content = log.group("content") == null ? "" : log.group("content").strip();
+            if (content.isEmpty()) content = log.group("type") + " with " + who;
+            // "had a meeting with Jane about pricing": the topic alone would read oddly on the timeline.
+            else if (content.matches("(?i)^(?:about|regarding|re)\\b.*")) content = capitalised(log.group("type")) + " " + content;
+            arguments.put("content", content);
             if (occurred != null) arguments.put("occurredAt", occurred);
             return Plan.lookup("log interactions", "searchContacts", who,
                     Plan.Step.needingId("logInteraction", "contactId", arguments));
