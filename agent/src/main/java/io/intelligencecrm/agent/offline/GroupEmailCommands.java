@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -15,8 +16,8 @@ import java.util.regex.Pattern;
  * follow-up to everyone I met last week", "send the contacts at Acme a note about the new pricing".
  * The group is found with findEmailAudience (stage, company, country, owner, who was met when), one
  * shared subject and body are written from the user's words, and proposeSendEmails makes it a single
- * proposal a person approves. Only a group the words narrow down is emailed: "email everyone" alone is
- * not understood.
+ * proposal a person approves. Only a group the words narrow down (a company, a country, "my", who was
+ * met when) is emailed: "email everyone" or "email every customer" alone is not understood.
  */
 final class GroupEmailCommands {
     private static final Pattern VERB = Pattern.compile("(?i)^\\s*(?:please\\s+|can you\\s+|could you\\s+)*"
@@ -84,8 +85,8 @@ final class GroupEmailCommands {
         }
         Matcher company = COMPANY.matcher(withoutCountry);
         if (company.find()) filters.put("companyName", company.group("company").strip());
-        // A group named only by "everyone" or "all contacts" is the whole database: not emailed on a guess.
-        if (filters.isEmpty()) return null;
+        // "everyone" or "every customer" is the whole database or a whole stage: not emailed on a guess.
+        if (filters.isEmpty() || filters.keySet().equals(Set.of("stage"))) return null;
         if (purpose == null && touchedWhen != null) followUp = true;
         if (purpose == null && !followUp) return null;
         String topic = purpose == null ? null : withDates(purpose, today);

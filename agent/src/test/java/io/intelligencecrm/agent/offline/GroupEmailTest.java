@@ -74,6 +74,7 @@ class GroupEmailTest {
 
     @ParameterizedTest(name = "{0}")
     @ValueSource(strings = {"email everyone about the outage", "email all contacts about pricing",
+            "send an email to every customer about the price rise",
             "email Jane Doe about the demo", "draft a follow-up to Jane Doe about pricing", "send me the pipeline",
             "draft emails to all customers at Acme about the renewal", "show all leads at Acme"})
     void an_unnarrowed_group_or_a_single_contact_is_no_group_email(String text) {
