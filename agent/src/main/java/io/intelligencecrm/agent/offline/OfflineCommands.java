@@ -109,6 +109,10 @@ final class OfflineCommands {
         if (creates) return create(create.group("rest"));
         Plan lookup = LookupCommands.understand(text);
         if (lookup != null) return lookup;
+        // An address or a number on its own: who is that?
+        if (EMAIL.matcher(text).matches() || PHONE.matcher(text).matches()) {
+            return Plan.single("search contacts", "searchContacts", Map.of("query", text.strip()));
+        }
         Matcher find = FIND.matcher(text);
         if (find.matches()) return Plan.single("search contacts", "searchContacts", Map.of("query", find.group("query")));
         return null;
@@ -177,7 +181,7 @@ final class OfflineCommands {
         String withoutEmail = EMAIL.matcher(rest).replaceAll(" ");
         Matcher phone = PHONE.matcher(withoutEmail);
         if (phone.find()) arguments.put("phone", phone.group().strip());
-        String cleaned = PHONE.matcher(withoutEmail).replaceAll(" ").replaceAll("\\(\\s*\\)|<\\s*>|\\s+,", ",")
+        String cleaned = PHONE.matcher(withoutEmail).replaceAll(" ").replaceAll("\\([\\s,;]*\\)|<\\s*>|\\s+,", ",")
                 .replaceAll("\\s{2,}", " ").strip();
         Matcher parts = NAME_AND_COMPANY.matcher(cleaned);
         if (cleaned.isEmpty() && arguments.containsKey("email")) {

@@ -59,6 +59,8 @@ final class Phrasings {
             new Rule("(?:the\\s+)?" + DEAL + "\\s+deal\\s+(?:was|is|has\\s+been|got)\\s+(?<outcome>won|lost)\\s*[.!]?$",
                     "mark the ${deal} deal as ${outcome}"),
             new Rule(PLEASE + "mark\\s+(?:the\\s+)?" + DEAL + "\\s+as\\s+won\\b", "mark the ${deal} deal as won"),
+            // contacts are never "it": "mark it as lost" is the deal the last result named
+            new Rule(PLEASE + "mark\\s+it\\s+as\\s+(?<outcome>won|lost)\\b", "mark that deal as ${outcome}"),
             new Rule("(?:which|what)\\s+deals\\s+(?:will\\s+|are\\s+going\\s+to\\s+|that\\s+)?close\\b", "deals closing"),
             // logging
             new Rule(PLEASE + "(?:add|put|leave|write|make|log)\\s+(?:a\\s+)?note\\s+(?:to|on|for|about|against)\\s+",
