@@ -90,6 +90,18 @@ class AudienceToolsTest {
     }
 
     @Test
+    void a_reps_group_leaves_out_colleagues_contacts_by_name() {
+        contact("Hana", "hana@audience-rep.example", "lead", null, fixture.rep.userId(), null);
+        contact("Ivo", "ivo@audience-rep.example", "lead", null, fixture.manager.userId(), null);
+
+        EmailAudience audience = tools.findEmailAudience("audience-rep", null, null, null, null, null, null,
+                as(fixture.rep));
+
+        assertEquals(List.of("Hana Audience"), names(audience));
+        assertEquals(List.of("Ivo Audience"), audience.notYours());
+    }
+
+    @Test
     void an_unknown_country_is_a_field_error() {
         CrmException error = assertThrows(CrmException.class, () -> tools.findEmailAudience(null, null, null,
                 "Atlantis", null, null, null, as(fixture.manager)));

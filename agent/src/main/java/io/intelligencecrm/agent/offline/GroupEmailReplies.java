@@ -55,6 +55,11 @@ final class GroupEmailReplies {
             text.append(" Skipped ").append(unsubscribed.size()).append(" who unsubscribed or cannot receive mail: ")
                     .append(named(unsubscribed)).append('.');
         }
+        List<String> notYours = texts(node.path("notYours"));
+        if (!notYours.isEmpty()) {
+            text.append(" Skipped ").append(notYours.size()).append(" owned by a colleague (a rep emails only their own")
+                    .append(" contacts): ").append(named(notYours)).append('.');
+        }
         int overCap = node.path("overCap").asInt();
         if (overCap > 0) {
             text.append(" The group is larger than one email may go to: ").append(overCap)

@@ -106,7 +106,7 @@ class GroupEmailTest {
         ToolExecutionResultMessage audience = ToolExecutionResultMessage.from(find, json(new EmailAudience("Recipients",
                 COLUMNS, List.of(List.of(ann.toString(), "Ann A", "ann@acme.example", "Acme", "lead"),
                         List.of(bob.toString(), "Bob B", "bob@acme.example", "Acme", "lead")),
-                4, List.of("Cy NoMail"), List.of("Di Gone <di@acme.example>"), 0, "")));
+                5, List.of("Cy NoMail"), List.of("Di Gone <di@acme.example>"), List.of("Ed Theirs"), 0, "")));
         AiMessage second = model.chat(request(TOOLS, user, first, audience)).aiMessage();
         ToolExecutionRequest propose = onlyCall(second);
         assertEquals("proposeSendEmails", propose.name());
@@ -120,6 +120,7 @@ class GroupEmailTest {
         assertTrue(answer.text().contains("waiting for your approval"), answer.text());
         assertTrue(answer.text().contains("Skipped 1 without an email address: Cy NoMail"), answer.text());
         assertTrue(answer.text().contains("Skipped 1 who unsubscribed"), answer.text());
+        assertTrue(answer.text().contains("Skipped 1 owned by a colleague"), answer.text());
         assertTrue(answer.text().contains("Subject: New pricing"), answer.text());
     }
 
@@ -128,7 +129,7 @@ class GroupEmailTest {
         UserMessage user = UserMessage.from("email everyone I met yesterday about the offer");
         AiMessage first = model.chat(request(TOOLS, user)).aiMessage();
         AiMessage reply = model.chat(request(TOOLS, user, first, ToolExecutionResultMessage.from(onlyCall(first),
-                json(new EmailAudience("Recipients", COLUMNS, List.of(), 0, List.of(), List.of(), 0,
+                json(new EmailAudience("Recipients", COLUMNS, List.of(), 0, List.of(), List.of(), List.of(), 0,
                         "No contacts match."))))).aiMessage();
         assertFalse(reply.hasToolExecutionRequests());
         assertTrue(reply.text().startsWith("Nobody matches that group"), reply.text());
@@ -138,7 +139,7 @@ class GroupEmailTest {
     void a_group_larger_than_the_cap_says_how_many_were_left_out() {
         String text = GroupEmailReplies.proposed("I have proposed it.", ToolExecutionResultMessage.from("1",
                 "findEmailAudience", json(new EmailAudience("Recipients", COLUMNS, List.of(), 70, List.of(),
-                        List.of(), 20, ""))), "S", "B");
+                        List.of(), List.of(), 20, ""))), "S", "B");
         assertTrue(text.contains("20 more contacts were left out"), text);
     }
 }

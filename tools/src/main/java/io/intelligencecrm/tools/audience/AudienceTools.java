@@ -8,6 +8,7 @@ import io.intelligencecrm.core.company.Company;
 import io.intelligencecrm.core.contact.Contact;
 import io.intelligencecrm.core.contact.ContactQuery;
 import io.intelligencecrm.core.contact.LifecycleStage;
+import io.intelligencecrm.core.error.CrmException;
 import io.intelligencecrm.core.identity.Actor;
 import io.intelligencecrm.core.interaction.Interaction;
 import io.intelligencecrm.core.interaction.InteractionQuery;
@@ -18,9 +19,11 @@ import io.intelligencecrm.tools.CrmServices;
 import io.intelligencecrm.tools.Listing;
 import io.intelligencecrm.tools.ToolArguments;
 import io.intelligencecrm.tools.ToolCall;
+import io.intelligencecrm.tools.proposal.ContactAccess;
 import io.intelligencecrm.tools.proposal.SendEmailHandler;
 import java.util.ArrayList;
 import java.util.HashSet;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -72,11 +75,18 @@ public final class AudienceTools {
         ContactQuery filters = new ContactQuery(ToolArguments.trimmed(query),
                 Boolean.TRUE.equals(onlyMine) ? actor.userId() : null, lifecycle, companyId, null, null, null, null,
                 null, null, null, Map.of(), null, null, null, null, false);
-        List<Contact> group = all((cursor, size) -> services.contacts().list(actor,
-                filters.withCursor(cursor).withLimit(size)));
+        List<Contact> group;
         if (ToolArguments.given(interactedIn)) {
-            Set<UUID> touched = touched(actor, ToolArguments.period(interactedIn, call), type, call);
-            group.removeIf(contact -> !touched.contains(contact.id()));
+            // From the timeline, not the contact list: the list is read only up to its count limit.
+            group = touched(actor, ToolArguments.period(interactedIn, call), type, call);
+            group.removeIf(contact -> !matches(contact, filters));
+            if (filters.q() != null) {
+                Set<UUID> found = new HashSet<>(all((cursor, size) -> services.contacts().list(actor,
+                        filters.withCursor(cursor).withLimit(size))).stream().map(Contact::id).toList());
+                group.removeIf(contact -> !found.contains(contact.id()));
+            }
+        } else {
+            group = all((cursor, size) -> services.contacts().list(actor, filters.withCursor(cursor).withLimit(size)));
         }
         if (countryCode != null) group.removeIf(contact -> !countryCode.equalsIgnoreCase(contact.country()));
         return audience(actor, group);
@@ -87,6 +97,7 @@ public final class AudienceTools {
                 .filter(email -> email != null).toList());
         List<String> withoutEmail = new ArrayList<>();
         List<String> unsubscribed = new ArrayList<>();
+        List<String> notYours = new ArrayList<>();
         List<List<Object>> rows = new ArrayList<>();
         int overCap = 0;
         for (Contact contact : group) {
@@ -94,6 +105,8 @@ public final class AudienceTools {
                 withoutEmail.add(contact.fullName());
             } else if (suppressed.contains(SuppressionList.normalise(contact.email()))) {
                 unsubscribed.add(contact.fullName() + " <" + contact.email() + ">");
+            } else if (!ContactAccess.repMayWrite(services, actor, contact)) {
+                notYours.add(contact.fullName());
             } else if (rows.size() < SendEmailHandler.MAX_RECIPIENTS) {
                 rows.add(java.util.Arrays.asList(contact.id().toString(), contact.fullName(), contact.email(),
                         contact.companyName(), contact.lifecycleStage().stored()));
@@ -106,18 +119,34 @@ public final class AudienceTools {
                 + (overCap > 0 ? " " + overCap + " more are left out: one email goes to at most "
                 + SendEmailHandler.MAX_RECIPIENTS + " recipients." : "")
                 + " Nothing is sent; proposeSendEmails asks the user to approve.";
-        return new EmailAudience("Recipients", columns(), rows, group.size(), withoutEmail, unsubscribed, overCap, note);
+        return new EmailAudience("Recipients", columns(), rows, group.size(), withoutEmail, unsubscribed, notYours,
+                overCap, note);
     }
 
-    /** Contacts with an interaction in the period, of the type when one is given. */
-    private Set<UUID> touched(Actor actor, Period period, InteractionType type, ToolCall call) {
-        Set<UUID> ids = new HashSet<>();
+    /** Live contacts with an interaction in the period (of the type when one is given), most recent first. */
+    private List<Contact> touched(Actor actor, Period period, InteractionType type, ToolCall call) {
+        Set<UUID> ids = new LinkedHashSet<>();
         for (Interaction interaction : all((cursor, size) -> services.interactions().list(actor,
                 new InteractionQuery(null, null, type, null, null, period.start(call.zone()), period.end(call.zone()),
                         null, cursor, size, false)))) {
             if (interaction.contactId() != null) ids.add(interaction.contactId());
         }
-        return ids;
+        List<Contact> contacts = new ArrayList<>();
+        for (UUID id : ids) {
+            try {
+                Contact contact = services.contacts().get(actor, id);
+                if (contact.deletedAt() == null) contacts.add(contact);
+            } catch (CrmException gone) {
+                // deleted or merged away since the interaction was logged: not in the group
+            }
+        }
+        return contacts;
+    }
+
+    private static boolean matches(Contact contact, ContactQuery filters) {
+        return (filters.ownerId() == null || filters.ownerId().equals(contact.ownerId()))
+                && (filters.stage() == null || filters.stage() == contact.lifecycleStage())
+                && (filters.companyId() == null || filters.companyId().equals(contact.companyId()));
     }
 
     /** Every row a listing has, page by page, up to {@link Listing#COUNT_LIMIT}. */
@@ -133,7 +162,7 @@ public final class AudienceTools {
     }
 
     private static EmailAudience empty(String note) {
-        return new EmailAudience("Recipients", columns(), List.of(), 0, List.of(), List.of(), 0, note);
+        return new EmailAudience("Recipients", columns(), List.of(), 0, List.of(), List.of(), List.of(), 0, note);
     }
 
     private static List<String> columns() {
