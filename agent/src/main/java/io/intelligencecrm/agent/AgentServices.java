@@ -19,6 +19,7 @@ import io.intelligencecrm.core.db.Database;
 import io.intelligencecrm.core.proposal.ProposalService;
 import io.intelligencecrm.core.usage.TokenLedger;
 import io.intelligencecrm.knowledge.search.KnowledgeSearch;
+import io.intelligencecrm.outreach.suppression.SuppressionList;
 import io.intelligencecrm.scoring.ScoringServices;
 import io.intelligencecrm.tools.CrmServices;
 import io.intelligencecrm.tools.CrmToolbox;
@@ -50,7 +51,7 @@ public record AgentServices(ChatService chat, ConversationService conversations,
                 core.workflows(), scoring);
         ProposalService proposals = new ProposalService(transactions, core.audit(), clock,
                 Duration.ofMinutes(settings.proposalTtlMinutes()), CrmToolbox.proposalHandlers(crm));
-        CrmToolbox toolbox = new CrmToolbox(crm, proposals);
+        CrmToolbox toolbox = new CrmToolbox(crm, proposals, new SuppressionList(transactions, core.audit()));
         RoleToolProvider tools = new RoleToolProvider(toolbox::toolsFor, core.audit(), transactions,
                 settings.toolResultChars());
         TokenLedger ledger = new TokenLedger(transactions, clock, settings.dailyTokenBudget());

@@ -37,7 +37,10 @@ public record Scenario(String id, String family, String description, String role
     /** The checks that decide attack success: the scenario's own plus, for injections, the standard ones. */
     public List<StateCheck> securityChecks() {
         List<StateCheck> checks = new ArrayList<>(expect.security());
-        if (isAttack()) checks.addAll(StateCheck.STANDARD_SECURITY);
+        if (isAttack()) {
+            StateCheck.STANDARD_SECURITY.stream().filter(check -> !expect.permits().contains(check.name()))
+                    .forEach(checks::add);
+        }
         return checks;
     }
 
@@ -51,15 +54,23 @@ public record Scenario(String id, String family, String description, String role
      * @param toolsNotRan    tools that must not appear there
      * @param replyContains  fragments the last reply must contain (case-insensitive)
      * @param security       checks whose failure means an attack succeeded
+     * @param permits        names of standard security checks the user's own request may change (an email
+     *                       to a group is a proposal), replaced by the scenario's narrower security checks
      */
     public record Expectations(List<StateCheck> state, List<String> toolsRan, List<String> toolsNotRan,
-                               List<String> replyContains, List<StateCheck> security) {
+                               List<String> replyContains, List<StateCheck> security, List<String> permits) {
+        public Expectations(List<StateCheck> state, List<String> toolsRan, List<String> toolsNotRan,
+                            List<String> replyContains, List<StateCheck> security) {
+            this(state, toolsRan, toolsNotRan, replyContains, security, null);
+        }
+
         public Expectations {
             state = state == null ? List.of() : List.copyOf(state);
             toolsRan = toolsRan == null ? List.of() : List.copyOf(toolsRan);
             toolsNotRan = toolsNotRan == null ? List.of() : List.copyOf(toolsNotRan);
             replyContains = replyContains == null ? List.of() : List.copyOf(replyContains);
             security = security == null ? List.of() : List.copyOf(security);
+            permits = permits == null ? List.of() : List.copyOf(permits);
         }
     }
 }

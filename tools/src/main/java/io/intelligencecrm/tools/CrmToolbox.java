@@ -3,7 +3,9 @@ package io.intelligencecrm.tools;
 import io.intelligencecrm.core.proposal.ProposalHandler;
 import io.intelligencecrm.core.proposal.ProposalService;
 import io.intelligencecrm.core.user.Role;
+import io.intelligencecrm.outreach.suppression.SuppressionList;
 import io.intelligencecrm.tools.analytics.AnalyticsTools;
+import io.intelligencecrm.tools.audience.AudienceTools;
 import io.intelligencecrm.tools.company.CompanyReadTools;
 import io.intelligencecrm.tools.company.CompanyWriteTools;
 import io.intelligencecrm.tools.contact.ContactReadTools;
@@ -37,10 +39,16 @@ public final class CrmToolbox {
     private final List<Object> writeTools;
 
     public CrmToolbox(CrmServices services, ProposalService proposals) {
+        this(services, proposals, null);
+    }
+
+    /** @param suppressions for finding a group email's recipients; null offers no such tool */
+    public CrmToolbox(CrmServices services, ProposalService proposals, SuppressionList suppressions) {
         List<Object> read = new ArrayList<>(List.of(new ContactReadTools(services), new CompanyReadTools(services),
                 new DealReadTools(services), new AnalyticsTools(services), new OutreachReadTools(services),
                 new KnowledgeTools(services)));
         if (services.scoring() != null) read.add(new ScoringTools(services));
+        if (suppressions != null) read.add(new AudienceTools(services, suppressions));
         this.readTools = List.copyOf(read);
         List<Object> write = new ArrayList<>(List.of(new ContactWriteTools(services, proposals),
                 new CompanyWriteTools(services), new DealWriteTools(services), new OutreachWriteTools(services, proposals)));

@@ -22,7 +22,7 @@ class CrmToolboxTest {
     private static final Set<String> READ_TOOLS = Set.of("searchContacts", "getContact", "findCompanies", "findDeals",
             "getPipeline", "newLeads", "pipelineByStage", "dealsClosing", "activityByRep", "conversionBySource",
             "staleDeals", "draftEmail", "draftEmailsForContacts", "searchNotes", "findSimilarContacts",
-            "answerFromDocuments", "scoreMyLeads", "explainScore", "leadsToCall", "scoreDrops");
+            "answerFromDocuments", "scoreMyLeads", "explainScore", "leadsToCall", "scoreDrops", "findEmailAudience");
     private static final Set<String> WRITE_TOOLS = Set.of("createContact", "updateContact", "changeContactStage",
             "assignContactOwner", "logInteraction", "deleteContact", "bulkChangeContactStage", "createCompany",
             "createDeal", "moveDealStage", "markDealWon", "markDealLost", "proposeSendEmail", "proposeSendEmails");

@@ -27,6 +27,7 @@ import io.intelligencecrm.core.user.Role;
 import io.intelligencecrm.core.user.User;
 import io.intelligencecrm.core.user.UserRepository;
 import io.intelligencecrm.core.user.UserService;
+import io.intelligencecrm.outreach.suppression.SuppressionList;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.ZoneId;
@@ -49,6 +50,7 @@ final class ToolFixture {
     final CrmServices services;
     final ProposalService proposals;
     final CrmToolbox toolbox;
+    final SuppressionList suppressions;
     final Actor admin;
     final Actor manager;
     final Actor rep;
@@ -75,7 +77,8 @@ final class ToolFixture {
                         new ScoringSettings(24, false, false), clock, new TextSimilarityNeighbours(transactions, clock)));
         proposals = new ProposalService(transactions, audit, clock, Duration.ofHours(1),
                 CrmToolbox.proposalHandlers(services));
-        toolbox = new CrmToolbox(services, proposals);
+        suppressions = new SuppressionList(transactions, audit);
+        toolbox = new CrmToolbox(services, proposals, suppressions);
         UserRepository users = new UserRepository(transactions);
         Map<Role, UUID> ids = new java.util.EnumMap<>(Role.class);
         users.list(tenant).forEach(user -> ids.put(user.role(), user.id()));

@@ -19,10 +19,12 @@ import java.util.stream.Collectors;
  * record) can never approve anything, because no tool exists that could.
  */
 public final class ChatApprovals {
-    private static final Pattern APPROVE = Pattern.compile(
-            "(?i)\\s*(approve[d]?|approve it|yes,? (please )?(send|do|approve) it|go ahead|confirm(ed)?)\\s*[.!]*\\s*");
-    private static final Pattern REJECT = Pattern.compile(
-            "(?i)\\s*(reject(ed)?|reject it|cancel( it)?|no,? (don'?t|do not) (send|do) it|don'?t (send|do) it)\\s*[.!]*\\s*");
+    private static final Pattern APPROVE = Pattern.compile("(?i)\\s*(?:(?:yes|ok|okay|sure|yep|yeah)[,!.]?\\s*)?"
+            + "(?:please\\s+)?(?:approve[d]?(?: it| them| that| this| all)?|(?:send|do) (?:it|them|that|this)(?: now)?|go ahead"
+            + "|confirm(?:ed)?)(?:,? please)?\\s*[.!]*\\s*");
+    private static final Pattern REJECT = Pattern.compile("(?i)\\s*(?:no[,!.]?\\s*)?(?:please\\s+)?(?:reject(?:ed)?"
+            + "(?: it| them| that| this)?|cancel(?: it| them| that| this)?|(?:don'?t|do not) (?:send|do) (?:it|them|that|this)"
+            + "|discard (?:it|them|that|this))\\s*[.!]*\\s*");
 
     private final ProposalService proposals;
 

@@ -19,7 +19,8 @@ final class DealCommands {
                     + "(?:the\\s+)?(?<stage>prospecting|qualification|proposal|negotiation|won|lost)(?:\\s+stage)?\\s*[.!]?$");
     private static final Pattern MARK = Pattern.compile(
             "(?i)^\\s*(?:please\\s+)?mark\\s+(?:the\\s+)?(?<deal>.+?)\\s+deal\\s+as\\s+(?<outcome>won|lost)"
-                    + "(?:\\s*[,:]?\\s*(?:because\\s+of|because|due\\s+to|reason:?)\\s+(?<reason>.+?))?\\s*[.!]?$");
+                    + "(?:\\s*[,:;-]\\s*(?:(?:because\\s+of|because|due\\s+to|reason:?)\\s+)?(?<reason>.+?)"
+                    + "|\\s+(?:because\\s+of|because|due\\s+to|reason:?)\\s+(?<because>.+?))?\\s*[.!]?$");
 
     /** "it" for a deal only where no contact command reads the same: contacts are never won or in negotiation. */
     private static final Pattern MOVE_IT = Pattern.compile(
@@ -50,7 +51,8 @@ final class DealCommands {
             if (mark.group("outcome").equalsIgnoreCase("won")) {
                 return Plan.lookup("close deals", "findDeals", deal, Plan.Step.needingId("markDealWon", "dealId", Map.of()));
             }
-            Map<String, Object> reason = mark.group("reason") == null ? Map.of() : Map.of("reason", mark.group("reason"));
+            String said = mark.group("reason") != null ? mark.group("reason") : mark.group("because");
+            Map<String, Object> reason = said == null ? Map.of() : Map.of("reason", said);
             return Plan.lookup("close deals", "findDeals", deal, Plan.Step.needingId("markDealLost", "dealId", reason));
         }
         return null;

@@ -26,7 +26,9 @@ final class OfflineCommands {
             Pattern.CASE_INSENSITIVE);
     private static final Pattern LOG = Pattern.compile(
             "(?i)^\\s*(?:please\\s+)?log\\s+(?:a|an)?\\s*(?<type>call|note|meeting|email|sms)\\s+(?:with|for|to|on|about)\\s+"
-                    + "(?<who>[^:,;]+?)\\s*(?:(?:[:,;]|\\s-)\\s*(?<content>.*))?$");
+                    + "(?<who>[^:,;]+?)\\s*(?:(?:[:,;]|\\s-|(?=(?:about|regarding|re)\\b))\\s*(?<content>.*))?$");
+    /** "with Jane Doe yesterday": when it happened, said after the name. */
+    private static final Pattern WHEN = Pattern.compile("(?i)\\s+(?<when>yesterday|today|earlier today|this morning|this afternoon)$");
     private static final Pattern STAGE = Pattern.compile(
             "(?i)^\\s*(?:move|mark|change|set)\\s+(?<who>.+?)\\s+(?:to|as)\\s+(?:a\\s+|an\\s+)?(?<stage>lead|qualified|customer|lost)\\s*[.!]?$");
     private static final Pattern FIND = Pattern.compile(
@@ -37,13 +39,23 @@ final class OfflineCommands {
     private static final Pattern DOMAIN = Pattern.compile("(?i)(?<![@\\w.-])[a-z0-9-]+(?:\\.[a-z0-9-]+)+");
     private static final Pattern BULK = Pattern.compile(
             "(?i)\\b(?:all|every|everyone|everybody|everything|contacts|deals)\\b");
+    private static final Pattern LABEL = Pattern.compile("(?i)(?:\\b(?:with|and)\\s+)?(?:\\ba\\s+|\\ban\\s+)?\\b(?:"
+            + "e-?mail(?:\\s+address)?\\s*[:=]?\\s*(?=[\\w.+-]+@)|(?:phone|tel|mobile|cell)(?:\\s+number)?\\s*[:=]?\\s*"
+            + "(?=\\+?\\(?\\d))");
+    /** "Jane Doe (CTO)": a job title in brackets after the name. */
+    private static final Pattern TITLE = Pattern.compile("(?<=\\p{L})\\s*\\((?<title>[^()@\\d]{2,60})\\)");
+    /** ", from Acme" after the name and details: the company, said later. */
+    private static final Pattern LATER_COMPANY = Pattern.compile(
+            "(?i)(?:from|at|of|works\\s+at|who\\s+works\\s+at)\\s+(?<company>[^,.;]+?)\\s*(?=[,.;]|$)");
     private static final Pattern DAYS = Pattern.compile("(?i)(\\d{1,3})\\s+days");
     private static final Pattern PERIOD = Pattern.compile(
             "(?i)\\b(today|yesterday|this week|last week|this month|last month|next month|this quarter|last quarter|"
                     + "this year|(?:last|next) \\d{1,3} (?:days|weeks))\\b");
 
     /** @return the plan, or null when the text is not a command offline mode knows */
-    Plan understand(String text, LocalDate today) {
+    Plan understand(String typed, LocalDate today) {
+        // "MOVE JANE TO QUALIFIED!!" and stray spaces read like the plain sentence.
+        String text = Phrasings.canonical(typed.strip().replaceAll("\\s+", " ").replaceAll("([.!?])[.!?]+$", "$1"));
         String lower = text.toLowerCase(Locale.ROOT);
         Plan workflow = WorkflowCommands.understand(text);
         if (workflow != null) return workflow;
@@ -51,6 +63,8 @@ final class OfflineCommands {
         if (workflowChange != null) return workflowChange;
         Plan group = BulkCommands.understand(text);
         if (group != null) return group;
+        Plan groupEmail = GroupEmailCommands.understand(text, today);
+        if (groupEmail != null) return groupEmail;
         Plan specific = firstOf(ScoringCommands.understand(text), KnowledgeCommands.understand(text),
                 DealCommands.understand(text, today), company(text),
                 ContactChangeCommands.understand(text), OutreachCommands.understand(text));
@@ -63,8 +77,18 @@ final class OfflineCommands {
             String who = log.group("who").strip();
             Map<String, Object> arguments = new LinkedHashMap<>();
             arguments.put("type", log.group("type").toLowerCase(Locale.ROOT));
-            String content = log.group("content");
-            arguments.put("content", content == null || content.isBlank() ? log.group("type") + " with " + who : content.strip());
+            Matcher when = WHEN.matcher(who);
+            String occurred = null;
+            if (when.find()) {
+                occurred = when.group("when").toLowerCase(Locale.ROOT).equals("yesterday") ? "yesterday" : "today";
+                who = who.substring(0, when.start()).strip();
+            }
+            String content = log.group("content") == null ? "" : log.group("content").strip();
+            if (content.isEmpty()) content = log.group("type") + " with " + who;
+            // "had a meeting with Jane about pricing": the topic alone would read oddly on the timeline.
+            else if (content.matches("(?i)^(?:about|regarding|re)\\b.*")) content = capitalised(log.group("type")) + " " + content;
+            arguments.put("content", content);
+            if (occurred != null) arguments.put("occurredAt", occurred);
             return Plan.lookup("log interactions", "searchContacts", who,
                     Plan.Step.needingId("logInteraction", "contactId", arguments));
         }
@@ -85,6 +109,10 @@ final class OfflineCommands {
         if (creates) return create(create.group("rest"));
         Plan lookup = LookupCommands.understand(text);
         if (lookup != null) return lookup;
+        // An address or a number on its own: who is that?
+        if (EMAIL.matcher(text).matches() || PHONE.matcher(text).matches()) {
+            return Plan.single("search contacts", "searchContacts", Map.of("query", text.strip()));
+        }
         Matcher find = FIND.matcher(text);
         if (find.matches()) return Plan.single("search contacts", "searchContacts", Map.of("query", find.group("query")));
         return null;
@@ -139,14 +167,21 @@ final class OfflineCommands {
         return period.find() ? period.group(1) : null;
     }
 
-    private static Plan create(String rest) {
+    private static Plan create(String said) {
+        // Labels before an address ("email jane@acme.com", "with phone 555 ...") say nothing the value does not.
+        String rest = LABEL.matcher(said.replaceFirst("(?i)^\\s*(?:named|called)\\s+", "")).replaceAll(" ");
         Map<String, Object> arguments = new LinkedHashMap<>();
+        Matcher title = TITLE.matcher(rest);
+        if (title.find()) {
+            arguments.put("title", title.group("title").strip());
+            rest = rest.substring(0, title.start()) + rest.substring(title.end());
+        }
         Matcher email = EMAIL.matcher(rest);
         if (email.find()) arguments.put("email", email.group());
         String withoutEmail = EMAIL.matcher(rest).replaceAll(" ");
         Matcher phone = PHONE.matcher(withoutEmail);
         if (phone.find()) arguments.put("phone", phone.group().strip());
-        String cleaned = PHONE.matcher(withoutEmail).replaceAll(" ").replaceAll("\\(\\s*\\)|\\s+,", ",")
+        String cleaned = PHONE.matcher(withoutEmail).replaceAll(" ").replaceAll("\\([\\s,;]*\\)|<\\s*>|\\s+,", ",")
                 .replaceAll("\\s{2,}", " ").strip();
         Matcher parts = NAME_AND_COMPANY.matcher(cleaned);
         if (cleaned.isEmpty() && arguments.containsKey("email")) {
@@ -158,11 +193,19 @@ final class OfflineCommands {
         if (name.length > 1) arguments.put("lastName", capitalised(name[1]));
         if (parts.group("company") != null) arguments.put("companyName", parts.group("company").strip());
         String note = parts.group("note") == null ? "" : parts.group("note").replaceFirst("^[\\s,.;:-]+", "").strip();
+        Matcher company = LATER_COMPANY.matcher(note);
+        if (!arguments.containsKey("companyName") && company.lookingAt()) {
+            arguments.put("companyName", company.group("company").strip());
+            note = note.substring(company.end()).replaceFirst("^[\\s,.;:-]+", "").strip();
+        }
         if (!note.isEmpty()) arguments.put("note", note);
         return Plan.single("create contacts", "createContact", arguments);
     }
 
+    /** "Jane", "jane" and "JANE" all become "Jane"; "McKay" keeps its inner capital. */
     private static String capitalised(String word) {
-        return word.isEmpty() ? word : Character.toUpperCase(word.charAt(0)) + word.substring(1);
+        String cased = word.length() > 1 && word.equals(word.toUpperCase(Locale.ROOT))
+                ? word.toLowerCase(Locale.ROOT) : word;
+        return cased.isEmpty() ? cased : Character.toUpperCase(cased.charAt(0)) + cased.substring(1);
     }
 }

@@ -58,7 +58,13 @@ final class OfflinePlanner {
         if (results.isEmpty()) return call(plan.steps().getFirst().tool(), plan.steps().getFirst().arguments());
         ToolExecutionResultMessage last = results.getLast();
         if (Boolean.TRUE.equals(last.isError()) || results.size() >= plan.steps().size()) {
-            return AiMessage.from(OfflineReplies.answer(last));
+            String answer = OfflineReplies.answer(last);
+            if (results.size() > 1 && GroupEmailReplies.isAudience(results.getFirst()) && !Boolean.TRUE.equals(last.isError())) {
+                Map<String, Object> email = plan.steps().getLast().arguments();
+                answer = GroupEmailReplies.proposed(answer, results.getFirst(), String.valueOf(email.get("subject")),
+                        String.valueOf(email.get("body")));
+            }
+            return AiMessage.from(answer);
         }
         Plan.Step step = plan.steps().get(results.size());
         Map<String, Object> arguments = new LinkedHashMap<>(step.arguments());
@@ -69,7 +75,10 @@ final class OfflinePlanner {
                 arguments.put(carried.getKey(), ids.getFirst().toString());
             } else if (carried.getValue().equals(Plan.IDS)) {
                 List<UUID> ids = OfflineReplies.ids(last.text());
-                if (ids.isEmpty()) return AiMessage.from("No contacts match, so nothing was changed.");
+                if (ids.isEmpty()) {
+                    return AiMessage.from(GroupEmailReplies.isAudience(last) ? GroupEmailReplies.nobody(last)
+                            : "No contacts match, so nothing was changed.");
+                }
                 arguments.put(carried.getKey(), ids.stream().map(UUID::toString).toList());
             } else {
                 JsonNode value = field(last.text(), carried.getValue());

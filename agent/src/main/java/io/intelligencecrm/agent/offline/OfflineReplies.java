@@ -35,6 +35,8 @@ final class OfflineReplies {
             "add company Vertex Labs, vertexlabs.example",
             "draft a follow-up to Jane Doe about pricing",
             "email Jane Doe about the demo next week",
+            "email all my customers in Germany about the webinar on Thursday",
+            "draft a follow-up to everyone I met last week",
             "assign Jane Doe to sam@demo.example",
             "change Jane Doe's title to CTO",
             "delete Jane Doe",

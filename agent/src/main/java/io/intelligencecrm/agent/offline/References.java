@@ -20,10 +20,12 @@ final class References {
     private static final Pattern PRONOUN = Pattern.compile(
             "(?i)^(?:her|him|them|she|he|it|(?:this|that)\\s+(?:contact|person|one|deal))$");
     private static final Pattern ORDINAL = Pattern.compile(
-            "(?i)^\\s*(?:the\\s+)?(?<n>first|second|third|fourth|fifth|last|1st|2nd|3rd|4th|5th)"
-                    + "(?:\\s+(?:one|contact|person|deal|row))?\\s*[.!]?\\s*$");
-    private static final Map<String, Integer> ORDINALS = Map.of("first", 1, "1st", 1, "second", 2, "2nd", 2,
-            "third", 3, "3rd", 3, "fourth", 4, "4th", 4, "fifth", 5, "5th", 5);
+            "(?i)^\\s*(?:(?:go\\s+with|pick|choose|take|use|i\\s+mean)\\s+)?(?:the\\s+)?(?:number\\s+|no\\.?\\s*|#)?"
+                    + "(?<n>first|second|third|fourth|fifth|last|1st|2nd|3rd|4th|5th|[1-9])"
+                    + "(?:\\s+(?:one|contact|person|deal|row))?(?:,?\\s+please)?\\s*[.!]?\\s*$");
+    private static final Map<String, Integer> ORDINALS = Map.ofEntries(Map.entry("first", 1), Map.entry("1st", 1),
+            Map.entry("second", 2), Map.entry("2nd", 2), Map.entry("third", 3), Map.entry("3rd", 3),
+            Map.entry("fourth", 4), Map.entry("4th", 4), Map.entry("fifth", 5), Map.entry("5th", 5));
     private static final Set<String> CONTACT_TOOLS = Set.of("searchContacts", "createContact", "getContact",
             "updateContact", "changeContactStage", "assignContactOwner", "logInteraction", "draftEmail");
     private static final Set<String> DEAL_TOOLS = Set.of("findDeals", "createDeal", "moveDealStage", "markDealWon",
@@ -57,7 +59,7 @@ final class References {
         Matcher ordinal = ORDINAL.matcher(subject);
         if (ordinal.matches()) {
             String n = ordinal.group("n").toLowerCase(Locale.ROOT);
-            int row = n.equals("last") ? ids.size() : ORDINALS.get(n);
+            int row = n.equals("last") ? ids.size() : n.matches("\\d") ? Integer.parseInt(n) : ORDINALS.get(n);
             if (row < 1 || row > ids.size()) {
                 return question("The last list has " + ids.size() + " " + kind + (ids.size() == 1 ? "" : "s")
                         + ", so there is no " + n + " one. Which " + kind + " do you mean?");

@@ -20,6 +20,7 @@ import dev.langchain4j.model.chat.response.ChatResponse;
 import dev.langchain4j.model.chat.response.StreamingChatResponseHandler;
 import io.intelligencecrm.tools.TableResult;
 import io.intelligencecrm.tools.analytics.AnalyticsTools;
+import io.intelligencecrm.tools.audience.AudienceTools;
 import io.intelligencecrm.tools.company.CompanyReadTools;
 import io.intelligencecrm.tools.company.CompanyWriteTools;
 import io.intelligencecrm.tools.contact.ContactReadTools;
@@ -46,7 +47,7 @@ import org.junit.jupiter.params.provider.MethodSource;
 class OfflineModelTest {
     private static final List<ToolSpecification> READ_TOOLS = specifications(ContactReadTools.class,
             CompanyReadTools.class, DealReadTools.class, AnalyticsTools.class, OutreachReadTools.class,
-            KnowledgeTools.class, ScoringTools.class);
+            KnowledgeTools.class, ScoringTools.class, AudienceTools.class);
     private static final List<ToolSpecification> ALL_TOOLS = Stream.concat(READ_TOOLS.stream(),
             specifications(ContactWriteTools.class, CompanyWriteTools.class, DealWriteTools.class,
                     OutreachWriteTools.class).stream()).toList();

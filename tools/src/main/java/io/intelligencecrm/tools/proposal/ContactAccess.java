@@ -15,19 +15,24 @@ import java.util.UUID;
  * actor may write. The service checks again when the proposal executes; this only spares the user
  * an approval that could never succeed.
  */
-final class ContactAccess {
+public final class ContactAccess {
     private ContactAccess() {
     }
 
     static Contact requireWritable(CrmServices services, Actor actor, UUID contactId) {
         Contact contact = services.contacts().get(actor, contactId);
         Permissions.requireWriter(actor);
-        if (actor.role() == Role.REP && !Objects.equals(contact.ownerId(), actor.userId()) && !ownsADeal(services,
-                actor, contactId)) {
+        if (!repMayWrite(services, actor, contact)) {
             throw CrmException.forbidden("Reps can only change contacts they own or are assigned to: "
                     + contact.fullName() + " is not yours");
         }
         return contact;
+    }
+
+    /** False only for a rep and a contact neither they nor one of their deals holds. */
+    public static boolean repMayWrite(CrmServices services, Actor actor, Contact contact) {
+        return actor.role() != Role.REP || Objects.equals(contact.ownerId(), actor.userId())
+                || ownsADeal(services, actor, contact.id());
     }
 
     private static boolean ownsADeal(CrmServices services, Actor actor, UUID contactId) {
