@@ -15,6 +15,7 @@ import io.intelligencecrm.tools.deal.DealWriteTools;
 import io.intelligencecrm.tools.knowledge.KnowledgeTools;
 import io.intelligencecrm.tools.outreach.OutreachReadTools;
 import io.intelligencecrm.tools.outreach.OutreachWriteTools;
+import io.intelligencecrm.tools.proposal.AssignDealOwnerHandler;
 import io.intelligencecrm.tools.proposal.AssignOwnerHandler;
 import io.intelligencecrm.tools.proposal.ChangeStagesHandler;
 import io.intelligencecrm.tools.proposal.DeleteContactHandler;
@@ -51,7 +52,7 @@ public final class CrmToolbox {
         if (suppressions != null) read.add(new AudienceTools(services, suppressions));
         this.readTools = List.copyOf(read);
         List<Object> write = new ArrayList<>(List.of(new ContactWriteTools(services, proposals),
-                new CompanyWriteTools(services), new DealWriteTools(services), new OutreachWriteTools(services, proposals)));
+                new CompanyWriteTools(services), new DealWriteTools(services, proposals), new OutreachWriteTools(services, proposals)));
         if (services.workflows() != null) write.add(new WorkflowTools(services.workflows(), proposals));
         this.writeTools = List.copyOf(write);
     }
@@ -59,6 +60,7 @@ public final class CrmToolbox {
     /** The handlers of every action the tools propose; give them to the ProposalService. */
     public static List<ProposalHandler> proposalHandlers(CrmServices services) {
         List<ProposalHandler> handlers = new ArrayList<>(List.of(new AssignOwnerHandler(services),
+                new AssignDealOwnerHandler(services),
                 new DeleteContactHandler(services), new ChangeStagesHandler(services), new SendEmailHandler(services)));
         if (services.workflows() != null) {
             handlers.add(new ActivateWorkflowHandler(services.workflows()));

@@ -113,7 +113,7 @@ class ContactToolsTest {
                 () -> write.changeContactStage("Jane Doe", "lead", as(fixture.rep)));
         assertTrue(id.getMessage().contains("search first"), id.getMessage());
 
-        DealWriteTools deals = new DealWriteTools(fixture.services);
+        DealWriteTools deals = new DealWriteTools(fixture.services, fixture.proposals);
         CrmException date = assertThrows(CrmException.class, () -> deals.createDeal("Someday deal", null, null,
                 "100", "EUR", "proposal", "someday soon", as(fixture.rep)));
         assertEquals(Map.of("expectedCloseDate", date.fieldErrors().get("expectedCloseDate")), date.fieldErrors());

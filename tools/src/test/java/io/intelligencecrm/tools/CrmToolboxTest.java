@@ -25,7 +25,7 @@ class CrmToolboxTest {
             "answerFromDocuments", "scoreMyLeads", "explainScore", "leadsToCall", "scoreDrops", "findEmailAudience");
     private static final Set<String> WRITE_TOOLS = Set.of("createContact", "updateContact", "changeContactStage",
             "assignContactOwner", "logInteraction", "deleteContact", "bulkChangeContactStage", "createCompany",
-            "createDeal", "moveDealStage", "markDealWon", "markDealLost", "proposeSendEmail", "proposeSendEmails");
+            "createDeal", "moveDealStage", "markDealWon", "markDealLost", "assignDealOwner", "proposeSendEmail", "proposeSendEmails");
 
     private final ToolFixture fixture = ToolFixture.get();
 
@@ -100,7 +100,7 @@ class CrmToolboxTest {
 
     @Test
     void offers_a_handler_for_every_proposed_action() {
-        assertEquals(Set.of("contact.assign_owner", "contact.delete", "contacts.change_stage", "email.send"),
+        assertEquals(Set.of("contact.assign_owner", "contact.delete", "contacts.change_stage", "email.send", "deal.assign_owner"),
                 CrmToolbox.proposalHandlers(fixture.services).stream().map(ProposalHandler::action)
                         .collect(Collectors.toSet()));
     }

@@ -11,6 +11,7 @@ import io.intelligencecrm.core.error.ErrorCode;
 import io.intelligencecrm.core.proposal.Proposal;
 import io.intelligencecrm.core.proposal.ProposalStatus;
 import io.intelligencecrm.tools.contact.ContactWriteTools;
+import io.intelligencecrm.tools.deal.DealWriteTools;
 import io.intelligencecrm.tools.outreach.OutreachWriteTools;
 import java.util.List;
 import java.util.Map;
@@ -21,6 +22,7 @@ class ProposalToolsTest {
     private final ToolFixture fixture = ToolFixture.get();
     private final ContactWriteTools contacts = new ContactWriteTools(fixture.services, fixture.proposals);
     private final OutreachWriteTools outreach = new OutreachWriteTools(fixture.services, fixture.proposals);
+    private final DealWriteTools deals = new DealWriteTools(fixture.services, fixture.proposals);
 
     private long ownedBy(UUID contactId, UUID owner) {
         return fixture.count("select count(*) from contacts where id = :id and owner_id = :owner",
@@ -49,6 +51,28 @@ class ProposalToolsTest {
 
         assertEquals(ProposalStatus.EXECUTED, approved.status());
         assertEquals(1, ownedBy(jordans, fixture.admin.userId()));
+    }
+
+    @Test
+    void a_colleagues_deal_is_given_away_only_after_approval_and_ones_own_at_once() {
+        UUID jordans = deals.createDeal("Reassign Co - pilot", null, null, "900", "EUR", null, null,
+                as(fixture.rep)).deal().id();
+        String dealOwner = "select count(*) from deals where id = :id and owner_id = :owner";
+
+        ProposalResult proposal = assertInstanceOf(ProposalResult.class,
+                deals.assignDealOwner(jordans.toString(), "sam@demo.example", as(fixture.manager)));
+        assertEquals("deal.assign_owner", proposal.action());
+        assertEquals(1, fixture.count(dealOwner, Map.of("id", jordans, "owner", fixture.rep.userId())),
+                "nothing changes before approval");
+        fixture.proposals.approve(fixture.manager, proposal.proposalId(), proposal.argumentsHash());
+        assertEquals(1, fixture.count(dealOwner, Map.of("id", jordans, "owner", fixture.manager.userId())));
+
+        assertInstanceOf(DealWriteTools.DealSaved.class,
+                deals.assignDealOwner(jordans.toString(), "alex@demo.example", as(fixture.manager)));
+        assertEquals(1, fixture.count(dealOwner, Map.of("id", jordans, "owner", fixture.admin.userId())));
+        CrmException refused = assertThrows(CrmException.class,
+                () -> deals.assignDealOwner(jordans.toString(), "jordan@demo.example", as(fixture.rep)));
+        assertEquals(ErrorCode.FORBIDDEN, refused.code());
     }
 
     @Test

@@ -7,7 +7,7 @@ import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
-/** Deal commands: create one (amount, currency, contact, close date), move it, mark it won or lost. */
+/** Deal commands: create one (amount, currency, contact, close date), move it, mark it won or lost, give it to someone. */
 final class DealCommands {
     private static final Pattern CREATE = Pattern.compile(
             "(?i)^\\s*(?:please\\s+)?(?:add|create|new)\\s+(?:a\\s+)?(?:new\\s+)?deal\\s*[:,]?\\s*(?<rest>.+?)\\s*[.!]?$");
@@ -21,6 +21,9 @@ final class DealCommands {
             "(?i)^\\s*(?:please\\s+)?mark\\s+(?:the\\s+)?(?<deal>.+?)\\s+deal\\s+as\\s+(?<outcome>won|lost)"
                     + "(?:\\s*[,:;-]\\s*(?:(?:because\\s+of|because|due\\s+to|reason:?)\\s+)?(?<reason>.+?)"
                     + "|\\s+(?:because\\s+of|because|due\\s+to|reason:?)\\s+(?<because>.+?))?\\s*[.!]?$");
+    private static final Pattern ASSIGN = Pattern.compile(
+            "(?i)^\\s*(?:please\\s+)?(?:assign|give|hand(?:\\s+over)?)\\s+(?:the\\s+)?(?<deal>.+?)\\s+deal\\s+to\\s+"
+                    + "(?<owner>[\\w.+-]+@[\\w-]+(?:\\.[\\w-]+)+)\\s*[.!]?$");
 
     /** "it" for a deal only where no contact command reads the same: contacts are never won or in negotiation. */
     private static final Pattern MOVE_IT = Pattern.compile(
@@ -44,6 +47,11 @@ final class DealCommands {
         }
         if (WON_IT.matcher(text).matches()) {
             return Plan.lookup("close deals", "findDeals", "that deal", Plan.Step.needingId("markDealWon", "dealId", Map.of()));
+        }
+        Matcher assign = ASSIGN.matcher(text);
+        if (assign.matches()) {
+            return Plan.lookup("assign deals", "findDeals", dealSubject(assign.group("deal")), Plan.Step.needingId(
+                    "assignDealOwner", "dealId", Map.of("ownerEmail", assign.group("owner").toLowerCase(Locale.ROOT))));
         }
         Matcher mark = MARK.matcher(text);
         if (mark.matches()) {

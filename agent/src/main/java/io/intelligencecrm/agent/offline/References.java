@@ -29,7 +29,7 @@ final class References {
     private static final Set<String> CONTACT_TOOLS = Set.of("searchContacts", "createContact", "getContact",
             "updateContact", "changeContactStage", "assignContactOwner", "logInteraction", "draftEmail");
     private static final Set<String> DEAL_TOOLS = Set.of("findDeals", "createDeal", "moveDealStage", "markDealWon",
-            "markDealLost");
+            "markDealLost", "assignDealOwner");
 
     /** Either the id referred to, or the question to ask instead. */
     record Outcome(String id, String question) {

@@ -8,24 +8,34 @@ import io.intelligencecrm.core.deal.Deal;
 import io.intelligencecrm.core.deal.DealStage;
 import io.intelligencecrm.core.error.CrmException;
 import io.intelligencecrm.core.identity.Actor;
+import io.intelligencecrm.core.proposal.ProposalService;
+import io.intelligencecrm.core.user.User;
 import io.intelligencecrm.tools.CrmServices;
+import io.intelligencecrm.tools.ProposalResult;
 import io.intelligencecrm.tools.Team;
 import io.intelligencecrm.tools.ToolArguments;
 import io.intelligencecrm.tools.ToolCall;
 import io.intelligencecrm.tools.Views;
 import io.intelligencecrm.tools.Views.DealView;
+import io.intelligencecrm.tools.proposal.AssignDealOwnerHandler;
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Objects;
 import java.util.UUID;
 
-/** Creating deals and moving them through the pipeline; only for roles that write. */
+/**
+ * Creating deals, moving them through the pipeline and giving them to a colleague; only for roles
+ * that write. Taking a deal away from someone else becomes a proposal the user approves.
+ */
 public final class DealWriteTools {
     private final CrmServices services;
+    private final ProposalService proposals;
 
-    public DealWriteTools(CrmServices services) {
+    public DealWriteTools(CrmServices services, ProposalService proposals) {
         this.services = services;
+        this.proposals = proposals;
     }
 
     public record DealSaved(String result, DealView deal) {
@@ -92,6 +102,29 @@ public final class DealWriteTools {
         Actor actor = ToolCall.of(parameters).actor();
         Deal deal = services.deals().markLost(actor, ToolArguments.id("dealId", dealId), ToolArguments.trimmed(reason));
         return new DealSaved("lost", Views.deal(deal, Team.of(services.users(), actor)));
+    }
+
+    @Tool("Gives a deal to another team member. If someone other than the user owns the deal now, this "
+            + "only PROPOSES the change; the user must approve it.")
+    public Object assignDealOwner(
+            @P("the deal's id") String dealId,
+            @P("email of the team member who should own the deal") String ownerEmail,
+            InvocationParameters parameters) {
+        ToolCall call = ToolCall.of(parameters);
+        Actor actor = call.actor();
+        UUID id = ToolArguments.id("dealId", dealId);
+        if (!ToolArguments.given(ownerEmail)) throw CrmException.invalid("ownerEmail", "is required");
+        Team team = Team.of(services.users(), actor);
+        User owner = team.byEmail("ownerEmail", ownerEmail);
+        Deal deal = services.deals().get(actor, id);
+        if (deal.ownerId() != null && !Objects.equals(deal.ownerId(), actor.userId())) {
+            return ProposalResult.of(proposals.propose(actor, call.conversationId(), AssignDealOwnerHandler.ACTION,
+                    Map.of("dealId", id.toString(), "ownerId", owner.id().toString()),
+                    "Give the deal " + deal.name() + " to " + team.name(owner.id()) + " (now owned by "
+                            + team.name(deal.ownerId()) + ")"));
+        }
+        Deal changed = services.deals().update(actor, id, Map.of("ownerId", owner.id().toString()));
+        return new DealSaved("now owned by " + team.name(owner.id()), Views.deal(changed, team));
     }
 
     private static BigDecimal amount(String text) {

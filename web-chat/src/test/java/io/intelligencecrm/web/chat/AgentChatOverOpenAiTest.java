@@ -50,7 +50,7 @@ class AgentChatOverOpenAiTest {
     /** Every tool with a side effect, direct or proposed. */
     private static final Set<String> WRITE_TOOLS = Set.of("createContact", "updateContact", "changeContactStage",
             "assignContactOwner", "logInteraction", "deleteContact", "bulkChangeContactStage", "createCompany",
-            "createDeal", "moveDealStage", "markDealWon", "markDealLost", "proposeSendEmail", "proposeSendEmails");
+            "createDeal", "moveDealStage", "markDealWon", "markDealLost", "assignDealOwner", "proposeSendEmail", "proposeSendEmails");
 
     private static ScriptedOpenAiServer model;
     private static CrmApplication application;
