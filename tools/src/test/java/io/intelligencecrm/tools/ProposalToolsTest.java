@@ -13,6 +13,7 @@ import io.intelligencecrm.core.proposal.ProposalStatus;
 import io.intelligencecrm.tools.contact.ContactWriteTools;
 import io.intelligencecrm.tools.deal.DealWriteTools;
 import io.intelligencecrm.tools.outreach.OutreachWriteTools;
+import io.intelligencecrm.tools.proposal.MergeFields;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -155,12 +156,21 @@ class ProposalToolsTest {
     }
 
     @Test
-    void an_email_to_several_contacts_queues_one_message_each() {
+    void an_email_to_several_contacts_queues_one_message_each_greeting_each_by_name() {
         List<String> recipients = fixture.freshContactsOwnedBy(fixture.rep, 3).stream().map(UUID::toString).toList();
-        ProposalResult proposal = outreach.proposeSendEmails(recipients, "Webinar invite", "Join us on Thursday.",
-                as(fixture.rep));
+        ProposalResult proposal = outreach.proposeSendEmails(recipients, "Webinar invite",
+                "Hi {{firstName}},\n\njoin us on Thursday.", as(fixture.rep));
         fixture.proposals.approve(fixture.rep, proposal.proposalId(), proposal.argumentsHash());
-        assertEquals(3, emailOutbox("proposal:" + proposal.arguments().get("sendId")));
+        String sendId = String.valueOf(proposal.arguments().get("sendId"));
+        assertEquals(3, emailOutbox("proposal:" + sendId));
+        assertEquals(3, fixture.count("""
+                select count(*) from outbox o join contacts c on c.id = (o.payload->>'contactId')::uuid
+                 where o.idempotency_key like :prefix and o.payload->>'body' = 'Hi ' || c.first_name || ',' || chr(10)
+                       || chr(10) || 'join us on Thursday.'""", Map.of("prefix", "proposal:" + sendId + "%")));
+
+        CrmException unknown = assertThrows(CrmException.class, () -> outreach.proposeSendEmails(recipients,
+                "News for {{company}}", "Dear {{title}}", as(fixture.rep)));
+        assertEquals(Map.of("body", "unknown placeholder {{title}}; use " + MergeFields.KNOWN), unknown.fieldErrors());
     }
 
     @Test

@@ -147,7 +147,7 @@ final class GroupEmailCommands {
 
     /** Plain, honest template text built only from what the user said; the user reads it before approving. */
     private static String body(String topic, boolean followUp, String when, Object touchedBy) {
-        StringBuilder body = new StringBuilder("Hello,\n\n");
+        StringBuilder body = new StringBuilder("Hi {{firstName}},\n\n");
         if (followUp) {
             body.append("meeting".equals(touchedBy) ? "Thank you for meeting with me"
                     : "call".equals(touchedBy) ? "Thank you for speaking with me" : "Thank you for your time");

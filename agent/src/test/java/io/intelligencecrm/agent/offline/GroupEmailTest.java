@@ -87,7 +87,7 @@ class GroupEmailTest {
         Map<String, Object> email = GroupEmailCommands.understand(
                 "email all my customers in Germany about the webinar on Thursday", TUESDAY).steps().getLast().arguments();
         assertEquals("Webinar on Thursday 26 November", email.get("subject"));
-        assertTrue(String.valueOf(email.get("body")).startsWith("Hello,\n\nI'm writing to you about the webinar on "
+        assertTrue(String.valueOf(email.get("body")).startsWith("Hi {{firstName}},\n\nI'm writing to you about the webinar on "
                 + "Thursday 26 November."), String.valueOf(email.get("body")));
         Map<String, Object> followUp = GroupEmailCommands.understand("draft a follow-up to everyone I met last week",
                 TUESDAY).steps().getLast().arguments();

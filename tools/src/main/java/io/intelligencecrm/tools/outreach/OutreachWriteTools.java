@@ -10,6 +10,7 @@ import io.intelligencecrm.tools.CrmServices;
 import io.intelligencecrm.tools.ProposalResult;
 import io.intelligencecrm.tools.ToolArguments;
 import io.intelligencecrm.tools.ToolCall;
+import io.intelligencecrm.tools.proposal.MergeFields;
 import io.intelligencecrm.tools.proposal.SendEmailHandler;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -37,11 +38,11 @@ public final class OutreachWriteTools {
     }
 
     @Tool("PROPOSES sending the same email to several contacts (at most 50); nothing is sent until the user "
-            + "approves it.")
+            + "approves it. Subject and body may use " + MergeFields.KNOWN + ", filled in for each recipient.")
     public ProposalResult proposeSendEmails(
             @P("the contacts' ids") List<String> contactIds,
             @P("the subject line") String subject,
-            @P("the plain-text body") String body,
+            @P("the plain-text body, e.g. starting 'Hi {{firstName}},'") String body,
             InvocationParameters parameters) {
         return propose(contactIds, subject, body, parameters);
     }

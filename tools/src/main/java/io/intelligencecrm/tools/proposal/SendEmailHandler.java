@@ -15,7 +15,8 @@ import java.util.UUID;
  * {@code email.send}: queues one outbox message per recipient and logs the email on each contact's
  * timeline, marked as queued; the outreach module's dispatcher delivers them and fills in the
  * delivery status (sent, suppressed, deferred, failed, bounced). The idempotency key {@code proposal:<sendId>:<contactId>} uses the id minted when the
- * proposal was made, so a repeated execution cannot queue a recipient twice.
+ * proposal was made, so a repeated execution cannot queue a recipient twice. Subject and body may
+ * carry {@link MergeFields}, filled in per recipient.
  */
 public final class SendEmailHandler implements ProposalHandler {
     public static final String ACTION = "email.send";
@@ -42,6 +43,8 @@ public final class SendEmailHandler implements ProposalHandler {
         String body = Arguments.text(arguments, "body");
         if (subject.length() > MAX_SUBJECT) throw CrmException.invalid("subject", "at most " + MAX_SUBJECT + " characters");
         if (body.length() > MAX_BODY) throw CrmException.invalid("body", "at most " + MAX_BODY + " characters");
+        MergeFields.check("subject", subject);
+        MergeFields.check("body", body);
         List<UUID> ids = Arguments.ids(arguments, "contactIds");
         if (ids.size() > MAX_RECIPIENTS) {
             throw CrmException.invalid("contactIds", "at most " + MAX_RECIPIENTS + " recipients per email proposal");
@@ -66,17 +69,19 @@ public final class SendEmailHandler implements ProposalHandler {
                 throw CrmException.invalid("contactIds", contact.fullName() + " no longer has an email address");
             }
             String key = "proposal:" + sendId + ":" + contactId;
+            String personalSubject = MergeFields.fill(subject, contact);
+            String personalBody = MergeFields.fill(body, contact);
             Map<String, Object> payload = new LinkedHashMap<>();
             payload.put("sendId", sendId.toString());
             payload.put("contactId", contactId.toString());
             payload.put("to", contact.email());
-            payload.put("subject", subject);
-            payload.put("body", body);
+            payload.put("subject", personalSubject);
+            payload.put("body", personalBody);
             payload.put("senderUserId", actor.userId() == null ? null : actor.userId().toString());
             if (!services.outbox().enqueue(actor.tenant(), OUTBOX_KIND, payload, key)) continue;
             queued++;
             Interaction logged = services.interactions().log(actor, Map.of("contactId", contactId.toString(),
-                    "type", "email", "direction", "outbound", "subject", subject, "content", body));
+                    "type", "email", "direction", "outbound", "subject", personalSubject, "content", personalBody));
             services.interactions().addMetadata(actor, logged.id(), Map.of("delivery", "queued",
                     "outboxKey", key, "note", "queued for delivery"));
         }
