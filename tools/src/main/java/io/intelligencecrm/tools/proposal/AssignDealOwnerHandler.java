@@ -1,11 +1,9 @@
 package io.intelligencecrm.tools.proposal;
 
 import io.intelligencecrm.core.deal.Deal;
-import io.intelligencecrm.core.error.CrmException;
 import io.intelligencecrm.core.identity.Actor;
 import io.intelligencecrm.core.identity.Permissions;
 import io.intelligencecrm.core.proposal.ProposalHandler;
-import io.intelligencecrm.core.user.User;
 import io.intelligencecrm.tools.CrmServices;
 import java.util.Map;
 import java.util.UUID;
@@ -30,9 +28,7 @@ public final class AssignDealOwnerHandler implements ProposalHandler {
         Deal deal = services.deals().get(actor, Arguments.id(arguments, "dealId"));
         UUID ownerId = Arguments.id(arguments, "ownerId");
         Permissions.requireWrite(actor, deal.ownerId(), false, "deals");
-        if (!ownerId.equals(actor.userId())) Permissions.requireManager(actor, "give deals to someone else");
-        User owner = services.users().get(actor, ownerId);
-        if (!owner.active()) throw CrmException.invalid("ownerId", owner.email() + " is deactivated");
+        NewOwner.requireAssignable(services, actor, ownerId, "deals");
     }
 
     @Override

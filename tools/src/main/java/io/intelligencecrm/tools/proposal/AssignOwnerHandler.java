@@ -1,11 +1,8 @@
 package io.intelligencecrm.tools.proposal;
 
 import io.intelligencecrm.core.contact.Contact;
-import io.intelligencecrm.core.error.CrmException;
 import io.intelligencecrm.core.identity.Actor;
-import io.intelligencecrm.core.identity.Permissions;
 import io.intelligencecrm.core.proposal.ProposalHandler;
-import io.intelligencecrm.core.user.User;
 import io.intelligencecrm.tools.CrmServices;
 import java.util.Map;
 import java.util.UUID;
@@ -30,9 +27,7 @@ public final class AssignOwnerHandler implements ProposalHandler {
         UUID contactId = Arguments.id(arguments, "contactId");
         UUID ownerId = Arguments.id(arguments, "ownerId");
         ContactAccess.requireWritable(services, actor, contactId);
-        if (!ownerId.equals(actor.userId())) Permissions.requireManager(actor, "give contacts to someone else");
-        User owner = services.users().get(actor, ownerId);
-        if (!owner.active()) throw CrmException.invalid("ownerId", owner.email() + " is deactivated");
+        NewOwner.requireAssignable(services, actor, ownerId, "contacts");
     }
 
     @Override
