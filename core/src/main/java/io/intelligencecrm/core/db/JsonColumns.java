@@ -1,8 +1,8 @@
 package io.intelligencecrm.core.db;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.JavaType;
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectReader;
 import io.intelligencecrm.core.json.Json;
 import java.lang.reflect.Type;
 import java.sql.SQLException;
@@ -52,12 +52,13 @@ final class JsonColumns {
         public Optional<ColumnMapper<?>> build(Type type, ConfigRegistry config) {
             Class<?> raw = GenericTypes.getErasedType(type);
             if (!Map.class.isAssignableFrom(raw) && !JsonNode.class.isAssignableFrom(raw)) return Optional.empty();
-            JavaType target = Json.mapper().getTypeFactory().constructType(type);
+            // A reader bound to the type once: readValue would look up the type's deserializer on every row.
+            ObjectReader reader = Json.mapper().readerFor(Json.mapper().getTypeFactory().constructType(type));
             return Optional.of((resultSet, column, context) -> {
                 String text = resultSet.getString(column);
                 if (text == null) return null;
                 try {
-                    return Json.mapper().readValue(text, target);
+                    return reader.readValue(text);
                 } catch (JsonProcessingException e) {
                     throw new SQLException("column " + column + " is not valid JSON", e);
                 }

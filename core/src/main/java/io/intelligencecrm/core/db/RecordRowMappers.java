@@ -17,7 +17,8 @@ import org.jdbi.v3.core.statement.StatementContext;
 /**
  * Maps rows to records by column name (snake_case columns to camelCase components). Jdbi's
  * constructor mapper matches columns by reflection on every statement, which cost milliseconds
- * per list page; here each record type resolves its columns once per distinct column list.
+ * per list page; here each record type resolves its columns once per distinct column list, and
+ * plain records are built by {@link RecordColumns} rather than Jdbi's per-row invokeWithArguments.
  */
 final class RecordRowMappers implements RowMapperFactory {
     private final Map<Class<?>, RowMapper<?>> mappers = new ConcurrentHashMap<>();
@@ -30,10 +31,12 @@ final class RecordRowMappers implements RowMapperFactory {
     }
 
     private static final class CachingMapper<T> implements RowMapper<T> {
+        private final Class<T> type;
         private final RowMapper<T> delegate;
         private final Map<String, RowMapper<T>> specialised = new ConcurrentHashMap<>();
 
         CachingMapper(Class<T> type) {
+            this.type = type;
             this.delegate = ConstructorMapper.of(type);
         }
 
@@ -47,7 +50,9 @@ final class RecordRowMappers implements RowMapperFactory {
             String columns = columns(rs.getMetaData());
             RowMapper<T> mapper = specialised.get(columns);
             if (mapper == null) {
-                mapper = delegate.specialize(rs, ctx);
+                // Anything RecordColumns does not handle plainly goes to Jdbi, which also reports the errors.
+                mapper = RecordColumns.bind(type, rs.getMetaData(), ctx).orElse(null);
+                if (mapper == null) mapper = delegate.specialize(rs, ctx);
                 specialised.put(columns, mapper);
             }
             return mapper;

@@ -6,12 +6,14 @@ import com.fasterxml.jackson.databind.JsonSerializer;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.SerializerProvider;
+import com.fasterxml.jackson.databind.annotation.JacksonStdImpl;
 import com.fasterxml.jackson.databind.module.SimpleModule;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 import com.fasterxml.jackson.module.blackbird.BlackbirdModule;
 import io.intelligencecrm.core.db.StoredEnum;
 import java.io.IOException;
 import java.time.Instant;
+import java.util.UUID;
 
 /** The one JSON configuration used for storage and for the API. */
 public final class Json {
@@ -20,7 +22,7 @@ public final class Json {
             // Record accessors and constructors through generated lambdas instead of reflection on every call.
             .registerModule(new BlackbirdModule())
             .registerModule(new SimpleModule("crm").addSerializer(StoredEnum.class, new StoredEnumSerializer())
-                    .addSerializer(Instant.class, new InstantSerializer()))
+                    .addSerializer(Instant.class, new InstantSerializer()).addSerializer(UUID.class, new UuidSerializer()))
             .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
             .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
 
@@ -31,7 +33,14 @@ public final class Json {
         return MAPPER;
     }
 
+    /*
+     * The serializers below are marked as standard implementations because Blackbird falls back to
+     * reflection (Method.invoke per field and row) for any property whose serializer is not one:
+     * a list page's ids, timestamps and stages were all read that way.
+     */
+
     /** ISO-8601 in UTC, as JavaTimeModule writes it, through a faster formatter. */
+    @JacksonStdImpl
     private static final class InstantSerializer extends JsonSerializer<Instant> {
         @Override
         public void serialize(Instant value, JsonGenerator generator, SerializerProvider provider) throws IOException {
@@ -40,10 +49,20 @@ public final class Json {
     }
 
     /** Enums travel as the same lower-case words the database and the API documentation use. */
+    @JacksonStdImpl
     private static final class StoredEnumSerializer extends JsonSerializer<StoredEnum> {
         @Override
         public void serialize(StoredEnum value, JsonGenerator generator, SerializerProvider provider) throws IOException {
             generator.writeString(value.stored());
+        }
+    }
+
+    /** The canonical text form, as Jackson's own UUID serializer writes to JSON. */
+    @JacksonStdImpl
+    private static final class UuidSerializer extends JsonSerializer<UUID> {
+        @Override
+        public void serialize(UUID value, JsonGenerator generator, SerializerProvider provider) throws IOException {
+            generator.writeString(value.toString());
         }
     }
 }
