@@ -14,6 +14,8 @@ final class DealCommands {
     private static final Pattern CLOSING = Pattern.compile(
             "(?i)[,\\s]+(?:closing|to close|closes|close date|expected to close)\\s+(?:on\\s+|by\\s+)?(?<when>.+)$");
     private static final Pattern WITH = Pattern.compile("(?i)[,\\s]+with\\s+(?<who>[^,]+?)\\s*(?=,|$)");
+    /** "a deal for her: Vertex pilot", "new deal Vertex pilot for him": the contact an earlier result named. */
+    private static final Pattern FOR_REFERENCE = Pattern.compile("(?i)(?:^|[,\\s]+)for\\s+(?<who>her|him|them)\\b\\s*[:,-]?\\s*");
     private static final Pattern MOVE = Pattern.compile(
             "(?i)^\\s*(?:please\\s+)?(?:move|set|change)\\s+(?:the\\s+)?(?<deal>.+?)\\s+deal\\s+(?:to|into)\\s+"
                     + "(?:the\\s+)?(?<stage>prospecting|qualification|proposal|negotiation|won|lost)(?:\\s+stage)?\\s*[.!]?$");
@@ -85,6 +87,11 @@ final class DealCommands {
         if (with.find()) {
             who = with.group("who").strip();
             remaining = remaining.substring(0, with.start()) + remaining.substring(with.end());
+        }
+        Matcher forReference = FOR_REFERENCE.matcher(remaining);
+        if (who == null && forReference.find()) {
+            who = forReference.group("who");
+            remaining = remaining.substring(0, forReference.start()) + " " + remaining.substring(forReference.end());
         }
         Amounts.Amount amount = Amounts.find(remaining);
         if (amount != null) {

@@ -83,6 +83,9 @@ final class Phrasings {
                     + "\\s+(?:now\\s+)?", "change ${who}'s ${field} to "),
             new Rule(PLEASE + "(?:show|open|get)\\s+(?:me\\s+)?" + WHO + "['’]s\\s+(?:details|record|profile|card|info)\\b",
                     "tell me about ${who}"),
+            // "is Jane Doe a customer?" is answered by her record, which shows the stage
+            new Rule("(?:is|are)\\s+" + WHO + "\\s+(?:still\\s+|already\\s+|now\\s+)?(?:an?\\s+)?(?:lead|prospect|customer|client|"
+                    + "qualified(?:\\s+lead)?|lost(?:\\s+lead)?)\\s*\\?*\\s*$", "tell me about ${who}"),
             // companies
             new Rule("(?<verb>" + COMPANY + ")\\s+(?:called|named)\\s+", "${verb} "),
             new Rule("(?<head>" + COMPANY + "\\s+[^,(]+?)\\s*\\((?<domain>[\\w.-]+\\.[a-z]{2,})\\)", "${head}, ${domain}"),

@@ -51,7 +51,15 @@ class PhrasingsTest {
                 Arguments.of("reassign Jane Doe to sam@demo.example", "Jane Doe", "assignContactOwner",
                         Map.of("ownerEmail", "sam@demo.example")),
                 Arguments.of("Jane Doe's new title is CTO", "Jane Doe", "updateContact", Map.of("title", "CTO")),
-                Arguments.of("show Jane Doe's details", "Jane Doe", "getContact", Map.of()));
+                Arguments.of("show Jane Doe's details", "Jane Doe", "getContact", Map.of()),
+                Arguments.of("Is Jane Doe a customer?", "Jane Doe", "getContact", Map.of()),
+                Arguments.of("is Jane Doe still a lead", "Jane Doe", "getContact", Map.of()),
+                Arguments.of("give the Acme renewal deal to sam@demo.example", "Acme renewal", "assignDealOwner",
+                        Map.of("ownerEmail", "sam@demo.example")),
+                Arguments.of("reassign that deal to sam@demo.example", "that deal", "assignDealOwner",
+                        Map.of("ownerEmail", "sam@demo.example")),
+                Arguments.of("create a deal for her: Vertex pilot 5000 USD", "her", "createDeal",
+                        Map.of("name", "Vertex pilot", "amount", "5000", "currency", "USD")));
     }
 
     @ParameterizedTest(name = "{0}")
