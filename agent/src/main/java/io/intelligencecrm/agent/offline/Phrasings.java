@@ -66,6 +66,9 @@ final class Phrasings {
             new Rule(PLEASE + "(?:add|put|leave|write|make|log)\\s+(?:a\\s+)?note\\s+(?:to|on|for|about|against)\\s+",
                     "log a note on "),
             new Rule("note\\s+(?:on|for|about|to)\\s+", "log a note on "),
+            // "log a call: wants pricing" names nobody: the contact just talked about, or a question
+            new Rule(PLEASE + "log\\s+(?:an?\\s+)?(?<type>call|note|meeting|email|sms)\\s*(?::|\\s-|\\s–)\\s*",
+                    "log a ${type} with that contact: "),
             new Rule("((?:please\\s+)?log\\s+(?:an?\\s+)?\\w+\\s+)w/\\s*", "$1with "),
             new Rule("(?:i\\s+|we\\s+)?(?:just\\s+)?(?:had|did)\\s+(?:a\\s+)?(?<type>call|meeting)\\s+with\\s+", "log a ${type} with "),
             new Rule("(?:i\\s+|we\\s+)?(?:just\\s+)?(?:called|phoned|rang|spoke\\s+(?:to|with)|talked\\s+(?:to|with))\\s+",

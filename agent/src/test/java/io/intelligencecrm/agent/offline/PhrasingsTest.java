@@ -53,6 +53,8 @@ class PhrasingsTest {
                 Arguments.of("Jane Doe's new title is CTO", "Jane Doe", "updateContact", Map.of("title", "CTO")),
                 Arguments.of("show Jane Doe's details", "Jane Doe", "getContact", Map.of()),
                 Arguments.of("Is Jane Doe a customer?", "Jane Doe", "getContact", Map.of()),
+                Arguments.of("log a call: she wants pricing", "that contact", "logInteraction",
+                        Map.of("type", "call", "content", "she wants pricing")),
                 Arguments.of("is Jane Doe still a lead", "Jane Doe", "getContact", Map.of()),
                 Arguments.of("give the Acme renewal deal to sam@demo.example", "Acme renewal", "assignDealOwner",
                         Map.of("ownerEmail", "sam@demo.example")),
