@@ -11,13 +11,20 @@ const status = document.getElementById('chat-status');
 let conversationId = messages.dataset.conversation || null;
 let socket = null;
 let pending = null;      // { text, bubble } while a message waits for the turn to start
+let sendWhenOpen = false; // a message sent before the socket was up goes out once it is
 let answer = null;       // the streaming answer bubble of the running turn
 let tokens = 0;
 const tools = new Map();
 
 function connect() {
   socket = new WebSocket(socketUrl('/ws/chat'), ['crm.v1']);
-  socket.addEventListener('open', () => setStatus(''));
+  socket.addEventListener('open', () => {
+    setStatus('');
+    if (sendWhenOpen) {
+      sendWhenOpen = false;
+      submit();
+    }
+  });
   socket.addEventListener('message', (event) => handle(JSON.parse(event.data)));
   socket.addEventListener('close', () => {
     if (pending) failPending('The connection dropped before the agent got your message. Your text is still in the box: send it again.');
@@ -39,7 +46,8 @@ function submit() {
   const text = input.value.trim();
   if (!text || send.disabled) return;
   if (!socket || socket.readyState !== WebSocket.OPEN) {
-    setStatus('Not connected yet; your message is kept. Try again in a moment.');
+    sendWhenOpen = true;
+    setStatus('Connecting… your message goes out as soon as the connection is up.');
     return;
   }
   document.getElementById('chat-empty')?.remove();

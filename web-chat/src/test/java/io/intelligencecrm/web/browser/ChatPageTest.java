@@ -86,6 +86,8 @@ class ChatPageTest {
         int answers = page.locator(".msg.ai:not(.streaming), .msg.error").count();
         page.getByLabel("Message to the agent").fill(text);
         page.keyboard().press("Enter");
-        assertThat(page.locator(".msg.ai:not(.streaming), .msg.error")).hasCount(answers + 1);
+        // A freshly started app's first turn also warms up the model and the memory search.
+        assertThat(page.locator(".msg.ai:not(.streaming), .msg.error")).hasCount(answers + 1,
+                new com.microsoft.playwright.assertions.LocatorAssertions.HasCountOptions().setTimeout(15_000));
     }
 }
