@@ -19,6 +19,7 @@ const tools = new Map();
 function connect() {
   socket = new WebSocket(socketUrl('/ws/chat'), ['crm.v1']);
   socket.addEventListener('open', () => {
+    form.dataset.connected = 'true';
     setStatus('');
     if (sendWhenOpen) {
       sendWhenOpen = false;
@@ -27,6 +28,7 @@ function connect() {
   });
   socket.addEventListener('message', (event) => handle(JSON.parse(event.data)));
   socket.addEventListener('close', () => {
+    form.dataset.connected = 'false';
     if (pending) failPending('The connection dropped before the agent got your message. Your text is still in the box: send it again.');
     setStatus('Reconnecting…');
     setTimeout(connect, 1500);

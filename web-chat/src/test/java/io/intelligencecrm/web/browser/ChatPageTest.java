@@ -83,6 +83,9 @@ class ChatPageTest {
     }
 
     static void send(Page page, String text) {
+        // Tells a socket that never connected apart from a turn that never answered.
+        assertThat(page.locator("#composer[data-connected=true]")).hasCount(1,
+                new com.microsoft.playwright.assertions.LocatorAssertions.HasCountOptions().setTimeout(15_000));
         int answers = page.locator(".msg.ai:not(.streaming), .msg.error").count();
         page.getByLabel("Message to the agent").fill(text);
         page.keyboard().press("Enter");
