@@ -16,6 +16,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -61,19 +62,15 @@ public final class EmailBotSettingsService {
                     "must be the mailbox's plain address (the +tags are added per user)");
             values.put("address", address == null ? null : address.toLowerCase());
         }
-        if (reader.has("imapHost")) values.put("imapHost", reader.text("imapHost", 255));
+        SettingsFields.text(reader, values, "imapHost", 255);
         SettingsFields.port(body, violations, values, "imapPort");
-        if (body.containsKey("imapSecurity")) {
-            violations.check(body.get("imapSecurity") instanceof String s && Set.of("none", "tls").contains(s),
-                    "imapSecurity", "must be one of none, tls");
-            values.put("imapSecurity", body.get("imapSecurity"));
-        }
-        if (reader.has("imapUsername")) values.put("imapUsername", reader.text("imapUsername", 255));
+        SettingsFields.choice(body, violations, values, "imapSecurity", List.of("none", "tls"));
+        SettingsFields.text(reader, values, "imapUsername", 255);
         if (reader.has("imapFolder")) {
             String folder = reader.text("imapFolder", 200);
             values.put("imapFolder", folder == null ? "INBOX" : folder);
         }
-        if (reader.has("trustedAuthservId")) values.put("trustedAuthservId", reader.text("trustedAuthservId", 255));
+        SettingsFields.text(reader, values, "trustedAuthservId", 255);
         if (body.containsKey("createLeads")) {
             violations.check(body.get("createLeads") instanceof Boolean, "createLeads", "must be true or false");
             values.put("createLeads", Boolean.TRUE.equals(body.get("createLeads")));

@@ -13,6 +13,7 @@ import jakarta.mail.Session;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Properties;
@@ -52,23 +53,23 @@ public final class MailSettingsService {
         Violations violations = new Violations();
         FieldReader reader = new FieldReader(body, FIELDS, violations);
         Map<String, Object> values = new LinkedHashMap<>();
-        text(reader, values, "smtpHost", 255);
+        SettingsFields.text(reader, values, "smtpHost", 255);
         SettingsFields.port(body, violations, values, "smtpPort");
-        choice(body, violations, values, "smtpSecurity", Set.of("none", "starttls", "tls"));
-        text(reader, values, "smtpUsername", 255);
+        SettingsFields.choice(body, violations, values, "smtpSecurity", List.of("none", "starttls", "tls"));
+        SettingsFields.text(reader, values, "smtpUsername", 255);
         if (reader.has("fromAddress")) values.put("fromAddress", reader.email("fromAddress"));
-        text(reader, values, "fromName", 200);
+        SettingsFields.text(reader, values, "fromName", 200);
         if (body.containsKey("dailyCap")) {
             Object cap = body.get("dailyCap");
             violations.check(cap == null || cap instanceof Number n && n.intValue() > 0 && n.intValue() <= 10_000_000,
                     "dailyCap", "must be a whole number from 1 to 10000000, or null for the default");
             values.put("dailyCap", cap == null ? null : ((Number) cap).intValue());
         }
-        text(reader, values, "imapHost", 255);
+        SettingsFields.text(reader, values, "imapHost", 255);
         SettingsFields.port(body, violations, values, "imapPort");
-        choice(body, violations, values, "imapSecurity", Set.of("none", "tls"));
-        text(reader, values, "imapUsername", 255);
-        text(reader, values, "imapFolder", 200);
+        SettingsFields.choice(body, violations, values, "imapSecurity", List.of("none", "tls"));
+        SettingsFields.text(reader, values, "imapUsername", 255);
+        SettingsFields.text(reader, values, "imapFolder", 200);
         SettingsFields.sealed(body, violations, values, "smtpPassword", secrets);
         SettingsFields.sealed(body, violations, values, "imapPassword", secrets);
         violations.throwIfAny();
@@ -137,18 +138,6 @@ public final class MailSettingsService {
                 rs.getString("imap_host"), (Integer) rs.getObject("imap_port"), rs.getString("imap_security"),
                 rs.getString("imap_username"), imapPassword != null, rs.getString("imap_folder"),
                 rs.getTimestamp("updated_at").toInstant()), smtpPassword, imapPassword);
-    }
-
-    private static void text(FieldReader reader, Map<String, Object> values, String field, int max) {
-        if (reader.has(field)) values.put(field, reader.text(field, max));
-    }
-
-    private static void choice(Map<String, Object> body, Violations violations, Map<String, Object> values,
-                               String field, Set<String> allowed) {
-        if (!body.containsKey(field)) return;
-        Object value = body.get(field);
-        violations.check(value instanceof String s && allowed.contains(s), field, "must be one of " + allowed);
-        values.put(field, value);
     }
 
     private static String column(String field) {
