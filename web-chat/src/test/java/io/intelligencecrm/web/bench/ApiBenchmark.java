@@ -6,22 +6,16 @@ import io.intelligencecrm.core.user.Role;
 import io.intelligencecrm.web.CrmApplication;
 import io.intelligencecrm.web.testing.DemoLogins;
 import io.intelligencecrm.web.testing.TestServer;
-import java.sql.Connection;
-import java.sql.DriverManager;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.UUID;
-import java.util.concurrent.BlockingQueue;
-import java.util.concurrent.LinkedBlockingQueue;
 
 /**
  * ./crm bench api — loads 100,000 contacts into the demo tenant of a throwaway database, then
  * measures list, search and create through the HTTP API (real server, loopback, JSON, auth, RLS)
- * and the same queries through raw JDBC as the same database role, in the same run. Each side is
- * warmed up first: on two cores the JIT needs thousands of requests to compile the HTTP stack.
+ * and the same queries through raw JDBC as the same database role, in the same run. Both sides are
+ * warmed up first (on two cores the JIT needs thousands of requests to compile the HTTP stack),
+ * then measured in alternating rounds, with the CPU each operation cost.
  */
 public final class ApiBenchmark {
     private static final int CONTACTS = 100_000;
@@ -29,6 +23,7 @@ public final class ApiBenchmark {
     private static final int OPERATIONS = 12_000;
     /** Long enough for the JIT to finish compiling each side's hot paths before it is measured. */
     private static final int WARM_UP = 12_000;
+    private static final int ROUNDS = 4;
     private static final String LIST_SQL = """
             select c.id, c.company_id, co.name as company_name, c.owner_id, c.first_name, c.last_name, c.email,
                    c.phone, c.title, c.lifecycle_stage, c.source, c.country, c.custom, c.score,
@@ -60,35 +55,44 @@ public final class ApiBenchmark {
             });
             var coordinates = application.database().coordinates();
 
-            List<LatencyStats> results = new ArrayList<>();
-            ConcurrentRun.measure("warm-up", THREADS, WARM_UP, i -> {
-                expect(http.get().get("/api/contacts?limit=50"));
-                expect(http.get().get("/api/contacts?limit=50&q=" + word(i)));
-                if (i % 4 == 0) expect(http.get().post("/api/contacts", "{\"firstName\": \"Warm\", \"lastName\": \"Up" + i
-                        + "\", \"email\": \"warm.up" + i + "@bench.example\"}"));
-            });
-            results.add(ConcurrentRun.measure("API list (50 rows)", THREADS, OPERATIONS,
-                    i -> expect(http.get().get("/api/contacts?limit=50"))));
-            results.add(jdbc(coordinates, tenant, "JDBC list (50 rows)", String.format(LIST_SQL, ""), null));
-            results.add(ConcurrentRun.measure("API search q=ali", THREADS, OPERATIONS,
-                    i -> expect(http.get().get("/api/contacts?limit=50&q=" + word(i)))));
-            results.add(jdbc(coordinates, tenant, "JDBC search q=ali", String.format(LIST_SQL,
-                    "and (c.search_text like ? or exists (select 1 from companies qc where qc.tenant_id = c.tenant_id"
-                            + " and qc.id = c.company_id and lower(qc.name) like ?))"), "search"));
-            results.add(ConcurrentRun.measure("API create", THREADS, OPERATIONS / 2, i -> expect(http.get().post("/api/contacts",
-                    "{\"firstName\": \"Bench\", \"lastName\": \"Api" + i + "\", \"email\": \"bench.api" + i + "@bench.example\"}"))));
-            results.add(jdbc(coordinates, tenant, "JDBC create", """
-                    insert into contacts (tenant_id, first_name, last_name, email) values (crm_current_tenant(), 'Bench', ?, ?)""",
-                    "create"));
+            String search = String.format(LIST_SQL, "and (c.search_text like ? or exists (select 1 from companies qc"
+                    + " where qc.tenant_id = c.tenant_id and qc.id = c.company_id and lower(qc.name) like ?))");
+            String create = """
+                    insert into contacts (tenant_id, first_name, last_name, email) values (crm_current_tenant(), 'Bench', ?, ?)""";
+            try (RawJdbc jdbc = new RawJdbc(coordinates, tenant, THREADS)) {
+                // Reads first, warmed up without writes: a contact created during the run would sort first and
+                // make the list measure new, nearly empty rows instead of the loaded ones with company and attributes.
+                ConcurrentRun.measure("warm-up reads", THREADS, WARM_UP, i -> {
+                    expect(http.get().get("/api/contacts?limit=50"));
+                    expect(http.get().get("/api/contacts?limit=50&q=" + word(i)));
+                    jdbc.read(String.format(LIST_SQL, ""));
+                    jdbc.read(search, "%" + word(i) + "%", "%" + word(i) + "%");
+                });
+                Runnable settle = () -> settle(application);
+                MeasuredSide[] list = compare("list (50 rows)", OPERATIONS, i -> expect(http.get().get("/api/contacts?limit=50")),
+                        i -> jdbc.read(String.format(LIST_SQL, "")), settle);
+                MeasuredSide[] searches = compare("search q=ali", OPERATIONS,
+                        i -> expect(http.get().get("/api/contacts?limit=50&q=" + word(i))),
+                        i -> jdbc.read(search, "%" + word(i) + "%", "%" + word(i) + "%"), settle);
+                ConcurrentRun.measure("warm-up writes", THREADS, WARM_UP / 4, i -> {
+                    expect(http.get().post("/api/contacts", contactJson("Warm", "warm.up" + i)));
+                    jdbc.write(create, "Warm" + i, "warm.jdbc" + i + "@bench.example");
+                });
+                MeasuredSide[] creates = compare("create", OPERATIONS / 2,
+                        i -> expect(http.get().post("/api/contacts", contactJson("Api" + i, "bench.api" + i))),
+                        i -> jdbc.write(create, "Jdbc" + i, "bench.jdbc" + i + "@bench.example"), settle);
+                List<MeasuredSide[]> results = List.of(list, searches, creates);
 
-            System.out.println();
-            System.out.printf("%d contacts, %d client threads, loopback, 2 cores shared by client, server and PostgreSQL%n",
-                    CONTACTS, THREADS);
-            results.forEach(r -> System.out.println(r.line()));
-            System.out.printf("%nAPI / raw JDBC throughput: list %.0f%%, search %.0f%%, create %.0f%% (target for list: >= 50%%)%n",
-                    100 * results.get(0).throughput() / results.get(1).throughput(),
-                    100 * results.get(2).throughput() / results.get(3).throughput(),
-                    100 * results.get(4).throughput() / results.get(5).throughput());
+                System.out.println();
+                System.out.printf("%d contacts, %d client threads, loopback, 2 cores shared by client, server and PostgreSQL;"
+                        + " each side measured in %d rounds that alternate with the other's%n", CONTACTS, THREADS, ROUNDS);
+                results.forEach(pair -> {
+                    System.out.println(pair[0].line());
+                    System.out.println(pair[1].line());
+                });
+                System.out.printf("%nAPI / raw JDBC throughput: list %.0f%%, search %.0f%%, create %.0f%% (target for list: >= 50%%)%n",
+                        share(results.get(0)), share(results.get(1)), share(results.get(2)));
+            }
             for (KeepAliveHttp client : clients) client.close();
         } finally {
             application.stop();
@@ -99,6 +103,10 @@ public final class ApiBenchmark {
 
     private static String word(int i) {
         return WORDS[i % WORDS.length];
+    }
+
+    private static String contactJson(String lastName, String emailName) {
+        return "{\"firstName\": \"Bench\", \"lastName\": \"" + lastName + "\", \"email\": \"" + emailName + "@bench.example\"}";
     }
 
     private static void expect(KeepAliveHttp.Response response) {
@@ -117,61 +125,53 @@ public final class ApiBenchmark {
                        'person' || g || '@load.example', 'Buyer', 'lead', 'website', 'US',
                        jsonb_build_object('seats', g % 500), now() - (g || ' seconds')::interval
                   from generate_series(1, :n) g""").bind("n", CONTACTS).execute());
-        // As the owner: the application role may not analyze (PostgreSQL skips it with a warning), and
-        // without fresh statistics the list query can be planned as a full scan until autovacuum runs.
-        application.database().ownerJdbi().useHandle(handle -> handle.execute("analyze contacts, companies"));
+        // As the owner: the application role may not vacuum or analyze (PostgreSQL skips it with a warning).
+        // Without fresh statistics the list query can be planned as a full scan, and without the vacuum
+        // autovacuum would do it in the middle of a measurement.
+        application.database().ownerJdbi().useHandle(handle -> handle.execute("vacuum (analyze) contacts, companies"));
     }
 
-    /** The same query run by as many threads over plain JDBC connections, each a tenant transaction. */
-    private static LatencyStats jdbc(io.intelligencecrm.core.db.DatabaseCoordinates db, TenantId tenant, String name,
-                                     String sql, String mode) throws Exception {
-        BlockingQueue<Connection> connections = new LinkedBlockingQueue<>();
-        for (int i = 0; i < THREADS; i++) {
-            Connection connection = DriverManager.getConnection(db.url(), db.appUser(), db.appPassword());
-            connection.setAutoCommit(false);
-            connections.add(connection);
+    /** Both sides of one operation, in rounds that alternate which side goes first. */
+    private static MeasuredSide[] compare(String name, int operations, ConcurrentRun.Operation api,
+                                          ConcurrentRun.Operation jdbc, Runnable settle) throws InterruptedException {
+        MeasuredSide apiSide = new MeasuredSide("API " + name);
+        MeasuredSide jdbcSide = new MeasuredSide("JDBC " + name);
+        int perRound = operations / ROUNDS;
+        for (int round = 0; round < ROUNDS; round++) {
+            int first = round * perRound;
+            settle.run();
+            if (round % 2 == 0) {
+                apiSide.round(THREADS, first, perRound, api);
+                settle.run();
+                jdbcSide.round(THREADS, first, perRound, jdbc);
+            } else {
+                jdbcSide.round(THREADS, first, perRound, jdbc);
+                settle.run();
+                apiSide.round(THREADS, first, perRound, api);
+            }
         }
-        int operations = "create".equals(mode) ? OPERATIONS / 2 : OPERATIONS;
-        try {
-            int warmUp = "create".equals(mode) ? WARM_UP / 4 : WARM_UP;
-            for (int i = 0; i < warmUp; i++) run(connections, tenant, sql, mode, i);
-            return ConcurrentRun.measure(name, THREADS, operations, i -> run(connections, tenant, sql, mode, i));
-        } finally {
-            for (Connection connection : connections) connection.close();
+        return new MeasuredSide[] {apiSide, jdbcSide};
+    }
+
+    /**
+     * Waits until the side effects of earlier writes (embeddings of created contacts) are done, so
+     * their CPU is not charged to whichever side happens to run next.
+     */
+    private static void settle(CrmApplication application) {
+        while (application.database().ownerJdbi().withHandle(handle -> handle.createQuery("""
+                select exists (select 1 from outbox where status in ('pending', 'processing') and available_at <= now())""")
+                .mapTo(Boolean.class).one())) {
+            application.dispatcher().drain();
+            try {
+                Thread.sleep(100);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
+            }
         }
     }
 
-    private static void run(BlockingQueue<Connection> connections, TenantId tenant, String sql, String mode, int i)
-            throws Exception {
-        Connection connection = connections.take();
-        try {
-            try (PreparedStatement set = connection.prepareStatement("select set_config('app.tenant_id', ?, true)")) {
-                set.setString(1, tenant.toString());
-                set.executeQuery().close();
-            }
-            try (PreparedStatement statement = connection.prepareStatement(sql)) {
-                if ("search".equals(mode)) {
-                    statement.setString(1, "%" + word(i) + "%");
-                    statement.setString(2, "%" + word(i) + "%");
-                } else if ("create".equals(mode)) {
-                    statement.setString(1, "Jdbc" + i);
-                    statement.setString(2, "bench.jdbc" + i + "-" + UUID.randomUUID() + "@bench.example");
-                }
-                if ("create".equals(mode)) {
-                    statement.executeUpdate();
-                } else {
-                    try (ResultSet rows = statement.executeQuery()) {
-                        // Read every column, as the API must to answer.
-                        int columns = rows.getMetaData().getColumnCount();
-                        while (rows.next()) {
-                            for (int column = 1; column <= columns; column++) rows.getObject(column);
-                        }
-                    }
-                }
-            }
-            connection.commit();
-        } finally {
-            connections.add(connection);
-        }
+    private static double share(MeasuredSide[] pair) {
+        return 100 * pair[0].stats().throughput() / pair[1].stats().throughput();
     }
 }

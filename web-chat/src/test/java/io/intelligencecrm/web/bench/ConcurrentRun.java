@@ -1,7 +1,9 @@
 package io.intelligencecrm.web.bench;
 
+import java.lang.management.ManagementFactory;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.LongAdder;
 
 /** Runs an operation a fixed number of times from several threads and records each latency. */
 final class ConcurrentRun {
@@ -13,6 +15,12 @@ final class ConcurrentRun {
     }
 
     static LatencyStats measure(String name, int threads, int operations, Operation operation) throws InterruptedException {
+        return measure(name, threads, operations, operation, new LongAdder());
+    }
+
+    /** @param threadCpuNanos receives the CPU time of the threads that ran the operation */
+    static LatencyStats measure(String name, int threads, int operations, Operation operation, LongAdder threadCpuNanos)
+            throws InterruptedException {
         long[] nanos = new long[operations];
         AtomicInteger next = new AtomicInteger();
         AtomicInteger failures = new AtomicInteger();
@@ -30,6 +38,7 @@ final class ConcurrentRun {
                     }
                     nanos[i] = System.nanoTime() - begin;
                 }
+                threadCpuNanos.add(ManagementFactory.getThreadMXBean().getCurrentThreadCpuTime());
                 done.countDown();
             });
         }
