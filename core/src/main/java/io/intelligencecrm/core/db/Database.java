@@ -4,6 +4,7 @@ import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
 import io.intelligencecrm.core.tenant.TenantTransactions;
 import javax.sql.DataSource;
+import java.util.UUID;
 import org.jdbi.v3.core.Jdbi;
 import org.jdbi.v3.postgres.PostgresPlugin;
 import org.jdbi.v3.sqlobject.SqlObjectPlugin;
@@ -34,6 +35,12 @@ public final class Database implements AutoCloseable {
         jdbi.registerArgument(new StoredEnumMapping.Arguments());
         jdbi.registerColumnMapper(new StoredEnumMapping.Columns());
         jdbi.registerRowMapper(new RecordRowMappers());
+        // Jdbi's own UUID mapper reads the text form and parses it; for a uuid column the driver decodes
+        // the 16 bytes directly. Text holding a UUID (a JSON field, say) is still parsed.
+        jdbi.registerColumnMapper(UUID.class, (row, column, ctx) -> {
+            Object value = row.getObject(column);
+            return value == null || value instanceof UUID ? (UUID) value : UUID.fromString(value.toString());
+        });
         return jdbi;
     }
 

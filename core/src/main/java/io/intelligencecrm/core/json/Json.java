@@ -1,6 +1,8 @@
 package io.intelligencecrm.core.json;
 
+import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
+import com.fasterxml.jackson.core.util.JsonRecyclerPools;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonSerializer;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -17,7 +19,10 @@ import java.util.UUID;
 
 /** The one JSON configuration used for storage and for the API. */
 public final class Json {
-    private static final ObjectMapper MAPPER = new ObjectMapper()
+    private static final ObjectMapper MAPPER = new ObjectMapper(new JsonFactory()
+            // Requests run on virtual threads, a new one each time: the default pool keeps buffers per thread,
+            // so every request would allocate its own. This pool shares them.
+            .setRecyclerPool(JsonRecyclerPools.sharedConcurrentDequePool()))
             .registerModule(new JavaTimeModule())
             // Record accessors and constructors through generated lambdas instead of reflection on every call.
             .registerModule(new BlackbirdModule())

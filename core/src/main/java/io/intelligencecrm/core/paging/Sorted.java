@@ -19,7 +19,8 @@ public record Sorted<T>(T row, Object sortValue) {
             @Override
             public RowMapper<Sorted<T>> specialize(ResultSet rs, StatementContext ctx) throws SQLException {
                 RowMapper<T> rows = ctx.findRowMapperFor(type).orElseThrow().specialize(rs, ctx);
-                return (resultSet, context) -> new Sorted<>(rows.map(resultSet, context), resultSet.getObject("sort_value"));
+                int sortValue = rs.findColumn("sort_value");
+                return (resultSet, context) -> new Sorted<>(rows.map(resultSet, context), resultSet.getObject(sortValue));
             }
         };
     }

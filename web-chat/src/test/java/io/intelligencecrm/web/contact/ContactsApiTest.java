@@ -123,6 +123,16 @@ class ContactsApiTest {
     }
 
     @Test
+    void a_list_page_goes_out_in_one_piece_with_its_length() {
+        ApiClient.Response page = admin.get("/api/contacts?limit=20");
+        assertEquals(200, page.status());
+        assertTrue(page.header("Content-Type").startsWith("application/json"));
+        assertEquals(page.body().getBytes(java.nio.charset.StandardCharsets.UTF_8).length,
+                Integer.parseInt(page.header("Content-Length")));
+        assertEquals(20, page.json().get("items").size());
+    }
+
+    @Test
     void filters_combine_and_q_matches_names_and_company() {
         JsonNode byCompany = admin.get("/api/contacts?q=globex&limit=100").json().get("items");
         assertTrue(byCompany.size() >= 5);
