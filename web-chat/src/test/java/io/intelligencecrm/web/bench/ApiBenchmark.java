@@ -14,15 +14,13 @@ import java.util.Map;
  * ./crm bench api — loads 100,000 contacts into the demo tenant of a throwaway database, then
  * measures list, search and create through the HTTP API (real server, loopback, JSON, auth, RLS)
  * and the same queries through raw JDBC as the same database role, in the same run. Both sides are
- * warmed up first (on two cores the JIT needs thousands of requests to compile the HTTP stack),
- * then measured in alternating rounds, with the CPU each operation cost.
+ * warmed up until their cost per operation is steady, then measured in alternating rounds, with
+ * the CPU each operation cost.
  */
 public final class ApiBenchmark {
     private static final int CONTACTS = 100_000;
     private static final int THREADS = 4;
     private static final int OPERATIONS = 12_000;
-    /** Long enough for the JIT to finish compiling each side's hot paths before it is measured. */
-    private static final int WARM_UP = 12_000;
     private static final int ROUNDS = 4;
     private static final String LIST_SQL = """
             select c.id, c.company_id, co.name as company_name, c.owner_id, c.first_name, c.last_name, c.email,
@@ -62,7 +60,7 @@ public final class ApiBenchmark {
             try (RawJdbc jdbc = new RawJdbc(coordinates, tenant, THREADS)) {
                 // Reads first, warmed up without writes: a contact created during the run would sort first and
                 // make the list measure new, nearly empty rows instead of the loaded ones with company and attributes.
-                ConcurrentRun.measure("warm-up reads", THREADS, WARM_UP, i -> {
+                int warmUp = SteadyState.reach("warm-up", THREADS, 0, i -> {
                     expect(http.get().get("/api/contacts?limit=50"));
                     expect(http.get().get("/api/contacts?limit=50&q=" + word(i)));
                     jdbc.read(String.format(LIST_SQL, ""));
@@ -74,7 +72,7 @@ public final class ApiBenchmark {
                 MeasuredSide[] searches = compare("search q=ali", OPERATIONS,
                         i -> expect(http.get().get("/api/contacts?limit=50&q=" + word(i))),
                         i -> jdbc.read(search, "%" + word(i) + "%", "%" + word(i) + "%"), settle);
-                ConcurrentRun.measure("warm-up writes", THREADS, WARM_UP / 4, i -> {
+                warmUp += SteadyState.reach("warm-up writes", THREADS, 0, i -> {
                     expect(http.get().post("/api/contacts", contactJson("Warm", "warm.up" + i)));
                     jdbc.write(create, "Warm" + i, "warm.jdbc" + i + "@bench.example");
                 });
@@ -85,7 +83,8 @@ public final class ApiBenchmark {
 
                 System.out.println();
                 System.out.printf("%d contacts, %d client threads, loopback, 2 cores shared by client, server and PostgreSQL;"
-                        + " each side measured in %d rounds that alternate with the other's%n", CONTACTS, THREADS, ROUNDS);
+                        + " after a warm-up of %,d operations to a steady cost, each side measured in %d rounds that"
+                        + " alternate with the other's%n", CONTACTS, THREADS, warmUp, ROUNDS);
                 results.forEach(pair -> {
                     System.out.println(pair[0].line());
                     System.out.println(pair[1].line());

@@ -1,0 +1,38 @@
+package io.intelligencecrm.web.bench;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Warms an operation up until its cost stops falling. On two cores the JIT keeps compiling the
+ * HTTP stack for tens of thousands of requests: after a fixed warm-up of 12,000 the API's CPU per
+ * list request still fell by a third over the measured rounds.
+ */
+final class SteadyState {
+    private static final int ROUND = 3_000;
+    private static final int MAX_ROUNDS = 25;
+    /** Steady when the CPU per operation of the last three rounds lies within this ratio. */
+    private static final double SPREAD = 1.08;
+
+    private SteadyState() {
+    }
+
+    /** Runs rounds of the operation (numbered from {@code first}) until steady; returns how many ran. */
+    static int reach(String name, int threads, int first, ConcurrentRun.Operation operation) throws InterruptedException {
+        List<Double> costs = new ArrayList<>();
+        while (costs.size() < MAX_ROUNDS) {
+            int offset = first + costs.size() * ROUND;
+            CpuMeter.Sample before = CpuMeter.now();
+            ConcurrentRun.measure(name, threads, ROUND, i -> operation.run(offset + i));
+            CpuMeter.Sample after = CpuMeter.now();
+            costs.add((after.jvmNanos() - before.jvmNanos() + after.postgresNanos() - before.postgresNanos()) / (double) ROUND);
+            if (costs.size() >= 3) {
+                List<Double> last = costs.subList(costs.size() - 3, costs.size());
+                double low = last.stream().mapToDouble(Double::doubleValue).min().orElseThrow();
+                double high = last.stream().mapToDouble(Double::doubleValue).max().orElseThrow();
+                if (high <= SPREAD * low) break;
+            }
+        }
+        return costs.size() * ROUND;
+    }
+}
