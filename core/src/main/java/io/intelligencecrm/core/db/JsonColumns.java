@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectReader;
 import io.intelligencecrm.core.json.Json;
+import java.io.IOException;
 import java.lang.reflect.Type;
 import java.sql.SQLException;
 import java.sql.Types;
@@ -55,11 +56,12 @@ final class JsonColumns {
             // A reader bound to the type once: readValue would look up the type's deserializer on every row.
             ObjectReader reader = Json.mapper().readerFor(Json.mapper().getTypeFactory().constructType(type));
             return Optional.of((resultSet, column, context) -> {
-                String text = resultSet.getString(column);
+                // The driver's raw UTF-8 (it always talks UTF-8 to the server): no String to decode and parse again.
+                byte[] text = resultSet.getBytes(column);
                 if (text == null) return null;
                 try {
                     return reader.readValue(text);
-                } catch (JsonProcessingException e) {
+                } catch (IOException e) {
                     throw new SQLException("column " + column + " is not valid JSON", e);
                 }
             });

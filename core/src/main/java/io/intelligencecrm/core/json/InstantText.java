@@ -1,5 +1,7 @@
 package io.intelligencecrm.core.json;
 
+import com.fasterxml.jackson.core.JsonGenerator;
+import java.io.IOException;
 import java.time.Instant;
 import java.time.LocalDateTime;
 import java.time.ZoneOffset;
@@ -11,14 +13,25 @@ import java.time.format.DateTimeFormatter;
  * timestamps, and the general formatter was a tenth of the API's CPU.
  */
 final class InstantText {
+    /** "2026-11-24T10:27:04.123456789Z" */
+    private static final int LONGEST = 30;
+
     private InstantText() {
     }
 
-    static String of(Instant instant) {
+    /** Writes the instant as a JSON string from the characters, without a String in between. */
+    static void write(Instant instant, JsonGenerator generator) throws IOException {
+        char[] text = new char[LONGEST];
+        int length = format(instant, text);
+        if (length < 0) generator.writeString(DateTimeFormatter.ISO_INSTANT.format(instant));
+        else generator.writeString(text, 0, length);
+    }
+
+    /** The length written, or -1 for years outside 0-9999 (the general formatter's job). */
+    private static int format(Instant instant, char[] text) {
         LocalDateTime time = LocalDateTime.ofEpochSecond(instant.getEpochSecond(), 0, ZoneOffset.UTC);
         int year = time.getYear();
-        if (year < 0 || year > 9999) return DateTimeFormatter.ISO_INSTANT.format(instant);
-        char[] text = new char[30];
+        if (year < 0 || year > 9999) return -1;
         int at = digits(text, 0, year, 4);
         text[at++] = '-';
         at = digits(text, at, time.getMonthValue(), 2);
@@ -42,7 +55,7 @@ final class InstantText {
             }
         }
         text[at++] = 'Z';
-        return new String(text, 0, at);
+        return at;
     }
 
     /** Writes {@code value} zero-padded to {@code width} digits. */

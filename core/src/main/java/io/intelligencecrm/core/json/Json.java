@@ -49,7 +49,7 @@ public final class Json {
     private static final class InstantSerializer extends JsonSerializer<Instant> {
         @Override
         public void serialize(Instant value, JsonGenerator generator, SerializerProvider provider) throws IOException {
-            generator.writeString(InstantText.of(value));
+            InstantText.write(value, generator);
         }
     }
 

@@ -12,7 +12,7 @@ import org.junit.jupiter.api.Test;
 class InstantTextTest {
 
     @Test
-    void writes_every_instant_exactly_as_the_iso_instant_formatter() {
+    void writes_every_instant_exactly_as_the_iso_instant_formatter() throws Exception {
         List<Instant> samples = new ArrayList<>(List.of(Instant.EPOCH, Instant.parse("2026-11-24T10:27:04Z"),
                 Instant.parse("2026-11-24T10:27:04.659Z"), Instant.parse("2026-11-24T10:27:04.659238Z"),
                 Instant.parse("2026-11-24T10:27:04.659238123Z"), Instant.parse("2026-11-24T10:27:04.000001Z"),
@@ -29,14 +29,10 @@ class InstantTextTest {
                         default -> random.nextInt(1_000_000_000);
                     }));
         }
+        // Through the API's mapper, which writes instants with it.
         for (Instant instant : samples) {
-            assertEquals(DateTimeFormatter.ISO_INSTANT.format(instant), InstantText.of(instant), instant::toString);
+            assertEquals('"' + DateTimeFormatter.ISO_INSTANT.format(instant) + '"', Json.mapper().writeValueAsString(instant),
+                    instant::toString);
         }
-    }
-
-    @Test
-    void the_api_mapper_writes_instants_through_it() throws Exception {
-        assertEquals("\"2026-11-24T10:27:04.659238Z\"",
-                Json.mapper().writeValueAsString(Instant.parse("2026-11-24T10:27:04.659238Z")));
     }
 }

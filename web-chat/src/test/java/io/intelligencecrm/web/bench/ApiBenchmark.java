@@ -60,22 +60,21 @@ public final class ApiBenchmark {
             try (RawJdbc jdbc = new RawJdbc(coordinates, tenant, THREADS)) {
                 // Reads first, warmed up without writes: a contact created during the run would sort first and
                 // make the list measure new, nearly empty rows instead of the loaded ones with company and attributes.
-                int warmUp = SteadyState.reach("warm-up", THREADS, 0, i -> {
-                    expect(http.get().get("/api/contacts?limit=50"));
-                    expect(http.get().get("/api/contacts?limit=50&q=" + word(i)));
-                    jdbc.read(String.format(LIST_SQL, ""));
-                    jdbc.read(search, "%" + word(i) + "%", "%" + word(i) + "%");
-                });
+                ConcurrentRun.Operation apiList = i -> expect(http.get().get("/api/contacts?limit=50"));
+                ConcurrentRun.Operation jdbcList = i -> jdbc.read(String.format(LIST_SQL, ""));
+                ConcurrentRun.Operation apiSearch = i -> expect(http.get().get("/api/contacts?limit=50&q=" + word(i)));
+                ConcurrentRun.Operation jdbcSearch = i -> jdbc.read(search, "%" + word(i) + "%", "%" + word(i) + "%");
+                int warmUp = 0;
+                for (ConcurrentRun.Operation read : List.of(apiList, jdbcList, apiSearch, jdbcSearch)) {
+                    warmUp += SteadyState.reach("warm-up", THREADS, 0, read);
+                }
                 Runnable settle = () -> settle(application);
-                MeasuredSide[] list = compare("list (50 rows)", OPERATIONS, i -> expect(http.get().get("/api/contacts?limit=50")),
-                        i -> jdbc.read(String.format(LIST_SQL, "")), settle);
-                MeasuredSide[] searches = compare("search q=ali", OPERATIONS,
-                        i -> expect(http.get().get("/api/contacts?limit=50&q=" + word(i))),
-                        i -> jdbc.read(search, "%" + word(i) + "%", "%" + word(i) + "%"), settle);
-                warmUp += SteadyState.reach("warm-up writes", THREADS, 0, i -> {
-                    expect(http.get().post("/api/contacts", contactJson("Warm", "warm.up" + i)));
-                    jdbc.write(create, "Warm" + i, "warm.jdbc" + i + "@bench.example");
-                });
+                MeasuredSide[] list = compare("list (50 rows)", OPERATIONS, apiList, jdbcList, settle);
+                MeasuredSide[] searches = compare("search q=ali", OPERATIONS, apiSearch, jdbcSearch, settle);
+                warmUp += SteadyState.reach("warm-up", THREADS, 0,
+                        i -> expect(http.get().post("/api/contacts", contactJson("Warm", "warm.up" + i))));
+                warmUp += SteadyState.reach("warm-up", THREADS, 0,
+                        i -> jdbc.write(create, "Warm" + i, "warm.jdbc" + i + "@bench.example"));
                 MeasuredSide[] creates = compare("create", OPERATIONS / 2,
                         i -> expect(http.get().post("/api/contacts", contactJson("Api" + i, "bench.api" + i))),
                         i -> jdbc.write(create, "Jdbc" + i, "bench.jdbc" + i + "@bench.example"), settle);
