@@ -14,14 +14,15 @@ import java.util.Map;
  * ./crm bench api — loads 100,000 contacts into the demo tenant of a throwaway database, then
  * measures list, search and create through the HTTP API (real server, loopback, JSON, auth, RLS)
  * and the same queries through raw JDBC as the same database role, in the same run. Both sides are
- * warmed up until their cost per operation is steady, then measured in alternating rounds, with
- * the CPU each operation cost.
+ * warmed up until their cost per operation is steady, then compared at several client concurrencies
+ * (see {@link Comparison}), with the CPU each operation cost.
  */
 public final class ApiBenchmark {
     private static final int CONTACTS = 100_000;
-    private static final int THREADS = 4;
+    /** Client concurrencies each operation is measured at; the warm-up runs at the middle one. */
+    private static final int[] CLIENTS = {4, 8, 16};
+    private static final int WARM_UP_CLIENTS = 8;
     private static final int OPERATIONS = 12_000;
-    private static final int ROUNDS = 4;
     private static final String LIST_SQL = """
             select c.id, c.company_id, co.name as company_name, c.owner_id, c.first_name, c.last_name, c.email,
                    c.phone, c.title, c.lifecycle_stage, c.source, c.country, c.custom, c.score,
@@ -57,7 +58,7 @@ public final class ApiBenchmark {
                     + " where qc.tenant_id = c.tenant_id and qc.id = c.company_id and lower(qc.name) like ?))");
             String create = """
                     insert into contacts (tenant_id, first_name, last_name, email) values (crm_current_tenant(), 'Bench', ?, ?)""";
-            try (RawJdbc jdbc = new RawJdbc(coordinates, tenant, THREADS)) {
+            try (RawJdbc jdbc = new RawJdbc(coordinates, tenant, CLIENTS[CLIENTS.length - 1])) {
                 // Reads first, warmed up without writes: a contact created during the run would sort first and
                 // make the list measure new, nearly empty rows instead of the loaded ones with company and attributes.
                 ConcurrentRun.Operation apiList = i -> expect(http.get().get("/api/contacts?limit=50"));
@@ -66,30 +67,27 @@ public final class ApiBenchmark {
                 ConcurrentRun.Operation jdbcSearch = i -> jdbc.read(search, "%" + word(i) + "%", "%" + word(i) + "%");
                 int warmUp = 0;
                 for (ConcurrentRun.Operation read : List.of(apiList, jdbcList, apiSearch, jdbcSearch)) {
-                    warmUp += SteadyState.reach("warm-up", THREADS, 0, read);
+                    warmUp += SteadyState.reach("warm-up", WARM_UP_CLIENTS, 0, read);
                 }
                 Runnable settle = () -> settle(application);
-                MeasuredSide[] list = compare("list (50 rows)", OPERATIONS, apiList, jdbcList, settle);
-                MeasuredSide[] searches = compare("search q=ali", OPERATIONS, apiSearch, jdbcSearch, settle);
-                warmUp += SteadyState.reach("warm-up", THREADS, 0,
+                Comparison list = Comparison.run("list (50 rows)", CLIENTS, OPERATIONS, apiList, jdbcList, settle);
+                Comparison searches = Comparison.run("search q=ali", CLIENTS, OPERATIONS, apiSearch, jdbcSearch, settle);
+                warmUp += SteadyState.reach("warm-up", WARM_UP_CLIENTS, 0,
                         i -> expect(http.get().post("/api/contacts", contactJson("Warm", "warm.up" + i))));
-                warmUp += SteadyState.reach("warm-up", THREADS, 0,
+                warmUp += SteadyState.reach("warm-up", WARM_UP_CLIENTS, 0,
                         i -> jdbc.write(create, "Warm" + i, "warm.jdbc" + i + "@bench.example"));
-                MeasuredSide[] creates = compare("create", OPERATIONS / 2,
+                Comparison creates = Comparison.run("create", CLIENTS, OPERATIONS / 2,
                         i -> expect(http.get().post("/api/contacts", contactJson("Api" + i, "bench.api" + i))),
                         i -> jdbc.write(create, "Jdbc" + i, "bench.jdbc" + i + "@bench.example"), settle);
-                List<MeasuredSide[]> results = List.of(list, searches, creates);
+                List<Comparison> results = List.of(list, searches, creates);
 
                 System.out.println();
-                System.out.printf("%d contacts, %d client threads, loopback, 2 cores shared by client, server and PostgreSQL;"
-                        + " after a warm-up of %,d operations to a steady cost, each side measured in %d rounds that"
-                        + " alternate with the other's%n", CONTACTS, THREADS, warmUp, ROUNDS);
-                results.forEach(pair -> {
-                    System.out.println(pair[0].line());
-                    System.out.println(pair[1].line());
-                });
-                System.out.printf("%nAPI / raw JDBC throughput: list %.0f%%, search %.0f%%, create %.0f%% (target for list: >= 50%%)%n",
-                        share(results.get(0)), share(results.get(1)), share(results.get(2)));
+                System.out.printf("%d contacts, loopback, 2 cores shared by client, server and PostgreSQL; after a warm-up of"
+                        + " %,d operations to a steady cost%n", CONTACTS, warmUp);
+                results.forEach(comparison -> comparison.lines().forEach(System.out::println));
+                System.out.println();
+                System.out.println("API / raw JDBC peak throughput (target for list: >= 50%):");
+                results.forEach(comparison -> System.out.println("  " + comparison.peakShare()));
             }
             for (KeepAliveHttp client : clients) client.close();
         } finally {
@@ -129,28 +127,6 @@ public final class ApiBenchmark {
         application.database().ownerJdbi().useHandle(handle -> handle.execute("vacuum (analyze) contacts, companies"));
     }
 
-    /** Both sides of one operation, in rounds that alternate which side goes first. */
-    private static MeasuredSide[] compare(String name, int operations, ConcurrentRun.Operation api,
-                                          ConcurrentRun.Operation jdbc, Runnable settle) throws InterruptedException {
-        MeasuredSide apiSide = new MeasuredSide("API " + name);
-        MeasuredSide jdbcSide = new MeasuredSide("JDBC " + name);
-        int perRound = operations / ROUNDS;
-        for (int round = 0; round < ROUNDS; round++) {
-            int first = round * perRound;
-            settle.run();
-            if (round % 2 == 0) {
-                apiSide.round(THREADS, first, perRound, api);
-                settle.run();
-                jdbcSide.round(THREADS, first, perRound, jdbc);
-            } else {
-                jdbcSide.round(THREADS, first, perRound, jdbc);
-                settle.run();
-                apiSide.round(THREADS, first, perRound, api);
-            }
-        }
-        return new MeasuredSide[] {apiSide, jdbcSide};
-    }
-
     /**
      * Waits until the side effects of earlier writes (embeddings of created contacts) are done, so
      * their CPU is not charged to whichever side happens to run next.
@@ -169,7 +145,4 @@ public final class ApiBenchmark {
         }
     }
 
-    private static double share(MeasuredSide[] pair) {
-        return 100 * pair[0].stats().throughput() / pair[1].stats().throughput();
-    }
 }
