@@ -10,6 +10,8 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.Base64;
 import java.util.Optional;
+import java.util.Queue;
+import java.util.concurrent.ConcurrentLinkedQueue;
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
 
@@ -26,15 +28,16 @@ public final class JwtCodec {
     private static final Duration LEEWAY = Duration.ofSeconds(30);
 
     private final SecretKeySpec key;
-    // Mac.getInstance walks the provider list on every call; a Mac is not thread-safe, so one per thread.
-    private final ThreadLocal<Mac> macs;
+    // Mac.getInstance walks the provider list on every call and a Mac is not thread-safe. Requests run
+    // on virtual threads, a new one each time, so a Mac per thread would be a new Mac per request:
+    // idle ones wait here instead, at most as many as tokens were ever checked at once.
+    private final Queue<Mac> idleMacs = new ConcurrentLinkedQueue<>();
     private final String issuer;
     private final String audience;
     private final Clock clock;
 
     public JwtCodec(byte[] secret, String issuer, String audience, Clock clock) {
         this.key = new SecretKeySpec(secret, "HmacSHA256");
-        this.macs = ThreadLocal.withInitial(this::newMac);
         this.issuer = issuer;
         this.audience = audience;
         this.clock = clock;
@@ -78,8 +81,14 @@ public final class JwtCodec {
     }
 
     private byte[] mac(String signingInput) {
-        // doFinal resets the Mac to its key, ready for the next token on this thread.
-        return macs.get().doFinal(signingInput.getBytes(StandardCharsets.US_ASCII));
+        Mac mac = idleMacs.poll();
+        if (mac == null) mac = newMac();
+        try {
+            // doFinal resets the Mac to its key, ready for the next token.
+            return mac.doFinal(signingInput.getBytes(StandardCharsets.US_ASCII));
+        } finally {
+            idleMacs.offer(mac);
+        }
     }
 
     private Mac newMac() {

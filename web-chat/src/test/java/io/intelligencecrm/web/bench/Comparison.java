@@ -41,6 +41,8 @@ final class Comparison {
                 next += perRound;
             }
             comparison.levels.add(level);
+            System.out.println(level.api().line());
+            System.out.println(level.jdbc().line());
         }
         return comparison;
     }
