@@ -6,8 +6,8 @@ import java.util.List;
 /**
  * One operation through the API and through raw JDBC, at several client concurrencies. At each
  * level both sides run in rounds that alternate which goes first, so a change in machine load lands
- * on both. Throughput is compared peak to peak: each side at the concurrency that suits it best
- * (on two cores raw JDBC peaks with few clients, the HTTP server with more requests in flight).
+ * on both. Throughput is compared peak to peak, each side at the concurrency that suits it best: with
+ * few clients the HTTP server leaves CPU idle between a request's hops.
  */
 final class Comparison {
     private static final int ROUNDS = 4;
