@@ -56,6 +56,7 @@ public final class ApiBenchmark {
             });
             var coordinates = application.database().coordinates();
 
+            String list = String.format(LIST_SQL, "");
             String search = String.format(LIST_SQL, "and (c.search_text like ? or exists (select 1 from companies qc"
                     + " where qc.tenant_id = c.tenant_id and qc.id = c.company_id and lower(qc.name) like ?))");
             String create = """
@@ -64,15 +65,18 @@ public final class ApiBenchmark {
                 // Reads first, warmed up without writes: a contact created during the run would sort first and
                 // make the list measure new, nearly empty rows instead of the loaded ones with company and attributes.
                 ConcurrentRun.Operation apiList = i -> expect(http.get().get("/api/contacts?limit=50"));
-                ConcurrentRun.Operation jdbcList = i -> jdbc.read(String.format(LIST_SQL, ""));
+                ConcurrentRun.Operation jdbcList = i -> jdbc.read(list);
                 ConcurrentRun.Operation apiSearch = i -> expect(http.get().get("/api/contacts?limit=50&q=" + word(i)));
-                ConcurrentRun.Operation jdbcSearch = i -> jdbc.read(search, "%" + word(i) + "%", "%" + word(i) + "%");
+                ConcurrentRun.Operation jdbcSearch = i -> {
+                    String pattern = "%" + word(i) + "%";
+                    jdbc.read(search, pattern, pattern);
+                };
                 int warmUp = 0;
                 for (ConcurrentRun.Operation read : List.of(apiList, jdbcList, apiSearch, jdbcSearch)) {
-                    warmUp += SteadyState.reach("warm-up", WARM_UP_CLIENTS, 0, read);
+                    warmUp += SteadyState.reach("warm-up", WARM_UP_CLIENTS, read);
                 }
                 Runnable settle = () -> settle(application);
-                Comparison list = Comparison.run("list (50 rows)", CLIENTS, OPERATIONS, apiList, jdbcList, settle);
+                Comparison lists = Comparison.run("list (50 rows)", CLIENTS, OPERATIONS, apiList, jdbcList, settle);
                 Comparison searches = Comparison.run("search q=ali", CLIENTS, OPERATIONS, apiSearch, jdbcSearch, settle);
                 // Writes warm up for a fixed count: each API create also embeds the contact in the background,
                 // so its CPU never settles, and tens of thousands of them would start an index build mid-run.
@@ -84,7 +88,7 @@ public final class ApiBenchmark {
                 Comparison creates = Comparison.run("create", CLIENTS, CREATES,
                         i -> expect(http.get().post("/api/contacts", contactJson("Api" + i, "bench.api" + i))),
                         i -> jdbc.write(create, "Jdbc" + i, "bench.jdbc" + i + "@bench.example"), settle);
-                List<Comparison> results = List.of(list, searches, creates);
+                List<Comparison> results = List.of(lists, searches, creates);
 
                 System.out.println();
                 System.out.printf("%d contacts, loopback, 2 cores shared by client, server and PostgreSQL; after a warm-up of"
@@ -149,5 +153,4 @@ public final class ApiBenchmark {
             }
         }
     }
-
 }

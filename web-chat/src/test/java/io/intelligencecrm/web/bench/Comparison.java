@@ -32,12 +32,11 @@ final class Comparison {
             Level level = new Level(threads, new MeasuredSide("API " + name + " x" + threads),
                     new MeasuredSide("JDBC " + name + " x" + threads));
             for (int round = 0; round < ROUNDS; round++) {
-                MeasuredSide first = round % 2 == 0 ? level.api() : level.jdbc();
-                MeasuredSide second = first == level.api() ? level.jdbc() : level.api();
+                boolean apiFirst = round % 2 == 0;
                 settle.run();
-                first.round(threads, next, perRound, first == level.api() ? api : jdbc);
+                (apiFirst ? level.api() : level.jdbc()).round(threads, next, perRound, apiFirst ? api : jdbc);
                 settle.run();
-                second.round(threads, next, perRound, second == level.api() ? api : jdbc);
+                (apiFirst ? level.jdbc() : level.api()).round(threads, next, perRound, apiFirst ? jdbc : api);
                 next += perRound;
             }
             comparison.levels.add(level);

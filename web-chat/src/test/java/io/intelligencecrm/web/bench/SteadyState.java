@@ -17,11 +17,11 @@ final class SteadyState {
     private SteadyState() {
     }
 
-    /** Runs rounds of the operation (numbered from {@code first}) until steady; returns how many ran. */
-    static int reach(String name, int threads, int first, ConcurrentRun.Operation operation) throws InterruptedException {
+    /** Runs rounds of the operation (numbered from 0 up) until steady; returns how many ran. */
+    static int reach(String name, int threads, ConcurrentRun.Operation operation) throws InterruptedException {
         List<Double> costs = new ArrayList<>();
         while (costs.size() < MAX_ROUNDS) {
-            int offset = first + costs.size() * ROUND;
+            int offset = costs.size() * ROUND;
             CpuMeter.Sample before = CpuMeter.now();
             ConcurrentRun.measure(name, threads, ROUND, i -> operation.run(offset + i));
             CpuMeter.Sample after = CpuMeter.now();
