@@ -11,6 +11,8 @@ import io.intelligencecrm.core.error.CrmException;
 import io.intelligencecrm.core.error.ErrorCode;
 import io.intelligencecrm.core.identity.Actor;
 import io.intelligencecrm.core.json.Json;
+import io.intelligencecrm.core.logging.LogContext;
+import io.intelligencecrm.core.metrics.CrmMetrics;
 import io.intelligencecrm.core.proposal.Proposal;
 import io.intelligencecrm.core.tenant.TenantDirectory;
 import io.intelligencecrm.core.tenant.TenantId;
@@ -69,6 +71,12 @@ public final class ChatService {
      * token budget is such an error).
      */
     public ChatReply send(Actor actor, ChatInput input, AgentEventSink sink) {
+        try (var context = LogContext.actor(actor)) {
+            return logged(actor, input, sink);
+        }
+    }
+
+    private ChatReply logged(Actor actor, ChatInput input, AgentEventSink sink) {
         String message = checkedMessage(input.message());
         if (actor.userId() == null) throw CrmException.forbidden("The agent acts for a user; this API key has none");
         record Start(Conversation conversation, User user) {
@@ -82,11 +90,12 @@ public final class ChatService {
                     + " conversation; wait for it to finish.");
         }
         Ending ending;
-        try {
+        try (var context = LogContext.with(LogContext.CONVERSATION_ID, conversation.id().toString())) {
             ending = turn(actor, conversation, start.user(), message, sink);
         } finally {
             busy.remove(conversation.id());
         }
+        CrmMetrics.agentTurn(input.channel(), ending.reply().failed() ? ending.reply().failureCode() : "ok");
         // Sent last: once a client sees the end of a turn, its next message is accepted.
         sink.accept(ending.event());
         return ending.reply();
