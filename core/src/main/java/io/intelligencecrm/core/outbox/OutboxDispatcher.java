@@ -118,6 +118,7 @@ public final class OutboxDispatcher implements AutoCloseable {
         }
         settle(tenant, batch, result);
         countOutcomes(handler.kind(), batch, result);
+        log.debug("Outbox {} handled {} messages", handler.kind(), batch.size());
         return batch.size();
     }
 

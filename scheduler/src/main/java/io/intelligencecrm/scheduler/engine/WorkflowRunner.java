@@ -180,6 +180,7 @@ public final class WorkflowRunner implements OutboxHandler {
         if (next == null || next.equals(WorkflowDefinition.END)) {
             runs.record(handle, run.id(), entry, "succeeded", null, patch, null, null, null);
             CrmMetrics.workflowRun("succeeded");
+            log.info("Workflow run {} succeeded after {} steps", run.id(), run.steps().size() + 1);
             return Optional.empty();
         }
         runs.record(handle, run.id(), entry, "running", next, patch, null, null, null);
