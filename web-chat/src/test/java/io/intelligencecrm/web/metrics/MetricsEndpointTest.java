@@ -25,13 +25,18 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 import java.util.Properties;
 import java.util.function.BooleanSupplier;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
 import org.quartz.JobKey;
 
 /**
@@ -39,6 +44,7 @@ import org.quartz.JobKey;
  * server speaking OpenAI's protocol, a local Slack and GreenMail as the bot's mailbox and the SMTP
  * server. Every scrape is read with a strict Prometheus text-format parser.
  */
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class MetricsEndpointTest {
     static final String TOKEN = "metrics-token-for-the-test-0123456789";
     private static final String SIGNING_SECRET = "8f742231b10e8888abcd99eeefff85a5";
@@ -50,6 +56,8 @@ class MetricsEndpointTest {
     private static GreenMail mail;
     private static GreenMailUser botMailbox;
     private static CrmApplication application;
+    /** The scrape after all the traffic, for the checks of the monitoring files. */
+    private static PrometheusText afterTraffic;
 
     @BeforeAll
     static void start() {
@@ -86,6 +94,7 @@ class MetricsEndpointTest {
     }
 
     @Test
+    @Order(1)
     void every_series_exists_and_moves_with_real_traffic() throws Exception {
         PrometheusText before = scrape();
         ApiClient admin = DemoLogins.as(application, Role.ADMIN);
@@ -133,6 +142,7 @@ class MetricsEndpointTest {
         awaitTrue(() -> application.dispatcher().drain() >= 0 && scrape().sum("crm_embedding_queue_depth", Map.of()) == 0,
                 "the embedding queue drained");
         PrometheusText after = scrape();
+        afterTraffic = after;
 
         moved(before, after, "http_server_requests_seconds_count",
                 Map.of("method", "GET", "route", "/api/contacts", "status", "200"));
@@ -164,6 +174,21 @@ class MetricsEndpointTest {
         }
         assertTrue(after.samples().stream().noneMatch(sample -> sample.labels().keySet().stream()
                 .anyMatch(label -> label.contains("tenant"))), "no series is labelled by tenant");
+    }
+
+    @Test
+    @Order(2)
+    void the_dashboard_and_the_alert_rules_read_only_exported_series() throws Exception {
+        assertTrue(afterTraffic != null, "runs after the traffic");
+        MonitoringFiles files = MonitoringFiles.read(Path.of("..", "deploy", "monitoring"));
+        assertTrue(files.alertNames().containsAll(List.of("CrmOutboxLagging", "CrmServerErrorsRising",
+                "CrmModelProviderErrors", "CrmTokenBudgetExhausted", "CrmQuartzMisfires", "CrmMailboxWatcherDown")));
+        assertTrue(files.dashboardExpressions().size() >= 20, "the dashboard has its panels");
+        for (String expression : files.allExpressions()) {
+            List<String> series = MonitoringFiles.seriesIn(expression);
+            assertFalse(series.isEmpty(), "no series named in " + expression);
+            for (String name : series) assertTrue(afterTraffic.has(name), name + " (in " + expression + ") is not exported");
+        }
     }
 
     @Test
