@@ -1,0 +1,56 @@
+package io.intelligencecrm.web.ops;
+
+import io.intelligencecrm.core.config.ConfigurationException;
+import io.intelligencecrm.core.config.Settings;
+import io.intelligencecrm.core.db.DatabaseStartException;
+import io.intelligencecrm.web.metrics.BuildInfo;
+import java.io.PrintStream;
+import java.io.UncheckedIOException;
+
+/**
+ * The commands an operator runs next to the server, configured by the same environment variables:
+ * each prints what it did, or one clear reason why it did nothing, and returns the exit status.
+ */
+public final class OperatorCommands {
+    static final String USAGE = """
+            usage: intelligence-crm [command]
+              serve                       run the server (the default)
+              version                     print the version
+              backup [--output FILE]      write a backup: database dump and key files (CRM_BACKUP_PASSPHRASE encrypts it)
+              restore FILE                restore a backup into an empty database and CRM_DATA_DIR
+              reseal                      seal stored secrets again with the current CRM_SECRETS_KEY
+              rotate-keys                 new key files in CRM_DATA_DIR, the old ones still accepted
+              health [URL]                exit 0 when the server answers ready (container health checks)
+            """;
+
+    private OperatorCommands() {
+    }
+
+    public static int run(String command, String[] args) {
+        PrintStream out = System.out;
+        try {
+            return switch (command) {
+                case "version", "--version" -> {
+                    out.println(BuildInfo.version());
+                    yield 0;
+                }
+                case "health" -> HealthProbe.check(args.length > 0 ? args[0] : "http://127.0.0.1:"
+                        + Settings.fromEnvironment().server().port() + "/health/ready", out);
+                case "help", "--help", "-h" -> {
+                    out.print(USAGE);
+                    yield 0;
+                }
+                default -> {
+                    System.err.print("unknown command '" + command + "'\n" + USAGE);
+                    yield 2;
+                }
+            };
+        } catch (ConfigurationException | DatabaseStartException | OperatorException e) {
+            System.err.println(command + " did nothing: " + e.getMessage());
+            return 1;
+        } catch (UncheckedIOException e) {
+            System.err.println(command + " failed: " + e.getMessage());
+            return 1;
+        }
+    }
+}
