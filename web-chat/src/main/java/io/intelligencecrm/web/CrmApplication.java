@@ -12,6 +12,7 @@ import io.intelligencecrm.core.demo.DemoData;
 import io.intelligencecrm.core.json.Json;
 import io.intelligencecrm.core.outbox.OutboxBacklog;
 import io.intelligencecrm.core.outbox.OutboxDispatcher;
+import io.intelligencecrm.core.secret.KeyRing;
 import io.intelligencecrm.core.secret.SecretBox;
 import io.intelligencecrm.knowledge.KnowledgeServices;
 import io.intelligencecrm.knowledge.memory.EmbedSubscriber;
@@ -164,8 +165,8 @@ public final class CrmApplication {
             Database database = runtime.database();
             database.reportPoolTo(metrics.registry());
             Clock clock = Clock.systemUTC();
-            byte[] secret = SigningSecret.load(settings.auth(), settings.database().dataDir());
-            JwtCodec jwt = new JwtCodec(secret,
+            KeyRing signing = SigningSecret.load(settings.auth(), settings.database().dataDir());
+            JwtCodec jwt = new JwtCodec(signing,
                     settings.auth().issuer(), settings.auth().audience(), clock);
             AccessTokens tokens = new AccessTokens(jwt, Duration.ofMinutes(settings.auth().accessTokenMinutes()), clock);
             List<ChangeSubscriber> subscribers = new ArrayList<>(List.of(new EmbedSubscriber(), new WorkflowTriggers()));
@@ -178,7 +179,7 @@ public final class CrmApplication {
                         new PasswordHasher(), clock).ensureSeeded();
             }
 
-            byte[] secretKey = SecretsKey.load(settings.secrets(), settings.database().dataDir());
+            KeyRing secretKeys = SecretsKey.load(settings.secrets(), settings.database().dataDir());
             KnowledgeServices knowledge = KnowledgeServices.create(database, settings.knowledge(), services.audit(),
                     services.outbox());
             // After the demo seed, so a new demo tenant is embedded too.
@@ -204,15 +205,15 @@ public final class CrmApplication {
             ExecutorService chatTurns = Executors.newVirtualThreadPerTaskExecutor();
             // Half the pool for Slack's agent turns, so acknowledging Slack's next request always finds a connection.
             SlackServices slack = SlackServices.create(database, settings.slack(),
-                    new SecretBox(secretKey), clock, services, agent, chatTurns,
+                    new SecretBox(secretKeys), clock, services, agent, chatTurns,
                     Math.max(1, settings.database().poolSize() / 2));
             // Like Slack's: half the pool for agent turns behind mail posted to the webhook.
-            EmailBotServices emailBot = EmailBotServices.create(database, new SecretBox(secretKey), services, agent,
+            EmailBotServices emailBot = EmailBotServices.create(database, new SecretBox(secretKeys), services, agent,
                     chatTurns, Math.max(1, settings.database().poolSize() / 2), settings.emailBot().interval());
             workers.add(emailBot.watchers());
             OutreachServices outreach = OutreachServices.create(database, settings.outreach(),
                     settings.server().publicUrl(),
-                    secretKey, clock, services);
+                    secretKeys, clock, services);
             OutboxDispatcher mailDispatcher = new OutboxDispatcher(database, outreach.deliveryHandlers(),
                     Duration.ofMillis(settings.outreach().dispatchMillis()), 8);
             workers.add(mailDispatcher);
@@ -249,7 +250,7 @@ public final class CrmApplication {
             new InboxController(scheduler.notifications()).routes(api);
             new TaskController(services.tasks()).routes(api);
             new OpenApiController(api, settings.server().publicUrl()).routes(api);
-            BrowserSessions browser = new BrowserSessions(tokens, BROWSER_SESSION, secret,
+            BrowserSessions browser = new BrowserSessions(tokens, BROWSER_SESSION, signing,
                     settings.server().publicUrl().startsWith("https:"));
             ApiAuthentication authentication = new ApiAuthentication(api, tokens, services.authentication(), limits, browser);
             WebPages pages = WebPages.create(settings, database, clock, services, agent, scoring.scoring(), browser,
