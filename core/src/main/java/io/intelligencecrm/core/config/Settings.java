@@ -9,7 +9,7 @@ import java.util.Map;
 public record Settings(DatabaseSettings database, ServerSettings server, AuthSettings auth, AgentSettings agent,
                        KnowledgeSettings knowledge, boolean demoData, SecretSettings secrets, SlackSettings slack,
                        OutreachSettings outreach, SchedulerSettings scheduler, ScoringSettings scoring,
-                       EmailBotPolling emailBot, ObservabilitySettings observability) {
+                       EmailBotPolling emailBot, ObservabilitySettings observability, BackupSettings backup) {
 
     public static Settings fromEnvironment() {
         return from(System.getenv());
@@ -30,23 +30,24 @@ public record Settings(DatabaseSettings database, ServerSettings server, AuthSet
                 SchedulerSettings.from(env),
                 ScoringSettings.from(env),
                 EmailBotPolling.from(env),
-                ObservabilitySettings.from(env));
+                ObservabilitySettings.from(env),
+                BackupSettings.from(env));
         env.requireValid();
         return settings;
     }
 
     public Settings withDatabase(DatabaseSettings newDatabase) {
         return new Settings(newDatabase, server, auth, agent, knowledge, demoData, secrets, slack, outreach, scheduler,
-                scoring, emailBot, observability);
+                scoring, emailBot, observability, backup);
     }
 
     public Settings withServer(ServerSettings newServer) {
         return new Settings(database, newServer, auth, agent, knowledge, demoData, secrets, slack, outreach, scheduler,
-                scoring, emailBot, observability);
+                scoring, emailBot, observability, backup);
     }
 
     public Settings withDemoData(boolean seed) {
         return new Settings(database, server, auth, agent, knowledge, seed, secrets, slack, outreach, scheduler,
-                scoring, emailBot, observability);
+                scoring, emailBot, observability, backup);
     }
 }

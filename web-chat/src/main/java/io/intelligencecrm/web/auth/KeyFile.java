@@ -66,7 +66,7 @@ public final class KeyFile {
     }
 
     /** A new key in the file; the one it replaces moves to the accepted list. */
-    static void rotate(Path file) {
+    public static void rotate(Path file) {
         try {
             byte[] current = loadOrCreate(file);
             Path accepted = file.resolveSibling(file.getFileName() + ACCEPTED_SUFFIX);

@@ -3,9 +3,13 @@ package io.intelligencecrm.web.ops;
 import io.intelligencecrm.core.config.ConfigurationException;
 import io.intelligencecrm.core.config.Settings;
 import io.intelligencecrm.core.db.DatabaseStartException;
+import io.intelligencecrm.postgres.PostgresStartException;
 import io.intelligencecrm.web.metrics.BuildInfo;
+import java.io.IOException;
 import java.io.PrintStream;
 import java.io.UncheckedIOException;
+import java.util.List;
+import java.util.function.Supplier;
 
 /**
  * The commands an operator runs next to the server, configured by the same environment variables:
@@ -27,15 +31,23 @@ public final class OperatorCommands {
     }
 
     public static int run(String command, String[] args) {
-        PrintStream out = System.out;
+        return run(command, List.of(args), Settings::fromEnvironment, System.out);
+    }
+
+    /** @param settings read only by commands that need them, so "version" works whatever the configuration */
+    public static int run(String command, List<String> args, Supplier<Settings> settings, PrintStream out) {
         try {
             return switch (command) {
                 case "version", "--version" -> {
                     out.println(BuildInfo.version());
                     yield 0;
                 }
-                case "health" -> HealthProbe.check(args.length > 0 ? args[0] : "http://127.0.0.1:"
-                        + Settings.fromEnvironment().server().port() + "/health/ready", out);
+                case "health" -> HealthProbe.check(!args.isEmpty() ? args.getFirst() : "http://127.0.0.1:"
+                        + settings.get().server().port() + "/health/ready", out);
+                case "backup" -> BackupCommand.run(settings.get(), args, out);
+                case "restore" -> RestoreCommand.run(settings.get(), args, out);
+                case "reseal" -> KeyCommands.reseal(settings.get(), out);
+                case "rotate-keys" -> KeyCommands.rotate(settings.get(), out);
                 case "help", "--help", "-h" -> {
                     out.print(USAGE);
                     yield 0;
@@ -45,10 +57,10 @@ public final class OperatorCommands {
                     yield 2;
                 }
             };
-        } catch (ConfigurationException | DatabaseStartException | OperatorException e) {
+        } catch (ConfigurationException | DatabaseStartException | PostgresStartException | OperatorException e) {
             System.err.println(command + " did nothing: " + e.getMessage());
             return 1;
-        } catch (UncheckedIOException e) {
+        } catch (IOException | UncheckedIOException e) {
             System.err.println(command + " failed: " + e.getMessage());
             return 1;
         }
