@@ -20,6 +20,7 @@ import io.intelligencecrm.core.identity.SessionRevocations;
 import io.intelligencecrm.core.interaction.InteractionService;
 import io.intelligencecrm.core.notification.InboxCount;
 import io.intelligencecrm.core.outbox.Outbox;
+import io.intelligencecrm.core.task.TaskService;
 import io.intelligencecrm.core.tenant.TenantDirectory;
 import io.intelligencecrm.core.tenant.TenantTransactions;
 import io.intelligencecrm.core.user.InvitationSender;
@@ -37,7 +38,8 @@ public record CoreServices(TenantDirectory directory, AuditTrail audit, Outbox o
                            CompanyService companies, ContactService contacts, DealService deals,
                            InteractionService interactions, ContactImport contactImport, ContactExport contactExport,
                            AuditQuery auditQuery, WorkflowService workflows, WorkflowRuns workflowRuns,
-                           AnalyticsService analytics, DashboardFigures dashboard, InboxCount inbox) {
+                           TaskService tasks, AnalyticsService analytics, DashboardFigures dashboard,
+                           InboxCount inbox) {
 
     public static CoreServices create(Database database, Settings settings, Clock clock,
                                       List<ChangeSubscriber> subscribers, List<ErasureStep> erasureSteps,
@@ -62,7 +64,7 @@ public record CoreServices(TenantDirectory directory, AuditTrail audit, Outbox o
                 new ContactImport(transactions, contacts, audit, changes),
                 new ContactExport(transactions, contacts, audit), new AuditQuery(transactions),
                 new WorkflowService(transactions, audit, workflowRuns), workflowRuns,
-                new AnalyticsService(transactions, clock), new DashboardFigures(transactions, clock),
-                new InboxCount(transactions));
+                new TaskService(transactions, audit, clock), new AnalyticsService(transactions, clock),
+                new DashboardFigures(transactions, clock), new InboxCount(transactions));
     }
 }
