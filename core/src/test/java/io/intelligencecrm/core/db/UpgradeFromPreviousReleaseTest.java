@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.intelligencecrm.core.outbox.OutboxBacklog;
+import io.intelligencecrm.core.secret.LegacySeal;
 import io.intelligencecrm.core.secret.SecretBox;
 import io.intelligencecrm.core.tenant.TenantId;
 import io.intelligencecrm.core.tenant.TenantProvisioning;
@@ -12,16 +13,10 @@ import io.intelligencecrm.core.testing.TestPostgres;
 import io.intelligencecrm.core.user.PasswordHasher;
 import io.intelligencecrm.core.user.Role;
 import io.intelligencecrm.core.user.UserRepository;
-import java.nio.ByteBuffer;
-import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.util.Arrays;
-import java.util.Base64;
 import java.util.Map;
 import java.util.UUID;
-import javax.crypto.Cipher;
-import javax.crypto.spec.GCMParameterSpec;
-import javax.crypto.spec.SecretKeySpec;
 import org.jdbi.v3.core.Handle;
 import org.junit.jupiter.api.Test;
 
@@ -47,7 +42,7 @@ class UpgradeFromPreviousReleaseTest {
             tenant = new TenantProvisioning(old.ownerJdbi()).create("upgraded", "Upgraded Ltd", "upgraded.example").tenantId();
             UUID user = new UserRepository(old.tenants()).create(tenant, "ann@upgraded.example", "Ann", Role.ADMIN, "UTC",
                     new PasswordHasher().hash("a-password-of-0.1.0")).id();
-            String sealed = legacySeal(secretsKey, "smtp-password-from-0.1.0");
+            String sealed = LegacySeal.seal(secretsKey, "smtp-password-from-0.1.0");
             old.tenants().useTenant(tenant, handle -> seed(handle, contact, user, sealed));
         }
 
@@ -102,14 +97,5 @@ class UpgradeFromPreviousReleaseTest {
                 .bind("contact", contact.toString()).execute();
         handle.createUpdate("insert into mail_settings (tenant_id, smtp_password_sealed) values (crm_current_tenant(), :sealed)")
                 .bind("sealed", sealed).execute();
-    }
-
-    /** A credential as release 0.1.0 sealed it: v1: and AES-GCM with the secrets key itself. */
-    private static String legacySeal(byte[] key, String plain) throws Exception {
-        byte[] nonce = new byte[12];
-        Cipher cipher = Cipher.getInstance("AES/GCM/NoPadding");
-        cipher.init(Cipher.ENCRYPT_MODE, new SecretKeySpec(key, "AES"), new GCMParameterSpec(128, nonce));
-        byte[] sealed = cipher.doFinal(plain.getBytes(StandardCharsets.UTF_8));
-        return "v1:" + Base64.getEncoder().encodeToString(ByteBuffer.allocate(12 + sealed.length).put(nonce).put(sealed).array());
     }
 }

@@ -1,7 +1,6 @@
 package io.intelligencecrm.core.secret;
 
 import static io.intelligencecrm.core.secret.SecretBoxTest.key;
-import static io.intelligencecrm.core.secret.SecretBoxTest.legacySeal;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -37,7 +36,7 @@ class ResealerTest {
     void reseal_rewrites_old_format_and_retired_key_values_with_the_active_key() throws Exception {
         try (Database database = TestPostgres.get().openFreshDatabase(1)) {
             TenantId tenant = TestTenants.create(database, "reseal").tenantId();
-            String legacy = legacySeal(key((byte) 1), "smtp-password");
+            String legacy = LegacySeal.seal(key((byte) 1), "smtp-password");
             String retired = new SecretBox(key((byte) 1)).seal("imap-password");
             database.tenants().useTenant(tenant, handle -> handle.createUpdate("""
                             insert into mail_settings (tenant_id, smtp_password_sealed, imap_password_sealed)

@@ -6,14 +6,9 @@ import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.nio.ByteBuffer;
-import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 import java.util.Base64;
 import java.util.List;
-import javax.crypto.Cipher;
-import javax.crypto.spec.GCMParameterSpec;
-import javax.crypto.spec.SecretKeySpec;
 import org.junit.jupiter.api.Test;
 
 class SecretBoxTest {
@@ -61,7 +56,7 @@ class SecretBoxTest {
 
     @Test
     void values_sealed_before_keys_were_derived_still_open_and_are_marked_for_resealing() throws Exception {
-        String legacy = legacySeal(key((byte) 1), "xoxb-legacy");
+        String legacy = LegacySeal.seal(key((byte) 1), "xoxb-legacy");
         assertEquals("xoxb-legacy", box.open(legacy));
         assertTrue(box.needsReseal(legacy));
         assertEquals("xoxb-legacy", new SecretBox(new KeyRing(key((byte) 2), List.of(key((byte) 1)))).open(legacy));
@@ -72,15 +67,6 @@ class SecretBoxTest {
         String sealed = box.seal("password");
         assertThrows(IllegalArgumentException.class, () -> box.open("v1:" + sealed.substring(sealed.lastIndexOf(':') + 1)),
                 "the derived key is another key than the configured one");
-    }
-
-    /** The format before per-purpose keys: v1: and AES-GCM with the secrets key itself. */
-    static String legacySeal(byte[] key, String plain) throws Exception {
-        byte[] nonce = new byte[12];
-        Cipher cipher = Cipher.getInstance("AES/GCM/NoPadding");
-        cipher.init(Cipher.ENCRYPT_MODE, new SecretKeySpec(key, "AES"), new GCMParameterSpec(128, nonce));
-        byte[] sealed = cipher.doFinal(plain.getBytes(StandardCharsets.UTF_8));
-        return "v1:" + Base64.getEncoder().encodeToString(ByteBuffer.allocate(12 + sealed.length).put(nonce).put(sealed).array());
     }
 
     static byte[] key(byte fill) {

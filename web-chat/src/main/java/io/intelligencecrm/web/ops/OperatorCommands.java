@@ -30,6 +30,12 @@ public final class OperatorCommands {
     private OperatorCommands() {
     }
 
+    /** This node's readiness address; with HTTPS served directly, pass the URL its certificate names instead. */
+    private static String localReadiness(Settings settings) {
+        String scheme = settings.server().tls().isPresent() ? "https" : "http";
+        return scheme + "://127.0.0.1:" + settings.server().port() + "/health/ready";
+    }
+
     public static int run(String command, String[] args) {
         return run(command, List.of(args), Settings::fromEnvironment, System.out);
     }
@@ -42,8 +48,7 @@ public final class OperatorCommands {
                     out.println(BuildInfo.version());
                     yield 0;
                 }
-                case "health" -> HealthProbe.check(!args.isEmpty() ? args.getFirst() : "http://127.0.0.1:"
-                        + settings.get().server().port() + "/health/ready", out);
+                case "health" -> HealthProbe.check(!args.isEmpty() ? args.getFirst() : localReadiness(settings.get()), out);
                 case "backup" -> BackupCommand.run(settings.get(), args, out);
                 case "restore" -> RestoreCommand.run(settings.get(), args, out);
                 case "reseal" -> KeyCommands.reseal(settings.get(), out);
