@@ -89,8 +89,10 @@ public final class KeyFile {
     private static void write(Path file, String content) throws IOException {
         Files.createDirectories(file.getParent());
         Path temporary = file.resolveSibling(file.getFileName() + ".new");
+        Files.deleteIfExists(temporary);
+        // Created owner-only before the key is written into it: never readable by others, not even briefly.
+        Files.createFile(temporary, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
         Files.writeString(temporary, content);
-        Files.setPosixFilePermissions(temporary, PosixFilePermissions.fromString("rw-------"));
         Files.move(temporary, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
     }
 }
