@@ -36,6 +36,9 @@ final class BackupArchive {
     static void write(Path target, Map<String, Object> manifest, Path dump, Path dataDir, Optional<String> passphrase)
             throws IOException {
         Path partial = target.resolveSibling(target.getFileName() + ".partial");
+        Files.deleteIfExists(partial);
+        // Owner-only from the start: an unencrypted backup holds the keys.
+        Files.createFile(partial, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
         try (OutputStream file = new BufferedOutputStream(Files.newOutputStream(partial));
              OutputStream sealed = passphrase.isPresent() ? ArchiveCipher.encrypting(file, passphrase.get()) : file;
              ZipOutputStream zip = new ZipOutputStream(sealed)) {
@@ -56,7 +59,6 @@ final class BackupArchive {
                 zip.closeEntry();
             }
         }
-        Files.setPosixFilePermissions(partial, PosixFilePermissions.fromString("rw-------"));
         Files.move(partial, target, StandardCopyOption.ATOMIC_MOVE);
     }
 
