@@ -1,5 +1,7 @@
 package io.intelligencecrm.scoring;
 
+import io.intelligencecrm.core.contact.LifecycleStage;
+import io.intelligencecrm.core.contact.StageHistory;
 import io.intelligencecrm.core.tenant.TenantId;
 import io.intelligencecrm.core.tenant.TenantTransactions;
 import io.intelligencecrm.scoring.model.Metrics;
@@ -139,6 +141,7 @@ public final class SyntheticLeads {
         }
         contacts.insert(transactions, tenant);
         interactions.insert(transactions, tenant);
+        contacts.closeInThePast(transactions, tenant);
         return new Result(truth, won, openIds, closedIds);
     }
 
@@ -198,6 +201,21 @@ public final class SyntheticLeads {
                         .bind("created", column(chunk, 9, String[]::new))
                         .bind("updated", column(chunk, 10, String[]::new))
                         .execute());
+            }
+        }
+
+        /** Closed leads were leads from their creation until they closed (their last update). */
+        void closeInThePast(TenantTransactions transactions, TenantId tenant) {
+            List<StageHistory.Entry> history = new ArrayList<>();
+            for (Object[] row : rows) {
+                LifecycleStage stage = LifecycleStage.valueOf(((String) row[5]).toUpperCase(java.util.Locale.ROOT));
+                if (stage != LifecycleStage.CUSTOMER && stage != LifecycleStage.LOST) continue;
+                history.add(new StageHistory.Entry((UUID) row[0], LifecycleStage.LEAD, Instant.parse((String) row[9])));
+                history.add(new StageHistory.Entry((UUID) row[0], stage, Instant.parse((String) row[10])));
+            }
+            for (int from = 0; from < history.size(); from += 20_000) {
+                List<StageHistory.Entry> chunk = history.subList(from, Math.min(history.size(), from + 20_000));
+                transactions.useTenant(tenant, handle -> StageHistory.replace(handle, chunk));
             }
         }
     }
