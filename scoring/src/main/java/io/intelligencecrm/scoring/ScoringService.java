@@ -236,6 +236,13 @@ public final class ScoringService {
         }
     }
 
+    /** Scores and explains leads of the tenant without storing anything (checks over a whole tenant). */
+    List<ScoredLead> explainAll(TenantId tenant, LeadFactsReader.Which which) {
+        Instant now = clock.instant();
+        List<LeadFacts> leads = transactions.inTenant(tenant, handle -> LeadFactsReader.all(handle, now, which));
+        return score(tenant, leads, context(tenant, now));
+    }
+
     /** How many open leads "rescore all" will go through. */
     public int openLeadCount(TenantId tenant) {
         Instant now = clock.instant();

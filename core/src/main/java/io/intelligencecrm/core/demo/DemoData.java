@@ -7,10 +7,10 @@ import io.intelligencecrm.core.contact.Contact;
 import io.intelligencecrm.core.contact.ContactRepository;
 import io.intelligencecrm.core.contact.LifecycleStage;
 import io.intelligencecrm.core.contact.NewContact;
+import io.intelligencecrm.core.contact.StageHistory;
 import io.intelligencecrm.core.deal.DealRepository;
 import io.intelligencecrm.core.deal.DealStage;
 import io.intelligencecrm.core.deal.NewDeal;
-import io.intelligencecrm.core.interaction.Direction;
 import io.intelligencecrm.core.interaction.InteractionRepository;
 import io.intelligencecrm.core.interaction.InteractionType;
 import io.intelligencecrm.core.interaction.NewInteraction;
@@ -30,6 +30,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -42,7 +43,9 @@ import java.util.UUID;
 /**
  * Seeds the demo tenant: 3 users of different roles, 40 companies, 200 contacts, 600 interactions
  * and 40 deals. The content is the same on every machine (fixed random seed); dates are relative
- * to the day of seeding so "last week" means something. Seeding is all-or-nothing and happens once.
+ * to the day of seeding so "last week" means something. Every contact has a past that hangs
+ * together ({@link DemoStory}): activity before it was won or lost, its stage changes in order,
+ * deals opened before they closed. Seeding is all-or-nothing and happens once.
  */
 public final class DemoData {
     public static final String SLUG = "demo";
@@ -108,6 +111,7 @@ public final class DemoData {
         }
 
         List<Contact> contactRows = new ArrayList<>();
+        Map<UUID, Instant> createdAt = new HashMap<>();
         Set<String> usedNames = new HashSet<>();
         for (int c = 0; c < companyRows.size(); c++) {
             Company company = companyRows.get(c);
@@ -134,43 +138,44 @@ public final class DemoData {
                         pick(random, DemoCatalog.TITLES), stage(random), pick(random, DemoCatalog.SOURCES),
                         seed.country(), custom)));
                 backdate(id, contactRows.getLast().id(), created);
+                createdAt.put(contactRows.getLast().id(), created);
             }
         }
 
+        List<DemoStory> stories = new ArrayList<>();
+        for (Contact contact : contactRows) {
+            Instant created = createdAt.get(contact.id());
+            stories.add(DemoStory.of(contact, created, now, random));
+        }
         for (int i = 0; i < INTERACTIONS; i++) {
-            Contact contact = pick(random, contactRows);
-            InteractionType type = List.of(InteractionType.NOTE, InteractionType.CALL, InteractionType.EMAIL,
-                    InteractionType.EMAIL, InteractionType.MEETING).get(random.nextInt(5));
-            Direction direction = switch (type) {
-                case EMAIL -> random.nextBoolean() ? Direction.INBOUND : Direction.OUTBOUND;
-                case CALL, MEETING -> Direction.OUTBOUND;
-                default -> Direction.INTERNAL;
-            };
-            List<String> texts = switch (type) {
-                case CALL -> DemoCatalog.CALLS;
-                case MEETING -> DemoCatalog.MEETINGS;
-                case EMAIL -> direction == Direction.INBOUND ? DemoCatalog.EMAILS_IN : DemoCatalog.EMAILS_OUT;
-                default -> DemoCatalog.NOTES;
-            };
-            String content = String.format(pick(random, texts), 5 + random.nextInt(95));
-            String subject = type == InteractionType.EMAIL ? "Re: " + content.split("[.:?]")[0] : null;
-            Instant occurred = now.minus(Duration.ofMinutes(30 + random.nextInt(60 * 24 * 120)));
-            interactions.create(id, new NewInteraction(contact.id(), null, type, direction, subject, content,
-                    occurred, contact.ownerId()));
+            DemoStory story = DemoStory.pick(stories, random);
+            DemoStory.Touch touch = story.touch(random);
+            String content = String.format(pick(random, touch.texts()), 5 + random.nextInt(95));
+            String subject = touch.type() == InteractionType.EMAIL ? "Re: " + content.split("[.:?]")[0] : null;
+            interactions.create(id, new NewInteraction(story.contact().id(), null, touch.type(), touch.direction(), subject,
+                    content, touch.at(), story.contact().ownerId()));
         }
 
         LocalDate today = LocalDate.ofInstant(now, ZoneOffset.UTC);
+        List<StageHistory.Entry> history = new ArrayList<>();
+        stories.forEach(story -> history.addAll(story.history()));
         for (int i = 0; i < DEALS; i++) {
             Company company = companyRows.get(i % companyRows.size());
-            Contact contact = contactRows.get(i * CONTACTS_PER_COMPANY % contactRows.size());
-            DealStage stage = List.of(DealStage.values()).get(random.nextInt(DealStage.values().length));
-            Instant closedAt = stage.closed() ? now.minus(Duration.ofDays(1 + random.nextInt(90))) : null;
+            // The company's contact furthest along: deals follow real interest, won when the contact was won.
+            DemoStory story = stories.subList(i * CONTACTS_PER_COMPANY % stories.size(),
+                    i * CONTACTS_PER_COMPANY % stories.size() + CONTACTS_PER_COMPANY).stream()
+                    .max(java.util.Comparator.comparingDouble(DemoStory::dealPriority)).orElseThrow();
+            DealStage stage = story.dealStage(random);
             BigDecimal amount = BigDecimal.valueOf(5_000L + random.nextInt(50) * 5_000L);
-            deals.create(id, new NewDeal(company.name() + " - " + pick(random, DemoCatalog.DEAL_PRODUCTS),
-                    contact.id(), company.id(), contact.ownerId(), stage, amount,
+            var deal = deals.create(id, new NewDeal(company.name() + " - " + pick(random, DemoCatalog.DEAL_PRODUCTS),
+                    story.contact().id(), company.id(), story.contact().ownerId(), stage, amount,
                     company.name().contains("Nordlicht") || company.name().contains("Monarch") ? "EUR" : "USD",
-                    today.plusDays(random.nextInt(120) - 20), closedAt, null));
+                    today.plusDays(random.nextInt(120) - 20), stage.closed() ? story.closedAt() : null, null));
+            Instant dealCreated = story.dealCreatedAt(random);
+            transactions.useTenant(id, handle -> handle.createUpdate("update deals set created_at = :created where id = :id")
+                    .bind("created", dealCreated).bind("id", deal.id()).execute());
         }
+        transactions.useTenant(id, handle -> StageHistory.replace(handle, history));
     }
 
     /** Spreads creation times over the past months so lists and "new leads per week" look real. */

@@ -8,13 +8,15 @@ import java.util.Arrays;
  * on its own (a value that wins more often may only raise a score), so features that move together
  * cannot cancel out with opposite signs and an explanation never contradicts the win rates beside
  * it; a feature whose effect would reverse once the others are known gets weight 0 instead. The
- * constraints are kept by an active-set method: Newton steps on the free weights, stopping at the
- * first bound hit, and a bound weight is released when the gradient pulls it into its allowed side.
+ * constraints are kept by an active-set method: Newton steps on the free weights, a weight stepping
+ * past its bound held at 0, and bound weights released when the gradient pulls them into their
+ * allowed side.
  * The intercept is free and not penalised. Inputs are expected to be standardised.
  */
 public final class LogisticRegression {
     private static final int MAX_ITERATIONS = 200;
     private static final double TOLERANCE = 1e-7;
+    private static final int MAX_RELEASES = 5;
 
     private LogisticRegression() {
     }
@@ -54,39 +56,28 @@ public final class LogisticRegression {
             }
             for (int a = 0; a < m; a++) for (int b = 0; b < a; b++) hessian[a][b] = hessian[b][a];
             double[] step = solve(hessian, gradient);
-            // The longest part of the Newton step that keeps every free weight on its allowed side.
-            double length = 1;
-            int blocking = -1;
-            for (int a = 1; a < m; a++) {
+            double change = 0;
+            boolean blocked = false;
+            for (int a = 0; a < m; a++) {
                 int j = active[a];
-                double next = w[j] - step[a];
-                int direction = directions[j - 1];
-                if (direction == 1 && next < 0 || direction == -1 && next > 0) {
-                    double t = step[a] == 0 ? 0 : w[j] / step[a];
-                    if (t < length) {
-                        length = Math.max(t, 0);
-                        blocking = j;
-                    }
+                w[j] -= step[a];
+                change = Math.max(change, Math.abs(step[a]));
+                int direction = j == 0 ? 2 : directions[j - 1];
+                // A weight stepping past its bound stops there and stays bound until the gradient pulls it back.
+                if (direction == 1 && w[j] < 0 || direction == -1 && w[j] > 0) {
+                    w[j] = 0;
+                    bound[j] = true;
+                    blocked = true;
                 }
             }
-            double change = 0;
-            for (int a = 0; a < m; a++) {
-                w[active[a]] -= length * step[a];
-                change = Math.max(change, Math.abs(length * step[a]));
-            }
-            if (blocking >= 0) {
-                w[blocking] = 0;
-                bound[blocking] = true;
-                continue;
-            }
-            if (change >= TOLERANCE) continue;
-            // Each weight may come back once or so; a weight pushed back and forth by its neighbours stays at 0.
-            if (releases++ >= d || !release(x, y, w, bound, directions, lambda)) break;
+            if (blocked || change >= TOLERANCE) continue;
+            // A few rounds of releasing: a weight pushed back and forth by its neighbours stays at 0.
+            if (releases++ >= MAX_RELEASES || !release(x, y, w, bound, directions, lambda)) break;
         }
         return w;
     }
 
-    /** Frees the bound weight the gradient pulls hardest into its allowed side; false when none is pulled. */
+    /** Frees every bound weight the gradient pulls into its allowed side; false when none is pulled. */
     private static boolean release(double[][] x, boolean[] y, double[] w, boolean[] bound, int[] directions,
                                    double lambda) {
         int d = directions.length;
@@ -94,21 +85,18 @@ public final class LogisticRegression {
         for (int j = 0; j <= d; j++) all[j] = j;
         double[] gradient = new double[d + 1];
         accumulate(x, y, w, all, gradient, null);
-        int best = -1;
+        boolean released = false;
         double pull = 1e-6 * Math.max(1, x.length);
         for (int j = 1; j <= d; j++) {
             int direction = directions[j - 1];
             if (!bound[j] || direction == 0) continue;
             // Moving the weight against its gradient lowers the loss; allowed if that is its direction.
-            double descent = -(gradient[j] + lambda * w[j]) * direction;
-            if (descent > pull) {
-                pull = descent;
-                best = j;
+            if (-(gradient[j] + lambda * w[j]) * direction > pull) {
+                bound[j] = false;
+                released = true;
             }
         }
-        if (best < 0) return false;
-        bound[best] = false;
-        return true;
+        return released;
     }
 
     private static int[] active(boolean[] bound) {
