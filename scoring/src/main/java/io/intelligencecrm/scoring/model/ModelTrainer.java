@@ -224,7 +224,7 @@ public final class ModelTrainer {
         Map<String, String> unused = new LinkedHashMap<>();
         for (int j = 0; j < features.size(); j++) {
             if (fit.weights()[j + 1] != 0 || data.schema.mergedInto().containsKey(features.get(j))) continue;
-            unused.put(features.get(j), whyUnused(fit, j, features, data.schema));
+            unused.put(features.get(j), whyUnused(fit, j));
         }
         unused.forEach((feature, reason) -> dropped.add(new DroppedFeature(feature, LeadModel.labelOf(feature, data.schema),
                 reason)));
@@ -233,8 +233,8 @@ public final class ModelTrainer {
                 fit.wonAverages(), fit.lostAverages(), fit.importance(), NEIGHBOURS, null, dropped);
     }
 
-    private static String whyUnused(Fit fit, int j, List<String> features, FieldSchema schema) {
-        if (fit.scales()[j] == 1 && fit.lows()[j] == fit.highs()[j]) return "the same for every closed lead";
+    private static String whyUnused(Fit fit, int j) {
+        if (fit.highs()[j] - fit.lows()[j] < 1e-9) return "the same for every closed lead";
         if (Math.abs(fit.wonAverages()[j] - fit.lostAverages()[j]) < 1e-9) return "no different for won and lost leads";
         return "adds nothing once the other features are known: what it says, they say more reliably";
     }
