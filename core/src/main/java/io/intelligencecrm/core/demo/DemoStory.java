@@ -52,14 +52,17 @@ final class DemoStory {
     private final double interest;
     private final Instant qualifiedAt;
     private final Instant closedAt;
+    private final double dealLuck;
 
-    private DemoStory(Contact contact, Instant created, Instant now, double interest, Instant qualifiedAt, Instant closedAt) {
+    private DemoStory(Contact contact, Instant created, Instant now, double interest, Instant qualifiedAt, Instant closedAt,
+                      double dealLuck) {
         this.contact = contact;
         this.created = created;
         this.now = now;
         this.interest = interest;
         this.qualifiedAt = qualifiedAt;
         this.closedAt = closedAt;
+        this.dealLuck = dealLuck;
     }
 
     static DemoStory of(Contact contact, Instant created, Instant now, Random random) {
@@ -77,7 +80,7 @@ final class DemoStory {
         boolean qualified = stage == LifecycleStage.QUALIFIED || stage == LifecycleStage.CUSTOMER
                 || (stage == LifecycleStage.LOST && random.nextBoolean());
         Instant qualifiedAt = qualified ? created.plus(Duration.between(created, end).multipliedBy(2).dividedBy(5)) : null;
-        return new DemoStory(contact, created, now, interest, qualifiedAt, closedAt);
+        return new DemoStory(contact, created, now, interest, qualifiedAt, closedAt, random.nextGaussian());
     }
 
     /** A contact for the next interaction: the more interested, the more often. */
@@ -104,9 +107,11 @@ final class DemoStory {
         return closedAt;
     }
 
-    /** Who of a company gets its deal: customers first, then the most interested open or lost contact. */
+    /** Who of a company gets its deal: mostly someone it got far with (won, or lost after qualifying), else luck. */
     double dealPriority() {
-        return (contact.lifecycleStage() == LifecycleStage.CUSTOMER ? 10 : 0) + interest;
+        boolean farAlong = contact.lifecycleStage() == LifecycleStage.CUSTOMER
+                || contact.lifecycleStage() == LifecycleStage.LOST && qualifiedAt != null;
+        return (farAlong ? 1.5 : 0) + 0.5 * interest + dealLuck;
     }
 
     DealStage dealStage(Random random) {

@@ -59,10 +59,10 @@ public final class Engagement {
     public static String compare(String measure, double average, double wonAverage, double lostAverage) {
         if (measure.equals(NEVER_TOUCHED)) {
             return String.format(Locale.ROOT, "%.0f%% of won leads and %.0f%% of lost ones had no interaction before"
-                    + " they closed (%.0f%% of all)", wonAverage * 100, lostAverage * 100, average * 100);
+                    + " they closed, %.0f%% of all", wonAverage * 100, lostAverage * 100, average * 100);
         }
-        return String.format(Locale.ROOT, "before they closed, won leads had about %s and lost ones about %s"
-                + " (all closed leads about %s)", typical(wonAverage), typical(lostAverage), typical(average));
+        return String.format(Locale.ROOT, "before they closed, won leads had about %s and lost ones about %s,"
+                + " all closed leads about %s", typical(wonAverage), typical(lostAverage), typical(average));
     }
 
     private static String typical(double value) {

@@ -120,7 +120,7 @@ public record LeadModel(int format, int version, Instant trainedAt, int closedLe
             String label = missing ? String.join(" and ", schema.group(table.field()).stream().map(schema::label).toList())
                     + ": not given" : schema.label(table.field()) + ": " + value;
             String detail = won + " of " + seen + " closed leads " + (missing ? "without it" : "with this value")
-                    + " were won (" + percent((double) won / seen) + "; " + percent(baseRate) + " overall)";
+                    + " were won, " + percent((double) won / seen) + " against " + percent(baseRate) + " overall";
             return new Factor(feature, "field", label, c, effect, detail, FactorEvidence.rate(won, seen, baseRate));
         }
         if (feature.equals(SIMILAR)) {
