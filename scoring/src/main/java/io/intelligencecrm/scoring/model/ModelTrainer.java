@@ -21,7 +21,7 @@ import java.util.stream.IntStream;
  * open leads. Each weight keeps the sign its feature shows on its own (see {@link LogisticRegression}).
  */
 public final class ModelTrainer {
-    /** Regularisation strength on standardised features; tuned on synthetic data, see docs/how-it-works/scoring.md. */
+    /** Regularisation strength on standardised features; tuned on synthetic data (docs/benchmarks.md, "Scoring"). */
     static final double LAMBDA = 2.0;
     static final int INNER_FOLDS = 5;
     public static final int NEIGHBOURS = 20;
