@@ -1,6 +1,5 @@
 package io.intelligencecrm.scoring;
 
-import io.intelligencecrm.scoring.model.Metrics;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -44,13 +43,7 @@ public final class LeadCsv {
 
         /** The AUC of the hidden probabilities on the given leads' drawn outcomes: the best a model can do. */
         public double optimalAuc(List<String> emails) {
-            double[] predicted = new double[emails.size()];
-            boolean[] outcomes = new boolean[emails.size()];
-            for (int i = 0; i < emails.size(); i++) {
-                predicted[i] = truth.get(emails.get(i));
-                outcomes[i] = won.get(emails.get(i));
-            }
-            return Metrics.auc(predicted, outcomes);
+            return SyntheticLeads.hiddenAuc(truth, won, emails);
         }
     }
 

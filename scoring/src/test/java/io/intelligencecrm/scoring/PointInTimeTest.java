@@ -60,8 +60,8 @@ class PointInTimeTest {
                 double interest = random.nextGaussian();
                 Instant closed = NOW.minus(Duration.ofDays(60 + random.nextInt(300)));
                 Instant created = closed.minus(Duration.ofDays(50));
-                int replies = poisson(random, 1.5 * Math.exp(interest));
-                int meetings = poisson(random, 0.5 * Math.exp(interest));
+                int replies = SyntheticLeads.poisson(random, 1.5 * Math.exp(interest));
+                int meetings = SyntheticLeads.poisson(random, 0.5 * Math.exp(interest));
                 boolean dealGoing = random.nextDouble() < 0.3 + 0.4 * (interest > 0 ? 1 : 0);
                 double logit = -0.4 + 0.9 * Math.log1p(replies) + 0.8 * Math.log1p(meetings) + (dealGoing ? 0.8 : 0);
                 boolean won = random.nextDouble() < 1 / (1 + Math.exp(-logit));
@@ -162,16 +162,5 @@ class PointInTimeTest {
                         insert into deals (tenant_id, name, contact_id, stage, closed_at, created_at)
                         values (crm_current_tenant(), 'Deal', :contact, :stage, :closed, :created)""")
                 .bind("contact", contact).bind("stage", stage).bind("closed", closed).bind("created", created).execute();
-    }
-
-    private static int poisson(Random random, double lambda) {
-        double limit = Math.exp(-lambda);
-        double product = random.nextDouble();
-        int count = 0;
-        while (product > limit) {
-            product *= random.nextDouble();
-            count++;
-        }
-        return count;
     }
 }

@@ -56,13 +56,7 @@ public final class SyntheticLeads {
 
         /** The AUC of the hidden probabilities on the closed leads: the best any model can reach. */
         public double optimalAuc() {
-            double[] predicted = new double[closed.size()];
-            boolean[] outcomes = new boolean[closed.size()];
-            for (int i = 0; i < closed.size(); i++) {
-                predicted[i] = truth.get(closed.get(i));
-                outcomes[i] = won.get(closed.get(i));
-            }
-            return Metrics.auc(predicted, outcomes);
+            return hiddenAuc(truth, won, closed);
         }
     }
 
@@ -157,7 +151,22 @@ public final class SyntheticLeads {
         return text.toString().strip();
     }
 
+    /** The AUC of hidden probabilities against the outcomes drawn from them, over the given leads. */
+    static <K> double hiddenAuc(Map<K, Double> truth, Map<K, Boolean> won, List<K> leads) {
+        double[] predicted = new double[leads.size()];
+        boolean[] outcomes = new boolean[leads.size()];
+        for (int i = 0; i < leads.size(); i++) {
+            predicted[i] = truth.get(leads.get(i));
+            outcomes[i] = won.get(leads.get(i));
+        }
+        return Metrics.auc(predicted, outcomes);
+    }
+
     private int poisson(double lambda) {
+        return poisson(random, lambda);
+    }
+
+    static int poisson(Random random, double lambda) {
         double limit = Math.exp(-lambda);
         double product = random.nextDouble();
         int count = 0;

@@ -32,13 +32,17 @@ final class TextIndex {
     private final double[] idf;
     private final int[][] postings;
     private final float[][] weights;
+    /** Each document's own heaviest terms as a query, so an indexed lead is not tokenised again. */
+    private final Map<UUID, Map<Integer, Double>> queries;
 
-    private TextIndex(UUID[] documents, Map<String, Integer> terms, double[] idf, int[][] postings, float[][] weights) {
+    private TextIndex(UUID[] documents, Map<String, Integer> terms, double[] idf, int[][] postings, float[][] weights,
+                      Map<UUID, Map<Integer, Double>> queries) {
         this.documents = documents;
         this.terms = terms;
         this.idf = idf;
         this.postings = postings;
         this.weights = weights;
+        this.queries = queries;
     }
 
     static TextIndex build(Map<UUID, String> texts) {
@@ -62,9 +66,11 @@ final class TextIndex {
         double[] idf = idfs.stream().mapToDouble(Double::doubleValue).toArray();
         int[] sizes = new int[terms.size()];
         List<Map<Integer, Double>> vectors = new ArrayList<>(documents.length);
-        for (Map<String, Integer> words : counts) {
-            Map<Integer, Double> vector = vector(words, terms, idf);
+        Map<UUID, Map<Integer, Double>> queries = new HashMap<>();
+        for (int d = 0; d < documents.length; d++) {
+            Map<Integer, Double> vector = vector(counts.get(d), terms, idf);
             vectors.add(vector);
+            queries.put(documents[d], heaviest(vector));
             for (int term : vector.keySet()) sizes[term]++;
         }
         int[][] postings = new int[terms.size()][];
@@ -84,7 +90,17 @@ final class TextIndex {
         for (int t = 0; t < postings.length; t++) {
             if (postings[t].length > POSTINGS) prune(postings, weights, t);
         }
-        return new TextIndex(documents, terms, idf, postings, weights);
+        return new TextIndex(documents, terms, idf, postings, weights, queries);
+    }
+
+    /** The {@link #QUERY_TERMS} heaviest terms of a vector: what a lookup uses of it. */
+    private static Map<Integer, Double> heaviest(Map<Integer, Double> vector) {
+        if (vector.size() <= QUERY_TERMS) return vector;
+        List<Map.Entry<Integer, Double>> entries = new ArrayList<>(vector.entrySet());
+        entries.sort(Map.Entry.<Integer, Double>comparingByValue().reversed());
+        Map<Integer, Double> kept = new HashMap<>();
+        for (Map.Entry<Integer, Double> entry : entries.subList(0, QUERY_TERMS)) kept.put(entry.getKey(), entry.getValue());
+        return kept;
     }
 
     /** Keeps the {@link #POSTINGS} documents the term weighs most in. */
@@ -107,9 +123,13 @@ final class TextIndex {
         return documents.length;
     }
 
-    /** The k most similar documents, most similar first, skipping {@code self}. Not thread-safe per scratch. */
+    /**
+     * The k most similar documents, most similar first, skipping {@code self}; an indexed {@code self}
+     * is looked up by its indexed words (its text is then not read again). Not thread-safe per scratch.
+     */
     List<Neighbour> nearest(String text, UUID self, int k, Scratch scratch) {
-        Map<Integer, Double> query = vector(words(text), terms, idf);
+        Map<Integer, Double> indexed = queries.get(self);
+        Map<Integer, Double> query = indexed != null ? indexed : vector(words(text), terms, idf);
         if (query.isEmpty()) return List.of();
         scratch.reset(documents.length);
         List<Map.Entry<Integer, Double>> heaviest = new ArrayList<>(query.entrySet());
