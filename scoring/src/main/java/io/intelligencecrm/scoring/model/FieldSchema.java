@@ -127,7 +127,7 @@ public record FieldSchema(List<String> customFields, Map<String, double[]> numer
                 });
         FieldSchema unmerged = new FieldSchema(List.copyOf(fields), edges, tokens, Map.of(), labels, List.of());
         Map<String, String> merged = coMissing(unmerged, training);
-        merged.forEach((field, speaker) -> dropped.add(new DroppedFeature(field, labelOf(field, labels),
+        merged.forEach((field, speaker) -> dropped.add(new DroppedFeature(field, labelOf(field, labels) + " (when not given)",
                 "missing for exactly the same closed leads as " + labelOf(speaker, labels)
                         + ", so that absence is explained once, under " + labelOf(speaker, labels))));
         return new FieldSchema(List.copyOf(fields), edges, tokens, merged, labels, dropped);
