@@ -1,7 +1,7 @@
 package io.intelligencecrm.scoring;
 
-import io.intelligencecrm.core.error.CrmException;
 import io.intelligencecrm.core.contact.AttributeVocabulary;
+import io.intelligencecrm.core.error.CrmException;
 import io.intelligencecrm.core.events.ChangeFeed;
 import io.intelligencecrm.core.events.RecordChange;
 import io.intelligencecrm.core.identity.Actor;

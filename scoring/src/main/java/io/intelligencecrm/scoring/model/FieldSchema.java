@@ -11,6 +11,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.regex.Pattern;
 
 /**
@@ -256,8 +257,11 @@ public record FieldSchema(List<String> customFields, Map<String, double[]> numer
         return low + high;
     }
 
+    /** Bin edges repeat for every lead: formatting each once keeps encoding thousands of leads cheap. */
+    private static final Map<Double, String> FORMATTED = new ConcurrentHashMap<>();
+
     private static String format(double value) {
-        return value == Math.rint(value) ? String.format(Locale.ROOT, "%,d", (long) value)
-                : String.format(Locale.ROOT, "%,.2f", value);
+        return FORMATTED.computeIfAbsent(value, edge -> edge == Math.rint(edge)
+                ? String.format(Locale.ROOT, "%,d", edge.longValue()) : String.format(Locale.ROOT, "%,.2f", edge));
     }
 }

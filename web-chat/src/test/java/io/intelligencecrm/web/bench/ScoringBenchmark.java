@@ -1,5 +1,6 @@
 package io.intelligencecrm.web.bench;
 
+import com.sun.management.OperatingSystemMXBean;
 import io.intelligencecrm.core.db.Database;
 import io.intelligencecrm.core.events.ChangeFeed;
 import io.intelligencecrm.core.outbox.Outbox;
@@ -11,17 +12,20 @@ import io.intelligencecrm.scoring.ScoringService;
 import io.intelligencecrm.scoring.SyntheticLeads;
 import io.intelligencecrm.scoring.TemplatedRationale;
 import io.intelligencecrm.scoring.TrainingReport;
+import io.intelligencecrm.scoring.WideLeads;
 import io.intelligencecrm.scoring.model.Metrics;
 import io.intelligencecrm.scoring.similarity.TextSimilarityNeighbours;
-import com.sun.management.OperatingSystemMXBean;
-import io.intelligencecrm.scoring.WideLeads;
+import java.io.IOException;
 import java.lang.management.ManagementFactory;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Clock;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
 import java.util.UUID;
+import java.util.stream.Stream;
 
 /**
  * ./crm bench scoring [engagement|wide] — two runs, both by default.
@@ -64,19 +68,19 @@ public final class ScoringBenchmark {
                     loaded.rows(), WIDE_ATTRIBUTES, WIDE_CLOSED, loaded.seconds());
             ScoringService scoring = loaded.scoring().scoring();
             OperatingSystemMXBean os = (OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean();
+            double databaseCpuStart = databaseCpuSeconds();
             long cpuStart = os.getProcessCpuTime();
             long start = System.nanoTime();
-            long[] stepStart = {start};
-            TrainingReport report = scoring.trainTenant(loaded.tenant(), step -> {
-                long now = System.nanoTime();
-                System.out.printf("  %6.1f s  %s%n", (now - start) / 1e9, step);
-                stepStart[0] = now;
-            });
+            TrainingReport report = scoring.trainTenant(loaded.tenant(), step -> System.out.printf(
+                    "  %6.1f s wall, %5.1f s CPU in this JVM: %s%n", (System.nanoTime() - start) / 1e9,
+                    (os.getProcessCpuTime() - cpuStart) / 1e9, step));
             double seconds = seconds(start);
             double cpu = (os.getProcessCpuTime() - cpuStart) / 1e9;
-            System.out.printf("Training plus %d-fold backtest on %,d closed leads: %.1f s wall, %.1f s CPU of this JVM"
-                            + " (target %.0f s): %s; load %s%n", report.backtest().folds(), report.closedLeads(), seconds,
-                    cpu, WIDE_TARGET_SECONDS, seconds <= WIDE_TARGET_SECONDS ? "met" : "MISSED", load());
+            double databaseCpu = databaseCpuSeconds() - databaseCpuStart;
+            System.out.printf("Training plus %d-fold backtest on %,d closed leads: %.1f s wall (target %.0f s: %s);"
+                            + " CPU %.1f s in this JVM + %.1f s in PostgreSQL; load %s%n", report.backtest().folds(),
+                    report.closedLeads(), seconds, WIDE_TARGET_SECONDS, seconds <= WIDE_TARGET_SECONDS ? "met" : "MISSED",
+                    cpu, databaseCpu, load());
             System.out.printf("Backtest AUC %.4f (generator's optimal on the same leads %.4f); %d features used, %d left out%n",
                     report.backtest().auc(), loaded.truth().optimalAuc(loaded.truth().closed()), report.features().size(),
                     report.dropped().size());
@@ -84,6 +88,29 @@ public final class ScoringBenchmark {
             System.out.printf("Held-out AUC of the %,d open leads' stored scores: %.4f (optimal %.4f)%n",
                     loaded.truth().open().size(), loaded.heldOutAuc(), loaded.truth().optimalAuc(loaded.truth().open()));
             loaded.scoring().close();
+        }
+    }
+
+    /** CPU seconds used so far by the benchmark's PostgreSQL server and its backends (from /proc). */
+    private static double databaseCpuSeconds() {
+        try {
+            Path pidFile = TestPostgres.get().cluster().root().resolve("data").resolve("postmaster.pid");
+            long postmaster = Long.parseLong(Files.readAllLines(pidFile).getFirst().trim());
+            return ProcessHandle.of(postmaster).map(server -> Stream.concat(Stream.of(server), server.descendants())
+                    .mapToDouble(ScoringBenchmark::cpuSeconds).sum()).orElse(0.0);
+        } catch (IOException | RuntimeException e) {
+            return 0;
+        }
+    }
+
+    private static double cpuSeconds(ProcessHandle process) {
+        try {
+            String stat = Files.readString(Path.of("/proc", String.valueOf(process.pid()), "stat"));
+            String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+            // utime and stime, fields 14 and 15 of /proc/pid/stat, in clock ticks of 1/100 s.
+            return (Long.parseLong(fields[11]) + Long.parseLong(fields[12])) / 100.0;
+        } catch (IOException | RuntimeException e) {
+            return 0;
         }
     }
 
