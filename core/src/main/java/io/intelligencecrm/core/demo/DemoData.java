@@ -131,12 +131,15 @@ public final class DemoData {
                 custom.put("plan_interest", pick(random, DemoCatalog.PLANS));
                 custom.put("newsletter", random.nextBoolean());
                 Instant created = now.minus(Duration.ofHours(1 + random.nextInt(24 * 180)));
-                contactRows.add(contacts.create(id, new NewContact(company.id(),
-                        company.ownerId() != null && random.nextInt(4) > 0 ? company.ownerId()
-                                : pick(random, sellers).id(),
-                        first, last, email, "+1 555 01" + String.format("%02d", random.nextInt(100)),
-                        pick(random, DemoCatalog.TITLES), stage(random), pick(random, DemoCatalog.SOURCES),
-                        seed.country(), custom)));
+                // Drawn in the order they always were, so every machine seeds the same people.
+                UUID owner = company.ownerId() != null && random.nextInt(4) > 0 ? company.ownerId()
+                        : pick(random, sellers).id();
+                String phone = "+1 555 01" + String.format("%02d", random.nextInt(100));
+                String title = pick(random, DemoCatalog.TITLES);
+                int stageRoll = random.nextInt(100);
+                String source = pick(random, DemoCatalog.SOURCES);
+                contactRows.add(contacts.create(id, new NewContact(company.id(), owner, first, last, email, phone, title,
+                        stage(stageRoll, title, source), source, seed.country(), custom)));
                 backdate(id, contactRows.getLast().id(), created);
                 createdAt.put(contactRows.getLast().id(), created);
             }
@@ -185,12 +188,14 @@ public final class DemoData {
                 .bind("created", created).bind("id", contactId).execute());
     }
 
-    private static LifecycleStage stage(Random random) {
-        int roll = random.nextInt(100);
+    /** A quarter of contacts are closed; senior buyers and warm sources are won more often, as in real sales. */
+    private static LifecycleStage stage(int roll, String title, String source) {
         if (roll < 55) return LifecycleStage.LEAD;
         if (roll < 75) return LifecycleStage.QUALIFIED;
-        if (roll < 90) return LifecycleStage.CUSTOMER;
-        return LifecycleStage.LOST;
+        boolean senior = title.matches("(?i).*\\b(chief|vp|vice|head|director|founder|ceo|cto|cfo)\\b.*");
+        boolean warm = source.equals("referral") || source.equals("partner");
+        int wonBelow = 90 + (senior ? 5 : -3) + (warm ? 5 : source.equals("outbound") ? -4 : 0);
+        return roll < wonBelow ? LifecycleStage.CUSTOMER : LifecycleStage.LOST;
     }
 
     private static <T> T pick(Random random, List<T> values) {

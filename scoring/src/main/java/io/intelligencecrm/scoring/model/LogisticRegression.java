@@ -7,7 +7,8 @@ import java.util.Arrays;
  * squares), with a sign allowed per weight. A weight may only point the way its own feature points
  * on its own (a value that wins more often may only raise a score), so features that move together
  * cannot cancel out with opposite signs and an explanation never contradicts the win rates beside
- * it; a feature whose effect would reverse once the others are known gets weight 0 instead. The
+ * it; a feature whose effect would reverse once the others are known gets weight 0 instead. A weight
+ * may also be capped (evidence already on the log-odds scale is never trusted beyond face value). The
  * constraints are kept by an active-set method: Newton steps on the free weights, a weight stepping
  * past its bound held at 0, and bound weights released when the gradient pulls them into their
  * allowed side.
@@ -25,15 +26,18 @@ public final class LogisticRegression {
     public static double[] fit(double[][] x, boolean[] y, double lambda) {
         int[] free = new int[x.length == 0 ? 0 : x[0].length];
         Arrays.fill(free, 2);
-        return fit(x, y, lambda, free);
+        double[] unlimited = new double[free.length];
+        Arrays.fill(unlimited, Double.POSITIVE_INFINITY);
+        return fit(x, y, lambda, free, unlimited);
     }
 
     /**
      * @param directions per column: 1 the weight stays at or above 0, -1 at or below 0, 0 fixed at 0,
      *                   2 free either way
+     * @param limits     per column: the largest size the weight may reach in its direction
      * @return weights; index 0 is the intercept, then one per column of {@code x}
      */
-    public static double[] fit(double[][] x, boolean[] y, double lambda, int[] directions) {
+    public static double[] fit(double[][] x, boolean[] y, double lambda, int[] directions, double[] limits) {
         int n = x.length;
         int d = directions.length;
         double[] w = new double[d + 1];
@@ -63,9 +67,13 @@ public final class LogisticRegression {
                 w[j] -= step[a];
                 change = Math.max(change, Math.abs(step[a]));
                 int direction = j == 0 ? 2 : directions[j - 1];
-                // A weight stepping past its bound stops there and stays bound until the gradient pulls it back.
+                // A weight stepping past a bound stops there and stays bound until the gradient pulls it back.
                 if (direction == 1 && w[j] < 0 || direction == -1 && w[j] > 0) {
                     w[j] = 0;
+                    bound[j] = true;
+                    blocked = true;
+                } else if (direction != 2 && j > 0 && Math.abs(w[j]) > limits[j - 1]) {
+                    w[j] = direction * limits[j - 1];
                     bound[j] = true;
                     blocked = true;
                 }
@@ -90,8 +98,10 @@ public final class LogisticRegression {
         for (int j = 1; j <= d; j++) {
             int direction = directions[j - 1];
             if (!bound[j] || direction == 0) continue;
-            // Moving the weight against its gradient lowers the loss; allowed if that is its direction.
-            if (-(gradient[j] + lambda * w[j]) * direction > pull) {
+            // Moving the weight against its gradient lowers the loss: allowed towards its direction from 0,
+            // back towards 0 from its limit.
+            double descent = -(gradient[j] + lambda * w[j]) * direction;
+            if (w[j] == 0 ? descent > pull : descent < -pull) {
                 bound[j] = false;
                 released = true;
             }

@@ -24,6 +24,8 @@ public final class ModelTrainer {
     /** Regularisation strength on standardised features; tuned on synthetic data (docs/benchmarks.md, "Scoring"). */
     static final double LAMBDA = 2.0;
     static final int INNER_FOLDS = 5;
+    /** The most a unit of field or similar-lead evidence (log-odds) may move a score, in log-odds. */
+    static final double MAX_EVIDENCE_SLOPE = 2.0;
     public static final int NEIGHBOURS = 20;
 
     private ModelTrainer() {
@@ -158,6 +160,7 @@ public final class ModelTrainer {
         for (double[] row : x) for (int j = 0; j < d; j++) scales[j] += (row[j] - means[j]) * (row[j] - means[j]) / rows;
         double[] refs = new double[d];
         int[] directions = new int[d];
+        double[] limits = new double[d];
         for (int j = 0; j < d; j++) {
             boolean constant = scales[j] < 1e-12;
             scales[j] = constant ? 1 : Math.sqrt(scales[j]);
@@ -168,10 +171,13 @@ public final class ModelTrainer {
             highs[j] = Math.max(highs[j], refs[j]);
             double gap = wonAverages[j] - lostAverages[j];
             directions[j] = constant ? 0 : !measure ? 1 : Math.abs(gap) < 1e-9 ? 0 : (int) Math.signum(gap);
+            // Evidence is a smoothed log-odds already: a weight above 1 per unit would claim more than the
+            // win rates themselves (three won of three is not a five-fold promise).
+            limits[j] = measure ? Double.POSITIVE_INFINITY : MAX_EVIDENCE_SLOPE * scales[j];
         }
         double[][] standardised = new double[rows][d];
         for (int i = 0; i < rows; i++) for (int j = 0; j < d; j++) standardised[i][j] = (x[i][j] - means[j]) / scales[j];
-        double[] weights = LogisticRegression.fit(standardised, won, LAMBDA, directions);
+        double[] weights = LogisticRegression.fit(standardised, won, LAMBDA, directions, limits);
         double[] importance = new double[d];
         for (int i = 0; i < rows; i++) {
             for (int j = 0; j < d; j++) importance[j] += Math.abs(weights[j + 1] * (x[i][j] - refs[j]) / scales[j]) / rows;

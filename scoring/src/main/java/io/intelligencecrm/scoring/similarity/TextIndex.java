@@ -6,7 +6,6 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.PriorityQueue;
 import java.util.Set;
 import java.util.UUID;
 
@@ -140,24 +139,57 @@ final class TextIndex {
             float q = entry.getValue().floatValue();
             for (int i = 0; i < docs.length; i++) scratch.add(docs[i], q * w[i]);
         }
-        // A min-heap of the best k; most documents lose to its weakest and never enter it.
-        PriorityQueue<Integer> best = new PriorityQueue<>(k + 1, (a, b) -> Float.compare(scratch.score(a), scratch.score(b)));
-        float weakest = Float.NEGATIVE_INFINITY;
+        // A min-heap of the best k in two primitive arrays; most documents lose to its weakest and never enter it.
+        int[] heapDocuments = new int[k];
+        float[] heapScores = new float[k];
+        int size = 0;
         for (int i = 0; i < scratch.touched; i++) {
             int document = scratch.documents[i];
             float score = scratch.score(document);
-            if (best.size() >= k && score <= weakest) continue;
+            if (size == k && score <= heapScores[0]) continue;
             if (documents[document].equals(self)) continue;
-            best.add(document);
-            if (best.size() > k) best.poll();
-            if (best.size() >= k) weakest = scratch.score(best.peek());
+            if (size < k) {
+                siftUp(heapDocuments, heapScores, size++, document, score);
+            } else {
+                siftDown(heapDocuments, heapScores, size, document, score);
+            }
         }
-        Neighbour[] result = new Neighbour[best.size()];
-        for (int i = result.length - 1; i >= 0; i--) {
-            int document = best.poll();
-            result[i] = new Neighbour(documents[document], Math.min(1.0, scratch.score(document)));
+        Neighbour[] result = new Neighbour[size];
+        for (int i = size - 1; i >= 0; i--) {
+            result[i] = new Neighbour(documents[heapDocuments[0]], Math.min(1.0, heapScores[0]));
+            siftDown(heapDocuments, heapScores, i, heapDocuments[i], heapScores[i]);
         }
         return Arrays.asList(result);
+    }
+
+    private static void siftUp(int[] documents, float[] scores, int at, int document, float score) {
+        while (at > 0) {
+            int parent = (at - 1) / 2;
+            if (scores[parent] <= score) break;
+            documents[at] = documents[parent];
+            scores[at] = scores[parent];
+            at = parent;
+        }
+        documents[at] = document;
+        scores[at] = score;
+    }
+
+    /** Replaces the weakest (the root) of a heap of {@code size} with the given document. */
+    private static void siftDown(int[] documents, float[] scores, int size, int document, float score) {
+        int at = 0;
+        while (true) {
+            int child = 2 * at + 1;
+            if (child >= size) break;
+            if (child + 1 < size && scores[child + 1] < scores[child]) child++;
+            if (scores[child] >= score) break;
+            documents[at] = documents[child];
+            scores[at] = scores[child];
+            at = child;
+        }
+        if (size > 0) {
+            documents[at] = document;
+            scores[at] = score;
+        }
     }
 
     /** Per-thread accumulators, reused across queries so a batch allocates almost nothing. */
