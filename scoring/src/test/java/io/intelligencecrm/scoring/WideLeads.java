@@ -57,6 +57,12 @@ public final class WideLeads {
     /** @param attributes custom attributes per lead, at least {@link #OWN_ATTRIBUTES} */
     public static Loaded load(Database database, Clock clock, String slug, int rows, double closedShare, int attributes,
                               long seed) {
+        return load(database, clock, slug, rows, closedShare, attributes, seed, List.of("Select"));
+    }
+
+    /** @param missingValues cell values the import is told mean missing */
+    public static Loaded load(Database database, Clock clock, String slug, int rows, double closedShare, int attributes,
+                              long seed, List<String> missingValues) {
         CoreServices core = CoreServices.create(database, Settings.from(Map.of()), clock, List.of(), List.of(),
                 InvitationSender.NONE, SessionRevocations.NONE);
         ScoringServices scoring = ScoringServices.create(database, core, new ScoringSettings(24, false, false), clock);
@@ -66,7 +72,7 @@ public final class WideLeads {
         Actor manager = Actor.user(tenant, boss.id(), Role.MANAGER);
         LeadCsv.Generated generated = new LeadCsv(seed).generate(rows, attributes - OWN_ATTRIBUTES, closedShare, slug);
         long start = System.nanoTime();
-        ImportReport report = core.contactImport().run(manager, generated.csv(), Map.of(), List.of("Select"), false,
+        ImportReport report = core.contactImport().run(manager, generated.csv(), Map.of(), missingValues, false,
                 ContactImport.OnDuplicate.SKIP);
         if (report.created() != rows) throw new IllegalStateException("import created " + report.created() + ": " + report);
         return new Loaded(database, tenant, manager, core, scoring, generated, rows, (System.nanoTime() - start) / 1e9);
