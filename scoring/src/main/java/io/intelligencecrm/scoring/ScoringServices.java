@@ -17,7 +17,7 @@ import java.util.concurrent.TimeUnit;
  * Lead scoring's objects, built once by the composition root. Give {@link RescoreSubscriber} to the
  * change feed and {@link #rescoreHandler()} to the outbox dispatcher; close on shutdown.
  */
-public record ScoringServices(ScoringService scoring, ScoreQueries queries, RescoreJobs jobs,
+public record ScoringServices(ScoringService scoring, ScoreQueries queries, ScoreHistory history, RescoreJobs jobs,
                               RescoreHandler rescoreHandler, ScoringSchedule schedule, OutcomeWatch outcomes,
                               ExecutorService background)
         implements AutoCloseable {
@@ -36,8 +36,8 @@ public record ScoringServices(ScoringService scoring, ScoreQueries queries, Resc
         ExecutorService background = Executors.newVirtualThreadPerTaskExecutor();
         RescoreJobs jobs = new RescoreJobs(scoring, database.tenants(), background);
         OutcomeWatch outcomes = new OutcomeWatch(scoring, jobs, Duration.ofSeconds(settings.retrainDelaySeconds()));
-        return new ScoringServices(scoring, new ScoreQueries(database.tenants(), clock), jobs,
-                new RescoreHandler(scoring, database.tenants(), outcomes),
+        return new ScoringServices(scoring, new ScoreQueries(database.tenants(), clock), new ScoreHistory(database.tenants()),
+                jobs, new RescoreHandler(scoring, database.tenants(), outcomes),
                 new ScoringSchedule(scoring, Duration.ofHours(settings.trainEveryHours())), outcomes, background);
     }
 
