@@ -67,10 +67,6 @@ public record FieldSchema(List<String> customFields, Map<String, double[]> numer
         dropped = dropped == null ? List.of() : List.copyOf(dropped);
     }
 
-    public static FieldSchema learn(List<LeadFacts> training) {
-        return learn(training, Set.of(), Map.of());
-    }
-
     /**
      * @param missingTokens values meaning "missing", any case
      * @param labels        custom attribute name to its original column label
@@ -187,9 +183,7 @@ public record FieldSchema(List<String> customFields, Map<String, double[]> numer
     /** The fields a field speaks for when all of them are missing, itself first. */
     public List<String> group(String field) {
         List<String> group = new ArrayList<>(List.of(field));
-        mergedInto.forEach((member, speaker) -> {
-            if (speaker.equals(field)) group.add(member);
-        });
+        for (String member : fieldNames()) if (field.equals(mergedInto.get(member))) group.add(member);
         return group;
     }
 
