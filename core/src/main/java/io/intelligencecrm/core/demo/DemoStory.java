@@ -48,16 +48,18 @@ final class DemoStory {
 
     private final Contact contact;
     private final Instant created;
+    private final Instant activeUntil;
     private final Instant now;
     private final double interest;
     private final Instant qualifiedAt;
     private final Instant closedAt;
     private final double dealLuck;
 
-    private DemoStory(Contact contact, Instant created, Instant now, double interest, Instant qualifiedAt, Instant closedAt,
-                      double dealLuck) {
+    private DemoStory(Contact contact, Instant created, Instant activeUntil, Instant now, double interest,
+                      Instant qualifiedAt, Instant closedAt, double dealLuck) {
         this.contact = contact;
         this.created = created;
+        this.activeUntil = activeUntil;
         this.now = now;
         this.interest = interest;
         this.qualifiedAt = qualifiedAt;
@@ -73,14 +75,16 @@ final class DemoStory {
             case QUALIFIED -> 0.3 + 0.8 * random.nextGaussian();
             case LEAD -> -0.2 + 0.9 * random.nextGaussian();
         };
+        // Open leads were last touched a day to a week and a half ago: today's calls are still to make.
+        Instant quietSince = now.minus(Duration.ofHours(24 + random.nextInt(24 * 9)));
         long lifetime = Math.max(Duration.between(created, now).toMinutes(), 60);
         Instant closedAt = stage == LifecycleStage.CUSTOMER || stage == LifecycleStage.LOST
                 ? created.plus(Duration.ofMinutes((long) (lifetime * (0.45 + 0.4 * random.nextDouble())))) : null;
-        Instant end = closedAt == null ? now : closedAt;
+        Instant end = closedAt == null ? (quietSince.isAfter(created) ? quietSince : now) : closedAt;
         boolean qualified = stage == LifecycleStage.QUALIFIED || stage == LifecycleStage.CUSTOMER
                 || (stage == LifecycleStage.LOST && random.nextBoolean());
         Instant qualifiedAt = qualified ? created.plus(Duration.between(created, end).multipliedBy(2).dividedBy(5)) : null;
-        return new DemoStory(contact, created, now, interest, qualifiedAt, closedAt, random.nextGaussian());
+        return new DemoStory(contact, created, end, now, interest, qualifiedAt, closedAt, random.nextGaussian());
     }
 
     /** A contact for the next interaction: the more interested, the more often. */
@@ -125,8 +129,7 @@ final class DemoStory {
 
     /** A deal opens after the contact arrived and well before it closes. */
     Instant dealCreatedAt(Random random) {
-        Instant end = closedAt == null ? now : closedAt;
-        return between(created, end, 0.2 + 0.5 * random.nextDouble());
+        return between(created, activeUntil, 0.2 + 0.5 * random.nextDouble());
     }
 
     /** The next interaction: before the decision mostly (more of it nearer the decision), sometimes after. */
@@ -138,9 +141,8 @@ final class DemoStory {
             return won ? new Touch(InteractionType.MEETING, Direction.OUTBOUND, AFTER_WIN, at)
                     : new Touch(InteractionType.EMAIL, Direction.OUTBOUND, AFTER_LOSS, at);
         }
-        Instant end = closedAt == null ? now : closedAt;
-        // Activity gathers towards the decision (or towards today for open leads).
-        Instant at = between(created, end, 1 - Math.pow(random.nextDouble(), 2.5));
+        // Activity gathers towards the decision (or towards the last touch of an open lead).
+        Instant at = between(created, activeUntil, 1 - Math.pow(random.nextDouble(), 2.5));
         double warmth = 1 / (1 + Math.exp(-interest));
         double roll = random.nextDouble();
         if (roll < 0.1 + 0.3 * warmth) {
