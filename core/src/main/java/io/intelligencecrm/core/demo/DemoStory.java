@@ -111,11 +111,14 @@ final class DemoStory {
         return closedAt;
     }
 
-    /** Who of a company gets its deal: mostly someone it got far with (won, or lost after qualifying), else luck. */
+    /** Who of a company gets its deal: mostly a customer, sometimes someone lost after qualifying, else luck. */
     double dealPriority() {
-        boolean farAlong = contact.lifecycleStage() == LifecycleStage.CUSTOMER
-                || contact.lifecycleStage() == LifecycleStage.LOST && qualifiedAt != null;
-        return (farAlong ? 1.5 : 0) + 0.5 * interest + dealLuck;
+        double stage = switch (contact.lifecycleStage()) {
+            case CUSTOMER -> 2.0;
+            case LOST -> qualifiedAt != null ? 0.6 : 0;
+            default -> 0;
+        };
+        return stage + 0.5 * interest + 0.7 * dealLuck;
     }
 
     DealStage dealStage(Random random) {
