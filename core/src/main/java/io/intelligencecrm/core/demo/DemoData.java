@@ -164,10 +164,11 @@ public final class DemoData {
         stories.forEach(story -> history.addAll(story.history()));
         for (int i = 0; i < DEALS; i++) {
             Company company = companyRows.get(i % companyRows.size());
-            // The company's contact furthest along: deals follow real interest, won when the contact was won.
+            // Half the companies have a deal with a contact who was won or lost, half an open one.
+            boolean closedTurn = i % 2 == 1;
             DemoStory story = stories.subList(i * CONTACTS_PER_COMPANY % stories.size(),
                     i * CONTACTS_PER_COMPANY % stories.size() + CONTACTS_PER_COMPANY).stream()
-                    .max(java.util.Comparator.comparingDouble(DemoStory::dealPriority)).orElseThrow();
+                    .max(java.util.Comparator.comparingDouble(candidate -> candidate.dealPriority(closedTurn))).orElseThrow();
             DealStage stage = story.dealStage(random);
             BigDecimal amount = BigDecimal.valueOf(5_000L + random.nextInt(50) * 5_000L);
             var deal = deals.create(id, new NewDeal(company.name() + " - " + pick(random, DemoCatalog.DEAL_PRODUCTS),

@@ -53,10 +53,9 @@ final class DemoStory {
     private final double interest;
     private final Instant qualifiedAt;
     private final Instant closedAt;
-    private final double dealLuck;
 
     private DemoStory(Contact contact, Instant created, Instant activeUntil, Instant now, double interest,
-                      Instant qualifiedAt, Instant closedAt, double dealLuck) {
+                      Instant qualifiedAt, Instant closedAt) {
         this.contact = contact;
         this.created = created;
         this.activeUntil = activeUntil;
@@ -64,7 +63,6 @@ final class DemoStory {
         this.interest = interest;
         this.qualifiedAt = qualifiedAt;
         this.closedAt = closedAt;
-        this.dealLuck = dealLuck;
     }
 
     static DemoStory of(Contact contact, Instant created, Instant now, Random random) {
@@ -84,7 +82,7 @@ final class DemoStory {
         boolean qualified = stage == LifecycleStage.QUALIFIED || stage == LifecycleStage.CUSTOMER
                 || (stage == LifecycleStage.LOST && random.nextBoolean());
         Instant qualifiedAt = qualified ? created.plus(Duration.between(created, end).multipliedBy(2).dividedBy(5)) : null;
-        return new DemoStory(contact, created, end, now, interest, qualifiedAt, closedAt, random.nextGaussian());
+        return new DemoStory(contact, created, end, now, interest, qualifiedAt, closedAt);
     }
 
     /** A contact for the next interaction: the more interested, the more often. */
@@ -111,14 +109,17 @@ final class DemoStory {
         return closedAt;
     }
 
-    /** Who of a company gets its deal: mostly a customer, sometimes someone lost after qualifying, else luck. */
-    double dealPriority() {
+    /**
+     * Who of a company gets its deal: on a closed turn its customer, else someone lost after
+     * qualifying; on an open turn its most interested open lead. Either way, else the most interested.
+     */
+    double dealPriority(boolean closedTurn) {
         double stage = switch (contact.lifecycleStage()) {
-            case CUSTOMER -> 2.0;
-            case LOST -> qualifiedAt != null ? 0.6 : 0;
-            default -> 0;
+            case CUSTOMER -> closedTurn ? 3 : -5;
+            case LOST -> closedTurn && qualifiedAt != null ? 2 : -5;
+            default -> closedTurn ? 0 : 3;
         };
-        return stage + 0.5 * interest + 0.7 * dealLuck;
+        return stage + interest;
     }
 
     DealStage dealStage(Random random) {
