@@ -10,6 +10,7 @@ import io.intelligencecrm.core.identity.Permissions;
 import io.intelligencecrm.core.identity.SessionDao;
 import io.intelligencecrm.core.identity.SessionRevocations;
 import io.intelligencecrm.core.tenant.TenantDirectory;
+import io.intelligencecrm.core.tenant.TenantId;
 import io.intelligencecrm.core.tenant.TenantTransactions;
 import java.time.Clock;
 import java.time.DateTimeException;
@@ -20,6 +21,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import org.jdbi.v3.core.Handle;
 
 /** The tenant's team: everyone may list it; only admins add, change or deactivate people. */
 public final class UserService {
@@ -68,34 +70,104 @@ public final class UserService {
     /** Creates the user without a password and issues a one-time link to set one. */
     public Invitation invite(Actor actor, NewUser input) {
         Permissions.requireAdmin(actor, "invite users");
+        return create(actor, input);
+    }
+
+    /**
+     * A new tenant's first admin, invited by the operator or the sign-up that created the tenant: nobody in the
+     * tenant could invite them yet. Audited as the system.
+     */
+    public Invitation inviteFirstAdmin(TenantId tenant, String email, String fullName, String timezone) {
+        return create(new Actor(tenant, null, Role.ADMIN, Actor.Kind.SYSTEM, null),
+                new NewUser(email, fullName, Role.ADMIN, timezone));
+    }
+
+    private Invitation create(Actor actor, NewUser input) {
         Violations violations = new Violations()
                 .check(input.email() != null && input.email().matches("[^@\\s]+@[^@\\s]+\\.[^@\\s]+"), "email",
                         "must be a valid email address")
-                .check(input.role() != null, "role", "must be admin, manager or rep");
+                .check(input.role() != null, "role", "must be admin, manager, rep or viewer");
         String timezone = input.timezone() == null ? "UTC" : input.timezone();
         checkTimezone(violations, timezone);
         violations.throwIfAny();
-        String tenantName = directory.find(actor.tenant()).orElseThrow().name();
         Invitation invitation = transactions.inTenant(actor.tenant(), handle -> {
             UserDao users = handle.attach(UserDao.class);
             users.findByEmail(input.email()).ifPresent(existing -> {
-                throw CrmException.conflict("A user with this email already exists",
+                throw new CrmException(ErrorCode.CONFLICT, "A user with this email already exists",
+                        Map.of("email", "a user with this email already exists"),
                         Map.of("existingId", existing.id().toString()));
             });
             User user = users.insert(input.email().trim(), input.fullName() == null ? "" : input.fullName().trim(),
                     input.role(), timezone, null);
-            CompoundToken token = CompoundToken.issue(INVITATION_KIND, actor.tenant(), UUID.randomUUID());
-            Instant expires = clock.instant().plus(invitationLifetime);
-            handle.createUpdate("""
-                            insert into invitations (tenant_id, id, user_id, secret_hash, created_by, expires_at)
-                            values (crm_current_tenant(), :id, :userId, :hash, :by, :expires)""")
-                    .bind("id", token.id()).bind("userId", user.id()).bind("hash", token.secretHash())
-                    .bind("by", actor.userId()).bind("expires", expires).execute();
             audit.record(actor, "user.invite", "user", user.id(),
                     Map.of("email", user.email(), "role", user.role().stored()));
-            return new Invitation(user, publicUrl + "/invite/" + token.encoded(), expires, false);
+            return issueInvitation(handle, actor, user);
         });
-        boolean mailed = sender.send(invitation.user(), tenantName, invitation.link());
+        return mail(actor.tenant(), invitation);
+    }
+
+    /** Pending invitations (not used, revoked or expired), newest first: the team list shows them. */
+    public List<PendingInvitation> pendingInvitations(Actor actor) {
+        Permissions.requireAdmin(actor, "see pending invitations");
+        return transactions.inTenant(actor.tenant(), handle -> handle.createQuery("""
+                        select i.id, i.user_id, u.email, u.full_name, u.role, i.created_at, i.expires_at
+                          from invitations i join users u on u.tenant_id = i.tenant_id and u.id = i.user_id
+                         where i.used_at is null and i.revoked_at is null and i.expires_at > :now
+                         order by i.created_at desc""")
+                .bind("now", clock.instant()).mapTo(PendingInvitation.class).list());
+    }
+
+    /** A new link for someone who has not set a password yet; earlier links stop working. */
+    public Invitation resendInvitation(Actor actor, UUID userId) {
+        Permissions.requireAdmin(actor, "resend invitations");
+        Invitation invitation = transactions.inTenant(actor.tenant(), handle -> {
+            User user = handle.attach(UserDao.class).find(userId).orElseThrow(() -> CrmException.notFound("User"));
+            if (!user.active()) throw CrmException.invalid("userId", "this user is deactivated");
+            if (handle.attach(UserDao.class).passwordHash(userId).orElse(null) != null) {
+                throw CrmException.invalid("userId", "this user has already set a password");
+            }
+            revokeOpenInvitations(handle, userId);
+            audit.record(actor, "user.invitation_resend", "user", userId, Map.of());
+            return issueInvitation(handle, actor, user);
+        });
+        return mail(actor.tenant(), invitation);
+    }
+
+    /** Withdraws an invitation: its links stop working and the invited user, who never signed in, is deactivated. */
+    public void revokeInvitation(Actor actor, UUID userId) {
+        Permissions.requireAdmin(actor, "revoke invitations");
+        transactions.useTenant(actor.tenant(), handle -> {
+            handle.attach(UserDao.class).find(userId).orElseThrow(() -> CrmException.notFound("User"));
+            if (revokeOpenInvitations(handle, userId) == 0) {
+                throw CrmException.notFound("Pending invitation");
+            }
+            handle.createUpdate("update users set active = false where id = :id and password_hash is null")
+                    .bind("id", userId).execute();
+            audit.record(actor, "user.invitation_revoke", "user", userId, Map.of());
+        });
+    }
+
+    private static int revokeOpenInvitations(Handle handle, UUID userId) {
+        return handle.createUpdate("""
+                        update invitations set revoked_at = now()
+                         where user_id = :userId and used_at is null and revoked_at is null""")
+                .bind("userId", userId).execute();
+    }
+
+    private Invitation issueInvitation(Handle handle, Actor actor, User user) {
+        CompoundToken token = CompoundToken.issue(INVITATION_KIND, actor.tenant(), UUID.randomUUID());
+        Instant expires = clock.instant().plus(invitationLifetime);
+        handle.createUpdate("""
+                        insert into invitations (tenant_id, id, user_id, secret_hash, created_by, expires_at)
+                        values (crm_current_tenant(), :id, :userId, :hash, :by, :expires)""")
+                .bind("id", token.id()).bind("userId", user.id()).bind("hash", token.secretHash())
+                .bind("by", actor.userId()).bind("expires", expires).execute();
+        return new Invitation(user, publicUrl + "/invite/" + token.encoded(), expires, false);
+    }
+
+    private Invitation mail(TenantId tenant, Invitation invitation) {
+        String tenantName = directory.find(tenant).orElseThrow().name();
+        boolean mailed = sender.send(tenant, invitation.user(), tenantName, invitation.link());
         return new Invitation(invitation.user(), invitation.link(), invitation.expiresAt(), mailed);
     }
 
@@ -107,11 +179,12 @@ public final class UserService {
                 "must be at least " + MIN_PASSWORD + " characters").throwIfAny();
         return transactions.inTenant(token.tenant(), handle -> {
             Map<String, Object> row = handle.createQuery("""
-                            select user_id, secret_hash, expires_at, used_at from invitations where id = :id for update""")
+                            select user_id, secret_hash, expires_at, used_at, revoked_at from invitations where id = :id for update""")
                     .bind("id", token.id()).mapToMap().findOne()
                     .filter(r -> token.matches((String) r.get("secret_hash")))
                     .orElseThrow(() -> CrmException.invalid("token", "is not a valid invitation"));
             if (row.get("used_at") != null) throw CrmException.invalid("token", "has already been used");
+            if (row.get("revoked_at") != null) throw CrmException.invalid("token", "was withdrawn by your admin");
             if (((java.sql.Timestamp) row.get("expires_at")).toInstant().isBefore(clock.instant())) {
                 throw CrmException.invalid("token", "has expired; ask your admin for a new invitation");
             }
@@ -138,6 +211,9 @@ public final class UserService {
         violations.throwIfAny();
         User updated = transactions.inTenant(actor.tenant(), handle -> {
             User before = handle.attach(UserDao.class).find(id).orElseThrow(() -> CrmException.notFound("User"));
+            boolean losesAdmin = before.role() == Role.ADMIN && before.active()
+                    && ((changes.role() != null && changes.role() != Role.ADMIN) || Boolean.FALSE.equals(changes.active()));
+            if (losesAdmin) requireAnotherActiveAdmin(handle, id, changes.role() != null ? "role" : "active");
             Map<String, Object> diff = new LinkedHashMap<>();
             if (changes.fullName() != null) diff.put("fullName", List.of(before.fullName(), changes.fullName()));
             if (changes.role() != null) diff.put("role", List.of(before.role().stored(), changes.role().stored()));
@@ -155,6 +231,20 @@ public final class UserService {
         });
         if (changes.role() != null || Boolean.FALSE.equals(changes.active())) revocations.userSessionsRevoked(id);
         return updated;
+    }
+
+    /**
+     * A tenant always keeps an active admin: otherwise nobody could manage its users again. Every change that
+     * takes an admin away (a new role, deactivation, removal) asks here first. The tenant's active admins are
+     * locked until the transaction ends, so two admins demoting each other at once cannot both succeed.
+     */
+    public static void requireAnotherActiveAdmin(Handle handle, UUID leaving, String field) {
+        List<UUID> admins = handle.createQuery("select id from users where role = 'admin' and active order by id for update")
+                .mapTo(UUID.class).list();
+        if (admins.stream().noneMatch(admin -> !admin.equals(leaving))) {
+            throw new CrmException(ErrorCode.CONFLICT, "This is the tenant's last active admin; make someone else an"
+                    + " admin first", Map.of(field, "the last active admin cannot lose the admin role or be deactivated"));
+        }
     }
 
     /** The actor's user record; fails if it no longer exists. */
