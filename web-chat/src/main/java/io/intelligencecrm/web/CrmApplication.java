@@ -39,6 +39,10 @@ import io.intelligencecrm.web.workflow.WorkflowController;
 import io.intelligencecrm.web.outreach.OutreachController;
 import io.intelligencecrm.web.outreach.UnsubscribeController;
 import io.intelligencecrm.core.tenant.TenantProvisioning;
+import io.intelligencecrm.core.tenant.TenantServices;
+import io.intelligencecrm.outreach.mail.MailInvitationSender;
+import io.intelligencecrm.web.operator.OperatorController;
+import io.intelligencecrm.web.tenant.TenantController;
 import io.intelligencecrm.core.user.InvitationSender;
 import io.intelligencecrm.core.user.PasswordHasher;
 import io.intelligencecrm.web.api.ApiRoutes;
@@ -81,6 +85,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Optional;
 import java.util.OptionalInt;
 import java.util.Set;
 import java.util.concurrent.ExecutorService;
@@ -171,8 +176,11 @@ public final class CrmApplication {
             AccessTokens tokens = new AccessTokens(jwt, Duration.ofMinutes(settings.auth().accessTokenMinutes()), clock);
             List<ChangeSubscriber> subscribers = new ArrayList<>(List.of(new EmbedSubscriber(), new WorkflowTriggers()));
             if (settings.scoring().rescoreOnChange()) subscribers.add(new RescoreSubscriber());
-            CoreServices services = CoreServices.create(database, settings, clock, subscribers,
-                    List.of(), InvitationSender.NONE, tokens);
+            // Invitations go out by the tenants' own mail path, which outreach builds after the core services.
+            AtomicReference<InvitationSender> invitationMail = new AtomicReference<>(InvitationSender.NONE);
+            CoreServices services = CoreServices.create(database, settings, clock, subscribers, List.of(),
+                    (tenant, invitee, tenantName, link) -> invitationMail.get().send(tenant, invitee, tenantName, link),
+                    tokens);
             tokens.checkSessionsWith(services.authentication());
             if (settings.demoData()) {
                 new DemoData(services.directory(), new TenantProvisioning(database.ownerJdbi()), database.tenants(),
@@ -214,6 +222,8 @@ public final class CrmApplication {
             OutreachServices outreach = OutreachServices.create(database, settings.outreach(),
                     settings.server().publicUrl(),
                     secretKeys, clock, services);
+            invitationMail.set(new MailInvitationSender(outreach.mailSettings()));
+            TenantServices tenants = TenantServices.create(database, services, clock);
             OutboxDispatcher mailDispatcher = new OutboxDispatcher(database, outreach.deliveryHandlers(),
                     Duration.ofMillis(settings.outreach().dispatchMillis()), 8);
             workers.add(mailDispatcher);
@@ -249,6 +259,10 @@ public final class CrmApplication {
             new WorkflowController(scheduler.workflows()).routes(api);
             new InboxController(scheduler.notifications()).routes(api);
             new TaskController(services.tasks()).routes(api);
+            new TenantController(tenants, services.audit()).routes(api);
+            Optional<OperatorController> operator = settings.auth().operatorToken()
+                    .map(token -> new OperatorController(tenants, token));
+            operator.ifPresent(controller -> controller.routes(api));
             new OpenApiController(api, settings.server().publicUrl()).routes(api);
             BrowserSessions browser = new BrowserSessions(tokens, BROWSER_SESSION, signing,
                     settings.server().publicUrl().startsWith("https:"));
@@ -290,6 +304,7 @@ public final class CrmApplication {
                         settings.observability().metricsPath(), new MetricsRoute(token, metrics::scrape)));
                 new UnsubscribeController(outreach.unsubscribe()).routes(config.routes);
                 config.routes.beforeMatched("/api/*", authentication);
+                operator.ifPresent(controller -> controller.guard(config.routes));
                 api.registerAll(config.routes);
                 new SlackWebhookController(slack).routes(config.routes);
                 config.routes.wsBeforeUpgrade("/ws/chat", socketAuthentication);

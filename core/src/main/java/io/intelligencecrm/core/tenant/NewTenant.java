@@ -24,14 +24,15 @@ public record NewTenant(String slug, String name, String adminEmail, String admi
         adminEmail = adminEmail == null ? null : adminEmail.trim();
     }
 
-    void validate() {
+    /** @param withAdmin whether a first admin is invited (not for a tenant an archive fills) */
+    void validate(boolean withAdmin) {
         Violations violations = new Violations()
                 .check(slug != null && slug.matches(SLUG) && !slug.endsWith("-"), "slug",
                         "must be 2 to 63 lower-case letters, digits or hyphens, starting with a letter or digit")
                 .check(slug == null || !RESERVED.contains(slug), "slug", "is reserved; choose another")
                 .check(name != null && !name.isEmpty() && name.length() <= 200, "name",
                         "is required, at most 200 characters")
-                .check(adminEmail != null && adminEmail.matches("[^@\\s]+@[^@\\s]+\\.[^@\\s]+"), "adminEmail",
+                .check(!withAdmin || adminEmail != null && adminEmail.matches("[^@\\s]+@[^@\\s]+\\.[^@\\s]+"), "adminEmail",
                         "must be a valid email address");
         TenantSettings.defaults().with(timezone, currency, null, null, violations);
         violations.throwIfAny();

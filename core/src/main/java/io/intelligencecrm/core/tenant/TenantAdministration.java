@@ -2,15 +2,21 @@ package io.intelligencecrm.core.tenant;
 
 import io.intelligencecrm.core.error.CrmException;
 import io.intelligencecrm.core.error.ErrorCode;
+import io.intelligencecrm.core.identity.Actor;
+import io.intelligencecrm.core.tenant.transfer.TenantArchive;
+import io.intelligencecrm.core.tenant.transfer.TenantImport;
 import io.intelligencecrm.core.tenant.transfer.TenantTables;
+import io.intelligencecrm.core.user.Role;
 import io.intelligencecrm.core.user.Invitation;
 import io.intelligencecrm.core.user.UserService;
+import java.nio.file.Path;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.function.Consumer;
 import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.Jdbi;
 
@@ -44,6 +50,7 @@ public final class TenantAdministration {
 
     /** Creates an empty tenant (no demo data): its directory row, settings and vector partition, and its first admin. */
     public Provisioned create(NewTenant input, String actor) {
+        input.validate(true);
         Tenant tenant = createEmpty(input, actor);
         try {
             Invitation admin = users.inviteFirstAdmin(tenant.tenantId(), input.adminEmail(),
@@ -55,9 +62,41 @@ public final class TenantAdministration {
         }
     }
 
-    /** A tenant with no users and no records, for an archive to be imported into. */
-    public Tenant createEmpty(NewTenant input, String actor) {
-        input.validate();
+    /** A new tenant filled from an archive, and the links its active admins set their passwords with. */
+    public record Imported(Tenant tenant, List<Invitation> adminLinks) {
+    }
+
+    /** Creates the tenant and imports the archive into it; when the import fails, the tenant is removed again. */
+    public Imported createFromArchive(NewTenant input, Path archive, TenantImport imports, String actor,
+                                      Consumer<TenantImport.Progress> progress) {
+        input.validate(false);
+        Tenant tenant = createEmpty(input, actor);
+        try {
+            TenantArchive.Manifest manifest = imports.importInto(tenant.tenantId(), archive, progress);
+            ownerJdbi.useHandle(handle -> log(handle, tenant, "import", actor, summary(manifest)));
+        } catch (RuntimeException e) {
+            ownerJdbi.useTransaction(handle -> remove(handle, tenant));
+            throw e;
+        }
+        Actor system = new Actor(tenant.tenantId(), null, Role.ADMIN, Actor.Kind.SYSTEM, null);
+        List<Invitation> links = users.list(system).stream()
+                .filter(user -> user.role() == Role.ADMIN && user.active())
+                .map(user -> users.resendInvitation(system, user.id())).toList();
+        return new Imported(tenant, links);
+    }
+
+    /** Notes an export in the operator's log (what was exported: table counts and checksum). */
+    public void recordTransfer(Tenant tenant, String action, String actor, TenantArchive.Manifest manifest) {
+        ownerJdbi.useHandle(handle -> log(handle, tenant, action, actor, summary(manifest)));
+    }
+
+    private static Map<String, Object> summary(TenantArchive.Manifest manifest) {
+        Map<String, Long> rows = new LinkedHashMap<>();
+        manifest.tables().forEach(table -> rows.put(table.name(), table.rows()));
+        return Map.of("rows", rows, "checksum", manifest.checksum(), "exportedAt", manifest.exportedAt());
+    }
+
+    private Tenant createEmpty(NewTenant input, String actor) {
         TenantSettings settings = TenantSettings.defaults().with(input.timezone(), input.currency(), null, null,
                 new io.intelligencecrm.core.error.Violations());
         return ownerJdbi.inTransaction(handle -> {
@@ -79,16 +118,23 @@ public final class TenantAdministration {
     public List<TenantSummary> list() {
         return ownerJdbi.withHandle(handle -> handle.createQuery(
                         "select id, slug, name, created_at, suspended_at from tenants order by created_at")
-                .mapToMap().list()).stream()
-                .map(row -> {
-                    TenantId tenant = new TenantId((UUID) row.get("id"));
-                    long[] counts = transactions.inTenant(tenant, handle -> new long[] {
-                            handle.createQuery("select count(*) from users").mapTo(Long.class).one(),
-                            handle.createQuery("select count(*) from contacts where deleted_at is null")
-                                    .mapTo(Long.class).one()});
-                    return new TenantSummary(tenant.value(), (String) row.get("slug"), (String) row.get("name"),
-                            instant(row.get("created_at")), instant(row.get("suspended_at")), counts[0], counts[1]);
-                }).toList();
+                .mapToMap().list()).stream().map(this::summary).toList();
+    }
+
+    public TenantSummary summary(String slug) {
+        Tenant tenant = find(slug);
+        return ownerJdbi.withHandle(handle -> handle.createQuery(
+                        "select id, slug, name, created_at, suspended_at from tenants where id = :id")
+                .bind("id", tenant.id()).mapToMap().map(this::summary).one());
+    }
+
+    private TenantSummary summary(Map<String, Object> row) {
+        TenantId tenant = new TenantId((UUID) row.get("id"));
+        long[] counts = transactions.inTenant(tenant, handle -> new long[] {
+                handle.createQuery("select count(*) from users").mapTo(Long.class).one(),
+                handle.createQuery("select count(*) from contacts where deleted_at is null").mapTo(Long.class).one()});
+        return new TenantSummary(tenant.value(), (String) row.get("slug"), (String) row.get("name"),
+                instant(row.get("created_at")), instant(row.get("suspended_at")), counts[0], counts[1]);
     }
 
     public Tenant find(String slug) {
