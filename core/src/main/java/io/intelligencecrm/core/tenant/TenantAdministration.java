@@ -134,7 +134,8 @@ public final class TenantAdministration {
                 handle.createQuery("select count(*) from users").mapTo(Long.class).one(),
                 handle.createQuery("select count(*) from contacts where deleted_at is null").mapTo(Long.class).one()});
         return new TenantSummary(tenant.value(), (String) row.get("slug"), (String) row.get("name"),
-                instant(row.get("created_at")), instant(row.get("suspended_at")), counts[0], counts[1]);
+                instant(row.get("created_at")), instant(row.get("suspended_at")), row.get("suspended_at") != null,
+                counts[0], counts[1]);
     }
 
     public Tenant find(String slug) {

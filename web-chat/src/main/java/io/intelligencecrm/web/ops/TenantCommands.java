@@ -162,7 +162,7 @@ final class TenantCommands {
 
         String required(String name) {
             String value = named.get(name);
-            if (value == null || value.isBlank()) throw new OperatorException("--" + name + " is required\n" + USAGE);
+            if (value == null) throw new OperatorException("--" + name + " is required\n" + USAGE);
             return value;
         }
 
