@@ -9,7 +9,7 @@ import java.util.Set;
 import org.jdbi.v3.core.Handle;
 
 /**
- * Every tenant table, read from the catalog each time (a table added by a later migration is exported,
+ * Every tenant table (a tenant_id column under row-level security), read from the catalog each time (a table added by a later migration is exported,
  * imported and deleted without anyone remembering to), in an order where a table comes after the tables
  * its foreign keys point to. Partitions (a tenant's vectors) are reached through their parent.
  */
@@ -38,7 +38,7 @@ public final class TenantTables {
                           join pg_namespace n on n.oid = c.relnamespace
                           join pg_attribute a on a.attrelid = c.oid and a.attnum > 0 and not a.attisdropped
                          where n.nspname = current_schema() and c.relkind in ('r', 'p') and not c.relispartition
-                           and a.attgenerated = ''
+                           and c.relrowsecurity and a.attgenerated = ''
                            and exists (select 1 from pg_attribute t where t.attrelid = c.oid and t.attname = 'tenant_id'
                                                                       and not t.attisdropped)
                          order by c.relname, a.attnum""")
