@@ -2,6 +2,7 @@ package io.intelligencecrm.core.tenant;
 
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
+import java.util.Map;
 import java.util.Objects;
 import java.util.function.Supplier;
 import org.jdbi.v3.core.Handle;
@@ -38,17 +39,27 @@ public final class TenantTransactions implements UnitOfWork {
     }
 
     public <R> R inTenant(TenantId tenant, Work<R> work) {
+        return inTenant(tenant, Map.of(), work);
+    }
+
+    /**
+     * With transaction-local settings (planner or extension parameters such as {@code hnsw.ef_search})
+     * set in the same statement as the tenant: one round trip fewer for a query that needs them. Joined
+     * to an open transaction, the settings hold until that transaction ends.
+     */
+    public <R> R inTenant(TenantId tenant, Map<String, String> settings, Work<R> work) {
         Objects.requireNonNull(tenant, "a tenant is required for tenant data");
         Open open = CURRENT.get();
         if (open != null) {
             if (!open.tenant().equals(tenant)) {
                 throw new IllegalStateException("A transaction for another tenant is already open on this thread");
             }
+            if (!settings.isEmpty()) set(open.handle(), null, settings);
             return work.run(open.handle());
         }
         try (Handle handle = jdbi.open()) {
             return handle.inTransaction(transaction -> {
-                setTenant(transaction, tenant);
+                set(transaction, tenant, settings);
                 CURRENT.set(new Open(tenant, transaction));
                 try {
                     return work.run(transaction);
@@ -61,14 +72,22 @@ public final class TenantTransactions implements UnitOfWork {
 
     /**
      * Plain JDBC rather than a Jdbi query: it runs before every tenant transaction, and Jdbi's
-     * statement and result mapping machinery cost more CPU than the round trip itself.
+     * statement and result mapping machinery cost more CPU than the round trip itself. Setting
+     * names are bound like values, never spliced into the SQL.
      */
-    private static void setTenant(Handle transaction, TenantId tenant) {
-        try (PreparedStatement set = transaction.getConnection().prepareStatement(SET_TENANT)) {
-            set.setString(1, tenant.value().toString());
+    private static void set(Handle transaction, TenantId tenant, Map<String, String> settings) {
+        StringBuilder sql = new StringBuilder(tenant == null ? "select 1" : SET_TENANT);
+        settings.forEach((name, value) -> sql.append(", set_config(?, ?, true)"));
+        try (PreparedStatement set = transaction.getConnection().prepareStatement(sql.toString())) {
+            int parameter = 1;
+            if (tenant != null) set.setString(parameter++, tenant.value().toString());
+            for (Map.Entry<String, String> setting : settings.entrySet()) {
+                set.setString(parameter++, setting.getKey());
+                set.setString(parameter++, setting.getValue());
+            }
             set.executeQuery().close();
         } catch (SQLException e) {
-            throw new UnableToExecuteStatementException("Cannot set the tenant of the transaction", e, null);
+            throw new UnableToExecuteStatementException("Cannot set up the tenant transaction", e, null);
         }
     }
 
