@@ -16,6 +16,7 @@ import io.intelligencecrm.knowledge.memory.EmbedHandler;
 import io.intelligencecrm.knowledge.memory.RecordTexts;
 import io.intelligencecrm.knowledge.memory.ReindexHandler;
 import io.intelligencecrm.knowledge.search.KnowledgeSearch;
+import io.intelligencecrm.knowledge.store.ExactScanCost;
 import io.intelligencecrm.knowledge.store.IndexThreshold;
 import io.intelligencecrm.knowledge.store.IndexedPartitions;
 import io.intelligencecrm.knowledge.store.VectorIndexMaintenance;
@@ -49,7 +50,7 @@ public record KnowledgeServices(Embedder embedder, KnowledgeSearch search, Knowl
         VectorSearch vectors = new VectorSearch(transactions, indexed, settings.efSearch());
         IndexThreshold threshold = settings.hnswThreshold().isPresent()
                 ? new IndexThreshold.Fixed(settings.hnswThreshold().getAsInt())
-                : new IndexThreshold.Measured(vectors, embedder.space(), settings.exactScanBudgetMillis());
+                : new IndexThreshold.Measured(new ExactScanCost(transactions), embedder.space(), settings.exactScanBudgetMillis());
         RecordTexts texts = new RecordTexts(transactions);
         DocumentParser parser = new DocumentParser();
         ReindexHandler reindex = new ReindexHandler(transactions, outbox);

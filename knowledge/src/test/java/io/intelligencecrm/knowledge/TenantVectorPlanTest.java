@@ -11,6 +11,7 @@ import io.intelligencecrm.core.identity.Actor;
 import io.intelligencecrm.core.json.Json;
 import io.intelligencecrm.knowledge.bench.ClusteredVectors;
 import io.intelligencecrm.knowledge.store.EmbeddingPartitions;
+import io.intelligencecrm.knowledge.store.ExactScanCost;
 import io.intelligencecrm.knowledge.store.IndexThreshold;
 import io.intelligencecrm.knowledge.store.VectorChunk;
 import io.intelligencecrm.knowledge.store.VectorIndexMaintenance;
@@ -159,12 +160,12 @@ class TenantVectorPlanTest {
 
     @Test
     void a_measured_threshold_keeps_the_exact_scan_within_its_budget() {
-        IndexThreshold.Decision decision = new IndexThreshold.Measured(fixture.knowledge.vectors(), space, 2)
+        IndexThreshold.Decision decision = new IndexThreshold.Measured(new ExactScanCost(fixture.database.tenants()), space, 2)
                 .decide(large.tenant(), largeVectors.size());
         double perVector = decision.millisPerVector().orElseThrow();
         assertTrue(perVector > 0 && perVector < 1, "milliseconds per vector " + perVector);
         assertEquals(Math.max(IndexThreshold.MIN_VECTORS, (long) Math.ceil(2 / perVector)), decision.vectors());
-        assertEquals(IndexThreshold.MIN_VECTORS, new IndexThreshold.Measured(fixture.knowledge.vectors(), space, 2)
+        assertEquals(IndexThreshold.MIN_VECTORS, new IndexThreshold.Measured(new ExactScanCost(fixture.database.tenants()), space, 2)
                 .decide(small.tenant(), 150).vectors(), "a tenant this small is never measured, let alone indexed");
     }
 

@@ -38,11 +38,11 @@ public sealed interface IndexThreshold {
     }
 
     /** The vectors an exact scan of {@code space} gets through within {@code budgetMillis}, measured on the largest tenant. */
-    record Measured(VectorSearch search, VectorSpace space, double budgetMillis) implements IndexThreshold {
+    record Measured(ExactScanCost cost, VectorSpace space, double budgetMillis) implements IndexThreshold {
         @Override
         public Decision decide(TenantId largest, long vectors) {
             if (vectors < MIN_VECTORS) return new Decision(MIN_VECTORS, OptionalDouble.empty());
-            OptionalDouble perVector = search.exactScanMillisPerVector(largest, space);
+            OptionalDouble perVector = cost.millisPerVector(largest, space);
             if (perVector.isEmpty() || perVector.getAsDouble() <= 0) return new Decision(MIN_VECTORS, perVector);
             return new Decision(Math.max(MIN_VECTORS, (long) Math.ceil(budgetMillis / perVector.getAsDouble())), perVector);
         }

@@ -19,6 +19,8 @@ final class BandResult {
     private final List<Double> raw = new ArrayList<>();
     private final List<Double> exact = new ArrayList<>();
     private final List<Double> intrinsicDimension = new ArrayList<>();
+    private final List<Double> productCpuMicros = new ArrayList<>();
+    private final List<Double> rawCpuMicros = new ArrayList<>();
     private double recallSum;
     private double recallMin = 1;
     private int full;
@@ -41,25 +43,33 @@ final class BandResult {
         intrinsicDimension.add(localIntrinsicDimension);
     }
 
+    /** The querying thread's CPU for one product search and one raw SQL search. */
+    void addClientCpu(double productMicros, double rawMicros) {
+        productCpuMicros.add(productMicros);
+        rawCpuMicros.add(rawMicros);
+    }
+
     static String header() {
-        return String.format(Locale.ROOT, "%-10s %-11s %9s %7s | %-17s | %-17s | %-15s | %-19s | %-6s %-4s %-8s %-4s %s",
+        return String.format(Locale.ROOT, "%-10s %-11s %9s %7s | %-17s | %-17s | %-15s | %-13s | %-19s | %-6s %-4s %-8s %-4s %s",
                 "band", "tenants", "vectors", "queries", "product p50/p99", "raw SQL p50/p99", "overhead p50/p99",
-                "exact scan p50/p99", "recall", "min", "top-10", "LID", "target");
+                "client CPU µs", "exact scan p50/p99", "recall", "min", "top-10", "LID", "target");
     }
 
     String row() {
         return String.format(Locale.ROOT,
-                "%-10s %3d (%3d ix) %,9d %7d | %6.2f / %6.2f ms | %6.2f / %6.2f ms | %+5.2f / %+5.2f ms | %7.2f / %7.2f ms | %-6.3f %-4.2f %-8s %-4.0f %s",
+                "%-10s %3d (%3d ix) %,9d %7d | %6.2f / %6.2f ms | %6.2f / %6.2f ms | %+5.2f / %+5.2f ms | %5.0f / %5.0f | %7.2f / %7.2f ms | %-6.3f %-4.2f %-8s %-4.0f %s",
                 band.label(), tenants, indexedTenants, vectors, product.size(), p(product, 50), p(product, 99), p(raw, 50),
-                p(raw, 99), p(product, 50) - p(raw, 50), p(product, 99) - p(raw, 99), p(exact, 50), p(exact, 99), recall(),
+                p(raw, 99), p(product, 50) - p(raw, 50), p(product, 99) - p(raw, 99), p(productCpuMicros, 50),
+                p(rawCpuMicros, 50), p(exact, 50), p(exact, 99), recall(),
                 recallMin, full + "/" + product.size(), p(intrinsicDimension, 50), meetsTargets() ? "met" : "MISSED");
     }
 
     /** One line per band for a Markdown table. */
     String markdownRow() {
-        return String.format(Locale.ROOT, "| %s | %d (%d indexed) | %.2f / %.2f | %.2f / %.2f | %+.2f / %+.2f | %.2f / %.2f | %.3f (%.1f) | %d/%d |",
+        return String.format(Locale.ROOT, "| %s | %d (%d indexed) | %.2f / %.2f | %.2f / %.2f | %+.2f / %+.2f | %.0f / %.0f | %.2f / %.2f | %.3f (%.1f) | %d/%d |",
                 band.label(), tenants, indexedTenants, p(product, 50), p(product, 99), p(raw, 50), p(raw, 99),
-                p(product, 50) - p(raw, 50), p(product, 99) - p(raw, 99), p(exact, 50), p(exact, 99), recall(), recallMin,
+                p(product, 50) - p(raw, 50), p(product, 99) - p(raw, 99), p(productCpuMicros, 50), p(rawCpuMicros, 50),
+                p(exact, 50), p(exact, 99), recall(), recallMin,
                 full, product.size());
     }
 

@@ -7,6 +7,7 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.sql.Types;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -42,6 +43,7 @@ final class RawTopTen {
         return run(tenant, query, "off", "on");
     }
 
+    /** Each plan setting has its own statement text: a prepared statement's generic plan outlives setting changes. */
     private List<Neighbour> run(TenantId tenant, Embedding query, String indexScan, String sort) throws SQLException {
         try (PreparedStatement setup = connection.prepareStatement("""
                 select set_config('app.tenant_id', ?, true), set_config('enable_indexscan', ?, true),
@@ -55,8 +57,10 @@ final class RawTopTen {
         }
         List<Neighbour> nearest = new ArrayList<>(10);
         try (PreparedStatement select = connection.prepareStatement("select source_id, embedding <=> cast(? as vector) as distance from "
-                + EmbeddingPartitions.of(tenant) + " where tenant_id = ? and model = ? order by distance limit 10")) {
-            select.setString(1, Arrays.toString(query.vector()).replace(" ", ""));
+                + EmbeddingPartitions.of(tenant) + " where tenant_id = ? and model = ? order by distance limit 10 -- index scans "
+                + indexScan + ", sort " + sort)) {
+            // Untyped, so PostgreSQL types it as a vector once instead of casting text for every row.
+            select.setObject(1, Arrays.toString(query.vector()).replace(" ", ""), Types.OTHER);
             select.setObject(2, tenant.value());
             select.setString(3, model);
             try (ResultSet rows = select.executeQuery()) {
