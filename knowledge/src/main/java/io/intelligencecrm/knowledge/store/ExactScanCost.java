@@ -41,7 +41,7 @@ public final class ExactScanCost {
                     VectorQuery query = VectorQuery.nearest(sample, 10);
                     try (PreparedStatement explain = handle.getConnection().prepareStatement(
                             "explain (analyze, timing off, format json) " + NearestQuery.candidates(partition, query))) {
-                        NearestQuery.bind(explain, tenant, space, query);
+                        NearestQuery.bind(explain, 1, tenant, space, query);
                         try (ResultSet plan = explain.executeQuery()) {
                             plan.next();
                             JsonNode run = Json.mapper().readTree(plan.getString(1)).get(0);

@@ -5,11 +5,10 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Types;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
-import org.jdbi.v3.core.statement.UnableToExecuteStatementException;
+import org.postgresql.util.PGobject;
 
 /**
  * The top-k statement of one tenant's partition, in plain JDBC: it is the hot path of every
@@ -46,8 +45,8 @@ final class NearestQuery {
      * index was known would otherwise outlive it.
      */
     static String sql(String partition, VectorQuery query, boolean throughIndex) {
-        return NEAREST.formatted(partition, candidates(partition, query))
-                + (throughIndex ? "\n-- through the HNSW index" : "\n-- exact scan");
+        return (throughIndex ? "/* through the HNSW index */\n" : "/* exact scan */\n")
+                + NEAREST.formatted(partition, candidates(partition, query));
     }
 
     /** Only the (id, distance) pairs: what an exact scan's cost per vector is measured on. */
@@ -57,16 +56,12 @@ final class NearestQuery {
         return CANDIDATES.formatted(partition, filters);
     }
 
-    /**
-     * Binds either statement. The vector goes as a parameter of no declared type, which the cast
-     * then types as a vector: bound as text, the cast would be an expression that a generic plan
-     * (PostgreSQL's choice after a few runs of a prepared statement) evaluates for every row it
-     * scans, parsing 384 numbers per vector and making an exact scan some thirty times slower.
-     */
-    static void bind(PreparedStatement statement, TenantId tenant, VectorSpace space, VectorQuery query) throws SQLException {
+    /** Binds either statement from parameter {@code first} on. */
+    static void bind(PreparedStatement statement, int first, TenantId tenant, VectorSpace space, VectorQuery query)
+            throws SQLException {
         Connection connection = statement.getConnection();
-        int parameter = 1;
-        statement.setObject(parameter++, query.literal(), Types.OTHER);
+        int parameter = first;
+        statement.setObject(parameter++, vector(query.literal()));
         statement.setObject(parameter++, tenant.value());
         statement.setString(parameter++, space.model());
         if (!query.sourceTypes().isEmpty()) {
@@ -78,18 +73,23 @@ final class NearestQuery {
         statement.setInt(parameter, query.limit());
     }
 
-    /** Runs {@link #sql} on the connection of an open tenant transaction. */
-    static List<VectorMatch> run(Connection connection, String sql, TenantId tenant, VectorSpace space, VectorQuery query) {
-        try (PreparedStatement statement = connection.prepareStatement(sql)) {
-            bind(statement, tenant, space, query);
-            List<VectorMatch> matches = new ArrayList<>(query.limit());
-            try (ResultSet rows = statement.executeQuery()) {
-                while (rows.next()) matches.add(read(rows));
-            }
-            return matches;
-        } catch (SQLException e) {
-            throw new UnableToExecuteStatementException("Vector search failed", e, null);
-        }
+    /**
+     * The query vector as a parameter of type vector. Bound as text, {@code cast(? as vector)} would
+     * be an expression that a generic plan (PostgreSQL's choice after a few runs of a prepared
+     * statement) evaluates for every row it scans, parsing 384 numbers per vector and making an
+     * exact scan some thirty times slower.
+     */
+    static PGobject vector(String literal) throws SQLException {
+        PGobject vector = new PGobject();
+        vector.setType("vector");
+        vector.setValue(literal);
+        return vector;
+    }
+
+    static List<VectorMatch> readAll(ResultSet rows) throws SQLException {
+        List<VectorMatch> matches = new ArrayList<>();
+        while (rows.next()) matches.add(read(rows));
+        return matches;
     }
 
     static VectorMatch read(ResultSet row) throws SQLException {

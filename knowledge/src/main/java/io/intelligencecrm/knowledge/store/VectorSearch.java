@@ -5,7 +5,6 @@ import io.intelligencecrm.core.tenant.TenantTransactions;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Types;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -67,8 +66,8 @@ public final class VectorSearch {
         String partition = EmbeddingPartitions.of(tenant);
         boolean throughIndex = indexed.contains(partition);
         String sql = NearestQuery.sql(partition, query, throughIndex);
-        return transactions.inTenant(tenant, settings(throughIndex), handle ->
-                NearestQuery.run(handle.getConnection(), sql, tenant, space, query));
+        return transactions.queryInOneTrip(tenant, settings(throughIndex), sql,
+                (statement, first) -> NearestQuery.bind(statement, first, tenant, space, query), NearestQuery::readAll);
     }
 
     /**
@@ -82,8 +81,7 @@ public final class VectorSearch {
         String sql = HYBRID.formatted(EmbeddingPartitions.of(tenant), RRF_K, filters);
         return transactions.inTenant(tenant, settings(false), handle -> {
             Query statement = handle.createQuery(sql)
-                    // Untyped, so the cast types the parameter once (see NearestQuery.bind).
-                    .bind("q", (position, prepared, context) -> prepared.setObject(position, query.literal(), Types.OTHER))
+                    .bind("q", (position, prepared, context) -> prepared.setObject(position, NearestQuery.vector(query.literal())))
                     .bind("tenant", tenant.value())
                     .bind("model", space.model())
                     .bind("words", query.keywords())
@@ -102,7 +100,7 @@ public final class VectorSearch {
         return transactions.inTenant(tenant, settings(throughIndex), handle -> {
             try (PreparedStatement explain = handle.getConnection().prepareStatement(
                     "explain (format json) " + NearestQuery.sql(partition, query, throughIndex))) {
-                NearestQuery.bind(explain, tenant, space, query);
+                NearestQuery.bind(explain, 1, tenant, space, query);
                 try (ResultSet plan = explain.executeQuery()) {
                     plan.next();
                     return plan.getString(1);
