@@ -17,8 +17,8 @@ import java.util.OptionalInt;
  * @param maxUploadBytes  largest knowledge document accepted
  */
 public record KnowledgeSettings(Provider provider, String modelName, Optional<String> apiKey, Optional<String> baseUrl,
-                                int dimension, OptionalInt hnswThreshold, int exactScanBudgetMillis, int hnswM, int hnswEfConstruction, int efSearch,
-                                int maxUploadBytes) {
+                                int dimension, OptionalInt hnswThreshold, int exactScanBudgetMillis, int hnswM,
+                                int hnswEfConstruction, int efSearch, int maxUploadBytes) {
 
     public enum Provider { INPROCESS, OPENAI, OLLAMA }
 

@@ -112,8 +112,8 @@ public final class VectorIndexMaintenance implements AutoCloseable {
                     log.info("Built the HNSW index of {} ({} vectors, threshold {}) in {}", partition, candidate.rows(),
                             decision.vectors(), Duration.ofNanos(System.nanoTime() - started));
                     built.add(partition);
+                    indexed.invalidate();
                 }
-                if (!built.isEmpty()) indexed.invalidate();
                 return new Pass(Optional.of(decision), built);
             } finally {
                 handle.createQuery("select pg_advisory_unlock(:key)").bind("key", LOCK_KEY).mapTo(Boolean.class).one();

@@ -53,7 +53,9 @@ public final class VectorBenchmark {
     private static final int DIMENSION = 384;
     private static final int BATCH = 1000;
     private static final int QUERIES_PER_BAND = 300;
-    private static final int WARM_UP_QUERIES = 1_000;
+    private static final int WARM_UP_QUERIES = 3_000;
+    /** Exact scans of larger tenants take long enough that their code needs no warming. */
+    private static final int WARM_UP_EXACT_MAX = 5_000;
     private static final String MODEL = "bench-clustered";
     /** CPU of the querying thread: the client side's own cost, which machine load does not inflate. */
     private static final ThreadMXBean THREADS = ManagementFactory.getThreadMXBean();
@@ -222,6 +224,7 @@ public final class VectorBenchmark {
             Embedding query = tenant.generator().nextEmbedding();
             search.nearest(tenant.id(), space, VectorQuery.nearest(query, 10));
             raw.search(tenant.id(), indexed.contains(EmbeddingPartitions.of(tenant.id())), query);
+            if (tenant.size() <= WARM_UP_EXACT_MAX) raw.exact(tenant.id(), query);
         }
     }
 
