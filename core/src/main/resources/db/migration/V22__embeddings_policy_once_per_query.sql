@@ -16,21 +16,13 @@ select crm_isolate_embeddings_once_per_query(c.oid::regclass)
  where c.oid = 'embeddings'::regclass
     or c.oid in (select inhrelid from pg_inherits where inhparent = 'embeddings'::regclass);
 
-create or replace function crm_embedding_partition(tenant uuid) returns text
+-- New tenants' partitions get the same policy: the trigger that creates them now also rewrites it.
+create or replace function crm_tenant_embedding_partition() returns trigger
     language plpgsql security definer
     set search_path = public
 as $$
-declare
-    part text := 'embeddings_t_' || replace(tenant::text, '-', '');
 begin
-    if to_regclass(part) is null then
-        execute format('create table %I partition of embeddings for values in (%L)', part, tenant);
-        execute format('create unique index %I on %I (embedding_id)', part || '_id', part);
-        execute format('create index %I on %I (source_type, source_id)', part || '_source', part);
-        execute format('create index %I on %I (contact_id) where contact_id is not null', part || '_contact', part);
-        perform crm_isolate_tenant(part::regclass);
-        perform crm_isolate_embeddings_once_per_query(part::regclass);
-    end if;
-    return part;
+    perform crm_isolate_embeddings_once_per_query(crm_embedding_partition(new.id)::regclass);
+    return new;
 end
 $$;

@@ -87,6 +87,8 @@ class TenantVectorPlanTest {
         assertTrue(collect(plan, "Index Name").stream().noneMatch(index -> index.endsWith("_hnsw")), plan.toString());
         assertTrue(!collect(plan, "Node Type").contains("Gather") && !plan.toString().contains("\"JIT\""),
                 "an exact scan stays a plain, cheap plan: " + plan);
+        assertTrue(collect(plan, "Subplan Name").stream().anyMatch(name -> name.startsWith("InitPlan")),
+                "row-level security reads the tenant once per statement, not once per row: " + plan);
         List<VectorMatch> found = fixture.knowledge.vectors().nearest(small.tenant(), space, VectorQuery.nearest(query, 10));
         assertEquals(10, found.size());
     }
