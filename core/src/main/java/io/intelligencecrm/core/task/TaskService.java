@@ -2,10 +2,13 @@ package io.intelligencecrm.core.task;
 
 import io.intelligencecrm.core.audit.AuditTrail;
 import io.intelligencecrm.core.error.CrmException;
+import io.intelligencecrm.core.events.ChangeFeed;
+import io.intelligencecrm.core.events.RecordChange;
 import io.intelligencecrm.core.identity.Actor;
 import io.intelligencecrm.core.identity.Permissions;
 import io.intelligencecrm.core.tenant.TenantTransactions;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -17,10 +20,12 @@ public final class TaskService {
 
     private final TenantTransactions transactions;
     private final AuditTrail audit;
+    private final ChangeFeed changes;
 
-    public TaskService(TenantTransactions transactions, AuditTrail audit) {
+    public TaskService(TenantTransactions transactions, AuditTrail audit, ChangeFeed changes) {
         this.transactions = transactions;
         this.audit = audit;
+        this.changes = changes;
     }
 
     public Task create(Actor actor, String title, String notes, UUID contactId, UUID dealId, Instant dueAt,
@@ -40,6 +45,7 @@ public final class TaskService {
                     .bind("contact", contactId).bind("deal", dealId).bind("due", dueAt).bind("source", source)
                     .mapTo(Task.class).one();
             audit.record(actor, "task.create", "task", task.id(), Map.of("title", task.title()));
+            changes.publish(actor.tenant(), new RecordChange("task", task.id(), "created", Map.of(), actor.userId()));
             return task;
         });
     }
@@ -56,6 +62,8 @@ public final class TaskService {
     /** Marks one of the actor's own tasks done; someone else's task is not found. */
     public Task complete(Actor actor, UUID id) {
         return transactions.inTenant(actor.tenant(), handle -> {
+            boolean wasOpen = handle.createQuery("select done_at is null from tasks where id = :id and assignee_id = :user")
+                    .bind("id", id).bind("user", actor.userId()).mapTo(Boolean.class).findOne().orElse(false);
             Task task = handle.createQuery("""
                             update tasks set done_at = coalesce(done_at, now())
                              where id = :id and assignee_id = :user
@@ -63,6 +71,13 @@ public final class TaskService {
                     .bind("id", id).bind("user", actor.userId())
                     .mapTo(Task.class).findOne().orElseThrow(() -> CrmException.notFound("Task"));
             audit.record(actor, "task.complete", "task", id, Map.of("title", task.title()));
+            if (wasOpen) {
+                List<Object> doneAt = new ArrayList<>();
+                doneAt.add(null);
+                doneAt.add(task.doneAt().toString());
+                changes.publish(actor.tenant(), new RecordChange("task", id, "updated", Map.of("doneAt", doneAt),
+                        actor.userId()));
+            }
             return task;
         });
     }
