@@ -54,7 +54,7 @@ public interface DeliveryDao {
                set attempts = :number, first_attempt_at = coalesce(first_attempt_at, :at), last_attempt_at = :at,
                    response_status = :status, response_millis = :millis, last_error = :error,
                    status = :outcome, next_attempt_at = :next,
-                   delivered_at = case when :outcome = 'delivered' then :at end
+                   delivered_at = case when :outcome = 'delivered' then cast(:at as timestamptz) end
              where id = :id""")
     void recordAttempt(@Bind("id") UUID id, @Bind("number") int number, @Bind("at") Instant at,
                        @Bind("status") Integer responseStatus, @Bind("millis") int millis, @Bind("error") String error,
