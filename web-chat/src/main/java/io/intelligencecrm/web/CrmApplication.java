@@ -58,6 +58,10 @@ import io.intelligencecrm.web.knowledge.SearchController;
 import io.intelligencecrm.web.slack.SlackSettingsController;
 import io.intelligencecrm.web.slack.SlackWebhookController;
 import io.intelligencecrm.web.user.UserController;
+import io.intelligencecrm.web.webhook.WebhookController;
+import io.intelligencecrm.webhooks.WebhookErasure;
+import io.intelligencecrm.webhooks.WebhookServices;
+import io.intelligencecrm.webhooks.WebhookSubscriber;
 import dev.langchain4j.model.chat.StreamingChatModel;
 import io.intelligencecrm.web.auth.WebSocketAuthentication;
 import io.intelligencecrm.web.chat.ChatController;
@@ -153,8 +157,9 @@ public final class CrmApplication {
             AccessTokens tokens = new AccessTokens(jwt, Duration.ofMinutes(settings.auth().accessTokenMinutes()), clock);
             List<ChangeSubscriber> subscribers = new ArrayList<>(List.of(new EmbedSubscriber(), new WorkflowTriggers()));
             if (settings.scoring().rescoreOnChange()) subscribers.add(new RescoreSubscriber());
+            subscribers.add(new WebhookSubscriber(database.tenants()));
             CoreServices services = CoreServices.create(database, settings, clock, subscribers,
-                    List.of(), InvitationSender.NONE, tokens);
+                    List.of(new WebhookErasure()), InvitationSender.NONE, tokens);
             tokens.checkSessionsWith(services.authentication());
             if (settings.demoData()) {
                 new DemoData(services.directory(), new TenantProvisioning(database.ownerJdbi()), database.tenants(),
@@ -203,6 +208,14 @@ public final class CrmApplication {
                     Duration.ofMillis(settings.outreach().dispatchMillis()), clock, services, agent, outreach,
                     slack.notifier());
             workers.add(scheduler);
+            // Their own dispatcher: a slow receiver never holds up embeddings, scoring or mail.
+            WebhookServices webhooks = WebhookServices.create(database.tenants(), services.outbox(), services.audit(),
+                    new SecretBox(secretKey), settings.webhooks(), clock);
+            workers.add(webhooks);
+            OutboxDispatcher webhookDispatcher = new OutboxDispatcher(database, webhooks.handlers(), OUTBOX_POLL,
+                    OUTBOX_ATTEMPTS);
+            workers.add(webhookDispatcher);
+            webhookDispatcher.start();
 
             RateLimits limits = new RateLimits(settings.auth());
             ApiRoutes api = new ApiRoutes();
@@ -224,6 +237,7 @@ public final class CrmApplication {
             new OutreachController(outreach).routes(api);
             new WorkflowController(scheduler.workflows()).routes(api);
             new InboxController(scheduler.notifications(), scheduler.tasks()).routes(api);
+            new WebhookController(webhooks).routes(api);
             new OpenApiController(api, settings.server().publicUrl()).routes(api);
             BrowserSessions browser = new BrowserSessions(tokens, BROWSER_SESSION, secret,
                     settings.server().publicUrl().startsWith("https:"));
