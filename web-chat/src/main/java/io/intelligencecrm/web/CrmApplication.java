@@ -59,6 +59,9 @@ import io.intelligencecrm.web.slack.SlackSettingsController;
 import io.intelligencecrm.web.slack.SlackWebhookController;
 import io.intelligencecrm.web.user.UserController;
 import io.intelligencecrm.web.webhook.WebhookController;
+import io.intelligencecrm.web.mcp.McpController;
+import io.intelligencecrm.mcp.ApprovalCodes;
+import io.intelligencecrm.mcp.CrmMcpServer;
 import io.intelligencecrm.webhooks.WebhookErasure;
 import io.intelligencecrm.webhooks.WebhookServices;
 import io.intelligencecrm.webhooks.WebhookSubscriber;
@@ -99,6 +102,7 @@ public final class CrmApplication {
     private static final Duration OUTBOX_POLL = Duration.ofMillis(500);
     private static final int OUTBOX_ATTEMPTS = 8;
     private static final Duration INDEX_MAINTENANCE = Duration.ofMinutes(10);
+    private static final String MCP_VERSION = "0.1.0";
 
     private final Settings settings;
     private final DatabaseRuntime runtime;
@@ -243,12 +247,16 @@ public final class CrmApplication {
                     settings.server().publicUrl().startsWith("https:"));
             ApiAuthentication authentication = new ApiAuthentication(api, tokens, services.authentication(), limits, browser);
             WebPages pages = WebPages.create(settings, database, clock, services, agent, scoring.scoring(), browser,
-                    tokens, limits, outreach.capturedMails());
+                    tokens, limits, outreach.capturedMails(), new ApprovalCodes(secretKey));
             LiveUpdates live = new LiveUpdates(database.coordinates()).start();
             ChatSocket chatSocket = new ChatSocket(agent.chat(), agent.conversations(), chatTurns);
             AtomicReference<Javalin> started = new AtomicReference<>();
             WebSocketAuthentication socketAuthentication = new WebSocketAuthentication(authentication,
                     () -> allowedOrigins(settings, started.get()), browser);
+            CrmMcpServer mcp = new CrmMcpServer(services, agent, secretKey, settings.server().publicUrl(), MCP_VERSION, clock);
+            workers.add(mcp);
+            McpController mcpEndpoint = new McpController(mcp, authentication, limits,
+                    () -> allowedOrigins(settings, started.get()));
             HealthController health = new HealthController(database, services.directory(), settings.demoData());
 
             List<String> endpoints = new CopyOnWriteArrayList<>();
@@ -272,6 +280,7 @@ public final class CrmApplication {
                 config.routes.get("/health/live", health::live);
                 config.routes.get("/health/ready", health::ready);
                 new UnsubscribeController(outreach.unsubscribe()).routes(config.routes);
+                mcpEndpoint.routes(config.routes);
                 config.routes.beforeMatched("/api/*", authentication);
                 api.registerAll(config.routes);
                 new SlackWebhookController(slack).routes(config.routes);

@@ -17,6 +17,8 @@ import io.intelligencecrm.web.page.dashboard.DashboardFigures;
 import io.intelligencecrm.web.page.dashboard.DashboardPage;
 import io.intelligencecrm.web.page.deal.DealBoardPage;
 import io.intelligencecrm.web.page.mail.MailPage;
+import io.intelligencecrm.web.page.proposal.ProposalPage;
+import io.intelligencecrm.mcp.ApprovalCodes;
 import io.intelligencecrm.outreach.mail.CapturedMails;
 import io.intelligencecrm.core.analytics.AnalyticsService;
 import io.intelligencecrm.core.db.Database;
@@ -39,7 +41,7 @@ public final class WebPages {
 
     public static WebPages create(Settings settings, Database database, Clock clock, CoreServices core,
                                   AgentServices agent, ScoringService scoring, BrowserSessions sessions, AccessTokens tokens,
-                                  RateLimits limits, CapturedMails capturedMails) {
+                                  RateLimits limits, CapturedMails capturedMails, ApprovalCodes approvalCodes) {
         Templates templates = new Templates();
         PageGate gate = new PageGate(sessions, core.users(), templates,
                 settings.agent().provider() == AgentSettings.Provider.OFFLINE, new InboxCount(database.tenants()));
@@ -55,7 +57,9 @@ public final class WebPages {
                 new DashboardFigures(database.tenants(), clock), scoring, clock);
         return new WebPages(List.of(auth::routes, chat::routes, contacts::routes, companies::routes, board::routes,
                 dashboard::routes, new ToolPages(gate, templates)::routes,
-                new MailPage(gate, templates, capturedMails)::routes), new PageErrors(sessions, gate, templates));
+                new MailPage(gate, templates, capturedMails)::routes,
+                new ProposalPage(gate, templates, agent.proposals(), approvalCodes, clock)::routes),
+                new PageErrors(sessions, gate, templates));
     }
 
     public void configure(JavalinConfig config) {

@@ -1,0 +1,56 @@
+package io.intelligencecrm.mcp;
+
+import io.intelligencecrm.core.identity.Actor;
+import io.intelligencecrm.core.proposal.Proposal;
+import java.nio.charset.StandardCharsets;
+import java.security.InvalidKeyException;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import javax.crypto.Mac;
+import javax.crypto.spec.SecretKeySpec;
+
+/**
+ * The confirmation code that lets an outside assistant approve a proposal: shown only to the proposal's
+ * own user, on its page in the web app, and never returned by any tool. Text planted in a record or a
+ * document can make a model call the approve tool, but it cannot know the code. Derived (HMAC) from the
+ * server's secrets key, the user, the proposal and its arguments hash, so nothing is stored.
+ */
+public final class ApprovalCodes {
+    private static final String ALPHABET = "ABCDEFGHJKLMNPQRSTUVWXYZ23456789";
+
+    private final byte[] key;
+
+    public ApprovalCodes(byte[] secretsKey) {
+        this.key = hmac(secretsKey, "mcp-approval-codes".getBytes(StandardCharsets.UTF_8));
+    }
+
+    /** e.g. {@code K7QM-9XBT} */
+    public String codeFor(Actor actor, Proposal proposal) {
+        byte[] digest = hmac(key, (actor.tenant().value() + "|" + proposal.userId() + "|" + proposal.id() + "|"
+                + proposal.argumentsHash()).getBytes(StandardCharsets.UTF_8));
+        StringBuilder code = new StringBuilder();
+        for (int i = 0; i < 8; i++) {
+            if (i == 4) code.append('-');
+            code.append(ALPHABET.charAt((digest[i] & 0xff) % ALPHABET.length()));
+        }
+        return code.toString();
+    }
+
+    /** Compared in constant time; case, spaces and the dash do not matter. */
+    public boolean matches(Actor actor, Proposal proposal, String presented) {
+        if (presented == null) return false;
+        String normalised = presented.toUpperCase().replaceAll("[^A-Z0-9]", "");
+        String expected = codeFor(actor, proposal).replace("-", "");
+        return MessageDigest.isEqual(expected.getBytes(StandardCharsets.UTF_8), normalised.getBytes(StandardCharsets.UTF_8));
+    }
+
+    private static byte[] hmac(byte[] key, byte[] data) {
+        try {
+            Mac mac = Mac.getInstance("HmacSHA256");
+            mac.init(new SecretKeySpec(key, "HmacSHA256"));
+            return mac.doFinal(data);
+        } catch (NoSuchAlgorithmException | InvalidKeyException e) {
+            throw new IllegalStateException("HmacSHA256 is unavailable", e);
+        }
+    }
+}
