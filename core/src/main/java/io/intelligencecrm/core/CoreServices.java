@@ -17,6 +17,7 @@ import io.intelligencecrm.core.identity.Authentication;
 import io.intelligencecrm.core.identity.SessionRevocations;
 import io.intelligencecrm.core.interaction.InteractionService;
 import io.intelligencecrm.core.outbox.Outbox;
+import io.intelligencecrm.core.task.TaskService;
 import io.intelligencecrm.core.tenant.TenantDirectory;
 import io.intelligencecrm.core.tenant.TenantTransactions;
 import io.intelligencecrm.core.user.InvitationSender;
@@ -33,7 +34,8 @@ public record CoreServices(TenantDirectory directory, AuditTrail audit, Outbox o
                            Authentication authentication, UserService users, ApiKeyService apiKeys,
                            CompanyService companies, ContactService contacts, DealService deals,
                            InteractionService interactions, ContactImport contactImport, ContactExport contactExport,
-                           AuditQuery auditQuery, WorkflowService workflows, WorkflowRuns workflowRuns) {
+                           AuditQuery auditQuery, WorkflowService workflows, WorkflowRuns workflowRuns,
+                           TaskService tasks) {
 
     public static CoreServices create(Database database, Settings settings, Clock clock,
                                       List<ChangeSubscriber> subscribers, List<ErasureStep> erasureSteps,
@@ -57,6 +59,7 @@ public record CoreServices(TenantDirectory directory, AuditTrail audit, Outbox o
                 new InteractionService(transactions, audit, changes, contacts, clock),
                 new ContactImport(transactions, contacts, audit, changes),
                 new ContactExport(transactions, contacts, audit), new AuditQuery(transactions),
-                new WorkflowService(transactions, audit, workflowRuns), workflowRuns);
+                new WorkflowService(transactions, audit, workflowRuns), workflowRuns,
+                new TaskService(transactions, audit, clock, changes));
     }
 }

@@ -10,7 +10,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.intelligencecrm.core.contact.Contact;
 import io.intelligencecrm.core.events.RecordChange;
 import io.intelligencecrm.core.identity.Actor;
-import io.intelligencecrm.core.task.TaskService;
 import io.intelligencecrm.core.tenant.TenantId;
 import io.intelligencecrm.core.user.Role;
 import io.intelligencecrm.webhooks.delivery.DeliveryAttempt;
@@ -171,8 +170,7 @@ class WebhookDeliveryTest {
                 Map.of("score", List.of(40.0, 72.5)), null));
         fixture.core.changes().publish(admin.tenant(), new RecordChange("contact", contact.id(), "scored",
                 Map.of("score", List.of(72.5, 75.0)), null));
-        new TaskService(fixture.database.tenants(), fixture.core.audit(), fixture.core.changes())
-                .create(admin, "Send the contract", null, contact.id(), deal.id(), null, "user");
+        fixture.core.tasks().create(admin, "Send the contract", null, contact.id(), deal.id(), null, "user");
         UUID proposal = fixture.database.tenants().inTenant(admin.tenant(), handle -> handle.createQuery("""
                         insert into proposals (tenant_id, user_id, action, arguments, arguments_hash, summary, expires_at)
                         values (crm_current_tenant(), :user, 'send_email', '{}', 'x', 'Send it', now() + interval '1 hour')

@@ -15,7 +15,7 @@ import org.quartz.CronExpression;
 
 /**
  * A workflow's definition (schema version 1: the JSON schema in {@code workflow/workflow-schema.json}
- * on the classpath, and the README): one trigger and a list of steps. Parsing validates everything and reports each
+ * on the classpath, and docs/how-it-works/workflows-and-outreach.md): one trigger and a list of steps. Parsing validates everything and reports each
  * problem with its path ({@code definition.steps[2].prompt}), so a bad definition is refused as a
  * whole with clear field messages, never stored half-valid.
  */

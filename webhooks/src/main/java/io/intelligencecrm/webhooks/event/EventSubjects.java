@@ -5,7 +5,7 @@ import io.intelligencecrm.core.contact.ContactDao;
 import io.intelligencecrm.core.deal.DealDao;
 import io.intelligencecrm.core.events.RecordChange;
 import io.intelligencecrm.core.interaction.InteractionDao;
-import io.intelligencecrm.core.task.Task;
+import io.intelligencecrm.core.task.TaskService;
 import java.sql.Timestamp;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -22,14 +22,19 @@ import org.jdbi.v3.core.mapper.MapMappers;
  * time waits, then redacts them, or runs first and leaves nothing to read.
  */
 public final class EventSubjects {
-    private static final String TASK = """
-            select id, assignee_id, title, notes, contact_id, deal_id, due_at, done_at, source, created_at
-              from tasks where id = :id""";
-
     private EventSubjects() {
     }
 
     public static Optional<EventSubject> read(Handle handle, RecordChange change) {
+        Optional<EventSubject> subject = current(handle, change);
+        // Tasks are deleted for good: the event says which one, by id alone.
+        if (subject.isEmpty() && change.entityType().equals("task") && change.action().equals("deleted")) {
+            return Optional.of(new EventSubject("task", change.entityId(), null, null));
+        }
+        return subject;
+    }
+
+    private static Optional<EventSubject> current(Handle handle, RecordChange change) {
         UUID id = change.entityId();
         return switch (change.entityType()) {
             case "contact" -> handle.attach(ContactDao.class).find(id).filter(contact -> present(handle, contact.id()))
@@ -41,7 +46,7 @@ public final class EventSubjects {
                     .map(deal -> new EventSubject("deal", id, deal, deal.contactId()));
             case "company" -> handle.attach(CompanyDao.class).find(id)
                     .map(company -> new EventSubject("company", id, company, null));
-            case "task" -> handle.createQuery(TASK).bind("id", id).mapTo(Task.class).findOne()
+            case "task" -> TaskService.find(handle, id)
                     .filter(task -> present(handle, task.contactId()))
                     .map(task -> new EventSubject("task", id, task, task.contactId()));
             case "proposal" -> summary(handle, "proposal", id, """
