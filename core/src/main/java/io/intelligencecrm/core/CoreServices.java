@@ -1,5 +1,7 @@
 package io.intelligencecrm.core;
 
+import io.intelligencecrm.core.analytics.AnalyticsService;
+import io.intelligencecrm.core.analytics.DashboardFigures;
 import io.intelligencecrm.core.audit.AuditQuery;
 import io.intelligencecrm.core.audit.AuditTrail;
 import io.intelligencecrm.core.company.CompanyService;
@@ -16,6 +18,7 @@ import io.intelligencecrm.core.identity.ApiKeyService;
 import io.intelligencecrm.core.identity.Authentication;
 import io.intelligencecrm.core.identity.SessionRevocations;
 import io.intelligencecrm.core.interaction.InteractionService;
+import io.intelligencecrm.core.notification.InboxCount;
 import io.intelligencecrm.core.outbox.Outbox;
 import io.intelligencecrm.core.task.TaskService;
 import io.intelligencecrm.core.tenant.TenantDirectory;
@@ -35,7 +38,8 @@ public record CoreServices(TenantDirectory directory, AuditTrail audit, Outbox o
                            CompanyService companies, ContactService contacts, DealService deals,
                            InteractionService interactions, ContactImport contactImport, ContactExport contactExport,
                            AuditQuery auditQuery, WorkflowService workflows, WorkflowRuns workflowRuns,
-                           TaskService tasks) {
+                           TaskService tasks, AnalyticsService analytics, DashboardFigures dashboard,
+                           InboxCount inbox) {
 
     public static CoreServices create(Database database, Settings settings, Clock clock,
                                       List<ChangeSubscriber> subscribers, List<ErasureStep> erasureSteps,
@@ -60,6 +64,7 @@ public record CoreServices(TenantDirectory directory, AuditTrail audit, Outbox o
                 new ContactImport(transactions, contacts, audit, changes),
                 new ContactExport(transactions, contacts, audit), new AuditQuery(transactions),
                 new WorkflowService(transactions, audit, workflowRuns), workflowRuns,
-                new TaskService(transactions, audit, clock, changes));
+                new TaskService(transactions, audit, clock, changes), new AnalyticsService(transactions, clock),
+                new DashboardFigures(transactions, clock), new InboxCount(transactions));
     }
 }

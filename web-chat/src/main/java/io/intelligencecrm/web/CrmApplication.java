@@ -247,7 +247,7 @@ public final class CrmApplication {
             BrowserSessions browser = new BrowserSessions(tokens, BROWSER_SESSION, secret,
                     settings.server().publicUrl().startsWith("https:"));
             ApiAuthentication authentication = new ApiAuthentication(api, tokens, services.authentication(), limits, browser);
-            WebPages pages = WebPages.create(settings, database, clock, services, agent, scoring.scoring(), browser,
+            WebPages pages = WebPages.create(settings, clock, services, agent, scoring, browser,
                     tokens, limits, outreach.capturedMails(), new ApprovalCodes(secretKey));
             LiveUpdates live = new LiveUpdates(database.coordinates()).start();
             ChatSocket chatSocket = new ChatSocket(agent.chat(), agent.conversations(), chatTurns);

@@ -1,4 +1,4 @@
-package io.intelligencecrm.web.page.proposal;
+package io.intelligencecrm.web.chat;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import io.intelligencecrm.core.error.CrmException;
