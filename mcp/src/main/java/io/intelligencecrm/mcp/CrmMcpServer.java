@@ -5,6 +5,7 @@ import io.intelligencecrm.agent.AgentServices;
 import io.intelligencecrm.agent.runtime.ToolInvoker;
 import io.intelligencecrm.core.CoreServices;
 import io.intelligencecrm.core.identity.Actor;
+import io.intelligencecrm.core.secret.KeyRing;
 import io.modelcontextprotocol.json.McpJsonMapper;
 import io.modelcontextprotocol.json.jackson2.JacksonMcpJsonMapper;
 import io.modelcontextprotocol.server.McpServer;
@@ -36,10 +37,10 @@ public final class CrmMcpServer implements AutoCloseable {
     private final HandlerSlot slot = new HandlerSlot();
     private final McpStatelessSyncServer server;
 
-    public CrmMcpServer(CoreServices core, AgentServices agent, byte[] secretsKey, String publicUrl, String version,
+    public CrmMcpServer(CoreServices core, AgentServices agent, KeyRing keys, String publicUrl, String version,
                         Clock clock) {
         McpTools tools = new McpTools(new ToolInvoker(agent.tools()), agent.conversations(), agent.proposals(),
-                agent.chat(), core.users(), core.audit(), new ApprovalCodes(secretsKey), publicUrl, clock);
+                agent.chat(), core.users(), core.audit(), new ApprovalCodes(keys), publicUrl, clock);
         server = McpServer.sync(slot).jsonMapper(json).serverInfo("intelligence-crm", version)
                 .instructions(INSTRUCTIONS)
                 .capabilities(McpSchema.ServerCapabilities.builder().tools(false).resources(false, false).prompts(false)

@@ -9,7 +9,8 @@ import java.util.Map;
 public record Settings(DatabaseSettings database, ServerSettings server, AuthSettings auth, AgentSettings agent,
                        KnowledgeSettings knowledge, boolean demoData, SecretSettings secrets, SlackSettings slack,
                        OutreachSettings outreach, SchedulerSettings scheduler, ScoringSettings scoring,
-                       EmailBotPolling emailBot, WebhookSettings webhooks) {
+                       EmailBotPolling emailBot, ObservabilitySettings observability, BackupSettings backup,
+                       WebhookSettings webhooks) {
 
     public static Settings fromEnvironment() {
         return from(System.getenv());
@@ -30,6 +31,8 @@ public record Settings(DatabaseSettings database, ServerSettings server, AuthSet
                 SchedulerSettings.from(env),
                 ScoringSettings.from(env),
                 EmailBotPolling.from(env),
+                ObservabilitySettings.from(env),
+                BackupSettings.from(env),
                 WebhookSettings.from(env));
         env.requireValid();
         return settings;
@@ -37,16 +40,16 @@ public record Settings(DatabaseSettings database, ServerSettings server, AuthSet
 
     public Settings withDatabase(DatabaseSettings newDatabase) {
         return new Settings(newDatabase, server, auth, agent, knowledge, demoData, secrets, slack, outreach, scheduler,
-                scoring, emailBot, webhooks);
+                scoring, emailBot, observability, backup, webhooks);
     }
 
     public Settings withServer(ServerSettings newServer) {
         return new Settings(database, newServer, auth, agent, knowledge, demoData, secrets, slack, outreach, scheduler,
-                scoring, emailBot, webhooks);
+                scoring, emailBot, observability, backup, webhooks);
     }
 
     public Settings withDemoData(boolean seed) {
         return new Settings(database, server, auth, agent, knowledge, seed, secrets, slack, outreach, scheduler,
-                scoring, emailBot, webhooks);
+                scoring, emailBot, observability, backup, webhooks);
     }
 }

@@ -8,6 +8,7 @@ import io.intelligencecrm.core.db.Database;
 import io.intelligencecrm.core.identity.Actor;
 import io.intelligencecrm.core.identity.SessionRevocations;
 import io.intelligencecrm.core.outbox.OutboxDispatcher;
+import io.intelligencecrm.core.secret.KeyRing;
 import io.intelligencecrm.core.secret.SecretBox;
 import io.intelligencecrm.core.tenant.TenantId;
 import io.intelligencecrm.core.testing.TestPostgres;
@@ -47,7 +48,7 @@ public final class WebhookFixture implements AutoCloseable {
         database = TestPostgres.get().openFreshDatabase(4);
         byte[] key = new byte[32];
         new SecureRandom().nextBytes(key);
-        box = new SecretBox(key);
+        box = new SecretBox(KeyRing.of(key));
         core = CoreServices.create(database, Settings.from(Map.of()), Clock.systemUTC(),
                 List.of(new WebhookSubscriber(database.tenants())), List.of(new WebhookErasure()), InvitationSender.NONE,
                 SessionRevocations.NONE);
