@@ -41,7 +41,8 @@ public final class CrmMcpServer implements AutoCloseable {
                         Clock clock) {
         McpTools tools = new McpTools(new ToolInvoker(agent.tools()), agent.conversations(), agent.proposals(),
                 agent.chat(), core.users(), core.audit(), new ApprovalCodes(keys), publicUrl, clock);
-        server = McpServer.sync(slot).jsonMapper(json).serverInfo("intelligence-crm", version)
+        server = McpServer.sync(slot).jsonMapper(json).jsonSchemaValidator(new ToolsCheckTheirArguments())
+                .validateToolInputs(false).serverInfo("intelligence-crm", version)
                 .instructions(INSTRUCTIONS)
                 .capabilities(McpSchema.ServerCapabilities.builder().tools(false).resources(false, false).prompts(false)
                         .build())

@@ -1,6 +1,7 @@
 package io.intelligencecrm.mcp.stdio;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.intelligencecrm.mcp.ToolsCheckTheirArguments;
 import io.modelcontextprotocol.client.McpClient;
 import io.modelcontextprotocol.client.McpSyncClient;
 import io.modelcontextprotocol.client.transport.HttpClientStreamableHttpTransport;
@@ -41,6 +42,7 @@ public final class StdioBridge {
                         .requestBuilder(HttpRequest.newBuilder().header("Authorization", "Bearer " + key.strip()))
                         .openConnectionOnStartup(false).build())
                 .clientInfo(new McpSchema.Implementation("intelligence-crm-stdio", "0.1.0"))
+                .jsonSchemaValidator(new ToolsCheckTheirArguments())
                 .requestTimeout(Duration.ofMinutes(2)).build();
         McpSchema.InitializeResult remote;
         try {
@@ -51,7 +53,8 @@ public final class StdioBridge {
             System.exit(3);
             return;
         }
-        McpServer.sync(new StdioServerTransportProvider(json)).jsonMapper(json).serverInfo(remote.serverInfo())
+        McpServer.sync(new StdioServerTransportProvider(json)).jsonMapper(json)
+                .jsonSchemaValidator(new ToolsCheckTheirArguments()).serverInfo(remote.serverInfo())
                 .instructions(remote.instructions()).capabilities(remote.capabilities())
                 .tools(tools(crm)).resourceTemplates(templates(crm)).prompts(prompts(crm))
                 .build();
