@@ -97,7 +97,9 @@ class CrossTenantIsolationTest {
             String body = path.endsWith("/merge") ? "{\"duplicateId\": \"" + ownContact + "\"}"
                     : resource.equals("conversations") ? "{\"title\": \"Mine now\"}"
                     : path.endsWith("/approve") ? "{\"argumentsHash\": \"" + "0".repeat(64) + "\"}" : "{}";
-            ApiClient.Response response = intruder.send(method, path.replace("{id}", id),
+            // A second path id (a webhook's delivery) is any id: the first one already belongs to another tenant.
+            String url = path.replace("{id}", id).replaceAll("\\{[^}]+}", UUID.randomUUID().toString());
+            ApiClient.Response response = intruder.send(method, url,
                     method.equals("GET") || method.equals("DELETE") ? null : body, "application/json");
             assertEquals(404, response.status(), endpoint + " -> " + response.body());
             checked.add(endpoint);
