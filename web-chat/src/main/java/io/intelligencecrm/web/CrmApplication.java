@@ -5,11 +5,14 @@ import io.intelligencecrm.bots.email.EmailBotServices;
 import io.intelligencecrm.bots.slack.SlackServices;
 import io.intelligencecrm.core.CoreServices;
 import io.intelligencecrm.core.config.ConfigurationException;
+import io.intelligencecrm.core.config.ObservabilitySettings;
 import io.intelligencecrm.core.config.Settings;
 import io.intelligencecrm.core.db.Database;
 import io.intelligencecrm.core.demo.DemoData;
 import io.intelligencecrm.core.json.Json;
+import io.intelligencecrm.core.outbox.OutboxBacklog;
 import io.intelligencecrm.core.outbox.OutboxDispatcher;
+import io.intelligencecrm.core.secret.KeyRing;
 import io.intelligencecrm.core.secret.SecretBox;
 import io.intelligencecrm.knowledge.KnowledgeServices;
 import io.intelligencecrm.knowledge.memory.EmbedSubscriber;
@@ -20,6 +23,12 @@ import io.intelligencecrm.scoring.ScoringServices;
 import io.intelligencecrm.scoring.similarity.EmbeddingNeighbours;
 import io.intelligencecrm.scoring.similarity.TextSimilarityNeighbours;
 import io.intelligencecrm.scoring.similarity.TieredNeighbours;
+import io.intelligencecrm.web.http.RequestContext;
+import io.intelligencecrm.web.http.StrictTransport;
+import io.intelligencecrm.web.http.TlsConnector;
+import io.intelligencecrm.web.metrics.ApplicationMetrics;
+import io.intelligencecrm.web.metrics.ManagementServer;
+import io.intelligencecrm.web.metrics.MetricsRoute;
 import io.intelligencecrm.web.scoring.ScoringController;
 import io.intelligencecrm.outreach.OutreachServices;
 import io.intelligencecrm.scheduler.SchedulerServices;
@@ -58,6 +67,13 @@ import io.intelligencecrm.web.knowledge.SearchController;
 import io.intelligencecrm.web.slack.SlackSettingsController;
 import io.intelligencecrm.web.slack.SlackWebhookController;
 import io.intelligencecrm.web.user.UserController;
+import io.intelligencecrm.web.webhook.WebhookController;
+import io.intelligencecrm.web.mcp.McpController;
+import io.intelligencecrm.mcp.ApprovalCodes;
+import io.intelligencecrm.mcp.CrmMcpServer;
+import io.intelligencecrm.webhooks.WebhookErasure;
+import io.intelligencecrm.webhooks.WebhookServices;
+import io.intelligencecrm.webhooks.WebhookSubscriber;
 import dev.langchain4j.model.chat.StreamingChatModel;
 import io.intelligencecrm.web.auth.WebSocketAuthentication;
 import io.intelligencecrm.web.chat.ChatController;
@@ -72,6 +88,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
+import java.util.OptionalInt;
 import java.util.Set;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -95,6 +112,7 @@ public final class CrmApplication {
     private static final Duration OUTBOX_POLL = Duration.ofMillis(500);
     private static final int OUTBOX_ATTEMPTS = 8;
     private static final Duration INDEX_MAINTENANCE = Duration.ofMinutes(10);
+    private static final String MCP_VERSION = "0.1.0";
 
     private final Settings settings;
     private final DatabaseRuntime runtime;
@@ -112,14 +130,19 @@ public final class CrmApplication {
     /** Background workers (dispatchers, the scheduler), stopped before the database closes. */
     private final List<AutoCloseable> workers;
     private final LiveUpdates live;
+    private final ApplicationMetrics metrics;
+    private final ManagementServer management;
     private final AtomicBoolean stopped = new AtomicBoolean();
 
     private CrmApplication(Settings settings, DatabaseRuntime runtime, CoreServices services, KnowledgeServices knowledge,
                            OutboxDispatcher dispatcher, AgentServices agent, SlackServices slack,
                            ExecutorService chatTurns, Javalin server, List<String> endpoints,
                            OutreachServices outreach, SchedulerServices scheduler, List<AutoCloseable> workers,
-                           LiveUpdates live, ScoringServices scoring) {
+                           LiveUpdates live, ScoringServices scoring, ApplicationMetrics metrics,
+                           ManagementServer management) {
         this.live = live;
+        this.metrics = metrics;
+        this.management = management;
         this.scoring = scoring;
         this.settings = settings;
         this.runtime = runtime;
@@ -144,24 +167,28 @@ public final class CrmApplication {
     public static CrmApplication start(Settings settings, StreamingChatModel model) {
         DatabaseRuntime runtime = DatabaseRuntime.open(settings.database());
         List<AutoCloseable> workers = new ArrayList<>();
+        ApplicationMetrics metrics = ApplicationMetrics.start(settings.agent().provider().name().toLowerCase());
+        ManagementServer management = null;
         try {
             Database database = runtime.database();
+            database.reportPoolTo(metrics.registry());
             Clock clock = Clock.systemUTC();
-            byte[] secret = SigningSecret.load(settings.auth(), settings.database().dataDir());
-            JwtCodec jwt = new JwtCodec(secret,
+            KeyRing signing = SigningSecret.load(settings.auth(), settings.database().dataDir());
+            JwtCodec jwt = new JwtCodec(signing,
                     settings.auth().issuer(), settings.auth().audience(), clock);
             AccessTokens tokens = new AccessTokens(jwt, Duration.ofMinutes(settings.auth().accessTokenMinutes()), clock);
             List<ChangeSubscriber> subscribers = new ArrayList<>(List.of(new EmbedSubscriber(), new WorkflowTriggers()));
             if (settings.scoring().rescoreOnChange()) subscribers.add(new RescoreSubscriber());
+            subscribers.add(new WebhookSubscriber(database.tenants()));
             CoreServices services = CoreServices.create(database, settings, clock, subscribers,
-                    List.of(), InvitationSender.NONE, tokens);
+                    List.of(new WebhookErasure()), InvitationSender.NONE, tokens);
             tokens.checkSessionsWith(services.authentication());
             if (settings.demoData()) {
                 new DemoData(services.directory(), new TenantProvisioning(database.ownerJdbi()), database.tenants(),
                         new PasswordHasher(), clock).ensureSeeded();
             }
 
-            byte[] secretKey = SecretsKey.load(settings.secrets(), settings.database().dataDir());
+            KeyRing secretKeys = SecretsKey.load(settings.secrets(), settings.database().dataDir());
             KnowledgeServices knowledge = KnowledgeServices.create(database, settings.knowledge(), services.audit(),
                     services.outbox());
             // After the demo seed, so a new demo tenant is embedded too.
@@ -187,15 +214,15 @@ public final class CrmApplication {
             ExecutorService chatTurns = Executors.newVirtualThreadPerTaskExecutor();
             // Half the pool for Slack's agent turns, so acknowledging Slack's next request always finds a connection.
             SlackServices slack = SlackServices.create(database, settings.slack(),
-                    new SecretBox(secretKey), clock, services, agent, chatTurns,
+                    new SecretBox(secretKeys), clock, services, agent, chatTurns,
                     Math.max(1, settings.database().poolSize() / 2));
             // Like Slack's: half the pool for agent turns behind mail posted to the webhook.
-            EmailBotServices emailBot = EmailBotServices.create(database, new SecretBox(secretKey), services, agent,
+            EmailBotServices emailBot = EmailBotServices.create(database, new SecretBox(secretKeys), services, agent,
                     chatTurns, Math.max(1, settings.database().poolSize() / 2), settings.emailBot().interval());
             workers.add(emailBot.watchers());
             OutreachServices outreach = OutreachServices.create(database, settings.outreach(),
                     settings.server().publicUrl(),
-                    secretKey, clock, services);
+                    secretKeys, clock, services);
             OutboxDispatcher mailDispatcher = new OutboxDispatcher(database, outreach.deliveryHandlers(),
                     Duration.ofMillis(settings.outreach().dispatchMillis()), 8);
             workers.add(mailDispatcher);
@@ -203,6 +230,21 @@ public final class CrmApplication {
                     Duration.ofMillis(settings.outreach().dispatchMillis()), clock, services, agent, outreach,
                     slack.notifier());
             workers.add(scheduler);
+            // Their own dispatcher: a slow receiver never holds up embeddings, scoring or mail.
+            WebhookServices webhooks = WebhookServices.create(database.tenants(), services.outbox(), services.audit(),
+                    new SecretBox(secretKeys), settings.webhooks(), clock);
+            workers.add(webhooks);
+            OutboxDispatcher webhookDispatcher = new OutboxDispatcher(database, webhooks.handlers(), OUTBOX_POLL,
+                    OUTBOX_ATTEMPTS);
+            workers.add(webhookDispatcher);
+            webhookDispatcher.start();
+            Set<String> outboxKinds = new HashSet<>(dispatcher.kinds());
+            outboxKinds.addAll(mailDispatcher.kinds());
+            outboxKinds.addAll(scheduler.dispatcher().kinds());
+            outboxKinds.addAll(webhookDispatcher.kinds());
+            metrics.watchOutbox(new OutboxBacklog(database.jdbi(), clock), outboxKinds,
+                    knowledge.outboxHandlers().stream().map(OutboxHandler::kind).toList());
+            metrics.watchMailboxes(emailBot.watchers());
 
             RateLimits limits = new RateLimits(settings.auth());
             ApiRoutes api = new ApiRoutes();
@@ -225,17 +267,23 @@ public final class CrmApplication {
             new WorkflowController(scheduler.workflows()).routes(api);
             new InboxController(scheduler.notifications()).routes(api);
             new TaskController(services.tasks()).routes(api);
+            new WebhookController(webhooks).routes(api);
             new OpenApiController(api, settings.server().publicUrl()).routes(api);
-            BrowserSessions browser = new BrowserSessions(tokens, BROWSER_SESSION, secret,
+            BrowserSessions browser = new BrowserSessions(tokens, BROWSER_SESSION, signing,
                     settings.server().publicUrl().startsWith("https:"));
             ApiAuthentication authentication = new ApiAuthentication(api, tokens, services.authentication(), limits, browser);
             WebPages pages = WebPages.create(settings, clock, services, agent, scoring, browser,
-                    tokens, limits, outreach.capturedMails());
+                    tokens, limits, outreach.capturedMails(), new ApprovalCodes(secretKeys));
             LiveUpdates live = new LiveUpdates(database.coordinates()).start();
             ChatSocket chatSocket = new ChatSocket(agent.chat(), agent.conversations(), chatTurns);
             AtomicReference<Javalin> started = new AtomicReference<>();
             WebSocketAuthentication socketAuthentication = new WebSocketAuthentication(authentication,
                     () -> allowedOrigins(settings, started.get()), browser);
+            CrmMcpServer mcp = new CrmMcpServer(services, agent, secretKeys, settings.server().publicUrl(), MCP_VERSION,
+                    clock);
+            workers.add(mcp);
+            McpController mcpEndpoint = new McpController(mcp, authentication, limits,
+                    () -> allowedOrigins(settings, started.get()));
             HealthController health = new HealthController(database, services.directory(), settings.demoData());
 
             List<String> endpoints = new CopyOnWriteArrayList<>();
@@ -253,12 +301,19 @@ public final class CrmApplication {
                 config.jetty.host = settings.server().host();
                 config.http.maxRequestSize = MAX_REQUEST_BYTES;
                 config.jetty.modifyWebSocketServletFactory(factory -> factory.setMaxTextMessageSize(MAX_SOCKET_FRAME_CHARS));
-                config.requestLogger.http(new RequestLog());
+                config.requestLogger.http(new RequestLog(metrics.registry()));
+                settings.server().tls().ifPresent(tls -> config.jetty.addConnector((jetty, http) ->
+                        TlsConnector.create(jetty, http, settings.server(), tls)));
+                config.routes.before(new RequestContext());
+                config.routes.before(new StrictTransport(settings.server().publicUrl()));
                 ErrorResponses.register(config.routes, pages.errors());
                 pages.configure(config);
                 config.routes.get("/health/live", health::live);
                 config.routes.get("/health/ready", health::ready);
+                settings.observability().metricsToken().ifPresent(token -> config.routes.get(
+                        settings.observability().metricsPath(), new MetricsRoute(token, metrics::scrape)));
                 new UnsubscribeController(outreach.unsubscribe()).routes(config.routes);
+                mcpEndpoint.routes(config.routes);
                 config.routes.beforeMatched("/api/*", authentication);
                 api.registerAll(config.routes);
                 new SlackWebhookController(slack).routes(config.routes);
@@ -274,11 +329,18 @@ public final class CrmApplication {
                 emailBot.watchers().start();
             }
             startListening(server, settings);
+            ObservabilitySettings observability = settings.observability();
+            if (observability.metricsPort().isPresent()) {
+                management = ManagementServer.start(observability.metricsHost(), observability.metricsPort().getAsInt(),
+                        observability.metricsPath(), metrics::scrape);
+            }
             return new CrmApplication(settings, runtime, services, knowledge, dispatcher, agent, slack, chatTurns,
-                    server, endpoints, outreach, scheduler, workers, live, scoring);
+                    server, endpoints, outreach, scheduler, workers, live, scoring, metrics, management);
         } catch (RuntimeException e) {
+            if (management != null) management.close();
             closeAll(workers);
             runtime.close();
+            metrics.close();
             throw e;
         }
     }
@@ -359,8 +421,14 @@ public final class CrmApplication {
         return server.port();
     }
 
+    /** The management listener's port (metrics), when CRM_METRICS_PORT asked for one. */
+    public OptionalInt managementPort() {
+        return management == null ? OptionalInt.empty() : OptionalInt.of(management.port());
+    }
+
     public String url() {
-        return settings.server().port() == 0 ? "http://localhost:" + port() : settings.server().publicUrl();
+        String scheme = settings.server().tls().isPresent() ? "https" : "http";
+        return settings.server().port() == 0 ? scheme + "://localhost:" + port() : settings.server().publicUrl();
     }
 
     /** Stops taking requests, lets running ones finish, then closes the pool and the local cluster. */
@@ -376,6 +444,8 @@ public final class CrmApplication {
         }
         closeAll(workers);
         runtime.close();
+        if (management != null) management.close();
+        metrics.close();
     }
 
     private static void closeAll(List<AutoCloseable> workers) {

@@ -9,7 +9,8 @@ import java.util.Map;
 public record Settings(DatabaseSettings database, ServerSettings server, AuthSettings auth, AgentSettings agent,
                        KnowledgeSettings knowledge, boolean demoData, SecretSettings secrets, SlackSettings slack,
                        OutreachSettings outreach, SchedulerSettings scheduler, ScoringSettings scoring,
-                       EmailBotPolling emailBot) {
+                       EmailBotPolling emailBot, ObservabilitySettings observability, BackupSettings backup,
+                       WebhookSettings webhooks) {
 
     public static Settings fromEnvironment() {
         return from(System.getenv());
@@ -29,23 +30,26 @@ public record Settings(DatabaseSettings database, ServerSettings server, AuthSet
                 OutreachSettings.from(env),
                 SchedulerSettings.from(env),
                 ScoringSettings.from(env),
-                EmailBotPolling.from(env));
+                EmailBotPolling.from(env),
+                ObservabilitySettings.from(env),
+                BackupSettings.from(env),
+                WebhookSettings.from(env));
         env.requireValid();
         return settings;
     }
 
     public Settings withDatabase(DatabaseSettings newDatabase) {
         return new Settings(newDatabase, server, auth, agent, knowledge, demoData, secrets, slack, outreach, scheduler,
-                scoring, emailBot);
+                scoring, emailBot, observability, backup, webhooks);
     }
 
     public Settings withServer(ServerSettings newServer) {
         return new Settings(database, newServer, auth, agent, knowledge, demoData, secrets, slack, outreach, scheduler,
-                scoring, emailBot);
+                scoring, emailBot, observability, backup, webhooks);
     }
 
     public Settings withDemoData(boolean seed) {
         return new Settings(database, server, auth, agent, knowledge, seed, secrets, slack, outreach, scheduler,
-                scoring, emailBot);
+                scoring, emailBot, observability, backup, webhooks);
     }
 }
