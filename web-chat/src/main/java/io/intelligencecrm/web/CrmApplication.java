@@ -184,17 +184,13 @@ public final class CrmApplication {
             AccessTokens tokens = new AccessTokens(jwt, Duration.ofMinutes(settings.auth().accessTokenMinutes()), clock);
             List<ChangeSubscriber> subscribers = new ArrayList<>(List.of(new EmbedSubscriber(), new WorkflowTriggers()));
             if (settings.scoring().rescoreOnChange()) subscribers.add(new RescoreSubscriber());
-<<<<<<< HEAD
+            subscribers.add(new WebhookSubscriber(database.tenants()));
             // Invitations go out by the tenants' own mail path, which outreach builds after the core services.
             AtomicReference<InvitationSender> invitationMail = new AtomicReference<>(InvitationSender.NONE);
-            CoreServices services = CoreServices.create(database, settings, clock, subscribers, List.of(),
+            CoreServices services = CoreServices.create(database, settings, clock, subscribers,
+                    List.of(new WebhookErasure()),
                     (tenant, invitee, tenantName, link) -> invitationMail.get().send(tenant, invitee, tenantName, link),
                     tokens);
-=======
-            subscribers.add(new WebhookSubscriber(database.tenants()));
-            CoreServices services = CoreServices.create(database, settings, clock, subscribers,
-                    List.of(new WebhookErasure()), InvitationSender.NONE, tokens);
->>>>>>> main
             tokens.checkSessionsWith(services.authentication());
             if (settings.demoData()) {
                 new DemoData(services.directory(), new TenantProvisioning(database.ownerJdbi()), database.tenants(),
@@ -282,14 +278,11 @@ public final class CrmApplication {
             new WorkflowController(scheduler.workflows()).routes(api);
             new InboxController(scheduler.notifications()).routes(api);
             new TaskController(services.tasks()).routes(api);
-<<<<<<< HEAD
+            new WebhookController(webhooks).routes(api);
             new TenantController(tenants, services.audit()).routes(api);
             Optional<OperatorController> operator = settings.auth().operatorToken()
                     .map(token -> new OperatorController(tenants, token));
             operator.ifPresent(controller -> controller.routes(api));
-=======
-            new WebhookController(webhooks).routes(api);
->>>>>>> main
             new OpenApiController(api, settings.server().publicUrl()).routes(api);
             BrowserSessions browser = new BrowserSessions(tokens, BROWSER_SESSION, signing,
                     settings.server().publicUrl().startsWith("https:"));
