@@ -1,6 +1,5 @@
 package io.intelligencecrm.core.tenant.transfer;
 
-import io.intelligencecrm.core.secret.SealedColumns;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -25,10 +24,12 @@ public final class TenantArchive {
     static final Set<String> LEFT_OUT = Set.of("sessions", "refresh_tokens", "api_keys", "invitations", "outbox",
             "embeddings", "slack_link_codes", "slack_events", "email_bot_user_tokens", "scoring_jobs");
 
-    /** Secrets inside carried tables: password hashes and sealed integration credentials (entered again). */
+    /**
+     * Left out of carried tables: the tenant's id (the importing tenant's is used) and password hashes. Sealed
+     * integration credentials stay sealed as they are: they open only where the same secrets key is configured.
+     */
     static Set<String> leftOutColumns(String table) {
-        Set<String> columns = new HashSet<>(SealedColumns.BY_TABLE.getOrDefault(table, List.of()));
-        columns.addAll(SECRET_COLUMNS.getOrDefault(table, List.of()));
+        Set<String> columns = new HashSet<>(SECRET_COLUMNS.getOrDefault(table, List.of()));
         columns.add("tenant_id");
         return columns;
     }
