@@ -39,7 +39,11 @@ import io.intelligencecrm.web.workflow.WorkflowController;
 import io.intelligencecrm.web.outreach.OutreachController;
 import io.intelligencecrm.web.outreach.UnsubscribeController;
 import io.intelligencecrm.core.tenant.TenantProvisioning;
+import io.intelligencecrm.core.tenant.SignupService;
 import io.intelligencecrm.core.tenant.TenantServices;
+import io.intelligencecrm.outreach.mail.SignupConfirmationMail;
+import io.intelligencecrm.web.auth.SignupPages;
+import io.intelligencecrm.web.page.Templates;
 import io.intelligencecrm.outreach.mail.MailInvitationSender;
 import io.intelligencecrm.web.operator.OperatorController;
 import io.intelligencecrm.web.tenant.TenantController;
@@ -283,6 +287,13 @@ public final class CrmApplication {
             Optional<OperatorController> operator = settings.auth().operatorToken()
                     .map(token -> new OperatorController(tenants, token));
             operator.ifPresent(controller -> controller.routes(api));
+            SignupService.Mode signupMode = SignupService.Mode.valueOf(settings.auth().signup().toUpperCase());
+            Optional<SignupPages> signup = signupMode == SignupService.Mode.OFF ? Optional.empty()
+                    : Optional.of(new SignupPages(new SignupService(database.ownerJdbi(), tenants.administration(),
+                            new SignupConfirmationMail(settings.outreach()), signupMode,
+                            Set.copyOf(settings.auth().signupCodes()), settings.server().publicUrl(), clock),
+                            limits, new Templates()));
+            signup.ifPresent(signupPages -> signupPages.routes(api));
             new OpenApiController(api, settings.server().publicUrl()).routes(api);
             BrowserSessions browser = new BrowserSessions(tokens, BROWSER_SESSION, signing,
                     settings.server().publicUrl().startsWith("https:"));
@@ -331,6 +342,7 @@ public final class CrmApplication {
                 mcpEndpoint.routes(config.routes);
                 config.routes.beforeMatched("/api/*", authentication);
                 operator.ifPresent(controller -> controller.guard(config.routes));
+                signup.ifPresent(signupPages -> signupPages.pages(config.routes));
                 api.registerAll(config.routes);
                 new SlackWebhookController(slack).routes(config.routes);
                 config.routes.wsBeforeUpgrade("/ws/chat", socketAuthentication);

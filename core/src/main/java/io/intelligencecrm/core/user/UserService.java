@@ -87,10 +87,13 @@ public final class UserService {
                 .check(input.email() != null && input.email().matches("[^@\\s]+@[^@\\s]+\\.[^@\\s]+"), "email",
                         "must be a valid email address")
                 .check(input.role() != null, "role", "must be admin, manager, rep or viewer");
-        String timezone = input.timezone() == null ? "UTC" : input.timezone();
-        checkTimezone(violations, timezone);
+        if (input.timezone() != null) checkTimezone(violations, input.timezone());
         violations.throwIfAny();
         Invitation invitation = transactions.inTenant(actor.tenant(), handle -> {
+            // Without a zone of their own, people work in the company's (its settings; UTC until it sets one).
+            String timezone = input.timezone() != null ? input.timezone() : handle.createQuery(
+                            "select coalesce(settings ->> 'timezone', 'UTC') from tenants where id = crm_current_tenant()")
+                    .mapTo(String.class).one();
             UserDao users = handle.attach(UserDao.class);
             users.findByEmail(input.email()).ifPresent(existing -> {
                 throw new CrmException(ErrorCode.CONFLICT, "A user with this email already exists",

@@ -37,6 +37,11 @@ public final class RateLimits {
         consume("login-ip:" + clientAddress, key -> bucket(settings.loginAttemptsPerMinute() * 10));
     }
 
+    /** Sign-up requests and confirmations: as many per client address as login attempts per identity. */
+    public void checkSignup(String clientAddress) {
+        consume("signup-ip:" + clientAddress, key -> bucket(settings.loginAttemptsPerMinute()));
+    }
+
     private void consume(String key, Function<String, Bucket> factory) {
         if (buckets.size() > 200_000) buckets.clear();
         ConsumptionProbe probe = buckets.computeIfAbsent(key, factory).tryConsumeAndReturnRemaining(1);

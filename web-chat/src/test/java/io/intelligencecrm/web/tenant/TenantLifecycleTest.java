@@ -20,6 +20,8 @@ import java.util.regex.Pattern;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.quartz.CronTrigger;
+import org.quartz.JobKey;
 
 /**
  * A company moves in: provisioned by command or by the operator API, it starts empty with its first admin,
@@ -39,7 +41,7 @@ class TenantLifecycleTest {
         mail.start();
         application = TestServer.start(Map.of("CRM_OPERATOR_TOKEN", OPERATOR,
                 "CRM_SMTP_HOST", "127.0.0.1", "CRM_SMTP_PORT", String.valueOf(mail.getSmtp().getPort()),
-                "CRM_SMTP_SECURITY", "none", "CRM_MAIL_FROM", "crm@crm.test"));
+                "CRM_SMTP_SECURITY", "none", "CRM_MAIL_FROM", "crm@crm.test", "CRM_SIGNUP", "open"));
     }
 
     @AfterAll
@@ -49,7 +51,7 @@ class TenantLifecycleTest {
     }
 
     @Test
-    void a_company_created_by_command_starts_empty_with_its_first_admin_and_settings() {
+    void a_company_created_by_command_starts_empty_with_its_first_admin_and_settings() throws Exception {
         OperatorCommand.Result created = OperatorCommand.run(application, "tenant", "create", "--slug", "acme",
                 "--name", "Acme Ltd", "--admin-email", "ana@acme.example", "--timezone", "Europe/Berlin",
                 "--currency", "EUR");
@@ -77,6 +79,18 @@ class TenantLifecycleTest {
             assertTrue(refused.json().at("/errors/" + field).isTextual(), refused.body());
         }
         assertEquals("Europe/Berlin", ana.get("/api/tenant").json().at("/settings/timezone").asText(), "nothing kept");
+
+        assertEquals("Europe/Berlin", ana.get("/api/auth/me").json().get("timezone").asText(),
+                "people work in the company's time zone unless they choose their own");
+        ApiClient.Response workflow = ana.post("/api/workflows", """
+                {"name": "Monday report", "activate": true, "definition": {"trigger": {"type": "cron", "cron": "0 0 9 ? * MON"},
+                 "steps": [{"id": "n", "type": "notify", "title": "Week ahead"}]}}""");
+        assertEquals(201, workflow.status(), workflow.body());
+        String tenant = application.database().ownerJdbi().withHandle(handle -> handle.createQuery(
+                "select id::text from tenants where slug = 'acme'").mapTo(String.class).one());
+        CronTrigger trigger = (CronTrigger) application.scheduler().quartz().getTriggersOfJob(new JobKey(
+                "workflow-" + workflow.json().get("id").asText(), "tenant-" + tenant)).getFirst();
+        assertEquals("Europe/Berlin", trigger.getTimeZone().getID(), "nine o'clock in Berlin, not in UTC");
 
         OperatorCommand.Result list = OperatorCommand.run(application, "tenant", "list");
         assertTrue(list.output().lines().anyMatch(line -> line.startsWith("acme ") && line.contains("active")),
@@ -191,6 +205,35 @@ class TenantLifecycleTest {
         assertEquals(0, OperatorCommand.run(application, "tenant", "resume", "umbrella").status());
         assertEquals(200, login("umbrella", "alice@umbrella.example").status());
         assertEquals(200, script.get("/api/contacts").status());
+    }
+
+    @Test
+    void a_company_signs_up_by_itself_once_its_address_is_confirmed() throws Exception {
+        ApiClient visitor = new ApiClient(application.url(), null);
+        assertTrue(visitor.get("/signup").body().contains("Sign up"));
+        ApiClient.Response refused = visitor.post("/api/signup", """
+                {"name": "", "slug": "www", "adminEmail": "not-an-address"}""");
+        assertEquals(400, refused.status());
+        for (String field : List.of("name", "slug", "adminEmail")) {
+            assertTrue(refused.json().at("/errors/" + field).isTextual(), refused.body());
+        }
+        String stark = """
+                {"name": "Stark Industries", "slug": "stark", "adminName": "Pepper", "adminEmail": "pepper@stark.example"}""";
+        assertEquals(202, visitor.post("/api/signup", stark).status());
+        assertEquals(409, visitor.post("/api/signup", stark).status(), "the workspace is held for the pending sign-up");
+        assertTrue(OperatorCommand.run(application, "tenant", "list").output().lines()
+                .noneMatch(line -> line.startsWith("stark ")), "nothing exists before the address is confirmed");
+
+        Matcher confirmation = Pattern.compile("/signup/confirm/(\\S+)").matcher(mailTo("pepper@stark.example"));
+        assertTrue(confirmation.find());
+        ApiClient.Response confirmed = visitor.get("/signup/confirm/" + confirmation.group(1));
+        assertEquals(302, confirmed.status(), confirmed.body());
+        String invitation = confirmed.header("location");
+        assertTrue(invitation.startsWith("/invite/"), invitation);
+        assertEquals(400, visitor.get("/signup/confirm/" + confirmation.group(1)).status(), "the link works once");
+        ApiClient pepper = acceptAndLogin(invitation, "stark", "pepper@stark.example");
+        assertEquals(0, pepper.get("/api/contacts").json().get("items").size());
+        assertEquals("admin", pepper.get("/api/auth/me").json().get("role").asText());
     }
 
     private static ApiClient acceptAndLogin(String textWithLink, String tenant, String email) {
