@@ -6,6 +6,7 @@ import io.intelligencecrm.core.identity.Actor;
 import io.intelligencecrm.core.tenant.transfer.TenantArchive;
 import io.intelligencecrm.core.tenant.transfer.TenantImport;
 import io.intelligencecrm.core.tenant.transfer.TenantTables;
+import io.intelligencecrm.core.tenant.transfer.TransferProgress;
 import io.intelligencecrm.core.user.Role;
 import io.intelligencecrm.core.user.Invitation;
 import io.intelligencecrm.core.user.UserService;
@@ -68,7 +69,7 @@ public final class TenantAdministration {
 
     /** Creates the tenant and imports the archive into it; when the import fails, the tenant is removed again. */
     public Imported createFromArchive(NewTenant input, Path archive, TenantImport imports, String actor,
-                                      Consumer<TenantImport.Progress> progress) {
+                                      Consumer<TransferProgress> progress) {
         input.validate(false);
         Tenant tenant = createEmpty(input, actor);
         try {

@@ -10,6 +10,7 @@ import io.intelligencecrm.core.tenant.TenantAdministration;
 import io.intelligencecrm.core.tenant.TenantServices;
 import io.intelligencecrm.core.tenant.TenantSummary;
 import io.intelligencecrm.core.tenant.transfer.TenantArchive;
+import io.intelligencecrm.core.tenant.transfer.TransferProgress;
 import io.intelligencecrm.core.user.InvitationSender;
 import io.intelligencecrm.web.DatabaseRuntime;
 import java.io.IOException;
@@ -21,6 +22,7 @@ import java.time.Clock;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Consumer;
 
 /**
  * {@code tenant create|list|suspend|resume|delete|export|import}: the operator's tenant commands, run next to
@@ -106,9 +108,7 @@ final class TenantCommands {
                     Path output = Path.of(arguments.required("output"));
                     TenantArchive.Manifest manifest;
                     try (OutputStream file = Files.newOutputStream(output)) {
-                        manifest = tenants.export().write(tenant.tenantId(), file, progress -> out.printf(
-                                "  %3d/%d %-28s %8d rows%n", progress.tableNumber(), progress.tables(),
-                                progress.table(), progress.rows()));
+                        manifest = tenants.export().write(tenant.tenantId(), file, progress(out));
                     }
                     administration.recordTransfer(tenant, "export", actor, manifest);
                     out.printf("Exported %s to %s: %d tables, checksum %s%n", tenant.slug(), output,
@@ -119,8 +119,7 @@ final class TenantCommands {
                     Path archive = Path.of(arguments.positional(0, "FILE"));
                     var imported = administration.createFromArchive(new NewTenant(arguments.required("slug"),
                                     arguments.required("name"), null, null, null, null), archive, tenants.imports(), actor,
-                            progress -> out.printf("  %3d/%d %-28s %8d rows%n", progress.tableNumber(),
-                                    progress.tables(), progress.table(), progress.rows()));
+                            progress(out));
                     out.printf("Imported into the new tenant %s. Its admins set their passwords at (one use each):%n",
                             imported.tenant().slug());
                     imported.adminLinks().forEach(invitation -> out.printf("  %s  %s%n", invitation.user().email(),
@@ -137,6 +136,11 @@ final class TenantCommands {
             e.fieldErrors().forEach((field, problem) -> message.append("\n  ").append(field).append(": ").append(problem));
             throw new OperatorException(message.toString());
         }
+    }
+
+    private static Consumer<TransferProgress> progress(PrintStream out) {
+        return progress -> out.printf("  %3d/%d %-28s %8d rows%n", progress.tableNumber(), progress.tables(),
+                progress.table(), progress.rows());
     }
 
     /** {@code --name value} options and positional words. */

@@ -49,11 +49,8 @@ public final class TenantExport {
         this.clock = clock;
     }
 
-    /** Progress of a running export: a table finished with its row count. */
-    public record Progress(String table, long rows, int tableNumber, int tables) {
-    }
 
-    public TenantArchive.Manifest write(TenantId tenant, OutputStream target, Consumer<Progress> progress) {
+    public TenantArchive.Manifest write(TenantId tenant, OutputStream target, Consumer<TransferProgress> progress) {
         String schemaVersion = schemaVersion(ownerJdbi);
         return transactions.inTenant(tenant, handle -> {
             try {
@@ -65,7 +62,7 @@ public final class TenantExport {
                     for (TenantTables.Table table : tables) {
                         TenantArchive.TableEntry entry = writeTable(handle, table, zip, csvScratch);
                         entries.add(entry);
-                        progress.accept(new Progress(table.name(), entry.rows(), entries.size(), tables.size()));
+                        progress.accept(new TransferProgress(table.name(), entry.rows(), entries.size(), tables.size()));
                     }
                     TenantArchive.Manifest manifest = new TenantArchive.Manifest(TenantArchive.FORMAT,
                             TenantArchive.VERSION, clock.instant().toString(), schemaVersion, tenantRow(handle),

@@ -48,10 +48,8 @@ public final class TenantImport {
         this.outbox = outbox;
     }
 
-    public record Progress(String table, long rows, int tableNumber, int tables) {
-    }
 
-    public TenantArchive.Manifest importInto(TenantId tenant, Path archive, Consumer<Progress> progress) {
+    public TenantArchive.Manifest importInto(TenantId tenant, Path archive, Consumer<TransferProgress> progress) {
         try (ZipFile zip = new ZipFile(archive.toFile(), StandardCharsets.UTF_8)) {
             TenantArchive.Manifest manifest = manifest(zip);
             for (TenantArchive.TableEntry table : manifest.tables()) verify(zip, table);
@@ -75,7 +73,7 @@ public final class TenantImport {
                     } catch (IOException e) {
                         throw new UncheckedIOException(e);
                     }
-                    progress.accept(new Progress(table.name(), entry.rows(), ++number, entries.size()));
+                    progress.accept(new TransferProgress(table.name(), entry.rows(), ++number, entries.size()));
                     for (String column : table.identity()) {
                         handle.createQuery("select max(" + TenantTables.quoted(column) + ") from "
                                         + TenantTables.quoted(table.name()))
