@@ -7,13 +7,14 @@ alter table tenants add column suspended_at timestamptz;
 create table tenant_events (
     id          bigint generated always as identity primary key,
     occurred_at timestamptz not null default now(),
-    tenant_id   uuid not null,
+    -- Not named tenant_id: this is no tenant's table (no row-level security; operators only).
+    subject_id  uuid not null,
     tenant_slug text not null,
     action      text not null check (action in ('create', 'suspend', 'resume', 'import', 'export', 'delete')),
     actor       text not null,
     detail      jsonb not null default '{}'
 );
-create index tenant_events_tenant on tenant_events (tenant_id, occurred_at);
+create index tenant_events_subject on tenant_events (subject_id, occurred_at);
 revoke all on tenant_events from ${app_role};
 
 -- An admin may withdraw an invitation; its link then stops working.

@@ -220,7 +220,7 @@ public final class TenantAdministration {
 
     static void log(Handle handle, Tenant tenant, String action, String actor, Map<String, ?> detail) {
         handle.createUpdate("""
-                        insert into tenant_events (tenant_id, tenant_slug, action, actor, detail)
+                        insert into tenant_events (subject_id, tenant_slug, action, actor, detail)
                         values (:id, :slug, :action, :actor, :detail)""")
                 .bind("id", tenant.id()).bind("slug", tenant.slug()).bind("action", action)
                 .bind("actor", actor == null || actor.isBlank() ? "operator" : actor).bind("detail", detail)
