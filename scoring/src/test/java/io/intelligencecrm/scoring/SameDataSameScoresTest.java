@@ -49,12 +49,12 @@ class SameDataSameScoresTest {
         }
     }
 
-    /** A lead by name with its exact score, its factors and the similar leads it is shown. */
+    /** A lead by name with its exact score, its factors, the similar leads it is shown and its rationale. */
     private static String described(ScoredLead lead) {
         ScoreExplanation explanation = lead.explanation();
         return lead.name() + " | " + lead.score() + " | " + explanation.probability() + " | "
                 + explanation.factors().stream().map(Factor::toString).collect(Collectors.joining("; ")) + " | "
-                + explanation.similar().stream().map(similar -> similar.name() + " " + similar.outcome() + " "
-                + similar.similarity()).collect(Collectors.joining("; "));
+                + explanation.neighbours().stream().map(similar -> similar.name() + " " + similar.outcome() + " "
+                + similar.similarity()).collect(Collectors.joining("; ")) + " | " + explanation.rationale();
     }
 }
