@@ -28,6 +28,7 @@ import java.util.concurrent.ConcurrentHashMap;
 public final class TextSimilarityNeighbours implements ClosedLeadNeighbours {
     private static final int RECENT_INTERACTIONS = 20;
     private static final Duration INDEX_LIFETIME = Duration.ofMinutes(10);
+    /** Interactions at the same moment are taken in the order of their text, so the same ones make the cut every time. */
     private static final String TEXTS = LeadFactsReader.TIMED_LEADS + """
             select t.id,
                    concat_ws(' ', t.title, t.company, t.source, t.country,
@@ -40,7 +41,7 @@ public final class TextSimilarityNeighbours implements ClosedLeadNeighbours {
                     select string_agg(coalesce(i.subject, '') || ' ' || left(i.content, 2000), ' ') as text
                       from (select subject, content from interactions
                              where contact_id = t.id and deleted_at is null and occurred_at < t.as_of
-                             order by occurred_at desc limit :recent) i) recent on true
+                             order by occurred_at desc, subject, content limit :recent) i) recent on true
             """;
 
     private final TenantTransactions transactions;
