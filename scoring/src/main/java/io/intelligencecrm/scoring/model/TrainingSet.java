@@ -4,7 +4,6 @@ import io.intelligencecrm.scoring.similarity.Neighbour;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
-import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -50,13 +49,13 @@ final class TrainingSet {
 
     static TrainingSet of(FieldSchema schema, List<LeadFacts> leads, Map<UUID, List<Neighbour>> similar) {
         int n = leads.size();
-        Map<LeadFacts, Long> fingerprintOf = new IdentityHashMap<>();
-        leads.forEach(lead -> fingerprintOf.put(lead, lead.fingerprint()));
         // Identical fingerprints are identical leads: which of them comes first changes no sum.
-        List<LeadFacts> closed = leads.stream()
-                .sorted(Comparator.comparing((LeadFacts lead) -> fingerprintOf.get(lead)).thenComparing(LeadFacts::contactId))
+        List<Fingerprinted> sorted = leads.stream().map(lead -> new Fingerprinted(lead, lead.fingerprint()))
+                .sorted(Comparator.comparingLong(Fingerprinted::fingerprint)
+                        .thenComparing(fingerprinted -> fingerprinted.lead().contactId()))
                 .toList();
-        long[] fingerprints = closed.stream().mapToLong(fingerprintOf::get).toArray();
+        List<LeadFacts> closed = sorted.stream().map(Fingerprinted::lead).toList();
+        long[] fingerprints = sorted.stream().mapToLong(Fingerprinted::fingerprint).toArray();
         List<String> fields = schema.fieldNames();
         List<Map<String, Integer>> numbers = new ArrayList<>();
         List<List<String>> dictionary = new ArrayList<>();
@@ -106,6 +105,9 @@ final class TrainingSet {
         }
         return new TrainingSet(closed, fingerprints, schema, codes, dictionary, engagement, won, neighbourRows,
                 neighbourSimilarity);
+    }
+
+    private record Fingerprinted(LeadFacts lead, long fingerprint) {
     }
 
     int size() {

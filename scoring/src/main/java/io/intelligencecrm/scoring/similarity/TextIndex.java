@@ -1,7 +1,6 @@
 package io.intelligencecrm.scoring.similarity;
 
 import java.util.ArrayList;
-import io.intelligencecrm.scoring.LeadFactsReader;
 import java.util.Arrays;
 import java.util.Collection;
 import java.util.Comparator;
@@ -10,7 +9,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
-import java.util.TreeMap;
 import java.util.UUID;
 
 /**
@@ -57,17 +55,18 @@ final class TextIndex {
     /**
      * A closed lead's text.
      *
-     * @param order where it stands among documents otherwise alike, see {@link LeadFactsReader#CONTENT_ORDER}
+     * @param order where it stands among documents otherwise alike, see
+     *              {@link io.intelligencecrm.scoring.LeadFactsReader#CONTENT_ORDER}
      */
     record Document(UUID id, String text, String order) {
     }
 
     static TextIndex build(Collection<Document> texts) {
         List<Document> sorted = texts.stream().sorted(Comparator.comparing(Document::order)
-                .thenComparing(document -> String.valueOf(document.text())).thenComparing(Document::id)).toList();
+                .thenComparing(Document::text).thenComparing(Document::id)).toList();
         UUID[] documents = sorted.stream().map(Document::id).toArray(UUID[]::new);
         List<Map<String, Integer>> counts = new ArrayList<>(documents.length);
-        Map<String, Integer> frequency = new TreeMap<>();
+        Map<String, Integer> frequency = new HashMap<>();
         for (Document document : sorted) {
             Map<String, Integer> words = words(document.text());
             counts.add(words);
@@ -76,7 +75,9 @@ final class TextIndex {
         int limit = Math.max(2, (int) (MAX_DOCUMENT_SHARE * documents.length));
         Map<String, Integer> terms = new HashMap<>();
         List<Double> idfs = new ArrayList<>();
-        frequency.forEach((word, df) -> {
+        // Terms numbered in word order, which the order of equally heavy query terms follows.
+        frequency.keySet().stream().sorted().forEach(word -> {
+            int df = frequency.get(word);
             if (df <= limit) {
                 terms.put(word, terms.size());
                 idfs.add(Math.log(1 + (double) documents.length / df));
