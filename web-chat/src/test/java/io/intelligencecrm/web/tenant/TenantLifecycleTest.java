@@ -92,6 +92,14 @@ class TenantLifecycleTest {
                 "workflow-" + workflow.json().get("id").asText(), "tenant-" + tenant)).getFirst();
         assertEquals("Europe/Berlin", trigger.getTimeZone().getID(), "nine o'clock in Berlin, not in UTC");
 
+        ApiClient.Response imported = ana.postRaw("/api/contacts/import",
+                "First name,Last name,Email,Company\nMia,Wong,mia@kunde.example,Kunde GmbH\n", "text/csv");
+        assertEquals(200, imported.status(), imported.body());
+        assertEquals(200, ana.post("/api/chat", "{\"message\": \"add Leo Park from Kunde GmbH, leo@kunde.example\"}")
+                .status());
+        JsonNode contacts = ana.get("/api/contacts").json().get("items");
+        assertEquals(2, contacts.size(), "its own two contacts and nothing of the demo's: " + contacts);
+
         OperatorCommand.Result list = OperatorCommand.run(application, "tenant", "list");
         assertTrue(list.output().lines().anyMatch(line -> line.startsWith("acme ") && line.contains("active")),
                 list.output());
