@@ -1,7 +1,9 @@
 package io.intelligencecrm.core;
 
+import io.intelligencecrm.core.analytics.RecordCounts;
 import io.intelligencecrm.core.audit.AuditQuery;
 import io.intelligencecrm.core.audit.AuditTrail;
+import io.intelligencecrm.core.company.AccountSummaries;
 import io.intelligencecrm.core.company.CompanyService;
 import io.intelligencecrm.core.config.Settings;
 import io.intelligencecrm.core.contact.ContactService;
@@ -35,7 +37,7 @@ public record CoreServices(TenantDirectory directory, AuditTrail audit, Outbox o
                            CompanyService companies, ContactService contacts, DealService deals,
                            InteractionService interactions, ContactImport contactImport, ContactExport contactExport,
                            AuditQuery auditQuery, WorkflowService workflows, WorkflowRuns workflowRuns,
-                           TaskService tasks) {
+                           TaskService tasks, AccountSummaries accounts, RecordCounts counts) {
 
     public static CoreServices create(Database database, Settings settings, Clock clock,
                                       List<ChangeSubscriber> subscribers, List<ErasureStep> erasureSteps,
@@ -60,6 +62,7 @@ public record CoreServices(TenantDirectory directory, AuditTrail audit, Outbox o
                 new ContactImport(transactions, contacts, audit, changes),
                 new ContactExport(transactions, contacts, audit), new AuditQuery(transactions),
                 new WorkflowService(transactions, audit, workflowRuns), workflowRuns,
-                new TaskService(transactions, audit, clock));
+                new TaskService(transactions, audit, clock), new AccountSummaries(transactions, companies),
+                new RecordCounts(transactions));
     }
 }

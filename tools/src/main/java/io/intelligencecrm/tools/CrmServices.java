@@ -1,6 +1,8 @@
 package io.intelligencecrm.tools;
 
 import io.intelligencecrm.core.analytics.AnalyticsService;
+import io.intelligencecrm.core.analytics.RecordCounts;
+import io.intelligencecrm.core.company.AccountSummaries;
 import io.intelligencecrm.core.company.CompanyService;
 import io.intelligencecrm.core.contact.ContactService;
 import io.intelligencecrm.core.deal.DealService;
@@ -20,17 +22,20 @@ import io.intelligencecrm.core.workflow.WorkflowService;
  * @param knowledge  search by meaning over records, notes and documents
  * @param workflows  for creating workflows from chat; null offers no workflow tools
  * @param tasks      tasks and reminders
+ * @param accounts   what is going on with a company
+ * @param counts     "how many …" questions
  */
 public record CrmServices(ContactService contacts, CompanyService companies, DealService deals,
                           InteractionService interactions, UserService users, AnalyticsService analytics,
                           Outbox outbox, UnitOfWork unitOfWork, KnowledgeSearch knowledge, WorkflowService workflows,
-                          ScoringServices scoring, TaskService tasks) {
+                          ScoringServices scoring, TaskService tasks, AccountSummaries accounts, RecordCounts counts) {
 
     /** Without workflows: the agent then offers no workflow tools (tests of other tools). */
     public CrmServices(ContactService contacts, CompanyService companies, DealService deals,
                        InteractionService interactions, UserService users, AnalyticsService analytics, Outbox outbox,
-                       UnitOfWork unitOfWork, KnowledgeSearch knowledge, ScoringServices scoring, TaskService tasks) {
+                       UnitOfWork unitOfWork, KnowledgeSearch knowledge, ScoringServices scoring, TaskService tasks,
+                       AccountSummaries accounts, RecordCounts counts) {
         this(contacts, companies, deals, interactions, users, analytics, outbox, unitOfWork, knowledge, null, scoring,
-                tasks);
+                tasks, accounts, counts);
     }
 }

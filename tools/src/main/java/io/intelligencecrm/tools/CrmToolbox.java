@@ -5,6 +5,7 @@ import io.intelligencecrm.core.proposal.ProposalService;
 import io.intelligencecrm.core.user.Role;
 import io.intelligencecrm.outreach.suppression.SuppressionList;
 import io.intelligencecrm.tools.analytics.AnalyticsTools;
+import io.intelligencecrm.tools.analytics.RecordCountTools;
 import io.intelligencecrm.tools.audience.AudienceTools;
 import io.intelligencecrm.tools.company.CompanyReadTools;
 import io.intelligencecrm.tools.company.CompanyWriteTools;
@@ -49,7 +50,7 @@ public final class CrmToolbox {
     public CrmToolbox(CrmServices services, ProposalService proposals, SuppressionList suppressions) {
         List<Object> read = new ArrayList<>(List.of(new ContactReadTools(services), new CompanyReadTools(services),
                 new DealReadTools(services), new AnalyticsTools(services), new OutreachReadTools(services),
-                new KnowledgeTools(services), new TaskReadTools(services)));
+                new KnowledgeTools(services), new TaskReadTools(services), new RecordCountTools(services)));
         if (services.scoring() != null) read.add(new ScoringTools(services));
         if (suppressions != null) read.add(new AudienceTools(services, suppressions));
         this.readTools = List.copyOf(read);

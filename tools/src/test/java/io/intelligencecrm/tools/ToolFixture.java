@@ -5,6 +5,8 @@ import io.intelligencecrm.scoring.ScoringServices;
 import io.intelligencecrm.scoring.similarity.TextSimilarityNeighbours;
 import dev.langchain4j.invocation.InvocationParameters;
 import io.intelligencecrm.core.analytics.AnalyticsService;
+import io.intelligencecrm.core.analytics.RecordCounts;
+import io.intelligencecrm.core.company.AccountSummaries;
 import io.intelligencecrm.core.audit.AuditTrail;
 import io.intelligencecrm.core.company.CompanyService;
 import io.intelligencecrm.core.contact.ContactService;
@@ -76,7 +78,8 @@ final class ToolFixture {
                 new AnalyticsService(transactions, clock), outbox, transactions, knowledge.search(),
                 ScoringServices.create(database, new TenantDirectory(database.jdbi()), changes,
                         new ScoringSettings(24, false, false), clock, new TextSimilarityNeighbours(transactions, clock)),
-                new TaskService(transactions, audit, clock));
+                new TaskService(transactions, audit, clock), new AccountSummaries(transactions, companies),
+                new RecordCounts(transactions));
         proposals = new ProposalService(transactions, audit, clock, Duration.ofHours(1),
                 CrmToolbox.proposalHandlers(services));
         suppressions = new SuppressionList(transactions, audit);

@@ -19,6 +19,8 @@ import dev.langchain4j.service.tool.ToolProviderResult;
 import io.intelligencecrm.agent.chat.AgentEvent;
 import io.intelligencecrm.agent.memory.ConversationKey;
 import io.intelligencecrm.core.analytics.AnalyticsService;
+import io.intelligencecrm.core.analytics.RecordCounts;
+import io.intelligencecrm.core.company.AccountSummaries;
 import io.intelligencecrm.core.audit.AuditTrail;
 import io.intelligencecrm.core.company.CompanyService;
 import io.intelligencecrm.core.contact.ContactService;
@@ -138,7 +140,8 @@ class RoleToolProviderTest {
                 new AnalyticsService(transactions, clock), outbox, transactions, knowledge.search(),
                 ScoringServices.create(database, new TenantDirectory(database.jdbi()), changes,
                         new ScoringSettings(24, false, false), clock, new TextSimilarityNeighbours(transactions, clock)),
-                new TaskService(transactions, audit, clock));
+                new TaskService(transactions, audit, clock), new AccountSummaries(transactions, companies),
+                new RecordCounts(transactions));
         toolbox = new CrmToolbox(services, new ProposalService(transactions, audit, clock, Duration.ofHours(1),
                 CrmToolbox.proposalHandlers(services)));
     }
