@@ -18,6 +18,7 @@ import io.intelligencecrm.core.identity.ApiKeyService;
 import io.intelligencecrm.core.identity.Authentication;
 import io.intelligencecrm.core.identity.SessionRevocations;
 import io.intelligencecrm.core.interaction.InteractionService;
+import io.intelligencecrm.core.match.RecordMatcher;
 import io.intelligencecrm.core.outbox.Outbox;
 import io.intelligencecrm.core.task.TaskService;
 import io.intelligencecrm.core.tenant.TenantDirectory;
@@ -37,7 +38,8 @@ public record CoreServices(TenantDirectory directory, AuditTrail audit, Outbox o
                            CompanyService companies, ContactService contacts, DealService deals,
                            InteractionService interactions, ContactImport contactImport, ContactExport contactExport,
                            AuditQuery auditQuery, WorkflowService workflows, WorkflowRuns workflowRuns,
-                           TaskService tasks, AccountSummaries accounts, RecordCounts counts) {
+                           TaskService tasks, AccountSummaries accounts, RecordCounts counts,
+                           RecordMatcher matcher) {
 
     public static CoreServices create(Database database, Settings settings, Clock clock,
                                       List<ChangeSubscriber> subscribers, List<ErasureStep> erasureSteps,
@@ -63,6 +65,6 @@ public record CoreServices(TenantDirectory directory, AuditTrail audit, Outbox o
                 new ContactExport(transactions, contacts, audit), new AuditQuery(transactions),
                 new WorkflowService(transactions, audit, workflowRuns), workflowRuns,
                 new TaskService(transactions, audit, clock), new AccountSummaries(transactions, companies),
-                new RecordCounts(transactions));
+                new RecordCounts(transactions), new RecordMatcher(transactions));
     }
 }

@@ -7,6 +7,7 @@ import io.intelligencecrm.core.company.CompanyService;
 import io.intelligencecrm.core.contact.ContactService;
 import io.intelligencecrm.core.deal.DealService;
 import io.intelligencecrm.core.interaction.InteractionService;
+import io.intelligencecrm.core.match.RecordMatcher;
 import io.intelligencecrm.core.outbox.Outbox;
 import io.intelligencecrm.core.task.TaskService;
 import io.intelligencecrm.core.tenant.UnitOfWork;
@@ -24,18 +25,20 @@ import io.intelligencecrm.core.workflow.WorkflowService;
  * @param tasks      tasks and reminders
  * @param accounts   what is going on with a company
  * @param counts     "how many …" questions
+ * @param matcher    which records a free-text message names
  */
 public record CrmServices(ContactService contacts, CompanyService companies, DealService deals,
                           InteractionService interactions, UserService users, AnalyticsService analytics,
                           Outbox outbox, UnitOfWork unitOfWork, KnowledgeSearch knowledge, WorkflowService workflows,
-                          ScoringServices scoring, TaskService tasks, AccountSummaries accounts, RecordCounts counts) {
+                          ScoringServices scoring, TaskService tasks, AccountSummaries accounts, RecordCounts counts,
+                          RecordMatcher matcher) {
 
     /** Without workflows: the agent then offers no workflow tools (tests of other tools). */
     public CrmServices(ContactService contacts, CompanyService companies, DealService deals,
                        InteractionService interactions, UserService users, AnalyticsService analytics, Outbox outbox,
                        UnitOfWork unitOfWork, KnowledgeSearch knowledge, ScoringServices scoring, TaskService tasks,
-                       AccountSummaries accounts, RecordCounts counts) {
+                       AccountSummaries accounts, RecordCounts counts, RecordMatcher matcher) {
         this(contacts, companies, deals, interactions, users, analytics, outbox, unitOfWork, knowledge, null, scoring,
-                tasks, accounts, counts);
+                tasks, accounts, counts, matcher);
     }
 }

@@ -14,6 +14,7 @@ import io.intelligencecrm.tools.contact.ContactWriteTools;
 import io.intelligencecrm.tools.deal.DealReadTools;
 import io.intelligencecrm.tools.deal.DealWriteTools;
 import io.intelligencecrm.tools.knowledge.KnowledgeTools;
+import io.intelligencecrm.tools.match.MatchTools;
 import io.intelligencecrm.tools.outreach.OutreachReadTools;
 import io.intelligencecrm.tools.outreach.OutreachWriteTools;
 import io.intelligencecrm.tools.proposal.AssignDealOwnerHandler;
@@ -50,7 +51,7 @@ public final class CrmToolbox {
     public CrmToolbox(CrmServices services, ProposalService proposals, SuppressionList suppressions) {
         List<Object> read = new ArrayList<>(List.of(new ContactReadTools(services), new CompanyReadTools(services),
                 new DealReadTools(services), new AnalyticsTools(services), new OutreachReadTools(services),
-                new KnowledgeTools(services), new TaskReadTools(services), new RecordCountTools(services)));
+                new KnowledgeTools(services), new TaskReadTools(services), new RecordCountTools(services), new MatchTools(services)));
         if (services.scoring() != null) read.add(new ScoringTools(services));
         if (suppressions != null) read.add(new AudienceTools(services, suppressions));
         this.readTools = List.copyOf(read);

@@ -23,7 +23,7 @@ class CrmToolboxTest {
             "getPipeline", "newLeads", "pipelineByStage", "dealsClosing", "activityByRep", "conversionBySource",
             "staleDeals", "draftEmail", "draftEmailsForContacts", "searchNotes", "findSimilarContacts",
             "answerFromDocuments", "scoreMyLeads", "explainScore", "leadsToCall", "scoreDrops", "findEmailAudience",
-            "listTasks", "closedRevenue", "staleContacts", "countRecords", "accountSummary");
+            "listTasks", "closedRevenue", "staleContacts", "countRecords", "accountSummary", "matchRecords");
     private static final Set<String> WRITE_TOOLS = Set.of("createContact", "updateContact", "changeContactStage",
             "assignContactOwner", "logInteraction", "deleteContact", "bulkChangeContactStage", "createCompany",
             "createDeal", "moveDealStage", "markDealWon", "markDealLost", "assignDealOwner", "proposeSendEmail", "proposeSendEmails",

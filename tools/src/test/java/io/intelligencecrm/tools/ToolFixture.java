@@ -17,6 +17,7 @@ import io.intelligencecrm.core.events.ChangeFeed;
 import io.intelligencecrm.core.identity.Actor;
 import io.intelligencecrm.core.identity.SessionRevocations;
 import io.intelligencecrm.core.interaction.InteractionService;
+import io.intelligencecrm.core.match.RecordMatcher;
 import io.intelligencecrm.core.outbox.Outbox;
 import io.intelligencecrm.core.proposal.ProposalService;
 import io.intelligencecrm.core.task.TaskService;
@@ -79,7 +80,7 @@ final class ToolFixture {
                 ScoringServices.create(database, new TenantDirectory(database.jdbi()), changes,
                         new ScoringSettings(24, false, false), clock, new TextSimilarityNeighbours(transactions, clock)),
                 new TaskService(transactions, audit, clock), new AccountSummaries(transactions, companies),
-                new RecordCounts(transactions));
+                new RecordCounts(transactions), new RecordMatcher(transactions));
         proposals = new ProposalService(transactions, audit, clock, Duration.ofHours(1),
                 CrmToolbox.proposalHandlers(services));
         suppressions = new SuppressionList(transactions, audit);

@@ -32,6 +32,7 @@ import io.intelligencecrm.core.events.ChangeFeed;
 import io.intelligencecrm.core.identity.Actor;
 import io.intelligencecrm.core.identity.SessionRevocations;
 import io.intelligencecrm.core.interaction.InteractionService;
+import io.intelligencecrm.core.match.RecordMatcher;
 import io.intelligencecrm.core.outbox.Outbox;
 import io.intelligencecrm.core.proposal.ProposalService;
 import io.intelligencecrm.core.task.TaskService;
@@ -141,7 +142,7 @@ class RoleToolProviderTest {
                 ScoringServices.create(database, new TenantDirectory(database.jdbi()), changes,
                         new ScoringSettings(24, false, false), clock, new TextSimilarityNeighbours(transactions, clock)),
                 new TaskService(transactions, audit, clock), new AccountSummaries(transactions, companies),
-                new RecordCounts(transactions));
+                new RecordCounts(transactions), new RecordMatcher(transactions));
         toolbox = new CrmToolbox(services, new ProposalService(transactions, audit, clock, Duration.ofHours(1),
                 CrmToolbox.proposalHandlers(services)));
     }
