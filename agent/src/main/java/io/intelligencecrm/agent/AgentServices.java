@@ -49,7 +49,7 @@ public record AgentServices(ChatService chat, ConversationService conversations,
         CrmServices crm = new CrmServices(core.contacts(), core.companies(), core.deals(), core.interactions(),
                 core.users(), new AnalyticsService(transactions, clock), core.outbox(), transactions, knowledge,
                 core.workflows(), scoring, core.tasks(), core.accounts(), core.counts(),
-                core.matcher());
+                core.matcher(), core.undo());
         ProposalService proposals = new ProposalService(transactions, core.audit(), clock,
                 Duration.ofMinutes(settings.proposalTtlMinutes()), CrmToolbox.proposalHandlers(crm));
         CrmToolbox toolbox = new CrmToolbox(crm, proposals, new SuppressionList(transactions, core.audit()));

@@ -22,6 +22,7 @@ import io.intelligencecrm.core.match.RecordMatcher;
 import io.intelligencecrm.core.outbox.Outbox;
 import io.intelligencecrm.core.task.TaskService;
 import io.intelligencecrm.core.tenant.TenantDirectory;
+import io.intelligencecrm.core.undo.ChangeUndo;
 import io.intelligencecrm.core.tenant.TenantTransactions;
 import io.intelligencecrm.core.user.InvitationSender;
 import io.intelligencecrm.core.user.PasswordHasher;
@@ -39,7 +40,7 @@ public record CoreServices(TenantDirectory directory, AuditTrail audit, Outbox o
                            InteractionService interactions, ContactImport contactImport, ContactExport contactExport,
                            AuditQuery auditQuery, WorkflowService workflows, WorkflowRuns workflowRuns,
                            TaskService tasks, AccountSummaries accounts, RecordCounts counts,
-                           RecordMatcher matcher) {
+                           RecordMatcher matcher, ChangeUndo undo) {
 
     public static CoreServices create(Database database, Settings settings, Clock clock,
                                       List<ChangeSubscriber> subscribers, List<ErasureStep> erasureSteps,
@@ -57,14 +58,16 @@ public record CoreServices(TenantDirectory directory, AuditTrail audit, Outbox o
         CompanyService companies = new CompanyService(transactions, audit, changes);
         ContactService contacts = new ContactService(transactions, audit, changes, companies, erasureSteps);
         WorkflowRuns workflowRuns = new WorkflowRuns(transactions, outbox);
+        DealService deals = new DealService(transactions, audit, changes, companies, clock);
+        InteractionService interactions = new InteractionService(transactions, audit, changes, contacts, clock);
+        TaskService tasks = new TaskService(transactions, audit, clock);
         return new CoreServices(directory, audit, outbox, changes, authentication, users,
-                new ApiKeyService(transactions, audit), companies, contacts,
-                new DealService(transactions, audit, changes, companies, clock),
-                new InteractionService(transactions, audit, changes, contacts, clock),
+                new ApiKeyService(transactions, audit), companies, contacts, deals, interactions,
                 new ContactImport(transactions, contacts, audit, changes),
                 new ContactExport(transactions, contacts, audit), new AuditQuery(transactions),
-                new WorkflowService(transactions, audit, workflowRuns), workflowRuns,
-                new TaskService(transactions, audit, clock), new AccountSummaries(transactions, companies),
-                new RecordCounts(transactions), new RecordMatcher(transactions));
+                new WorkflowService(transactions, audit, workflowRuns), workflowRuns, tasks,
+                new AccountSummaries(transactions, companies), new RecordCounts(transactions),
+                new RecordMatcher(transactions),
+                new ChangeUndo(transactions, audit, contacts, companies, deals, interactions, tasks));
     }
 }

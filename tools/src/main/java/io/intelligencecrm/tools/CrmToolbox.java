@@ -22,9 +22,11 @@ import io.intelligencecrm.tools.proposal.AssignOwnerHandler;
 import io.intelligencecrm.tools.proposal.ChangeStagesHandler;
 import io.intelligencecrm.tools.proposal.DeleteContactHandler;
 import io.intelligencecrm.tools.proposal.SendEmailHandler;
+import io.intelligencecrm.tools.proposal.UndoChangeHandler;
 import io.intelligencecrm.tools.scoring.ScoringTools;
 import io.intelligencecrm.tools.task.TaskReadTools;
 import io.intelligencecrm.tools.task.TaskWriteTools;
+import io.intelligencecrm.tools.undo.UndoWriteTools;
 import io.intelligencecrm.tools.workflow.ActivateWorkflowHandler;
 import io.intelligencecrm.tools.workflow.DeleteWorkflowHandler;
 import io.intelligencecrm.tools.workflow.WorkflowTools;
@@ -57,7 +59,7 @@ public final class CrmToolbox {
         this.readTools = List.copyOf(read);
         List<Object> write = new ArrayList<>(List.of(new ContactWriteTools(services, proposals),
                 new CompanyWriteTools(services), new DealWriteTools(services, proposals), new OutreachWriteTools(services, proposals),
-                new TaskWriteTools(services)));
+                new TaskWriteTools(services), new UndoWriteTools(services, proposals)));
         if (services.workflows() != null) write.add(new WorkflowTools(services.workflows(), proposals));
         this.writeTools = List.copyOf(write);
     }
@@ -66,7 +68,8 @@ public final class CrmToolbox {
     public static List<ProposalHandler> proposalHandlers(CrmServices services) {
         List<ProposalHandler> handlers = new ArrayList<>(List.of(new AssignOwnerHandler(services),
                 new AssignDealOwnerHandler(services),
-                new DeleteContactHandler(services), new ChangeStagesHandler(services), new SendEmailHandler(services)));
+                new DeleteContactHandler(services), new ChangeStagesHandler(services), new SendEmailHandler(services),
+                new UndoChangeHandler(services)));
         if (services.workflows() != null) {
             handlers.add(new ActivateWorkflowHandler(services.workflows()));
             handlers.add(new DeleteWorkflowHandler(services.workflows()));

@@ -162,4 +162,18 @@ class ContactToolsTest {
         assertTrue(batch.matchingContacts() > 20);
         assertInstanceOf(List.class, batch.drafts());
     }
+
+    @Test
+    void an_interaction_logged_on_the_wrong_contact_moves_to_the_right_one_only_by_its_author() {
+        List<UUID> janes = fixture.freshContactsOwnedBy(fixture.rep, 2);
+        ContactWriteTools.InteractionLogged call = write.logInteraction(janes.get(0).toString(), "call", "pricing talk",
+                null, null, as(fixture.rep));
+        ContactWriteTools.InteractionLogged moved = write.moveInteraction(call.interactionId().toString(),
+                janes.get(1).toString(), as(fixture.rep));
+        assertEquals(janes.get(1), moved.contactId());
+        assertEquals(call.interactionId(), moved.interactionId());
+        CrmException notTheirs = assertThrows(CrmException.class, () -> write.moveInteraction(
+                call.interactionId().toString(), janes.get(0).toString(), as(fixture.manager)));
+        assertEquals(ErrorCode.FORBIDDEN, notTheirs.code());
+    }
 }
