@@ -1,5 +1,7 @@
 package io.intelligencecrm.core;
 
+import io.intelligencecrm.core.analytics.AnalyticsService;
+import io.intelligencecrm.core.analytics.DashboardFigures;
 import io.intelligencecrm.core.analytics.RecordCounts;
 import io.intelligencecrm.core.audit.AuditQuery;
 import io.intelligencecrm.core.audit.AuditTrail;
@@ -19,11 +21,12 @@ import io.intelligencecrm.core.identity.Authentication;
 import io.intelligencecrm.core.identity.SessionRevocations;
 import io.intelligencecrm.core.interaction.InteractionService;
 import io.intelligencecrm.core.match.RecordMatcher;
+import io.intelligencecrm.core.notification.InboxCount;
 import io.intelligencecrm.core.outbox.Outbox;
 import io.intelligencecrm.core.task.TaskService;
 import io.intelligencecrm.core.tenant.TenantDirectory;
-import io.intelligencecrm.core.undo.ChangeUndo;
 import io.intelligencecrm.core.tenant.TenantTransactions;
+import io.intelligencecrm.core.undo.ChangeUndo;
 import io.intelligencecrm.core.user.InvitationSender;
 import io.intelligencecrm.core.user.PasswordHasher;
 import io.intelligencecrm.core.user.UserService;
@@ -39,8 +42,9 @@ public record CoreServices(TenantDirectory directory, AuditTrail audit, Outbox o
                            CompanyService companies, ContactService contacts, DealService deals,
                            InteractionService interactions, ContactImport contactImport, ContactExport contactExport,
                            AuditQuery auditQuery, WorkflowService workflows, WorkflowRuns workflowRuns,
-                           TaskService tasks, AccountSummaries accounts, RecordCounts counts,
-                           RecordMatcher matcher, ChangeUndo undo) {
+                           TaskService tasks, AnalyticsService analytics, DashboardFigures dashboard,
+                           InboxCount inbox, AccountSummaries accounts, RecordCounts counts, RecordMatcher matcher,
+                           ChangeUndo undo) {
 
     public static CoreServices create(Database database, Settings settings, Clock clock,
                                       List<ChangeSubscriber> subscribers, List<ErasureStep> erasureSteps,
@@ -66,8 +70,9 @@ public record CoreServices(TenantDirectory directory, AuditTrail audit, Outbox o
                 new ContactImport(transactions, contacts, audit, changes),
                 new ContactExport(transactions, contacts, audit), new AuditQuery(transactions),
                 new WorkflowService(transactions, audit, workflowRuns), workflowRuns, tasks,
-                new AccountSummaries(transactions, companies), new RecordCounts(transactions),
-                new RecordMatcher(transactions),
+                new AnalyticsService(transactions, clock), new DashboardFigures(transactions, clock),
+                new InboxCount(transactions), new AccountSummaries(transactions, companies),
+                new RecordCounts(transactions), new RecordMatcher(transactions),
                 new ChangeUndo(transactions, audit, contacts, companies, deals, interactions, tasks));
     }
 }

@@ -7,7 +7,6 @@ import io.intelligencecrm.core.CoreServices;
 import io.intelligencecrm.core.config.ConfigurationException;
 import io.intelligencecrm.core.config.Settings;
 import io.intelligencecrm.core.db.Database;
-import io.intelligencecrm.core.db.DatabaseRuntime;
 import io.intelligencecrm.core.demo.DemoData;
 import io.intelligencecrm.core.json.Json;
 import io.intelligencecrm.core.outbox.OutboxDispatcher;
@@ -230,7 +229,7 @@ public final class CrmApplication {
             BrowserSessions browser = new BrowserSessions(tokens, BROWSER_SESSION, secret,
                     settings.server().publicUrl().startsWith("https:"));
             ApiAuthentication authentication = new ApiAuthentication(api, tokens, services.authentication(), limits, browser);
-            WebPages pages = WebPages.create(settings, database, clock, services, agent, scoring.scoring(), browser,
+            WebPages pages = WebPages.create(settings, clock, services, agent, scoring, browser,
                     tokens, limits, outreach.capturedMails());
             LiveUpdates live = new LiveUpdates(database.coordinates()).start();
             ChatSocket chatSocket = new ChatSocket(agent.chat(), agent.conversations(), chatTurns);

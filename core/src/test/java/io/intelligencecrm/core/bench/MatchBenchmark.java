@@ -1,11 +1,8 @@
 package io.intelligencecrm.core.bench;
 
-import io.intelligencecrm.core.db.ClusterBootstrap;
 import io.intelligencecrm.core.db.Database;
 import io.intelligencecrm.core.db.DatabaseCoordinates;
-import io.intelligencecrm.core.db.LocalPostgres;
 import io.intelligencecrm.core.db.Migrations;
-import io.intelligencecrm.core.db.TrigramOperators;
 import io.intelligencecrm.core.demo.DemoData;
 import io.intelligencecrm.core.identity.Actor;
 import io.intelligencecrm.core.match.RecordMatch;
@@ -16,6 +13,9 @@ import io.intelligencecrm.core.tenant.TenantProvisioning;
 import io.intelligencecrm.core.user.PasswordHasher;
 import io.intelligencecrm.core.user.Role;
 import io.intelligencecrm.core.user.UserRepository;
+import io.intelligencecrm.postgres.ClusterBootstrap;
+import io.intelligencecrm.postgres.LocalPostgres;
+import io.intelligencecrm.postgres.TrigramOperators;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -83,8 +83,10 @@ public final class MatchBenchmark {
                         }
                     }
                     System.out.println();
-                    System.out.println("pg_trgm operators leakproof: " + TrigramOperators.leakproof(database.jdbi())
-                            + "   load: " + Files.readString(Path.of("/proc/loadavg")).trim());
+                    boolean declared = database.jdbi().withHandle(handle -> TrigramOperators.leakproof(
+                            handle.getConnection()));
+                    System.out.println("pg_trgm operators leakproof: " + declared + "   load: "
+                            + Files.readString(Path.of("/proc/loadavg")).trim());
                     for (TenantId tenant : List.of(demo, large)) {
                         measure(database, matcher, tenant, tenant.equals(demo) ? "demo (200 contacts)"
                                 : "large (100,000 contacts)", leakproof ? MEASURED : MEASURED / 10);
@@ -224,18 +226,19 @@ public final class MatchBenchmark {
                     select row_number() over (order by id) - 1 as n, id, domain from companies""");
             handle.execute("""
                     insert into contacts (tenant_id, company_id, first_name, last_name, email, lifecycle_stage)
-                    select crm_current_tenant(), bc.id, f, l, lower(f || '.' || l || n) || '@' || bc.domain,
-                           (array['lead', 'qualified', 'customer', 'lost'])[1 + n % 4]
-                      from generate_series(0, 99999) n
+                    select crm_current_tenant(), bc.id, f, l, lower(f || '.' || l || g.i) || '@' || bc.domain,
+                           (array['lead', 'qualified', 'customer', 'lost'])[1 + g.i % 4]
+                      from generate_series(0, 99999) g(i)
                       cross join bench_words w
-                      cross join lateral (select w.first_names[1 + (n::bigint * 7919) % array_length(w.first_names, 1)] as f,
-                                                 w.last_names[1 + (n::bigint * 104729 / 7) % array_length(w.last_names, 1)] as l) names
-                      join bench_companies bc on bc.n = n % 10000""");
+                      cross join lateral (select w.first_names[1 + (g.i::bigint * 7919) % array_length(w.first_names, 1)] as f,
+                                                 w.last_names[1 + (g.i::bigint * 104729 / 7) % array_length(w.last_names, 1)] as l) names
+                      join bench_companies bc on bc.n = g.i % 10000""");
             handle.execute("""
                     insert into deals (tenant_id, name, company_id, amount, stage)
-                    select crm_current_tenant(), co.name || ' ' || (array['renewal', 'expansion', 'pilot', 'licence'])[1 + n % 4],
-                           co.id, 1000 + n::bigint * 37 % 200000, (array['prospecting', 'qualification', 'proposal', 'negotiation'])[1 + n % 4]
-                      from generate_series(0, 19999) n join bench_companies bc on bc.n = n % 10000
+                    select crm_current_tenant(), co.name || ' ' || (array['renewal', 'expansion', 'pilot', 'licence'])[1 + g.i % 4],
+                           co.id, 1000 + g.i::bigint * 37 % 200000,
+                           (array['prospecting', 'qualification', 'proposal', 'negotiation'])[1 + g.i % 4]
+                      from generate_series(0, 19999) g(i) join bench_companies bc on bc.n = g.i % 10000
                       join companies co on co.id = bc.id""");
             handle.execute("""
                     insert into interactions (tenant_id, contact_id, type, content, occurred_at)

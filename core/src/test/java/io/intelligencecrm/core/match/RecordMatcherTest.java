@@ -11,7 +11,6 @@ import io.intelligencecrm.core.contact.ContactRepository;
 import io.intelligencecrm.core.contact.LifecycleStage;
 import io.intelligencecrm.core.contact.NewContact;
 import io.intelligencecrm.core.db.Database;
-import io.intelligencecrm.core.db.TrigramOperators;
 import io.intelligencecrm.core.deal.DealRepository;
 import io.intelligencecrm.core.deal.DealStage;
 import io.intelligencecrm.core.deal.NewDeal;
@@ -21,6 +20,7 @@ import io.intelligencecrm.core.testing.TestPostgres;
 import io.intelligencecrm.core.testing.TestTenants;
 import io.intelligencecrm.core.user.Role;
 import io.intelligencecrm.core.user.UserRepository;
+import io.intelligencecrm.postgres.TrigramOperators;
 import java.math.BigDecimal;
 import java.util.List;
 import java.util.Map;
@@ -137,7 +137,8 @@ class RecordMatcherTest {
 
     @Test
     void name_matching_uses_the_trigram_indexes_under_row_level_security() {
-        assertTrue(TrigramOperators.leakproof(database.jdbi()), "the test cluster is bootstrapped like the product's");
+        boolean leakproof = database.jdbi().withHandle(handle -> TrigramOperators.leakproof(handle.getConnection()));
+        assertTrue(leakproof, "the test cluster is bootstrapped like the product's");
         TenantId large = TestTenants.create(database, "match-large").tenantId();
         database.tenants().useTenant(large, handle -> handle.createUpdate("""
                 insert into contacts (tenant_id, first_name, last_name)

@@ -1,4 +1,4 @@
-package io.intelligencecrm.web.page.chat;
+package io.intelligencecrm.web.chat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.intelligencecrm.core.conversation.StoredMessage;

@@ -1,4 +1,4 @@
-package io.intelligencecrm.web.page.contact;
+package io.intelligencecrm.scoring;
 
 import io.intelligencecrm.core.identity.Actor;
 import io.intelligencecrm.core.tenant.TenantTransactions;

@@ -1,6 +1,14 @@
-package io.intelligencecrm.core.db;
+package io.intelligencecrm.web;
 
 import io.intelligencecrm.core.config.DatabaseSettings;
+import io.intelligencecrm.core.db.Database;
+import io.intelligencecrm.core.db.DatabaseCoordinates;
+import io.intelligencecrm.core.db.DatabaseStartException;
+import io.intelligencecrm.core.db.Migrations;
+import io.intelligencecrm.postgres.ClusterBootstrap;
+import io.intelligencecrm.postgres.LocalPostgres;
+import io.intelligencecrm.postgres.TrigramOperators;
+import io.intelligencecrm.postgres.PostgresStartException;
 import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -25,18 +33,23 @@ public final class DatabaseRuntime implements AutoCloseable {
         Optional<LocalPostgres> cluster = Optional.empty();
         DatabaseCoordinates coordinates;
         if (settings.embedded()) {
-            LocalPostgres local = LocalPostgres.start(settings.dataDir().resolve("postgres"), settings.postgresBin(),
-                    settings.postgresOsUser(), false, settings.postgresExtraSettings());
-            cluster = Optional.of(local);
-            coordinates = new DatabaseCoordinates(local.jdbcUrl(EMBEDDED_DATABASE),
-                    settings.ownerUser(), local.rolePassword(settings.ownerUser()),
-                    settings.appUser(), local.rolePassword(settings.appUser()));
             try {
-                ClusterBootstrap.prepare(local, EMBEDDED_DATABASE, new ClusterBootstrap.Roles(coordinates.ownerUser(),
-                        coordinates.ownerPassword(), coordinates.appUser(), coordinates.appPassword()));
-            } catch (RuntimeException e) {
-                local.close();
-                throw e;
+                LocalPostgres local = LocalPostgres.start(settings.dataDir().resolve("postgres"), settings.postgresBin(),
+                        settings.postgresOsUser(), false, settings.postgresExtraSettings());
+                cluster = Optional.of(local);
+                coordinates = new DatabaseCoordinates(local.jdbcUrl(EMBEDDED_DATABASE),
+                        settings.ownerUser(), local.rolePassword(settings.ownerUser()),
+                        settings.appUser(), local.rolePassword(settings.appUser()));
+                try {
+                    ClusterBootstrap.prepare(local, EMBEDDED_DATABASE, new ClusterBootstrap.Roles(coordinates.ownerUser(),
+                            coordinates.ownerPassword(), coordinates.appUser(), coordinates.appPassword()));
+                } catch (RuntimeException e) {
+                    local.close();
+                    throw e;
+                }
+            } catch (PostgresStartException e) {
+                // One kind of start failure for Main to report, whichever database it was.
+                throw new DatabaseStartException(e.getMessage(), e);
             }
         } else {
             coordinates = new DatabaseCoordinates(settings.url().orElseThrow(), settings.ownerUser(),
@@ -45,7 +58,7 @@ public final class DatabaseRuntime implements AutoCloseable {
         try {
             Migrations.apply(coordinates);
             Database database = new Database(coordinates, settings.poolSize());
-            if (!TrigramOperators.leakproof(database.jdbi())) {
+            if (!database.jdbi().withHandle(handle -> TrigramOperators.leakproof(handle.getConnection()))) {
                 log.warn("pg_trgm's operators are not declared leakproof in this database, so matching names in chat "
                         + "reads each tenant's rows instead of its indexes; a superuser can fix this with the statements"
                         + " in docs/operating/deploy.md");

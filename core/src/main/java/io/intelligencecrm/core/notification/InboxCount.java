@@ -1,4 +1,4 @@
-package io.intelligencecrm.web.page;
+package io.intelligencecrm.core.notification;
 
 import io.intelligencecrm.core.identity.Actor;
 import io.intelligencecrm.core.tenant.TenantTransactions;

@@ -1,4 +1,4 @@
-package io.intelligencecrm.web.page.dashboard;
+package io.intelligencecrm.core.analytics;
 
 import io.intelligencecrm.core.identity.Actor;
 import io.intelligencecrm.core.tenant.TenantTransactions;

@@ -1,4 +1,4 @@
-package io.intelligencecrm.web.page.deal;
+package io.intelligencecrm.web.deal;
 
 import io.intelligencecrm.core.deal.Deal;
 import io.intelligencecrm.core.deal.DealQuery;

@@ -1,4 +1,4 @@
-package io.intelligencecrm.web.page.company;
+package io.intelligencecrm.web.company;
 
 import io.intelligencecrm.core.company.CompanyQuery;
 import io.intelligencecrm.core.company.CompanyService;

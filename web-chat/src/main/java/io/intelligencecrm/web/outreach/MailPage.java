@@ -1,4 +1,4 @@
-package io.intelligencecrm.web.page.mail;
+package io.intelligencecrm.web.outreach;
 
 import io.intelligencecrm.core.error.CrmException;
 import io.intelligencecrm.core.user.Role;

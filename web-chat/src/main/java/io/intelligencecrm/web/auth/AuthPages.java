@@ -1,4 +1,4 @@
-package io.intelligencecrm.web.page;
+package io.intelligencecrm.web.auth;
 
 import io.intelligencecrm.core.error.CrmException;
 import io.intelligencecrm.core.error.ErrorCode;
@@ -9,6 +9,8 @@ import io.intelligencecrm.web.auth.AccessTokens;
 import io.intelligencecrm.web.auth.BrowserSessions;
 import io.intelligencecrm.web.auth.RateLimits;
 import io.intelligencecrm.web.auth.WebSocketAuthentication;
+import io.intelligencecrm.web.page.PageGate;
+import io.intelligencecrm.web.page.Templates;
 import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
 import java.util.LinkedHashMap;

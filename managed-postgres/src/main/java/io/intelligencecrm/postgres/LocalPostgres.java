@@ -1,4 +1,4 @@
-package io.intelligencecrm.core.db;
+package io.intelligencecrm.postgres;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -53,7 +53,7 @@ public final class LocalPostgres implements AutoCloseable {
      */
     public static LocalPostgres start(Path root, Path binDir, String osUser, boolean throwaway, String extraSettings) {
         if (!Files.isExecutable(binDir.resolve("pg_ctl"))) {
-            throw new DatabaseStartException("PostgreSQL server binaries not found in " + binDir
+            throw new PostgresStartException("PostgreSQL server binaries not found in " + binDir
                     + ". Run scripts/install.sh (./crm run does), or set CRM_POSTGRES_BIN.");
         }
         OsCommand os = OsCommand.forUser(osUser);
@@ -84,7 +84,7 @@ public final class LocalPostgres implements AutoCloseable {
             log.info("Started PostgreSQL on 127.0.0.1:{} ({})", port, dataDir);
             return new LocalPostgres(root, binDir, os, throwaway, port, true, password);
         } catch (IOException e) {
-            throw new DatabaseStartException("Cannot prepare " + root + ": " + e.getMessage(), e);
+            throw new PostgresStartException("Cannot prepare " + root + ": " + e.getMessage(), e);
         }
     }
 
@@ -120,7 +120,7 @@ public final class LocalPostgres implements AutoCloseable {
 
     private static void requireReachable(Path root, OsCommand os) {
         if (os.runAsUser() != null && !os.run(10, "test", "-w", root.toString()).ok()) {
-            throw new DatabaseStartException("The PostgreSQL OS user '" + os.runAsUser() + "' cannot reach " + root
+            throw new PostgresStartException("The PostgreSQL OS user '" + os.runAsUser() + "' cannot reach " + root
                     + " (a parent folder is private). Set CRM_DATA_DIR to a folder it can reach, e.g. /var/tmp/crm.");
         }
     }

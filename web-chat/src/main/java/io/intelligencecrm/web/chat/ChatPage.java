@@ -1,4 +1,4 @@
-package io.intelligencecrm.web.page.chat;
+package io.intelligencecrm.web.chat;
 
 import io.intelligencecrm.core.contact.ContactService;
 import io.intelligencecrm.core.conversation.Conversation;

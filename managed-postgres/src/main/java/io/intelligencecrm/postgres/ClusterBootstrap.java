@@ -1,4 +1,4 @@
-package io.intelligencecrm.core.db;
+package io.intelligencecrm.postgres;
 
 import java.sql.Connection;
 import java.sql.DriverManager;
@@ -30,16 +30,16 @@ public final class ClusterBootstrap {
                 }
             }
         } catch (SQLException e) {
-            throw new DatabaseStartException("Could not prepare roles and database: " + e.getMessage(), e);
+            throw new PostgresStartException("Could not prepare roles and database: " + e.getMessage(), e);
         }
         try (Connection admin = superuser(cluster, database); Statement statement = admin.createStatement()) {
             statement.execute("create extension if not exists vector");
             statement.execute("create extension if not exists pg_trgm");
-            for (String function : TrigramOperators.FUNCTIONS) statement.execute(TrigramOperators.declaration(function));
+            TrigramOperators.declare(statement);
             statement.execute("revoke create on schema public from public");
             statement.execute("alter schema public owner to " + identifier(roles.owner()));
         } catch (SQLException e) {
-            throw new DatabaseStartException("Could not create extensions (is pgvector installed? run "
+            throw new PostgresStartException("Could not create extensions (is pgvector installed? run "
                     + "scripts/install.sh): " + e.getMessage(), e);
         }
     }
@@ -68,7 +68,7 @@ public final class ClusterBootstrap {
 
     static String identifier(String name) {
         if (!name.matches("[a-z_][a-z0-9_]{0,62}")) {
-            throw new DatabaseStartException("Unsupported role or database name: " + name);
+            throw new PostgresStartException("Unsupported role or database name: " + name);
         }
         return name;
     }

@@ -1,4 +1,4 @@
-package io.intelligencecrm.web.page.chat;
+package io.intelligencecrm.web.chat;
 
 import java.util.List;
 import java.util.Map;

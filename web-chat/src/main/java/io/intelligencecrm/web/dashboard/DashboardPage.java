@@ -1,7 +1,8 @@
-package io.intelligencecrm.web.page.dashboard;
+package io.intelligencecrm.web.dashboard;
 
 import io.intelligencecrm.core.analytics.AnalyticsService;
 import io.intelligencecrm.core.analytics.AnalyticsTable;
+import io.intelligencecrm.core.analytics.DashboardFigures;
 import io.intelligencecrm.core.analytics.Period;
 import io.intelligencecrm.web.auth.BrowserSessions.Signed;
 import io.intelligencecrm.web.page.PageGate;

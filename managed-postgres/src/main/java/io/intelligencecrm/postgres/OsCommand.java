@@ -1,4 +1,4 @@
-package io.intelligencecrm.core.db;
+package io.intelligencecrm.postgres;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -63,7 +63,7 @@ final class OsCommand {
     Result require(long timeoutSeconds, String... command) {
         Result result = run(timeoutSeconds, command);
         if (!result.ok()) {
-            throw new DatabaseStartException(String.join(" ", command) + " failed:\n" + result.output().strip());
+            throw new PostgresStartException(String.join(" ", command) + " failed:\n" + result.output().strip());
         }
         return result;
     }

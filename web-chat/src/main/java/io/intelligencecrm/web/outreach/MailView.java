@@ -1,4 +1,4 @@
-package io.intelligencecrm.web.page.mail;
+package io.intelligencecrm.web.outreach;
 
 import io.intelligencecrm.outreach.mail.CapturedMail;
 import jakarta.mail.BodyPart;

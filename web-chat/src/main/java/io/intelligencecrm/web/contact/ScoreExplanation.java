@@ -1,4 +1,4 @@
-package io.intelligencecrm.web.page.contact;
+package io.intelligencecrm.web.contact;
 
 import java.util.ArrayList;
 import java.util.List;

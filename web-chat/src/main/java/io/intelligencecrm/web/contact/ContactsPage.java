@@ -1,4 +1,4 @@
-package io.intelligencecrm.web.page.contact;
+package io.intelligencecrm.web.contact;
 
 import io.intelligencecrm.core.company.CompanyService;
 import io.intelligencecrm.core.contact.Contact;
@@ -14,6 +14,7 @@ import io.intelligencecrm.core.interaction.InteractionService;
 import io.intelligencecrm.core.paging.Page;
 import io.intelligencecrm.core.user.User;
 import io.intelligencecrm.core.user.UserService;
+import io.intelligencecrm.scoring.ScoreHistory;
 import io.intelligencecrm.web.auth.BrowserSessions.Signed;
 import io.intelligencecrm.web.page.Formats;
 import io.intelligencecrm.web.page.PageGate;
