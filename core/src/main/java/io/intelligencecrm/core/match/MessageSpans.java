@@ -13,8 +13,10 @@ import java.util.regex.Pattern;
 /**
  * The pieces of a message that could name a record: every run of one to four words that starts and
  * ends with a word that could be part of a name (not "the", "call", "tomorrow", "3pm" or "20k"),
- * plus each email address and web domain. Runs never cross punctuation, so "Vela, ben" is not one.
- * A word from the stop list still counts when it is capitalised mid-sentence ("call Will Smith").
+ * plus each email address and web domain. Runs never cross punctuation, so "Vela, ben" is not one,
+ * and the only small words inside a run are those names have ("Bank of America", "Procter and
+ * Gamble", "van der Berg"). A word from the stop list still counts when it is capitalised
+ * mid-sentence ("call Will Smith").
  */
 public final class MessageSpans {
     public static final int MAX_WORDS = 4;
@@ -27,6 +29,9 @@ public final class MessageSpans {
     private static final Pattern JOINER = Pattern.compile("[\\s&+-]*");
     private static final Pattern NUMBERISH = Pattern.compile(
             "\\d+(?:[.,:]\\d+)*(?:k|m|bn|am|pm|h|hrs?|mins?|st|nd|rd|th|x)?|[ap]m|\\d{1,2}(?:am|pm)");
+    /** Small words that occur inside names; any other stop word ends a run. */
+    private static final Set<String> INSIDE_NAMES = Set.of("of", "and", "the", "de", "da", "del", "della", "di", "du",
+            "van", "von", "der", "den", "la", "le", "y");
     private static final Pattern POSSESSIVE = Pattern.compile("['’]s$", Pattern.CASE_INSENSITIVE);
     private static final Set<String> STOP = Set.of(
             "a", "an", "the", "and", "or", "but", "nor", "of", "to", "in", "on", "at", "by", "for", "from", "with",
@@ -64,6 +69,12 @@ public final class MessageSpans {
 
     private record Token(String text, int start, int end, Span.Kind kind, boolean nameLike, int letters,
                          boolean joinedToNext) {
+
+        /** Whether the word may stand between two words of a name. */
+        boolean inside() {
+            return nameLike || INSIDE_NAMES.contains(text.toLowerCase(Locale.ROOT))
+                    || text.chars().allMatch(Character::isDigit);
+        }
     }
 
     /** The candidate spans of a message, the shortest first, at most {@link #MAX_SPANS}. */
@@ -95,7 +106,7 @@ public final class MessageSpans {
         int letters = 0;
         for (int i = 0; i < run.size(); i++) {
             Token token = run.get(i);
-            if (token.kind() != Span.Kind.WORDS) return false;
+            if (token.kind() != Span.Kind.WORDS || !token.inside()) return false;
             if (i < run.size() - 1 && !token.joinedToNext()) return false;
             letters += token.letters();
         }

@@ -31,7 +31,8 @@ import java.util.UUID;
 
 /**
  * {@code ./crm bench match}: how long {@link RecordMatcher} takes per chat message on the demo tenant
- * and on a tenant of 100,000 contacts, 10,000 companies and 20,000 deals sharing the database, and
+ * alone (as {@code ./crm run} has it), then on the demo tenant and a tenant of 100,000 contacts,
+ * 10,000 companies and 20,000 deals sharing the database (the trigram indexes are shared), and
  * how often the record a message means comes first among its kind. Messages are what reps type
  * (lower case, typos, partial names) built from each tenant's own records. Each tenant is measured
  * with pg_trgm's operators leakproof (the product's setup: trigram index scans) and again without
@@ -65,6 +66,11 @@ public final class MatchBenchmark {
                 TenantId demo = new DemoData(new TenantDirectory(database.jdbi()),
                         new TenantProvisioning(database.ownerJdbi()), database.tenants(), new PasswordHasher(),
                         Clock.systemUTC()).ensureSeeded().tenantId();
+                RecordMatcher matcher = new RecordMatcher(database.tenants());
+                database.ownerJdbi().useHandle(handle -> handle.execute("analyze"));
+                System.out.println("the demo tenant alone in its database (./crm run), load: "
+                        + Files.readString(Path.of("/proc/loadavg")).trim());
+                measure(database, matcher, demo, "demo (200 contacts)", MEASURED);
                 TenantId large = new TenantProvisioning(database.ownerJdbi()).create("large", "Large", "large.example")
                         .tenantId();
                 long started = System.nanoTime();
@@ -72,7 +78,6 @@ public final class MatchBenchmark {
                 System.out.printf(Locale.ROOT, "seeded 100,000 contacts, 10,000 companies, 20,000 deals in %.0f s%n",
                         (System.nanoTime() - started) / 1e9);
                 database.ownerJdbi().useHandle(handle -> handle.execute("analyze"));
-                RecordMatcher matcher = new RecordMatcher(database.tenants());
                 for (boolean leakproof : List.of(true, false)) {
                     try (Connection admin = ClusterBootstrap.superuser(cluster, "crm_bench");
                          Statement statement = admin.createStatement()) {
@@ -85,11 +90,11 @@ public final class MatchBenchmark {
                     System.out.println();
                     boolean declared = database.jdbi().withHandle(handle -> TrigramOperators.leakproof(
                             handle.getConnection()));
-                    System.out.println("pg_trgm operators leakproof: " + declared + "   load: "
+                    System.out.println("with the large tenant; pg_trgm operators leakproof: " + declared + ", load: "
                             + Files.readString(Path.of("/proc/loadavg")).trim());
                     for (TenantId tenant : List.of(demo, large)) {
                         measure(database, matcher, tenant, tenant.equals(demo) ? "demo (200 contacts)"
-                                : "large (100,000 contacts)", leakproof ? MEASURED : MEASURED / 10);
+                                : "large (100,000 contacts)", leakproof ? MEASURED : MEASURED / 20);
                     }
                     System.out.println(plan(database, large));
                 }
@@ -101,7 +106,9 @@ public final class MatchBenchmark {
         Actor actor = Actor.user(tenant, new UserRepository(database.tenants()).list(tenant).stream()
                 .filter(user -> user.role() != Role.VIEWER).findFirst().orElseThrow().id(), Role.REP);
         List<Message> messages = messages(database, tenant, new SplittableRandom(tenant.value().hashCode()));
-        for (int i = 0; i < Math.min(WARM_UP, runs); i++) matcher.match(actor, messages.get(i % messages.size()).text(), List.of());
+        for (int i = 0; i < Math.min(WARM_UP, runs / 5); i++) {
+            matcher.match(actor, messages.get(i % messages.size()).text(), List.of());
+        }
         long[] nanos = new long[runs];
         int expected = 0;
         int first = 0;
@@ -112,14 +119,16 @@ public final class MatchBenchmark {
             nanos[i] = System.nanoTime() - start;
             if (message.expected() == null) continue;
             expected++;
-            if (matches.stream().filter(match -> match.kind().equals(message.kind())).findFirst()
-                    .map(match -> match.id().equals(message.expected())).orElse(false)) {
+            // Records with the same name tie: the meant one counts as found when it is among the best of its kind.
+            double best = matches.stream().filter(match -> match.kind().equals(message.kind()))
+                    .mapToDouble(RecordMatch::score).max().orElse(-1);
+            if (matches.stream().anyMatch(match -> match.id().equals(message.expected()) && match.score() == best)) {
                 first++;
             }
         }
         Arrays.sort(nanos);
         System.out.printf(Locale.ROOT, "%-26s %5d messages  p50 %6.1f ms  p90 %6.1f ms  p99 %6.1f ms  max %6.1f ms"
-                        + "  meant record first of its kind: %d%%%n", label, runs, nanos[runs / 2] / 1e6,
+                        + "  meant record among the best of its kind: %d%%%n", label, runs, nanos[runs / 2] / 1e6,
                 nanos[runs * 9 / 10] / 1e6, nanos[runs * 99 / 100] / 1e6, nanos[runs - 1] / 1e6,
                 expected == 0 ? 0 : first * 100 / expected);
     }
@@ -172,7 +181,7 @@ public final class MatchBenchmark {
                 .mapTo(String.class).list()));
     }
 
-    /** 10 users, 10,000 companies, 100,000 contacts (about 30,000 distinct full names), 20,000 deals, 50,000 notes. */
+    /** 10 users, 10,000 companies, 100,000 contacts (about 30,000 distinct full names), 20,000 deals. */
     private static void seedLarge(Database database, TenantId tenant) {
         new UserRepository(database.tenants()).create(tenant, "rep@large.example", "Robin Rep", Role.REP, "UTC", null);
         for (int i = 1; i < 10; i++) {
@@ -182,14 +191,14 @@ public final class MatchBenchmark {
         database.tenants().useTenant(tenant, handle -> {
             handle.execute("""
                     create temporary table bench_words on commit drop as
-                    select string_to_array('Acme Vela Orbitel Globex Initech Umbrella Stark Wayne Wonka Hooli Piper Soylent
+                    select regexp_split_to_array('Acme Vela Orbitel Globex Initech Umbrella Stark Wayne Wonka Hooli Piper Soylent
                       Tyrell Cyberdyne Aperture Mesa Massive Vandelay Kramerica Dunder Mifflin Sterling Oceanic Nakatomi
                       Monarch Axiom Nimbus Zenith Apex Summit Pinnacle Horizon Vertex Quantum Fusion Nova Stellar Lunar
                       Solar Polar Arctic Tropic Coastal Harbor Bridge River Lake Forest Meadow Valley Ridge Canyon Desert
                       Prairie Granite Copper Silver Golden Iron Steel Cobalt Crimson Azure Emerald Amber Ivory Onyx Jade
                       Ruby Sapphire Topaz Falcon Eagle Hawk Raven Otter Badger Lynx Bison Heron Maple Cedar Birch Aspen',
-                      ' ') as company_words,
-                      string_to_array('James Mary Robert Patricia John Jennifer Michael Linda David Elizabeth William
+                      '\\s+') as company_words,
+                      regexp_split_to_array('James Mary Robert Patricia John Jennifer Michael Linda David Elizabeth William
                       Barbara Richard Susan Joseph Jessica Thomas Sarah Charles Karen Christopher Lisa Daniel Nancy
                       Matthew Betty Anthony Margaret Mark Sandra Donald Ashley Steven Kimberly Paul Emily Andrew Donna
                       Joshua Michelle Kenneth Carol Kevin Amanda Brian Dorothy George Melissa Timothy Deborah Ronald
@@ -200,8 +209,8 @@ public final class MatchBenchmark {
                       Adam Olivia Nathan Joyce Henry Virginia Douglas Victoria Zachary Kelly Peter Lauren Kyle Christina
                       Ethan Joan Walter Evelyn Noah Judith Jeremy Megan Christian Andrea Keith Cheryl Roger Hannah Priya
                       Jane Ben Amelia Tom Grace Wei Mei Arjun Sofia Lucas Mateo Chloe Yuki Hiro Omar Fatima Leila Ivan',
-                      ' ') as first_names,
-                      string_to_array('Smith Johnson Williams Brown Jones Garcia Miller Davis Rodriguez Martinez
+                      '\\s+') as first_names,
+                      regexp_split_to_array('Smith Johnson Williams Brown Jones Garcia Miller Davis Rodriguez Martinez
                       Hernandez Lopez Gonzalez Wilson Anderson Thomas Taylor Moore Jackson Martin Lee Perez Thompson White
                       Harris Sanchez Clark Ramirez Lewis Robinson Walker Young Allen King Wright Scott Torres Nguyen Hill
                       Flores Green Adams Nelson Baker Hall Rivera Campbell Mitchell Carter Roberts Gomez Phillips Evans
@@ -211,7 +220,7 @@ public final class MatchBenchmark {
                       Ross Foster Jimenez Park Raman Liu Connor Doe Schmidt Muller Rossi Russo Silva Santos Dubois Moreau
                       Laurent Novak Horvat Kowalski Nowak Jensen Hansen Larsen Berg Lindqvist Virtanen Tanaka Suzuki
                       Takahashi Watanabe Chen Wang Zhang Huang Zhao Singh Kumar Sharma Gupta Khan Ali Hassan Ahmed',
-                      ' ') as last_names""");
+                      '\\s+') as last_names""");
             handle.execute("""
                     insert into companies (tenant_id, name, domain)
                     select crm_current_tenant(),
@@ -240,10 +249,6 @@ public final class MatchBenchmark {
                            (array['prospecting', 'qualification', 'proposal', 'negotiation'])[1 + g.i % 4]
                       from generate_series(0, 19999) g(i) join bench_companies bc on bc.n = g.i % 10000
                       join companies co on co.id = bc.id""");
-            handle.execute("""
-                    insert into interactions (tenant_id, contact_id, type, content, occurred_at)
-                    select crm_current_tenant(), id, 'note', 'bench note', now() - (random() * interval '200 days')
-                      from contacts order by md5(id::text) limit 50000""");
         });
     }
 }
