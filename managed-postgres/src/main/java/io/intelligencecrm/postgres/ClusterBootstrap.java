@@ -35,6 +35,7 @@ public final class ClusterBootstrap {
         try (Connection admin = superuser(cluster, database); Statement statement = admin.createStatement()) {
             statement.execute("create extension if not exists vector");
             statement.execute("create extension if not exists pg_trgm");
+            statement.execute("create extension if not exists btree_gin");
             TrigramOperators.declare(statement);
             statement.execute("revoke create on schema public from public");
             statement.execute("alter schema public owner to " + identifier(roles.owner()));
