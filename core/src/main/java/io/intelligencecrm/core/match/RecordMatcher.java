@@ -19,7 +19,7 @@ import java.util.UUID;
  *
  * <p>Speed: each span is one trigram index scan per table, capped at {@link #CANDIDATES} rows, in one
  * statement. Under row-level security an index serves only leakproof operators on plain columns:
- * the matched texts are stored columns (V22), and the bootstrap marks pg_trgm's operators leakproof
+ * the matched texts are stored columns (V26), and the bootstrap marks pg_trgm's operators leakproof
  * (without that, each scan reads the tenant's rows; see docs/operating/deploy.md).
  */
 public final class RecordMatcher {
