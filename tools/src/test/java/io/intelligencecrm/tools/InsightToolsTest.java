@@ -128,7 +128,7 @@ class InsightToolsTest {
         assertTrue(stale.rows().size() <= ToolArguments.MAX_ROWS);
 
         Map<String, Object> company = fixture.database.tenants().inTenant(fixture.tenant, handle -> handle.createQuery("""
-                select co.id, count(c.id) as people from companies co join contacts c on c.company_id = co.id
+                select co.id, co.name, count(c.id) as people from companies co join contacts c on c.company_id = co.id
                  where co.deleted_at is null and c.deleted_at is null group by co.id order by people desc limit 1""")
                 .mapToMap().one());
         AccountView account = new CompanyReadTools(fixture.services).accountSummary(company.get("id").toString(),
@@ -137,5 +137,8 @@ class InsightToolsTest {
         assertEquals(fixture.count("select count(*) from deals where company_id = :id and closed_at is null"
                 + " and deleted_at is null", Map.of("id", company.get("id"))), account.openDealCount());
         assertTrue(account.contacts().size() <= 10 && !account.contacts().isEmpty());
+        String name = ((String) company.get("name")).toUpperCase(java.util.Locale.ROOT);
+        assertEquals(company.get("id"), new CompanyReadTools(fixture.services).accountSummary(name, as(fixture.rep))
+                .companyId(), "by its name too");
     }
 }

@@ -148,6 +148,9 @@ class RecordMatcherTest {
                 + "zephyrine.example, the zephyrine rollout, ask ximena quarterfield, jane parkinson";
         List<RecordMatch> matches = match(theirs);
         assertTrue(matches.stream().noneMatch(m -> otherTenantIds.contains(m.id())), matches.toString());
+        List<RecordMatch> pinnedTheirs = match(theirs, otherTenantIds.toArray(UUID[]::new));
+        assertTrue(pinnedTheirs.stream().noneMatch(m -> otherTenantIds.contains(m.id())),
+                "their ids passed as 'shown in this conversation' find nothing either: " + pinnedTheirs);
         assertTrue(matches.stream().noneMatch(m -> m.name().contains("Zephyrine") || m.name().contains("Parkinson")
                 || m.name().contains("Ximena")), matches.toString());
         assertTrue(matcher.match(otherAdmin, theirs, List.of()).stream().map(RecordMatch::id)
