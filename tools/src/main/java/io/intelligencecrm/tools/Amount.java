@@ -37,10 +37,11 @@ public record Amount(BigDecimal value, String currency) {
     /** The currency to store: the one given on its own, else the amount's; both given must agree. */
     public String currencyWith(String field, String given) {
         if (!ToolArguments.given(given)) return currency;
-        if (currency != null && !currency.equalsIgnoreCase(given.trim())) {
-            throw CrmException.invalid(field, "the amount is in " + currency + " but the currency is " + given.trim()
+        String code = given.trim().toUpperCase(Locale.ROOT);
+        if (currency != null && !currency.equals(code)) {
+            throw CrmException.invalid(field, "the amount is in " + currency + " but the currency is " + code
                     + "; say which one");
         }
-        return given.trim();
+        return code;
     }
 }

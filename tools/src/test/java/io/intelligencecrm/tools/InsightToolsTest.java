@@ -129,7 +129,7 @@ class InsightToolsTest {
 
         Map<String, Object> company = fixture.database.tenants().inTenant(fixture.tenant, handle -> handle.createQuery("""
                 select co.id, co.name, count(c.id) as people from companies co join contacts c on c.company_id = co.id
-                 where co.deleted_at is null and c.deleted_at is null group by co.id order by people desc limit 1""")
+                 where co.deleted_at is null and c.deleted_at is null group by co.id, co.name order by people desc limit 1""")
                 .mapToMap().one());
         AccountView account = new CompanyReadTools(fixture.services).accountSummary(company.get("id").toString(),
                 as(fixture.viewer));
