@@ -258,7 +258,7 @@ public final class CrmApplication {
                 pages.configure(config);
                 config.routes.get("/health/live", health::live);
                 config.routes.get("/health/ready", health::ready);
-                new UnsubscribeController(outreach.unsubscribe()).routes(config.routes);
+                new UnsubscribeController(outreach.unsubscribe(), pages.templates()).routes(config.routes);
                 config.routes.beforeMatched("/api/*", authentication);
                 api.registerAll(config.routes);
                 new SlackWebhookController(slack).routes(config.routes);

@@ -68,6 +68,7 @@ class OutreachApiTest {
                 HttpResponse.BodyHandlers.ofString());
         assertEquals(200, page.statusCode());
         assertTrue(page.body().contains(email));
+        assertTrue(page.body().contains("<form method=\"post\">"), page.body());
         assertTrue(admin.get("/api/outreach/suppressions").body().indexOf(email) < 0, "GET alone changes nothing");
 
         HttpResponse<String> oneClick = http.send(HttpRequest.newBuilder(URI.create(application.url() + path))
