@@ -1,10 +1,12 @@
 package io.intelligencecrm.scheduler.quartz;
 
+import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import io.intelligencecrm.core.config.SchedulerSettings;
 import io.intelligencecrm.core.db.Database;
 import io.intelligencecrm.core.testing.TestPostgres;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.Date;
 import java.util.Map;
@@ -68,9 +70,10 @@ class TwoNodeClusterTest {
                             .build();
                     (i % 2 == 0 ? first : second).scheduleJob(job, Set.of(trigger), true);
                 }
-                long deadline = System.currentTimeMillis() + 30_000;
-                while (total() < triggers * repeats && System.currentTimeMillis() < deadline) Thread.sleep(100);
-                Thread.sleep(1500);
+                await("every firing ran").atMost(Duration.ofSeconds(30)).until(() -> total() >= triggers * repeats);
+                // No firing runs twice: the count stays put after the last one.
+                await().during(Duration.ofMillis(1500)).atMost(Duration.ofSeconds(5))
+                        .until(() -> total() == triggers * repeats);
 
                 assertEquals(triggers * repeats, FIRINGS.size(), "every firing ran; by node: " + BY_NODE);
                 for (var entry : FIRINGS.entrySet()) {

@@ -1,5 +1,6 @@
 package io.intelligencecrm.web.outreach;
 
+import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -15,6 +16,7 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.time.Duration;
 import java.util.Map;
 import java.util.UUID;
 import java.util.regex.Matcher;
@@ -52,11 +54,8 @@ class OutreachApiTest {
         application.outreach().emailQueue().toContact(actor, UUID.fromString(contact.get("id").asText()),
                 "Welcome", "Hello Una", "test:" + UUID.randomUUID());
 
-        JsonNode captured = null;
-        for (int i = 0; i < 100 && (captured == null || captured.isEmpty()); i++) {
-            Thread.sleep(100);
-            captured = admin.get("/api/outreach/captured?to=" + email).json();
-        }
+        JsonNode captured = await("the dispatcher delivered it").atMost(Duration.ofSeconds(10))
+                .until(() -> admin.get("/api/outreach/captured?to=" + email).json(), list -> !list.isEmpty());
         assertEquals(1, captured.size(), "the dispatcher delivered it to the capture");
         String raw = captured.get(0).get("raw").asText();
         Matcher link = Pattern.compile("List-Unsubscribe: <([^>]+)>").matcher(raw);

@@ -1,5 +1,6 @@
 package io.intelligencecrm.web.scoring;
 
+import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -10,6 +11,7 @@ import io.intelligencecrm.web.CrmApplication;
 import io.intelligencecrm.web.testing.ApiClient;
 import io.intelligencecrm.web.testing.DemoLogins;
 import io.intelligencecrm.web.testing.TestServer;
+import java.time.Duration;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -51,11 +53,9 @@ class ScoringApiTest {
         ApiClient.Response started = manager.post("/api/scoring/rescore", "{}");
         assertEquals(202, started.status(), started.body());
         String job = started.json().get("id").asText();
-        JsonNode progress = started.json();
-        for (int i = 0; i < 300 && progress.get("status").asText().equals("running"); i++) {
-            Thread.sleep(100);
-            progress = manager.get("/api/scoring/jobs/" + job).json();
-        }
+        JsonNode progress = await("the rescoring job finished").atMost(Duration.ofSeconds(30))
+                .until(() -> manager.get("/api/scoring/jobs/" + job).json(),
+                        state -> !state.get("status").asText().equals("running"));
         assertEquals("succeeded", progress.get("status").asText(), progress.toString());
         assertTrue(progress.get("done").asInt() > 50);
         assertEquals(progress.get("total").asInt(), progress.get("done").asInt());
