@@ -23,6 +23,7 @@ import java.util.UUID;
 import java.util.stream.IntStream;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -30,6 +31,7 @@ import org.junit.jupiter.api.Test;
  * when small and through its own HNSW index when large — never a shared index filtered afterwards,
  * which returns too few rows for small tenants.
  */
+@Tag("slow")
 class TenantVectorPlanTest {
     private static final int THRESHOLD = 5000;
     private static final ClusteredVectors VECTORS = new ClusteredVectors(384, 40, 7, ClusteredVectors.Noise.ISOTROPIC);

@@ -14,6 +14,7 @@ import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Supplier;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.quartz.Job;
 import org.quartz.JobBuilder;
@@ -25,6 +26,7 @@ import org.quartz.Trigger;
 import org.quartz.TriggerBuilder;
 
 /** Two scheduler nodes on one database (as two app servers would be): every firing runs on exactly one of them. */
+@Tag("slow")
 class TwoNodeClusterTest {
     static final Map<String, AtomicInteger> FIRINGS = new ConcurrentHashMap<>();
     static final Map<String, AtomicInteger> BY_NODE = new ConcurrentHashMap<>();

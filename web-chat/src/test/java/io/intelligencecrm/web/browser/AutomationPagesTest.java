@@ -21,9 +21,11 @@ import java.time.Duration;
 import java.util.UUID;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 /** Workflows, captured mail, the inbox and Slack, used in the browser as a person would. */
+@Tag("slow")
 class AutomationPagesTest {
     /** Runs advance through the outbox dispatcher (once a second), so a run takes a few seconds. */
     private static final LocatorAssertions.ContainsTextOptions A_RUN = new LocatorAssertions.ContainsTextOptions()

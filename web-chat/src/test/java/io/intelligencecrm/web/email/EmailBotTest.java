@@ -31,6 +31,7 @@ import java.util.Properties;
 import java.util.concurrent.Callable;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -38,6 +39,7 @@ import org.junit.jupiter.api.Test;
  * the bot's IMAP mailbox and as the SMTP server answers leave through. Mail is put straight into the
  * bot's mailbox, headers and all, as the receiving server would (Authentication-Results included).
  */
+@Tag("slow")
 class EmailBotTest {
     private static final String BOT = "bot@crm.test";
     private static final String TRUSTED_SERVER = "mx.crm.test";

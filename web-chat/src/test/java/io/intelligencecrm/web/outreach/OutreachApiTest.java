@@ -10,18 +10,16 @@ import io.intelligencecrm.core.identity.Actor;
 import io.intelligencecrm.core.user.Role;
 import io.intelligencecrm.web.CrmApplication;
 import io.intelligencecrm.web.testing.ApiClient;
+import io.intelligencecrm.web.testing.CrmApplicationTest;
 import io.intelligencecrm.web.testing.DemoLogins;
-import io.intelligencecrm.web.testing.TestServer;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
-import java.util.Map;
 import java.util.UUID;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
@@ -29,19 +27,15 @@ import org.junit.jupiter.api.Test;
  * The running application delivers queued mail by itself (its dispatcher runs), keeps it in the
  * development capture when no SMTP server is configured, and serves the unsubscribe link without login.
  */
+@CrmApplicationTest(environment = {"CRM_MAIL_DISPATCH_MILLIS=100"})
 class OutreachApiTest {
     private static CrmApplication application;
     private static ApiClient admin;
 
     @BeforeAll
-    static void start() {
-        application = TestServer.start(Map.of("CRM_MAIL_DISPATCH_MILLIS", "100"));
+    static void start(CrmApplication started) {
+        application = started;
         admin = DemoLogins.as(application, Role.ADMIN);
-    }
-
-    @AfterAll
-    static void stop() {
-        application.stop();
     }
 
     @Test

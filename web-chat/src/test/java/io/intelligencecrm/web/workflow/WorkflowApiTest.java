@@ -9,15 +9,14 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.intelligencecrm.core.user.Role;
 import io.intelligencecrm.web.CrmApplication;
 import io.intelligencecrm.web.testing.ApiClient;
+import io.intelligencecrm.web.testing.CrmApplicationTest;
 import io.intelligencecrm.web.testing.DemoLogins;
-import io.intelligencecrm.web.testing.TestServer;
 import java.time.Duration;
-import java.util.Map;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /** The workflow lifecycle through the REST API, on the running application with its scheduler. */
+@CrmApplicationTest(environment = {"CRM_MAIL_DISPATCH_MILLIS=100"})
 class WorkflowApiTest {
     private static final String DEFINITION = """
             {"trigger": {"type": "manual"},
@@ -28,14 +27,9 @@ class WorkflowApiTest {
     private static ApiClient rep;
 
     @BeforeAll
-    static void start() {
-        application = TestServer.start(Map.of("CRM_MAIL_DISPATCH_MILLIS", "100"));
+    static void start(CrmApplication started) {
+        application = started;
         rep = DemoLogins.as(application, Role.REP);
-    }
-
-    @AfterAll
-    static void stop() {
-        application.stop();
     }
 
     @Test
