@@ -81,6 +81,19 @@ class ContactServiceTest {
     }
 
     @Test
+    void a_bulk_delete_counts_only_what_it_moved_to_the_trash_and_is_for_managers() {
+        Contact one = fixture.contacts.create(fixture.rep, Map.of("firstName", "Bulk one"));
+        Contact two = fixture.contacts.create(fixture.rep, Map.of("firstName", "Bulk two"));
+        fixture.contacts.delete(fixture.rep, two.id());
+        assertEquals(ErrorCode.FORBIDDEN, assertThrows(CrmException.class,
+                () -> fixture.contacts.bulkDelete(fixture.rep, List.of(one.id()))).code());
+
+        assertEquals(1, fixture.contacts.bulkDelete(fixture.manager, List.of(one.id(), two.id())));
+        assertEquals(List.of("contact.create", "contact.delete"), fixture.audited(one.id()));
+        assertEquals(List.of("created", "deleted"), fixture.published(two.id()));
+    }
+
+    @Test
     void changing_the_stage_publishes_a_stage_change() {
         Contact contact = fixture.contacts.create(fixture.rep, Map.of("firstName", "Stagey"));
         Contact qualified = fixture.contacts.changeStage(fixture.rep, contact.id(), LifecycleStage.QUALIFIED);
