@@ -9,23 +9,13 @@ import io.intelligencecrm.core.error.CrmException;
 import io.intelligencecrm.core.error.ErrorCode;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** Companies through their service, on a real database. */
 class CompanyServiceTest {
-    private static RecordFixture fixture;
-
-    @BeforeAll
-    static void start() {
-        fixture = new RecordFixture();
-    }
-
-    @AfterAll
-    static void stop() {
-        fixture.close();
-    }
+    @RegisterExtension
+    static final RecordFixture fixture = new RecordFixture();
 
     @Test
     void creates_and_updates_a_company_each_audited_and_published() {

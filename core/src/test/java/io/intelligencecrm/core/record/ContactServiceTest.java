@@ -12,23 +12,13 @@ import io.intelligencecrm.core.error.ErrorCode;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** Contacts through their service, on a real database: the rules every channel goes through. */
 class ContactServiceTest {
-    private static RecordFixture fixture;
-
-    @BeforeAll
-    static void start() {
-        fixture = new RecordFixture();
-    }
-
-    @AfterAll
-    static void stop() {
-        fixture.close();
-    }
+    @RegisterExtension
+    static final RecordFixture fixture = new RecordFixture();
 
     @Test
     void creates_a_contact_with_its_company_found_or_created_and_audits_and_publishes_it() {

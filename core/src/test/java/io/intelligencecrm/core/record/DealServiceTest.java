@@ -14,23 +14,13 @@ import io.intelligencecrm.core.error.ErrorCode;
 import java.math.BigDecimal;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** Deals through their service, on a real database. */
 class DealServiceTest {
-    private static RecordFixture fixture;
-
-    @BeforeAll
-    static void start() {
-        fixture = new RecordFixture();
-    }
-
-    @AfterAll
-    static void stop() {
-        fixture.close();
-    }
+    @RegisterExtension
+    static final RecordFixture fixture = new RecordFixture();
 
     @Test
     void creates_a_deal_and_winning_it_closes_it_audited_and_published() {

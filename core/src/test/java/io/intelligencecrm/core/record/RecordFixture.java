@@ -18,12 +18,14 @@ import io.intelligencecrm.core.user.UserRepository;
 import java.time.Clock;
 import java.util.List;
 import java.util.UUID;
+import org.junit.jupiter.api.extension.AfterAllCallback;
+import org.junit.jupiter.api.extension.ExtensionContext;
 
 /**
  * The record services (companies, contacts, deals) on a fresh database, with a tenant, its people by role,
  * and a change subscriber that takes every change, so tests can read what was audited and published.
  */
-final class RecordFixture implements AutoCloseable {
+final class RecordFixture implements AfterAllCallback, AutoCloseable {
     static final String CHANGES = "test.changes";
 
     final Database database = TestPostgres.get().openFreshDatabase(2);
@@ -69,6 +71,12 @@ final class RecordFixture implements AutoCloseable {
                         select payload ->> 'action' from outbox
                          where kind = :kind and payload ->> 'entityId' = :id order by id""")
                 .bind("kind", CHANGES).bind("id", entityId.toString()).mapTo(String.class).list());
+    }
+
+    /** Registered as {@code @RegisterExtension static final RecordFixture fixture}: closed after the class. */
+    @Override
+    public void afterAll(ExtensionContext context) {
+        close();
     }
 
     @Override
