@@ -12,6 +12,7 @@ import com.nimbusds.jose.JWSObject;
 import com.nimbusds.jose.Payload;
 import com.nimbusds.jose.crypto.MACSigner;
 import io.intelligencecrm.core.json.Json;
+import io.intelligencecrm.core.secret.KeyRing;
 import io.intelligencecrm.core.testing.MutableClock;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -25,7 +26,7 @@ class JwtCodecTest {
     // 64 bytes, so the same key can also sign HS512 (which needs 512 bits).
     private static final byte[] SECRET = "a-test-secret-of-sixty-four-bytes-so-that-hs512-can-also-use-it!".getBytes(StandardCharsets.UTF_8);
     private final MutableClock clock = new MutableClock(Instant.parse("2026-01-05T10:00:00Z"));
-    private final JwtCodec codec = new JwtCodec(SECRET, "crm", "crm-api", clock);
+    private final JwtCodec codec = new JwtCodec(KeyRing.of(SECRET), "crm", "crm-api", clock);
 
     @Test
     void a_signed_token_verifies_with_its_claims() {
@@ -52,9 +53,9 @@ class JwtCodecTest {
 
     @Test
     void only_the_pinned_issuer_and_exactly_the_pinned_audience_are_accepted() throws Exception {
-        assertFalse(new JwtCodec(SECRET, "crm", "other-api", clock).verify(codec.sign(claims(), Duration.ofMinutes(5)))
+        assertFalse(new JwtCodec(KeyRing.of(SECRET), "crm", "other-api", clock).verify(codec.sign(claims(), Duration.ofMinutes(5)))
                 .isPresent());
-        assertFalse(new JwtCodec(SECRET, "other", "crm-api", clock).verify(codec.sign(claims(), Duration.ofMinutes(5)))
+        assertFalse(new JwtCodec(KeyRing.of(SECRET), "other", "crm-api", clock).verify(codec.sign(claims(), Duration.ofMinutes(5)))
                 .isPresent());
         ObjectNode both = claims().put("iss", "crm").put("exp", clock.instant().getEpochSecond() + 60);
         both.putArray("aud").add("crm-api").add("other-api");
