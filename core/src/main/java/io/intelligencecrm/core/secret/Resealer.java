@@ -3,9 +3,9 @@ package io.intelligencecrm.core.secret;
 import io.intelligencecrm.core.tenant.TenantId;
 import io.intelligencecrm.core.tenant.TenantTransactions;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import org.jdbi.v3.core.Handle;
 
 /**
  * Seals every stored secret again with the active key: values of a retired key or of the format
@@ -26,47 +26,41 @@ public final class Resealer {
     }
 
     public Result resealAll(List<TenantId> tenants) {
-        Tally tally = new Tally();
+        int[] counts = new int[2];
+        List<String> unreadable = new ArrayList<>();
         for (TenantId tenant : tenants) {
             transactions.useTenant(tenant, handle -> {
                 for (Map.Entry<String, List<String>> table : SealedColumns.BY_TABLE.entrySet()) {
                     for (String column : table.getValue()) {
-                        reseal(handle, tenant, table.getKey(), column, tally);
+                        // Table and column names come from the constant list above, never from input. The rows are
+                        // locked, so each one's ctid names it until the update below.
+                        Map<String, String> sealedByRow = new LinkedHashMap<>();
+                        handle.createQuery("select ctid::text as row_id, " + column + " as sealed from " + table.getKey()
+                                        + " where tenant_id = crm_current_tenant() and " + column + " is not null for update")
+                                .map((rs, ctx) -> Map.entry(rs.getString("row_id"), rs.getString("sealed")))
+                                .forEach(row -> sealedByRow.put(row.getKey(), row.getValue()));
+                        for (Map.Entry<String, String> row : sealedByRow.entrySet()) {
+                            String sealed = row.getValue();
+                            if (!box.needsReseal(sealed)) {
+                                counts[1]++;
+                                continue;
+                            }
+                            String plain;
+                            try {
+                                plain = box.open(sealed);
+                            } catch (IllegalArgumentException e) {
+                                unreadable.add(table.getKey() + "." + column + " of tenant " + tenant.value());
+                                continue;
+                            }
+                            handle.createUpdate("update " + table.getKey() + " set " + column + " = :sealed"
+                                            + " where ctid = cast(:row as tid)")
+                                    .bind("sealed", box.seal(plain)).bind("row", row.getKey()).execute();
+                            counts[0]++;
+                        }
                     }
                 }
             });
         }
-        return new Result(tally.resealed, tally.current, tally.unreadable);
-    }
-
-    private static final class Tally {
-        int resealed;
-        int current;
-        final List<String> unreadable = new ArrayList<>();
-    }
-
-    /** Table and column names come from {@link SealedColumns}, never from input. */
-    private void reseal(Handle handle, TenantId tenant, String table, String column, Tally tally) {
-        // Rows are locked and found again by their ctid, which stays put until this transaction updates them.
-        List<Map<String, Object>> rows = handle.createQuery("select ctid::text as row, " + column + " as sealed from "
-                        + table + " where tenant_id = crm_current_tenant() and " + column + " is not null for update")
-                .mapToMap().list();
-        for (Map<String, Object> row : rows) {
-            String sealed = (String) row.get("sealed");
-            if (!box.needsReseal(sealed)) {
-                tally.current++;
-                continue;
-            }
-            String plain;
-            try {
-                plain = box.open(sealed);
-            } catch (IllegalArgumentException e) {
-                tally.unreadable.add(table + "." + column + " of tenant " + tenant.value());
-                continue;
-            }
-            handle.createUpdate("update " + table + " set " + column + " = :sealed where ctid = :row::tid")
-                    .bind("sealed", box.seal(plain)).bind("row", row.get("row")).execute();
-            tally.resealed++;
-        }
+        return new Result(counts[0], counts[1], unreadable);
     }
 }

@@ -43,5 +43,5 @@ alter table mail_settings force row level security;
 alter table email_bot_settings force row level security;
 alter table mailboxes force row level security;
 
-comment on column mail_settings.imap_host is 'unused since V24: the bounce mailbox is in mailboxes';
-comment on column email_bot_settings.imap_host is 'unused since V24: the bot mailbox is in mailboxes';
+comment on column mail_settings.imap_host is 'unused since V34: the bounce mailbox is in mailboxes';
+comment on column email_bot_settings.imap_host is 'unused since V34: the bot mailbox is in mailboxes';
