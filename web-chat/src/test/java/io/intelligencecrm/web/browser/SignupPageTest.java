@@ -15,9 +15,11 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 /** A company signs up in the browser, confirms its address from the mail and its admin signs in to an empty workspace. */
+@Tag("slow")
 class SignupPageTest {
     private static GreenMail mail;
     private static CrmApplication application;

@@ -8,7 +8,7 @@ import io.intelligencecrm.core.json.Json;
 import io.intelligencecrm.web.CrmApplication;
 import io.intelligencecrm.web.testing.ApiClient;
 import io.intelligencecrm.web.testing.OperatorCommand;
-import io.intelligencecrm.web.testing.TestServer;
+import io.intelligencecrm.web.testing.CrmApplicationTest;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -26,11 +26,11 @@ import java.util.regex.Pattern;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipFile;
 import java.util.zip.ZipOutputStream;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /** A tenant's data leaves whole (export, import into a new tenant, export again: the same records) and is deleted whole. */
+@CrmApplicationTest
 class TenantDataTest {
     private static final String PASSWORD = "a-long-enough-password";
     private static final Pattern LINK = Pattern.compile("/invite/(\\S+)");
@@ -39,14 +39,9 @@ class TenantDataTest {
     private static Path scratch;
 
     @BeforeAll
-    static void start() throws IOException {
-        application = TestServer.start();
+    static void start(CrmApplication started) throws IOException {
+        application = started;
         scratch = Files.createTempDirectory("crm-tenant-data-");
-    }
-
-    @AfterAll
-    static void stop() {
-        application.stop();
     }
 
     @Test

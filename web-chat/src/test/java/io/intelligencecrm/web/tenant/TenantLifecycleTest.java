@@ -19,6 +19,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.quartz.CronTrigger;
 import org.quartz.JobKey;
@@ -27,6 +28,7 @@ import org.quartz.JobKey;
  * A company moves in: provisioned by command or by the operator API, it starts empty with its first admin,
  * invites its team by mail, keeps an admin, can be suspended and resumed, and is deleted without a trace.
  */
+@Tag("slow")
 class TenantLifecycleTest {
     private static final String OPERATOR = "operator-credential-of-the-hosting-provider-0123";
     private static final String PASSWORD = "a-long-enough-password";
