@@ -268,7 +268,7 @@ public final class ContactService {
         handle.attach(ContactDao.class).findActiveByEmail(email)
                 .filter(existing -> !existing.id().equals(self))
                 .ifPresent(existing -> {
-                    throw CrmException.conflict("A contact with this email already exists: " + existing.fullName(),
+                    throw CrmException.duplicate("email", "A contact with this email already exists: " + existing.fullName(),
                             Map.of("existingId", existing.id().toString(), "field", "email"));
                 });
     }

@@ -44,6 +44,12 @@ public final class CrmException extends RuntimeException {
         return new CrmException(ErrorCode.CONFLICT, message, Map.of(), extensions);
     }
 
+    /** A conflict with an existing record over one field's value (an email, a domain). */
+    public static CrmException duplicate(String field, String message, Map<String, Object> extensions) {
+        return new CrmException(ErrorCode.CONFLICT, message, Map.of(field, "is already used by another record"),
+                extensions);
+    }
+
     public ErrorCode code() {
         return code;
     }
