@@ -51,6 +51,7 @@ import io.intelligencecrm.web.deal.DealController;
 import io.intelligencecrm.web.email.EmailBotController;
 import io.intelligencecrm.web.health.HealthController;
 import io.intelligencecrm.web.http.ErrorResponses;
+import io.intelligencecrm.web.http.NulGuard;
 import io.intelligencecrm.web.http.RequestLog;
 import io.intelligencecrm.web.interaction.InteractionController;
 import io.intelligencecrm.web.knowledge.KnowledgeController;
@@ -254,6 +255,7 @@ public final class CrmApplication {
                 config.jetty.modifyWebSocketServletFactory(factory -> factory.setMaxTextMessageSize(MAX_SOCKET_FRAME_CHARS));
                 config.requestLogger.http(new RequestLog());
                 ErrorResponses.register(config.routes, pages.errors());
+                config.routes.before(new NulGuard());
                 pages.configure(config);
                 config.routes.get("/health/live", health::live);
                 config.routes.get("/health/ready", health::ready);

@@ -7,6 +7,7 @@ import io.intelligencecrm.core.contact.transfer.ContactImport;
 import io.intelligencecrm.core.error.CrmException;
 import io.intelligencecrm.core.identity.Actor;
 import io.intelligencecrm.core.json.Json;
+import io.intelligencecrm.core.text.NulCharacters;
 import io.intelligencecrm.web.api.ApiRoutes;
 import io.intelligencecrm.web.auth.CurrentActor;
 import io.intelligencecrm.web.http.QueryParams;
@@ -56,6 +57,7 @@ public final class ContactTransferController {
                 csv = new String(in.readAllBytes(), StandardCharsets.UTF_8);
             }
             if (ctx.formParam("mapping") != null) mappingText = ctx.formParam("mapping");
+            NulCharacters.reject("mapping", mappingText);
         } else {
             csv = ctx.body();
         }

@@ -76,7 +76,7 @@ public final class EmailBotController {
     }
 
     void inbound(Context ctx) {
-        boolean accepted = bot.webhook().receive(Json.mapper().valueToTree(Requests.jsonObject(ctx)), secret(ctx));
+        boolean accepted = bot.webhook().receive(Json.mapper().valueToTree(Requests.jsonObjectAsSent(ctx)), secret(ctx));
         ctx.status(accepted ? 202 : 200).json(Map.of("status", accepted ? "accepted" : "duplicate"));
     }
 

@@ -15,6 +15,7 @@ import io.intelligencecrm.core.identity.Permissions;
 import io.intelligencecrm.core.record.FieldReader;
 import io.intelligencecrm.core.record.RecordWrites;
 import io.intelligencecrm.core.tenant.TenantTransactions;
+import io.intelligencecrm.core.text.NulCharacters;
 import io.intelligencecrm.core.user.Role;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -72,6 +73,7 @@ public final class ContactImport {
             throw new CrmException(ErrorCode.TOO_LARGE, "At most " + MAX_ROWS + " rows per import; split the file");
         }
         List<String> header = records.getFirst().cells();
+        if (header.stream().anyMatch(NulCharacters::in)) throw CrmException.invalid("file", "header: " + NulCharacters.MESSAGE);
         Violations mappingErrors = new Violations();
         Map<Integer, String> targets = ImportColumns.resolve(header, mapping == null ? Map.of() : mapping, mappingErrors);
         mappingErrors.throwIfAny();
@@ -85,6 +87,11 @@ public final class ContactImport {
             if (record.cells().size() > header.size()) {
                 tally.rejected.add(new ImportReport.RejectedRow(record.row(), "has " + record.cells().size()
                         + " cells but the header has " + header.size() + " (check quoting)"));
+                continue;
+            }
+            int nul = indexOfNul(record.cells());
+            if (nul >= 0) {
+                tally.rejected.add(new ImportReport.RejectedRow(record.row(), header.get(nul) + ": " + NulCharacters.MESSAGE));
                 continue;
             }
             Candidate candidate = candidate(record, targets, types, tally);
@@ -115,6 +122,11 @@ public final class ContactImport {
         }
         return new ImportReport(dryRun, rows.size(), tally.created, tally.updated, tally.skipped, tally.companiesCreated,
                 List.copyOf(tally.rejected), mappingReport, attributeTypes);
+    }
+
+    private static int indexOfNul(List<String> cells) {
+        for (int i = 0; i < cells.size(); i++) if (NulCharacters.in(cells.get(i))) return i;
+        return -1;
     }
 
     private static Map<Integer, AttributeType> inferTypes(List<CsvRecord> rows, Map<Integer, String> targets) {
