@@ -5,6 +5,7 @@ import io.intelligencecrm.core.contact.ContactFields;
 import io.intelligencecrm.core.contact.ContactService;
 import io.intelligencecrm.core.csv.CsvReader;
 import io.intelligencecrm.core.csv.CsvRecord;
+import io.intelligencecrm.core.erasure.ErasedAddresses;
 import io.intelligencecrm.core.error.CrmException;
 import io.intelligencecrm.core.error.ErrorCode;
 import io.intelligencecrm.core.error.Violations;
@@ -23,6 +24,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
 import java.util.UUID;
 import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.statement.PreparedBatch;
@@ -182,6 +185,8 @@ public final class ContactImport {
     private void writeBatch(Handle handle, Actor actor, List<Candidate> batch, boolean dryRun, OnDuplicate onDuplicate,
                             Tally tally) {
         Map<String, UUID> existing = existingContacts(handle, batch);
+        Set<String> erased = ErasedAddresses.erased(handle, actor.tenant(),
+                batch.stream().map(Candidate::email).filter(Objects::nonNull).toList());
         Map<String, UUID> owners = owners(handle, batch);
         Map<String, UUID> companies = companies(handle, actor, batch, dryRun, tally);
         List<Map<String, Object>> inserts = new ArrayList<>();
@@ -199,6 +204,11 @@ public final class ContactImport {
                             "ownerEmail: reps can only import contacts they own"));
                     continue;
                 }
+            }
+            if (erased.contains(candidate.email())) {
+                tally.rejected.add(new ImportReport.RejectedRow(candidate.row(),
+                        "email: belongs to a person who was erased at their request; not imported"));
+                continue;
             }
             UUID duplicate = candidate.email() == null ? null : existing.get(candidate.email());
             if (duplicate != null) {
