@@ -8,7 +8,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * The command language offline mode understands (documented in the README): adding contacts,
+ * The command language offline mode understands (documented in docs/using/chat.md): adding contacts,
  * logging calls, notes and meetings, moving contacts between stages, finding people and the
  * pipeline and activity questions; deal, company, outreach and contact changes live beside it. Each
  * command becomes a {@link Plan}: one tool call, or a lookup followed by the calls that need its id.
