@@ -1,4 +1,4 @@
-package io.intelligencecrm.web.page;
+package io.intelligencecrm.web.auth;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
