@@ -22,11 +22,6 @@ import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.Callable;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import javax.crypto.Mac;
@@ -109,9 +104,9 @@ class AccessControlTest {
         assertEquals(200, first.patch("/api/users/" + secondId, "{\"role\": \"admin\"}").status());
         ApiClient second = OtherTenant.login(application, "duo", Role.MANAGER);
 
-        List<Integer> statuses = concurrently(
+        List<Integer> statuses = Race.of(List.of(
                 () -> first.patch("/api/users/" + secondId, "{\"active\": false}").status(),
-                () -> second.patch("/api/users/" + firstId, "{\"role\": \"rep\"}").status());
+                () -> second.patch("/api/users/" + firstId, "{\"role\": \"rep\"}").status()));
         assertEquals(1, statuses.stream().filter(status -> status == 200).count(), statuses.toString());
         assertEquals(1, statuses.stream().filter(status -> status == 409).count(), statuses.toString());
         long admins = application.database().tenants().inTenant(duo.tenantId(), handle -> handle.createQuery(
@@ -173,24 +168,6 @@ class AccessControlTest {
             if (user.path("email").asText().equals(email)) return user.path("id").asText();
         }
         throw new AssertionError("no user " + email);
-    }
-
-    @SafeVarargs
-    private static List<Integer> concurrently(Callable<Integer>... calls) throws Exception {
-        CountDownLatch start = new CountDownLatch(1);
-        try (ExecutorService pool = Executors.newFixedThreadPool(calls.length)) {
-            List<Future<Integer>> futures = new ArrayList<>();
-            for (Callable<Integer> call : calls) {
-                futures.add(pool.submit(() -> {
-                    start.await();
-                    return call.call();
-                }));
-            }
-            start.countDown();
-            List<Integer> results = new ArrayList<>();
-            for (Future<Integer> future : futures) results.add(future.get());
-            return results;
-        }
     }
 
     private static ObjectNode claims(String token) {

@@ -20,17 +20,14 @@ import java.net.http.HttpClient;
 import java.net.http.WebSocket;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.Callable;
 import java.util.concurrent.CompletionStage;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
-import java.util.function.Supplier;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -117,11 +114,11 @@ class InputHardeningTest {
     @Test
     void requests_racing_to_create_the_same_email_or_domain_get_one_201_and_409s_naming_the_field() throws Exception {
         ApiClient admin = DemoLogins.as(application, Role.ADMIN);
-        for (Supplier<ApiClient.Response> create : List.<Supplier<ApiClient.Response>>of(
+        for (Callable<ApiClient.Response> create : List.<Callable<ApiClient.Response>>of(
                 () -> manager.post("/api/contacts", "{\"lastName\": \"Racer\", \"email\": \"racer@race.example\"}"),
                 () -> manager.post("/api/companies", "{\"name\": \"Race Ltd\", \"domain\": \"race.example\"}"),
                 () -> admin.post("/api/users", "{\"email\": \"racer@demo.example\", \"role\": \"rep\"}"))) {
-            List<ApiClient.Response> responses = concurrently(8, create);
+            List<ApiClient.Response> responses = Race.of(Collections.nCopies(8, create));
             List<Integer> statuses = responses.stream().map(ApiClient.Response::status).toList();
             assertEquals(1, statuses.stream().filter(status -> status == 201).count(), statuses.toString());
             for (ApiClient.Response response : responses) {
@@ -144,23 +141,6 @@ class InputHardeningTest {
         List<String> errors = log.list.stream().filter(event -> event.getLevel().isGreaterOrEqual(Level.ERROR))
                 .map(ILoggingEvent::getFormattedMessage).toList();
         assertEquals(List.of(), errors);
-    }
-
-    private static List<ApiClient.Response> concurrently(int times, Supplier<ApiClient.Response> call) throws Exception {
-        CountDownLatch start = new CountDownLatch(1);
-        try (ExecutorService pool = Executors.newFixedThreadPool(times)) {
-            List<Future<ApiClient.Response>> futures = new ArrayList<>();
-            for (int i = 0; i < times; i++) {
-                futures.add(pool.submit(() -> {
-                    start.await();
-                    return call.get();
-                }));
-            }
-            start.countDown();
-            List<ApiClient.Response> responses = new ArrayList<>();
-            for (Future<ApiClient.Response> future : futures) responses.add(future.get());
-            return responses;
-        }
     }
 
     /** Sends one frame over the chat socket and returns the first answer. */
