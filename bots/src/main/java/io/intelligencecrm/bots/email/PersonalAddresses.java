@@ -36,8 +36,9 @@ public final class PersonalAddresses {
     /** Whether the user has a personal address and since when; the address itself was shown only when made. */
     public Map<String, Object> mine(Actor actor) {
         String bot = botAddress(actor);
-        Optional<Instant> created = transactions.inTenant(actor.tenant(), handle -> handle.createQuery(
-                        "select created_at from email_bot_user_tokens where tenant_id = crm_current_tenant() and user_id = :user")
+        Optional<Instant> created = transactions.inTenant(actor.tenant(), handle -> handle.createQuery("""
+                        select created_at from email_bot_user_tokens
+                         where tenant_id = crm_current_tenant() and user_id = :user""")
                 .bind("user", actor.userId()).mapTo(Instant.class).findOne());
         Map<String, Object> answer = new LinkedHashMap<>();
         answer.put("botAddress", bot);
@@ -50,7 +51,8 @@ public final class PersonalAddresses {
     public Map<String, Object> renew(Actor actor) {
         String bot = botAddress(actor);
         String token = transactions.inTenant(actor.tenant(), handle -> {
-            handle.createUpdate("delete from email_bot_user_tokens where tenant_id = crm_current_tenant() and user_id = :user")
+            handle.createUpdate("""
+                            delete from email_bot_user_tokens where tenant_id = crm_current_tenant() and user_id = :user""")
                     .bind("user", actor.userId()).execute();
             return store(handle, actor.userId());
         });

@@ -9,8 +9,9 @@ import java.util.Optional;
  * attempt limit, so no spelling of an account (padding, case, its tenant's slug or domain) gets a
  * limit of its own.
  *
- * @param tenant the tenant the key names, if any
- * @param email  trimmed of spaces and invisible characters at both ends, lower case
+ * @param tenant    the tenant the key names (by slug or domain), if any
+ * @param tenantKey the key as normalised, for the limit when it names no tenant
+ * @param email     as normalised
  */
 public record LoginAttempt(Optional<Tenant> tenant, String tenantKey, String email) {
 
@@ -19,7 +20,7 @@ public record LoginAttempt(Optional<Tenant> tenant, String tenantKey, String ema
         return tenant.map(found -> found.id().toString()).orElse(tenantKey) + ":" + email;
     }
 
-    /** Leading and trailing whitespace (any kind, tabs and no-break spaces too) and control or format characters removed, lower case. */
+    /** Lower case, without surrounding whitespace of any kind (tabs, no-break spaces) or control and format characters. */
     public static String normalise(String text) {
         if (text == null) return "";
         int start = 0;
