@@ -82,6 +82,30 @@ class InputHardeningTest {
     }
 
     @Test
+    void sql_in_any_query_parameter_is_only_ever_data() {
+        int contacts = manager.get("/api/contacts?limit=100").json().path("items").size();
+        List<String> paths = application.endpoints().stream()
+                .filter(endpoint -> endpoint.startsWith("GET /api/") && !endpoint.contains("{"))
+                .map(endpoint -> endpoint.substring(4)).toList();
+        for (String probe : List.of("%27%20or%201%3D1%20--", "x%27%3B%20drop%20table%20contacts%3B%20--",
+                "1%20union%20select%20password_hash%20from%20users", "%5C%27%29%29%20or%20true%20--")) {
+            for (String path : paths) {
+                for (String parameter : List.of("q", "sort", "cursor", "limit", "stage", "ownerId", "custom.plan",
+                        "custom.a%27%20or%20%271%27%3D%271")) {
+                    ApiClient.Response response = manager.get(path + "?" + parameter + "=" + probe);
+                    assertTrue(response.status() < 500,
+                            path + "?" + parameter + "=" + probe + ": " + response.status() + " " + response.body());
+                    assertFalse(response.body().contains("password_hash") || response.body().contains("argon2"),
+                            path + " " + response.body());
+                }
+            }
+            assertEquals(0, manager.get("/api/contacts?q=" + probe).json().path("items").size(), probe);
+        }
+        assertEquals(contacts, manager.get("/api/contacts?limit=100").json().path("items").size());
+        assertNoErrorsLogged();
+    }
+
+    @Test
     void a_nul_in_a_json_field_a_chat_message_or_a_csv_cell_is_refused_with_the_field() throws Exception {
         assertField(manager.post("/api/contacts", "{\"firstName\": \"Nu" + NUL + "ll\", \"lastName\": \"Byte\"}"),
                 "firstName");
