@@ -3,6 +3,7 @@ package io.intelligencecrm.core.db;
 import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
 import io.intelligencecrm.core.tenant.TenantTransactions;
+import java.util.Properties;
 import java.util.UUID;
 import javax.sql.DataSource;
 import org.jdbi.v3.core.Jdbi;
@@ -101,7 +102,11 @@ public final class Database implements AutoCloseable {
 
     /** A Jdbi on the owner role, which is not subject to the app role's grants; for provisioning only. */
     public Jdbi ownerJdbi() {
-        return configure(Jdbi.create(coordinates.url(), coordinates.ownerUser(), coordinates.ownerPassword()));
+        Properties properties = new Properties();
+        properties.setProperty("user", coordinates.ownerUser());
+        properties.setProperty("password", coordinates.ownerPassword());
+        properties.setProperty("logServerErrorDetail", "false");
+        return configure(Jdbi.create(coordinates.url(), properties));
     }
 
     public boolean reachable() {
