@@ -3,6 +3,7 @@ package io.intelligencecrm.core.erasure;
 import io.intelligencecrm.core.tenant.TenantId;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Set;
 import java.util.UUID;
 import java.util.stream.Collectors;
@@ -43,7 +44,37 @@ public final class PersonErasure {
                         "select identifying, personal, linking from crm_erasure_patterns(:people)")
                 .bind("people", ids).mapTo(ErasurePatterns.class).findOne().orElse(null);
         if (patterns == null) return new Outcome(0, 0, 0, 0, List.of());
-        UUID[] conversations = handle.createQuery("""
+        UUID[] conversations = conversationsAbout(handle, patterns);
+        int sends = update(handle, patterns, """
+                update outbox set status = 'cancelled', last_error = 'the recipient was erased', processed_at = now()
+                 where tenant_id = crm_current_tenant() and status in ('pending', 'processing')
+                   and payload::text ~* :linking""");
+        int runs = update(handle, patterns, """
+                update workflow_runs set status = 'cancelled', next_step = null, finished_at = now(),
+                       error = 'the person it was about was erased'
+                 where tenant_id = crm_current_tenant() and status in ('running', 'waiting')
+                   and (trigger_event::text || ' ' || context::text) ~* :linking""");
+        int proposals = update(handle, patterns, """
+                update proposals set status = 'rejected', decided_at = now(),
+                       outcome = '{"reason": "the person it was about was erased"}'
+                 where tenant_id = crm_current_tenant() and status = 'pending'
+                   and (arguments::text || ' ' || summary) ~* :linking""");
+        update(handle, patterns, "delete from captured_mails where tenant_id = crm_current_tenant() and recipients ~* :linking");
+        List<Source> reembed = dropVectors(handle, patterns, people);
+
+        int rewritten = handle.createQuery("select crm_erase_person_from_audit(:people, :conversations)")
+                .bind("people", ids).bind("conversations", conversations).mapTo(Integer.class).one();
+        for (PersonalDataColumns.Table table : PersonalDataColumns.read(handle)) {
+            if (HANDLED_APART.contains(table.name())) continue;
+            rewritten += rewrite(handle, table, patterns, ids, conversations);
+        }
+        keepOnlyHashes(handle, tenant, ids);
+        return new Outcome(sends, runs, proposals, rewritten, reembed);
+    }
+
+    /** Conversations that mention the person anywhere: everything in them is about the person too. */
+    private static UUID[] conversationsAbout(Handle handle, ErasurePatterns patterns) {
+        return handle.createQuery("""
                         select id from conversations where tenant_id = crm_current_tenant() and title ~* :linking
                         union select conversation_id from messages
                          where tenant_id = crm_current_tenant() and content::text ~* :linking
@@ -53,52 +84,37 @@ public final class PersonErasure {
                         union select conversation_id from audit_log
                          where tenant_id = crm_current_tenant() and conversation_id is not null and diff::text ~* :linking""")
                 .bind("linking", patterns.linking()).mapTo(UUID.class).list().toArray(UUID[]::new);
+    }
 
-        int sends = handle.createUpdate("""
-                        update outbox set status = 'cancelled', last_error = 'the recipient was erased', processed_at = now()
-                         where tenant_id = crm_current_tenant() and status in ('pending', 'processing')
-                           and payload::text ~* :linking""")
-                .bind("linking", patterns.linking()).execute();
-        int runs = handle.createUpdate("""
-                        update workflow_runs set status = 'cancelled', next_step = null, finished_at = now(),
-                               error = 'the person it was about was erased'
-                         where tenant_id = crm_current_tenant() and status in ('running', 'waiting')
-                           and (trigger_event::text || ' ' || context::text) ~* :linking""")
-                .bind("linking", patterns.linking()).execute();
-        int proposals = handle.createUpdate("""
-                        update proposals set status = 'rejected', decided_at = now(),
-                               outcome = '{"reason": "the person it was about was erased"}'
-                         where tenant_id = crm_current_tenant() and status = 'pending'
-                           and (arguments::text || ' ' || summary) ~* :linking""")
-                .bind("linking", patterns.linking()).execute();
-        handle.createUpdate("delete from captured_mails where tenant_id = crm_current_tenant() and recipients ~* :linking")
-                .bind("linking", patterns.linking()).execute();
-        List<Source> reembed = handle.createQuery("""
+    private static int update(Handle handle, ErasurePatterns patterns, String sql) {
+        return handle.createUpdate(sql).bind("linking", patterns.linking()).execute();
+    }
+
+    /** Vectors of the person, and of any record whose text mentions them (embedded again once rewritten). */
+    private static List<Source> dropVectors(Handle handle, ErasurePatterns patterns, List<UUID> people) {
+        return handle.createQuery("""
                         delete from embeddings where tenant_id = crm_current_tenant()
                            and (contact_id = any(:people) or text ~* :linking)
                         returning source_type, source_id""")
-                .bind("people", ids).bind("linking", patterns.linking())
+                .bind("people", people.toArray(UUID[]::new)).bind("linking", patterns.linking())
                 .map((rs, ctx) -> new Source(rs.getString("source_type"), rs.getObject("source_id", UUID.class)))
                 .list().stream().distinct()
                 .filter(source -> !source.type().equals("document") && !people.contains(source.id())).toList();
+    }
 
-        int rewritten = handle.createQuery("select crm_erase_person_from_audit(:people, :conversations)")
-                .bind("people", ids).bind("conversations", conversations).mapTo(Integer.class).one();
-        for (PersonalDataColumns.Table table : PersonalDataColumns.read(handle)) {
-            if (HANDLED_APART.contains(table.name())) continue;
-            rewritten += rewrite(handle, table, patterns, ids, conversations);
-        }
+    /** Their own suppression entries give way to hashed ones, which also stop any later send or import. */
+    private static void keepOnlyHashes(Handle handle, TenantId tenant, UUID[] people) {
         List<String> addresses = handle.createQuery("""
                         select email from contacts where tenant_id = crm_current_tenant() and id = any(:people)
                            and email is not null
                         union select phone from contacts where tenant_id = crm_current_tenant() and id = any(:people)
                            and phone is not null""")
-                .bind("people", ids).mapTo(String.class).list();
+                .bind("people", people).mapTo(String.class).list();
         handle.createUpdate("delete from suppressions where tenant_id = crm_current_tenant() and address = any(:addresses)")
-                .bind("addresses", addresses.stream().map(address -> address.strip().toLowerCase()).toArray(String[]::new))
+                .bind("addresses", addresses.stream().map(address -> address.strip().toLowerCase(Locale.ROOT))
+                        .toArray(String[]::new))
                 .execute();
         addresses.forEach(address -> ErasedAddresses.remember(handle, tenant, address));
-        return new Outcome(sends, runs, proposals, rewritten, reembed);
     }
 
     /**
