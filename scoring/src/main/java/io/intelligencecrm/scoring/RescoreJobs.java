@@ -3,6 +3,8 @@ package io.intelligencecrm.scoring;
 import io.intelligencecrm.core.error.CrmException;
 import io.intelligencecrm.core.identity.Actor;
 import io.intelligencecrm.core.identity.Permissions;
+import io.intelligencecrm.core.logging.LogContext;
+import io.intelligencecrm.core.metrics.CrmMetrics;
 import io.intelligencecrm.core.tenant.TenantId;
 import io.intelligencecrm.core.tenant.TenantTransactions;
 import java.sql.Timestamp;
@@ -60,11 +62,14 @@ public final class RescoreJobs {
     }
 
     private void run(TenantId tenant, UUID id) {
-        try {
+        try (var context = LogContext.with(LogContext.JOB, "rescoring", LogContext.RUN_ID, id.toString(),
+                LogContext.TENANT_ID, tenant.value().toString())) {
             scoring.trainTenant(tenant);
             int done = scoring.rescoreOpenLeads(tenant, progress -> update(tenant, id, progress, null, null));
             update(tenant, id, done, "succeeded", null);
+            CrmMetrics.rescoringJob(true);
         } catch (RuntimeException e) {
+            CrmMetrics.rescoringJob(false);
             log.warn("Rescoring job {} of tenant {} failed: {}", id, tenant, e.getMessage(), e);
             update(tenant, id, null, "failed", "Rescoring stopped: " + e.getMessage());
         }

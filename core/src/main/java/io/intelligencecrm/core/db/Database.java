@@ -3,6 +3,7 @@ package io.intelligencecrm.core.db;
 import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
 import io.intelligencecrm.core.tenant.TenantTransactions;
+import io.micrometer.core.instrument.MeterRegistry;
 import java.util.Properties;
 import java.util.UUID;
 import javax.sql.DataSource;
@@ -38,8 +39,8 @@ public final class Database implements AutoCloseable {
         jdbi.registerArgument(new StoredEnumMapping.Arguments());
         jdbi.registerColumnMapper(new StoredEnumMapping.Columns());
         jdbi.registerRowMapper(new RecordRowMappers());
-        // An error's message names the statement but never its bound values (names, emails): errors are logged.
-        jdbi.getConfig(StatementExceptions.class).setMessageRendering(Database::withoutValues);
+        // A failed statement's message names the statement, never its bound values (names, emails).
+        jdbi.getConfig(StatementExceptions.class).setMessageRendering(Database::withoutArguments);
         // Jdbi's own UUID mapper reads the text form and parses it; for a uuid column the driver decodes
         // the 16 bytes directly. Text holding a UUID (a JSON field, say) is still parsed.
         jdbi.registerColumnMapper(UUID.class, (row, column, ctx) -> {
@@ -49,12 +50,12 @@ public final class Database implements AutoCloseable {
         return jdbi;
     }
 
-    private static String withoutValues(StatementException error) {
-        String sql = error.getStatementContext() == null ? null : error.getStatementContext().getRawSql();
-        if (sql == null) return error.getShortMessage();
-        String oneLine = sql.strip().replaceAll("\\s+", " ");
-        return error.getShortMessage() + " [statement: \"" + (oneLine.length() > 300 ? oneLine.substring(0, 300) + "..."
-                : oneLine) + "\"]";
+    private static String withoutArguments(StatementException e) {
+        String sql = e.getStatementContext() == null ? null : e.getStatementContext().getRawSql();
+        if (sql == null) return e.getShortMessage();
+        String compact = sql.strip().replaceAll("\\s+", " ");
+        return e.getShortMessage() + " [statement: \"" + (compact.length() <= 200 ? compact
+                : compact.substring(0, 200) + "...") + "\"]";
     }
 
     private static HikariDataSource pool(String url, String user, String password, int size, String name) {
@@ -68,8 +69,8 @@ public final class Database implements AutoCloseable {
         config.setConnectionTimeout(10_000);
         config.addDataSourceProperty("ApplicationName", "intelligence-crm");
         config.addDataSourceProperty("reWriteBatchedInserts", "true");
-        // The server's DETAIL repeats row values ("Key (email)=(jane@...)", "Failing row contains ...");
-        // kept out of exception messages so they never reach a log. DatabaseErrors still reads it.
+        // The server's detail lines repeat row values ("Key (email)=(jane@...) already exists"): keep them
+        // out of exception messages, and so out of logs.
         config.addDataSourceProperty("logServerErrorDetail", "false");
         return new HikariDataSource(config);
     }
@@ -82,6 +83,11 @@ public final class Database implements AutoCloseable {
     /** For tables without tenant data (tenants directory, scheduler tables) and health checks. */
     public Jdbi jdbi() {
         return jdbi;
+    }
+
+    /** Publishes the application pool's gauges and timers (HikariCP's own) to the registry; once only. */
+    public void reportPoolTo(MeterRegistry registry) {
+        appPool.setMetricRegistry(registry);
     }
 
     public DataSource appDataSource() {
