@@ -9,11 +9,13 @@ import io.intelligencecrm.core.error.CrmException;
 import io.intelligencecrm.core.error.ErrorCode;
 import io.intelligencecrm.core.identity.Actor;
 import io.intelligencecrm.core.json.Json;
+import io.intelligencecrm.core.secret.KeyRing;
 import io.intelligencecrm.core.tenant.Tenant;
 import io.intelligencecrm.core.user.Role;
 import io.intelligencecrm.core.user.User;
 import io.intelligencecrm.core.user.UserService;
 import io.intelligencecrm.web.CrmApplication;
+import io.intelligencecrm.web.auth.JwtCodec;
 import io.intelligencecrm.web.testing.ApiClient;
 import io.intelligencecrm.web.testing.DemoLogins;
 import io.intelligencecrm.web.testing.OtherTenant;
@@ -41,6 +43,8 @@ import org.junit.jupiter.api.Test;
  */
 class AccessControlTest {
     private static final String SIGNING_SECRET = "access-control-test-signing-secret-0123456789";
+    private static final KeyRing.Key KEY = KeyRing.of(SIGNING_SECRET.getBytes(StandardCharsets.UTF_8))
+            .active(JwtCodec.PURPOSE);
     private static CrmApplication application;
 
     @BeforeAll
@@ -155,11 +159,13 @@ class AccessControlTest {
                 "the same claims signed again are still good");
 
         // The algorithm and the header's rules are pinned, whatever key signed the token.
-        for (String[] header : new String[][] {{"{\"alg\":\"HS512\",\"typ\":\"JWT\"}", "HmacSHA512"},
-                {"{\"alg\":\"HS384\",\"typ\":\"JWT\"}", "HmacSHA384"},
-                {"{\"alg\":\"hs256\",\"typ\":\"JWT\"}", "HmacSHA256"},
-                {"{\"alg\":\"HS256\",\"typ\":\"JWT\",\"crit\":[\"exp\"]}", "HmacSHA256"},
-                {"{\"alg\":\"HS256\",\"typ\":\"JWT\",\"crit\":[\"x-unknown\"],\"x-unknown\":1}", "HmacSHA256"}}) {
+        String kid = ",\"kid\":\"" + KEY.id() + "\"";
+        for (String[] header : new String[][] {{"{\"alg\":\"HS512\",\"typ\":\"JWT\"" + kid + "}", "HmacSHA512"},
+                {"{\"alg\":\"HS384\",\"typ\":\"JWT\"" + kid + "}", "HmacSHA384"},
+                {"{\"alg\":\"hs256\",\"typ\":\"JWT\"" + kid + "}", "HmacSHA256"},
+                {"{\"alg\":\"HS256\",\"typ\":\"JWT\"" + kid + ",\"crit\":[\"exp\"]}", "HmacSHA256"},
+                {"{\"alg\":\"HS256\",\"typ\":\"JWT\"" + kid + ",\"crit\":[\"x-unknown\"],\"x-unknown\":1}",
+                        "HmacSHA256"}}) {
             assertEquals(401, rep.withBearer(sign(header[0], claims.deepCopy(), header[1])).get("/api/contacts?limit=1")
                     .status(), header[0]);
         }
@@ -216,9 +222,12 @@ class AccessControlTest {
         }
     }
 
-    /** An HS256 token over these claims with the server's own key: what someone holding the key could forge. */
+    /**
+     * An HS256 token over these claims with the server's own access-token key (derived from its signing
+     * secret, named by its key id): what someone holding the key could forge.
+     */
     private static String sign(ObjectNode claims) {
-        return sign("{\"alg\":\"HS256\",\"typ\":\"JWT\"}", claims, "HmacSHA256");
+        return sign("{\"alg\":\"HS256\",\"typ\":\"JWT\",\"kid\":\"" + KEY.id() + "\"}", claims, "HmacSHA256");
     }
 
     private static String sign(String header, ObjectNode claims, String macAlgorithm) {
@@ -227,7 +236,7 @@ class AccessControlTest {
             String input = base64.encodeToString(header.getBytes(StandardCharsets.UTF_8))
                     + "." + base64.encodeToString(claims.toString().getBytes(StandardCharsets.UTF_8));
             Mac mac = Mac.getInstance(macAlgorithm);
-            mac.init(new SecretKeySpec(SIGNING_SECRET.getBytes(StandardCharsets.UTF_8), macAlgorithm));
+            mac.init(new SecretKeySpec(KEY.bytes(), macAlgorithm));
             return input + "." + base64.encodeToString(mac.doFinal(input.getBytes(StandardCharsets.US_ASCII)));
         } catch (java.security.GeneralSecurityException e) {
             throw new IllegalStateException(e);
