@@ -284,7 +284,6 @@ public final class CrmApplication {
                 config.routes.before(new RequestContext());
                 config.routes.before(new StrictTransport(settings.server().publicUrl()));
                 ErrorResponses.register(config.routes, pages.errors());
-                config.routes.before(new NulGuard());
                 pages.configure(config);
                 config.routes.get("/health/live", health::live);
                 config.routes.get("/health/ready", health::ready);
@@ -292,6 +291,8 @@ public final class CrmApplication {
                         settings.observability().metricsPath(), new MetricsRoute(token, metrics::scrape)));
                 new UnsubscribeController(outreach.unsubscribe()).routes(config.routes);
                 config.routes.beforeMatched("/api/*", authentication);
+                // After authentication, so a refused request is still logged with its tenant and user.
+                config.routes.beforeMatched(new NulGuard());
                 api.registerAll(config.routes);
                 new SlackWebhookController(slack).routes(config.routes);
                 config.routes.wsBeforeUpgrade("/ws/chat", socketAuthentication);

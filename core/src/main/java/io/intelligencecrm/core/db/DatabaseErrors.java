@@ -45,14 +45,14 @@ public final class DatabaseErrors {
         SQLException cause = sqlCause(error);
         if (cause == null || cause.getSQLState() == null) return error;
         return switch (cause.getSQLState()) {
-            case UNIQUE_VIOLATION -> duplicate(cause);
+            case UNIQUE_VIOLATION -> duplicate(cause, error);
             case CHARACTER_NOT_IN_REPERTOIRE, UNTRANSLATABLE_CHARACTER -> new CrmException(ErrorCode.VALIDATION,
-                    "Text must not contain NUL characters (\\u0000)");
+                    "Text must not contain NUL characters (\\u0000)", Map.of(), Map.of(), error);
             default -> error;
         };
     }
 
-    private CrmException duplicate(SQLException cause) {
+    private CrmException duplicate(SQLException cause, RuntimeException error) {
         Map<String, String> fields = new LinkedHashMap<>();
         ServerErrorMessage server = cause instanceof PSQLException psql ? psql.getServerErrorMessage() : null;
         for (String column : keyColumns(server == null ? null : server.getConstraint())) {
@@ -64,7 +64,7 @@ public final class DatabaseErrors {
         }
         String what = fields.isEmpty() ? "these values" : String.join(", ", fields.keySet());
         return new CrmException(ErrorCode.CONFLICT, "Another record already has " + what
-                + " (it may have been created a moment ago)", fields);
+                + " (it may have been created a moment ago)", fields, Map.of(), error);
     }
 
     /** The key columns (or expressions, like lower(email)) of a unique index; empty when unknown. */

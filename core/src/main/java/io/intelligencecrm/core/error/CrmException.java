@@ -22,7 +22,13 @@ public final class CrmException extends RuntimeException {
     /** @param extensions extra members for the client, e.g. the id of the record a duplicate conflicts with */
     public CrmException(ErrorCode code, String message, Map<String, String> fieldErrors,
                         Map<String, Object> extensions) {
-        super(message);
+        this(code, message, fieldErrors, extensions, null);
+    }
+
+    /** @param cause what failed underneath (a database error), kept for a log, never shown to the client */
+    public CrmException(ErrorCode code, String message, Map<String, String> fieldErrors,
+                        Map<String, Object> extensions, Throwable cause) {
+        super(message, cause);
         this.code = code;
         this.fieldErrors = Map.copyOf(fieldErrors);
         this.extensions = Map.copyOf(extensions);

@@ -7,9 +7,9 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Runs before every request: a NUL in any query parameter (its name or value, on every list, search,
- * export and page) or in a form field of the app's own pages is a 400 naming the parameter, before
- * a handler starts (an export has not sent its header yet). JSON bodies are checked where they are
+ * Runs before every matched request, after the API's authentication: a NUL in any query parameter (its
+ * name or value, on every list, search, export and page) or in a form field of the app's own pages is a
+ * 400 naming the parameter, before a handler starts (an export has not sent its header yet). JSON bodies are checked where they are
  * parsed ({@link Requests}); Slack's forms lose their NULs instead (SlackForms).
  */
 public final class NulGuard implements Handler {
