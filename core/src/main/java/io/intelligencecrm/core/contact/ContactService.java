@@ -17,6 +17,7 @@ import io.intelligencecrm.core.paging.Page;
 import io.intelligencecrm.core.record.FieldReader;
 import io.intelligencecrm.core.record.RecordWrites;
 import io.intelligencecrm.core.tenant.TenantTransactions;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -90,7 +91,9 @@ public final class ContactService {
                 values.put("company_id", companies.findOrCreate(actor, companyName).id());
             }
             rejectDuplicateEmail(handle, (String) values.get("email"), null);
-            if (values.get("email") != null) ErasedAddresses.refuse(handle, actor.tenant(), "email", (String) values.get("email"));
+            if (values.get("email") != null) {
+                ErasedAddresses.refuse(handle, actor.tenant(), "email", (String) values.get("email"));
+            }
             UUID id = RecordWrites.insert(handle, "contacts", values);
             Contact created = require(handle, id);
             audit.record(actor, "contact.create", "contact", id, RecordWrites.creationDiff(values));
@@ -202,13 +205,12 @@ public final class ContactService {
                                  where c.tenant_id = crm_current_tenant())
                             select id from person""").bind("id", id).mapTo(UUID.class).list();
             UUID[] ids = people.toArray(UUID[]::new);
-            List<UUID> interactionIds = handle.createQuery("""
-                            select id from interactions where tenant_id = crm_current_tenant() and contact_id = any(:people)""")
-                    .bind("people", ids).mapTo(UUID.class).list();
+            List<UUID> interactionIds = new ArrayList<>();
             for (UUID person : people) {
                 List<UUID> theirs = handle.createQuery("""
                                 select id from interactions where tenant_id = crm_current_tenant() and contact_id = :id""")
                         .bind("id", person).mapTo(UUID.class).list();
+                interactionIds.addAll(theirs);
                 for (ErasureStep step : erasureSteps) step.erase(handle, actor.tenant(), person, theirs);
             }
             PersonErasure.Outcome erased = PersonErasure.erase(handle, actor.tenant(), people);
