@@ -14,6 +14,7 @@ import io.intelligencecrm.web.CrmApplication;
 import io.intelligencecrm.web.testing.ApiClient;
 import io.intelligencecrm.web.testing.DemoLogins;
 import io.intelligencecrm.web.testing.TestServer;
+import io.intelligencecrm.webhooks.testing.Receiver;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -34,9 +35,9 @@ import org.junit.jupiter.api.Test;
 /**
  * Erasing a person leaves nothing of them: after copies of their name, email and phone were made in
  * every way the product makes them (chat, proposals with email bodies, audit entries, a delivered mail,
- * a queued one, bot mail, a deal, a note elsewhere, a merged duplicate), every text and JSON column of
- * every table in the database is searched for them. A send queued before the erasure never leaves,
- * and the person is not imported or contacted again.
+ * a queued one, bot mail, a deal, a note elsewhere, a merged duplicate, webhook deliveries), every text
+ * and JSON column of every table in the database is searched for them. A send queued before the erasure
+ * never leaves, and the person is not imported or contacted again.
  */
 class ErasureTest {
     private static final String FIRST = "Zephyrine";
@@ -47,23 +48,29 @@ class ErasureTest {
     private static final String BOT = "bot@erasure.test";
     private static CrmApplication application;
     private static TenantId tenant;
+    private static Receiver receiver;
 
     @BeforeAll
     static void start() {
         // No mail dispatcher of its own: the test delivers queued mail when it chooses to.
-        application = TestServer.start(Map.of("CRM_SCHEDULER_ENABLED", "false"));
+        application = TestServer.start(Map.of("CRM_SCHEDULER_ENABLED", "false",
+                "CRM_WEBHOOK_ALLOW_PRIVATE_NETWORKS", "true"));
+        receiver = new Receiver();
         tenant = application.services().directory().findBySlugOrDomain(DemoData.SLUG).orElseThrow().tenantId();
     }
 
     @AfterAll
     static void stop() {
         application.stop();
+        receiver.close();
     }
 
     @Test
     void erasure_cancels_pending_sends_and_leaves_no_copy_of_the_person_in_any_table() throws Exception {
         ApiClient admin = DemoLogins.as(application, Role.ADMIN);
         ApiClient manager = DemoLogins.as(application, Role.MANAGER);
+        assertEquals(201, admin.post("/api/webhooks", "{\"url\": \"" + receiver.url("/crm") + "\", \"events\": [\"*\"]}")
+                .status(), "a webhook receiver gets copies of every change");
         chat(admin, null, "add " + FIRST + " " + LAST + " from Quillworks, " + EMAIL + ", phone " + PHONE);
         String id = admin.get("/api/contacts?q=" + EMAIL).json().path("items").get(0).path("id").asText();
         String duplicate = manager.post("/api/contacts", """
@@ -88,9 +95,10 @@ class ErasureTest {
         String proposal = proposal(pending).path("proposalId").asText();
         botMail(admin);
         await(() -> count("select count(*) from embeddings where text ilike '%" + LAST + "%'") >= 2);
+        await(() -> count("select count(*) from webhook_deliveries where payload::text ilike '%" + EMAIL + "%'") >= 1);
         String before = String.join("\n", everywhere(EMAIL)) + "\n" + String.join("\n", everywhere(LAST));
         for (String table : List.of("messages", "conversations", "audit_log", "outbox", "proposals", "deliveries",
-                "email_bot_messages", "captured_mails", "interactions", "deals", "embeddings")) {
+                "email_bot_messages", "captured_mails", "interactions", "deals", "embeddings", "webhook_deliveries")) {
             assertTrue(before.contains("\"public\".\"" + table + "\""), table + " holds a copy before the erasure:\n" + before);
         }
 
