@@ -68,6 +68,7 @@ import io.intelligencecrm.web.deal.DealController;
 import io.intelligencecrm.web.email.EmailBotController;
 import io.intelligencecrm.web.health.HealthController;
 import io.intelligencecrm.web.http.ErrorResponses;
+import io.intelligencecrm.web.http.NulGuard;
 import io.intelligencecrm.web.http.RequestLog;
 import io.intelligencecrm.web.interaction.InteractionController;
 import io.intelligencecrm.web.knowledge.KnowledgeController;
@@ -342,6 +343,8 @@ public final class CrmApplication {
                 mcpEndpoint.routes(config.routes);
                 config.routes.beforeMatched("/api/*", authentication);
                 operator.ifPresent(controller -> controller.guard(config.routes));
+                // After authentication, so a refused request is still logged with its tenant and user.
+                config.routes.beforeMatched(new NulGuard());
                 signup.ifPresent(signupPages -> signupPages.pages(config.routes));
                 api.registerAll(config.routes);
                 new SlackWebhookController(slack).routes(config.routes);

@@ -96,7 +96,7 @@ public final class UserService {
                     .mapTo(String.class).one();
             UserDao users = handle.attach(UserDao.class);
             users.findByEmail(input.email()).ifPresent(existing -> {
-                throw CrmException.conflict("A user with this email already exists",
+                throw CrmException.duplicate("email", "A user with this email already exists",
                         Map.of("existingId", existing.id().toString()));
             });
             User user = users.insert(input.email().trim(), input.fullName() == null ? "" : input.fullName().trim(),
