@@ -7,8 +7,10 @@ import io.intelligencecrm.core.identity.Actor;
 import io.intelligencecrm.core.json.Json;
 import io.intelligencecrm.core.proposal.ProposalService;
 import io.intelligencecrm.web.markdown.ChatMarkdown;
+import io.intelligencecrm.web.page.Formats;
 import io.intelligencecrm.web.page.SvgCharts;
 import java.io.IOException;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -91,8 +93,24 @@ public final class ChatHistory {
             values.add(raw);
         });
         String kind = table.path("chartKind").asText();
-        String chart = kind.equals("bar") || kind.equals("line") ? SvgCharts.fromTable(table.path("title").asText(), values) : "";
+        String chart = kind.equals("bar") || kind.equals("line") ? chart(table.path("title").asText(), values) : "";
         return new ChatView.Table(table.path("title").asText(), columns, rows, chart, table.path("totalRows").asLong(rows.size()));
+    }
+
+    /** Bars of a chartable table: the first column names each bar, the last numeric column is its length. */
+    static String chart(String title, List<List<Object>> rows) {
+        if (rows.isEmpty()) return "";
+        int valueColumn = -1;
+        for (int column = rows.getFirst().size() - 1; column > 0 && valueColumn < 0; column--) {
+            if (rows.getFirst().get(column) instanceof Number) valueColumn = column;
+        }
+        if (valueColumn < 0) return "";
+        int column = valueColumn;
+        Formats formats = new Formats(Formats.DEFAULT_LOCALE, ZoneOffset.UTC);
+        return SvgCharts.bars(title, rows.stream().limit(30).map(row -> {
+            double value = row.get(column) instanceof Number number ? number.doubleValue() : 0;
+            return new SvgCharts.Bar(String.valueOf(row.getFirst()), value, formats.number(value));
+        }).toList());
     }
 
     private static String userText(JsonNode content) {

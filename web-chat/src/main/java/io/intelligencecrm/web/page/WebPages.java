@@ -46,10 +46,10 @@ public final class WebPages {
                 new ChatHistory(agent.proposals()));
         ContactsPage contacts = new ContactsPage(gate, templates, core.contacts(), core.companies(), core.deals(),
                 core.interactions(), core.users(), scoring.history());
-        CompaniesPage companies = new CompaniesPage(gate, templates, core.companies());
-        DealBoardPage board = new DealBoardPage(gate, templates, core.deals());
+        CompaniesPage companies = new CompaniesPage(gate, templates, core.companies(), core.contacts(), core.deals());
+        DealBoardPage board = new DealBoardPage(gate, templates, core.deals(), core.users(), clock);
         DashboardPage dashboard = new DashboardPage(gate, templates, core.analytics(), core.dashboard(),
-                scoring.scoring(), clock);
+                clock);
         return new WebPages(List.of(auth::routes, chat::routes, contacts::routes, companies::routes, board::routes,
                 dashboard::routes, new ToolPages(gate, templates)::routes,
                 new MailPage(gate, templates, capturedMails)::routes), new PageErrors(sessions, gate, templates));
