@@ -66,7 +66,7 @@ public final class ContactReadTools {
                     contact.companyName(), contact.lifecycleStage().stored(), team.name(contact.ownerId()),
                     contact.score()));
         }
-        return new TableResult("Contacts", columns(), rows, "table", listing.total(), listing.note("contacts"));
+        return new TableResult("Contacts", columns(), rows, "table", listing.total(), listing.note("contacts")).of("contact");
     }
 
     @Tool("Shows one contact in full: fields, company, latest lead score, open deals and recent interactions.")

@@ -55,6 +55,20 @@ public final class PageGate {
         };
     }
 
+    /** Managers and admins only; others get a page saying whom to ask. */
+    public Handler manager(PageHandler page) {
+        return signedIn((ctx, signed) -> {
+            if (signed.actor().role() != Role.ADMIN && signed.actor().role() != Role.MANAGER) {
+                ctx.status(403);
+                templates.page(ctx, "error.jte", Map.of("shell", shell(ctx, signed, "Not allowed", ""), "status", 403,
+                        "title", "Only managers can open this page",
+                        "detail", "Your scores are on each contact; a manager of your workspace looks after the model."));
+                return;
+            }
+            page.handle(ctx, signed);
+        });
+    }
+
     public Handler admin(PageHandler page) {
         return signedIn((ctx, signed) -> {
             if (signed.actor().role() != Role.ADMIN) {

@@ -10,6 +10,8 @@ import io.intelligencecrm.web.auth.AccessTokens;
 import io.intelligencecrm.web.auth.AuthPages;
 import io.intelligencecrm.web.auth.BrowserSessions;
 import io.intelligencecrm.web.auth.RateLimits;
+import io.intelligencecrm.web.scoring.ScoringPage;
+import io.intelligencecrm.web.chat.ChatCards;
 import io.intelligencecrm.web.chat.ChatHistory;
 import io.intelligencecrm.web.chat.ChatPage;
 import io.intelligencecrm.web.company.CompaniesPage;
@@ -28,10 +30,12 @@ import java.util.function.Consumer;
 public final class WebPages {
     private final List<Consumer<io.javalin.config.RoutesConfig>> routes;
     private final PageErrors errors;
+    private final ChatHistory chatViews;
 
-    private WebPages(List<Consumer<io.javalin.config.RoutesConfig>> routes, PageErrors errors) {
+    private WebPages(List<Consumer<io.javalin.config.RoutesConfig>> routes, PageErrors errors, ChatHistory chatViews) {
         this.routes = routes;
         this.errors = errors;
+        this.chatViews = chatViews;
     }
 
     public static WebPages create(Settings settings, Clock clock, CoreServices core, AgentServices agent,
@@ -42,17 +46,19 @@ public final class WebPages {
                 settings.agent().provider() == AgentSettings.Provider.OFFLINE, core.inbox());
         AuthPages auth = new AuthPages(core.authentication(), sessions, tokens, limits, templates, gate, core.users(),
                 settings.demoData() ? DemoData.SLUG : "");
-        ChatPage chat = new ChatPage(gate, templates, agent.conversations(), core.contacts(),
-                new ChatHistory(agent.proposals()));
+        ChatHistory chatViews = new ChatHistory(agent.proposals(), new ChatCards(core.contacts(), core.deals(), core.users()));
+        ChatPage chat = new ChatPage(gate, templates, agent.conversations(), core.contacts(), chatViews);
         ContactsPage contacts = new ContactsPage(gate, templates, core.contacts(), core.companies(), core.deals(),
                 core.interactions(), core.users(), scoring.history());
         CompaniesPage companies = new CompaniesPage(gate, templates, core.companies(), core.contacts(), core.deals());
         DealBoardPage board = new DealBoardPage(gate, templates, core.deals(), core.users(), clock);
         DashboardPage dashboard = new DashboardPage(gate, templates, core.analytics(), core.dashboard(),
                 clock);
-        return new WebPages(List.of(auth::routes, chat::routes, contacts::routes, companies::routes, board::routes,
+        ScoringPage scoringPage = new ScoringPage(gate, templates, scoring.scoring());
+        return new WebPages(List.of(auth::routes, scoringPage::routes, chat::routes, contacts::routes, companies::routes, board::routes,
                 dashboard::routes, new ToolPages(gate, templates)::routes,
-                new MailPage(gate, templates, capturedMails)::routes), new PageErrors(sessions, gate, templates));
+                new MailPage(gate, templates, capturedMails)::routes), new PageErrors(sessions, gate, templates),
+                chatViews);
     }
 
     public void configure(JavalinConfig config) {
@@ -63,6 +69,11 @@ public final class WebPages {
         });
         config.routes.before(new SecurityHeaders());
         routes.forEach(route -> route.accept(config.routes));
+    }
+
+    /** What chat events show as, for the chat socket's live frames. */
+    public ChatHistory chatViews() {
+        return chatViews;
     }
 
     public PageErrors errors() {
