@@ -109,6 +109,8 @@ class AccountPagesTest {
         assertThat(page.locator("#knowledge-status")).containsText("Uploaded");
         Locator row = page.locator("#documents tr", new Page.LocatorOptions().setHasText(document.getFileName().toString()));
         assertThat(row).hasCount(1);
+        assertThat(row).containsText("Ready", new com.microsoft.playwright.assertions.LocatorAssertions.ContainsTextOptions()
+                .setTimeout(15_000));
         Axe.check(page);
         Screenshots.take(page, "knowledge");
         row.getByRole(AriaRole.BUTTON, new Locator.GetByRoleOptions().setName(java.util.regex.Pattern.compile("^Reindex"))).click();
