@@ -173,7 +173,7 @@ public final class CompanyService {
             List<Company> candidates = handle.createQuery("select " + CompanyDao.COLUMNS + """
                              from companies
                             where deleted_at is null
-                              and (lower(name) like :prefix escape '\\' or lower(coalesce(domain, '')) like :prefix escape '\\'
+                              and (lower(name) like :prefix or lower(coalesce(domain, '')) like :prefix
                                    or lower(domain) = :domain)
                             order by lower(name) limit :limit""")
                     .bind("prefix", TextSearch.startsWith(CompanyMatch.stem(typed))).bind("domain", domain)

@@ -33,7 +33,9 @@ public final class SvgCharts {
         if (bars.isEmpty()) return "";
         double max = bars.stream().mapToDouble(Bar::value).max().orElse(0);
         int height = bars.size() * ROW + 4;
-        int room = WIDTH - LABEL - 96;
+        // The longest written value must fit after the longest bar (about 7.5 px a character at the value's size).
+        int longest = bars.stream().mapToInt(bar -> bar.shown().length()).max().orElse(0);
+        int room = Math.max(60, WIDTH - LABEL - 12 - (int) Math.ceil(longest * 7.5));
         Svg svg = new Svg(title + ": " + describe(bars), WIDTH, height);
         for (int i = 0; i < bars.size(); i++) {
             Bar bar = bars.get(i);
