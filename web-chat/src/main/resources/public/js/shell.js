@@ -62,13 +62,13 @@ function option(index, kind, label, detail, href) {
     el('span', { class: 'palette-label' }, el('span', { text: label }), detail ? el('span', { class: 'small muted', text: detail }) : null));
 }
 
+// Pages and actions whose every typed word matches come first: typing "pipeline" means going there.
 function render(commandMatches, hits) {
-  const items = [];
+  const items = commandMatches.map((command) => ['Go', command.label, '', command.href]);
   hits.forEach((hit) => {
     const href = hrefOf(hit);
     if (href) items.push([KINDS[hit.type] ?? hit.type, hit.title, hit.contactName && hit.type !== 'contact' ? hit.contactName : hit.snippet, href]);
   });
-  commandMatches.forEach((command) => items.push(['Go', command.label, '', command.href]));
   results.replaceChildren(...items.map(([kind, label, detail, href], index) => option(index, kind, label, detail, href)));
   select(items.length ? 0 : -1);
 }

@@ -30,9 +30,12 @@ class CompanyMatchTest {
 
     @Test
     void two_companies_a_name_could_mean_and_nothing_to_tell_them_apart_is_a_question() {
+        Company foods = company("Acme Foods", "acmefoods.example");
         CrmException asked = assertThrows(CrmException.class,
-                () -> CompanyMatch.choose("Acme", "gmail.com", List.of(ACME, ACME_ROBOTICS)));
-        assertTrue(asked.fieldErrors().get("companyName").contains("Acme Corporation or Acme Robotics"), asked.fieldErrors().toString());
+                () -> CompanyMatch.choose("Acme", "gmail.com", List.of(foods, ACME_ROBOTICS)));
+        assertTrue(asked.fieldErrors().get("companyName").contains("Acme Foods or Acme Robotics"), asked.fieldErrors().toString());
+        assertEquals(ACME, CompanyMatch.choose("Acme", null, List.of(ACME, ACME_ROBOTICS)).orElseThrow(),
+                "Acme is Acme Corporation: only the legal form differs");
     }
 
     @Test

@@ -1,5 +1,6 @@
 package io.intelligencecrm.web.chat;
 
+import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.intelligencecrm.core.conversation.StoredMessage;
 import io.intelligencecrm.core.error.CrmException;
@@ -7,7 +8,6 @@ import io.intelligencecrm.core.identity.Actor;
 import io.intelligencecrm.core.json.Json;
 import io.intelligencecrm.core.proposal.Proposal;
 import io.intelligencecrm.core.proposal.ProposalService;
-import com.fasterxml.jackson.core.type.TypeReference;
 import io.intelligencecrm.web.markdown.ChatMarkdown;
 import io.intelligencecrm.web.page.Formats;
 import io.intelligencecrm.web.page.SvgCharts;

@@ -57,25 +57,21 @@ public final class PageGate {
 
     /** Managers and admins only; others get a page saying whom to ask. */
     public Handler manager(PageHandler page) {
-        return signedIn((ctx, signed) -> {
-            if (signed.actor().role() != Role.ADMIN && signed.actor().role() != Role.MANAGER) {
-                ctx.status(403);
-                templates.page(ctx, "error.jte", Map.of("shell", shell(ctx, signed, "Not allowed", ""), "status", 403,
-                        "title", "Only managers can open this page",
-                        "detail", "Your scores are on each contact; a manager of your workspace looks after the model."));
-                return;
-            }
-            page.handle(ctx, signed);
-        });
+        return only(Set.of(Role.ADMIN, Role.MANAGER), "Only managers can open this page",
+                "Your scores are on each contact; a manager of your workspace looks after the model.", page);
     }
 
     public Handler admin(PageHandler page) {
+        return only(Set.of(Role.ADMIN), "Only admins can open this page",
+                "Ask an admin of your workspace if you need to manage users or API keys.", page);
+    }
+
+    private Handler only(Set<Role> roles, String title, String detail, PageHandler page) {
         return signedIn((ctx, signed) -> {
-            if (signed.actor().role() != Role.ADMIN) {
+            if (!roles.contains(signed.actor().role())) {
                 ctx.status(403);
                 templates.page(ctx, "error.jte", Map.of("shell", shell(ctx, signed, "Not allowed", ""), "status", 403,
-                        "title", "Only admins can open this page",
-                        "detail", "Ask an admin of your workspace if you need to manage users or API keys."));
+                        "title", title, "detail", detail));
                 return;
             }
             page.handle(ctx, signed);

@@ -4,11 +4,14 @@ import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertTha
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.microsoft.playwright.Locator;
 import com.microsoft.playwright.Page;
+import com.microsoft.playwright.options.AriaRole;
 import com.microsoft.playwright.options.LoadState;
 import io.intelligencecrm.core.user.Role;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -50,6 +53,35 @@ class PageTourTest {
             }
         }
         assertTrue(problems.isEmpty(), String.join("\n", problems));
+    }
+
+    @Test
+    void the_command_palette_finds_records_and_pages_by_keyboard_and_the_phone_menu_folds_away() {
+        Page page = BrowserApp.signedIn(BrowserApp.get(), Role.REP, Chromium.DESKTOP_WIDTH);
+        page.navigate("/contacts");
+        page.keyboard().press("Control+k");
+        Locator input = page.getByRole(AriaRole.COMBOBOX);
+        assertThat(input).isFocused();
+        input.fill("globex");
+        Locator company = page.locator("#palette-results [role=option]", new Page.LocatorOptions().setHasText("Company"));
+        assertThat(company.first()).isVisible();
+        Axe.check(page);
+        Screenshots.shot(page, "tour-palette", false);
+        company.first().click();
+        assertThat(page).hasURL(Pattern.compile(".*/companies/[0-9a-f-]{36}$"));
+        assertThat(page.locator("h1")).containsText("Globex");
+
+        page.keyboard().press("/");
+        page.getByRole(AriaRole.COMBOBOX).fill("pipeline");
+        page.keyboard().press("Enter");
+        assertThat(page).hasURL(Pattern.compile(".*/deals$"));
+
+        page.setViewportSize(Chromium.PHONE_WIDTH, PHONE_HEIGHT);
+        assertThat(page.locator("#sidebar")).not().isVisible();
+        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Menu")).click();
+        assertThat(page.locator("#sidebar")).isVisible();
+        page.keyboard().press("Escape");
+        assertThat(page.locator("#sidebar")).not().isVisible();
     }
 
     @Test
