@@ -10,6 +10,7 @@ import io.intelligencecrm.core.user.UserService;
 import io.intelligencecrm.web.page.FieldNames;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -73,8 +74,19 @@ public final class ChatCards {
                 if (field.name() != null) editable.add(field);
             }
         }
+        fields.sort(Comparator.comparingInt(ChatCards::order));
+        editable.sort(Comparator.comparingInt(ChatCards::order));
         return new ChatView.Proposal(id, summary, hash, status, statusText(status, outcome), fields, records, more,
                 "pending".equals(status) ? editable : List.of());
+    }
+
+    /** A mail reads To, Subject, then the rest, with long text (a body) last. */
+    private static int order(ChatView.Field field) {
+        return switch (field.label()) {
+            case "To" -> 0;
+            case "Subject" -> 1;
+            default -> field.multiline() ? 3 : 2;
+        };
     }
 
     static String statusText(String status, Map<String, Object> outcome) {

@@ -28,6 +28,7 @@ class AccountPagesTest {
         page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Sign in")).click();
         assertThat(page).hasURL(java.util.regex.Pattern.compile(".*/contacts\\?stage=customer"));
 
+        page.locator(".user-menu summary").click();
         page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Sign out")).click();
         assertThat(page).hasURL(java.util.regex.Pattern.compile(".*/login"));
         page.navigate("/");
@@ -88,7 +89,7 @@ class AccountPagesTest {
         assertThat(invited.getByLabel("Email")).hasValue("casey@demo.example");
         invited.getByLabel("Password").fill("casey-new-password-1");
         invited.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Sign in")).click();
-        assertThat(invited.locator(".who")).containsText("Casey Newhire");
+        assertThat(invited.locator(".user-name")).containsText("Casey Newhire");
 
         Page rep = BrowserApp.signedIn(Role.REP);
         var response = rep.navigate("/settings");
