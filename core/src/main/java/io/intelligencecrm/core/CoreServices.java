@@ -64,7 +64,7 @@ public record CoreServices(TenantDirectory directory, AuditTrail audit, Outbox o
                 new ContactImport(transactions, contacts, audit, changes),
                 new ContactExport(transactions, contacts, audit), new AuditQuery(transactions),
                 new WorkflowService(transactions, audit, workflowRuns), workflowRuns,
-                new TaskService(transactions, audit, clock), new AnalyticsService(transactions, clock),
+                new TaskService(transactions, audit, clock, changes), new AnalyticsService(transactions, clock),
                 new DashboardFigures(transactions, clock), new InboxCount(transactions));
     }
 }

@@ -5,6 +5,7 @@ import io.intelligencecrm.core.CoreServices;
 import io.intelligencecrm.core.config.AgentSettings;
 import io.intelligencecrm.core.config.Settings;
 import io.intelligencecrm.core.demo.DemoData;
+import io.intelligencecrm.mcp.ApprovalCodes;
 import io.intelligencecrm.outreach.mail.CapturedMails;
 import io.intelligencecrm.scoring.ScoringServices;
 import io.intelligencecrm.web.auth.AccessTokens;
@@ -14,6 +15,7 @@ import io.intelligencecrm.web.auth.RateLimits;
 import io.intelligencecrm.web.chat.ChatCards;
 import io.intelligencecrm.web.chat.ChatHistory;
 import io.intelligencecrm.web.chat.ChatPage;
+import io.intelligencecrm.web.chat.ProposalPage;
 import io.intelligencecrm.web.company.CompaniesPage;
 import io.intelligencecrm.web.contact.ContactsPage;
 import io.intelligencecrm.web.dashboard.DashboardPage;
@@ -40,7 +42,7 @@ public final class WebPages {
 
     public static WebPages create(Settings settings, Clock clock, CoreServices core, AgentServices agent,
                                   ScoringServices scoring, BrowserSessions sessions, AccessTokens tokens,
-                                  RateLimits limits, CapturedMails capturedMails) {
+                                  RateLimits limits, CapturedMails capturedMails, ApprovalCodes approvalCodes) {
         Templates templates = new Templates();
         PageGate gate = new PageGate(sessions, core.users(), templates,
                 settings.agent().provider() == AgentSettings.Provider.OFFLINE, core.inbox());
@@ -57,8 +59,9 @@ public final class WebPages {
         ScoringPage scoringPage = new ScoringPage(gate, templates, scoring.scoring());
         return new WebPages(List.of(auth::routes, scoringPage::routes, chat::routes, contacts::routes, companies::routes, board::routes,
                 dashboard::routes, new ToolPages(gate, templates)::routes,
-                new MailPage(gate, templates, capturedMails)::routes), new PageErrors(sessions, gate, templates),
-                chatViews);
+                new MailPage(gate, templates, capturedMails)::routes,
+                new ProposalPage(gate, templates, agent.proposals(), approvalCodes, clock)::routes),
+                new PageErrors(sessions, gate, templates), chatViews);
     }
 
     public void configure(JavalinConfig config) {

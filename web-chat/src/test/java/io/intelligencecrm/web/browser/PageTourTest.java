@@ -29,7 +29,7 @@ class PageTourTest {
         page.navigate("/contacts?sort=name&dir=asc");
         String contact = page.locator("#contacts tbody tr td a").first().getAttribute("href");
         List<String> paths = List.of("/", "/contacts", contact, "/companies", "/deals", "/dashboard", "/scoring",
-                "/import", "/knowledge", "/workflows", "/mail", "/inbox", "/slack", "/settings");
+                "/import", "/knowledge", "/workflows", "/mail", "/inbox", "/slack", "/settings", "/settings/webhooks");
         List<String> problems = new ArrayList<>();
         for (String path : paths) {
             for (int width : new int[] {Chromium.DESKTOP_WIDTH, Chromium.PHONE_WIDTH}) {
