@@ -126,10 +126,14 @@ function fieldName(path) {
 // One place for a refusal: the reason, or each field's problem in plain words, never both.
 function showErrors(message, fields) {
   const entries = Object.entries(fields ?? {});
+  const items = entries.map(([field, text]) => el('li', { text: `${fieldName(field)}: ${text}` }));
+  // A JSON definition gets its problems under the editor; a template's go in the one alert.
+  const underEditor = form.elements.template.value === 'custom' && entries.some(([f]) => f.startsWith('definition'));
   formErrors.hidden = false;
-  formErrors.replaceChildren(el('p', { text: entries.length ? 'Not created. Please fix:' : message }));
-  if (entries.length) formErrors.append(el('ul', {}, ...entries.map(([field, text]) => el('li', { text: `${fieldName(field)}: ${text}` }))));
-  definitionErrors.replaceChildren();
+  formErrors.replaceChildren(el('p', { text: !entries.length ? message
+    : underEditor ? 'Not created: see the problems listed under the definition.' : 'Not created. Please fix:' }));
+  if (entries.length && !underEditor) formErrors.append(el('ul', {}, ...items));
+  definitionErrors.replaceChildren(...(underEditor ? items : []));
   form.elements.definition.setAttribute('aria-invalid', entries.some(([f]) => f.startsWith('definition')) ? 'true' : 'false');
 }
 
