@@ -15,6 +15,7 @@ import java.util.Locale;
 final class TableSentences {
     private static final int NAMED = 5;
     private static final int FIGURE_ROWS = 8;
+    private static final int FIGURE_COLUMNS = 3;
 
     private TableSentences() {
     }
@@ -26,8 +27,10 @@ final class TableSentences {
         JsonNode rows = table.path("rows");
         if (rows.isEmpty()) return title + ": nothing found.";
         long total = Math.max(table.path("totalRows").asLong(rows.size()), rows.size());
-        return columns.stream().anyMatch(column -> column.equalsIgnoreCase("id"))
-                ? records(title, columns, rows, total) : figures(title, columns, rows, total);
+        // Rows of records (an id, or many columns: a deal's company, owner, stage…) are named; a short
+        // breakdown (a stage and its counts) is read out figure by figure.
+        boolean records = columns.stream().anyMatch(column -> column.equalsIgnoreCase("id")) || columns.size() > FIGURE_COLUMNS;
+        return records ? records(title, columns, rows, total) : figures(title, columns, rows, total);
     }
 
     private static String records(String title, List<String> columns, JsonNode rows, long total) {
