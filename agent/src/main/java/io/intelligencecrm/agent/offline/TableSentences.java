@@ -15,7 +15,6 @@ import java.util.Locale;
 final class TableSentences {
     private static final int NAMED = 5;
     private static final int FIGURE_ROWS = 8;
-    private static final int FIGURE_COLUMNS = 3;
 
     private TableSentences() {
     }
@@ -27,9 +26,9 @@ final class TableSentences {
         JsonNode rows = table.path("rows");
         if (rows.isEmpty()) return title + ": nothing found.";
         long total = Math.max(table.path("totalRows").asLong(rows.size()), rows.size());
-        // Rows of records (an id, or many columns: a deal's company, owner, stage…) are named; a short
-        // breakdown (a stage and its counts) is read out figure by figure.
-        boolean records = columns.stream().anyMatch(column -> column.equalsIgnoreCase("id")) || columns.size() > FIGURE_COLUMNS;
+        // Rows of records (an id, or mostly words: a deal's company, owner, stage…) are named; a breakdown
+        // (a stage or a rep and their counts) is read out figure by figure.
+        boolean records = columns.stream().anyMatch(column -> column.equalsIgnoreCase("id")) || mostlyWords(rows.get(0));
         return records ? records(title, columns, rows, total) : figures(title, columns, rows, total);
     }
 
@@ -62,6 +61,17 @@ final class TableSentences {
         }
         long more = total - lines.size();
         return title + " — " + String.join("; ", lines) + (more > 0 ? "; and " + count(more) + " more" : "") + ".";
+    }
+
+    /** More text than numbers after the first cell. */
+    private static boolean mostlyWords(JsonNode row) {
+        int numbers = 0;
+        int words = 0;
+        for (int i = 1; i < row.size(); i++) {
+            if (row.get(i).isNumber()) numbers++;
+            else if (row.get(i).isTextual() && !row.get(i).asText().isBlank()) words++;
+        }
+        return words > numbers;
     }
 
     private static String listed(List<String> names, long more) {
