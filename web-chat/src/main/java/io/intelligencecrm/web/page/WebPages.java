@@ -32,11 +32,14 @@ import java.util.function.Consumer;
 public final class WebPages {
     private final List<Consumer<io.javalin.config.RoutesConfig>> routes;
     private final PageErrors errors;
+    private final Templates templates;
     private final ChatHistory chatViews;
 
-    private WebPages(List<Consumer<io.javalin.config.RoutesConfig>> routes, PageErrors errors, ChatHistory chatViews) {
+    private WebPages(List<Consumer<io.javalin.config.RoutesConfig>> routes, PageErrors errors, Templates templates,
+                     ChatHistory chatViews) {
         this.routes = routes;
         this.errors = errors;
+        this.templates = templates;
         this.chatViews = chatViews;
     }
 
@@ -61,7 +64,7 @@ public final class WebPages {
                 dashboard::routes, new ToolPages(gate, templates)::routes,
                 new MailPage(gate, templates, capturedMails)::routes,
                 new ProposalPage(gate, templates, agent.proposals(), approvalCodes, clock)::routes),
-                new PageErrors(sessions, gate, templates), chatViews);
+                new PageErrors(sessions, gate, templates), templates, chatViews);
     }
 
     public void configure(JavalinConfig config) {
@@ -81,5 +84,10 @@ public final class WebPages {
 
     public PageErrors errors() {
         return errors;
+    }
+
+    /** For pages served outside the signed-in app (the unsubscribe link). */
+    public Templates templates() {
+        return templates;
     }
 }

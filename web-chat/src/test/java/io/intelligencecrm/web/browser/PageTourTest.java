@@ -12,6 +12,7 @@ import io.intelligencecrm.core.user.Role;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.regex.Pattern;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -19,6 +20,7 @@ import org.junit.jupiter.api.Test;
  * scrolling of the page on the phone, a top bar on one line, axe-core clean, and a screenshot of each
  * for review (target/screenshots/tour-*).
  */
+@Tag("slow")
 class PageTourTest {
     private static final int PHONE_HEIGHT = 844;
     private static final int DESKTOP_HEIGHT = 900;
