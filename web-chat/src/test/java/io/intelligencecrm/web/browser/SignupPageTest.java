@@ -68,7 +68,7 @@ class SignupPageTest {
         page.getByLabel("Workspace").fill("wayne");
         page.getByLabel("Password").fill("bruce-new-password-1");
         page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Sign in")).click();
-        assertThat(page.locator(".who")).containsText("Bruce Wayne");
+        assertThat(page.locator(".user-name")).containsText("Bruce Wayne");
         page.navigate("/contacts");
         assertThat(page.locator("#contacts tbody tr")).hasCount(0);
     }
