@@ -50,6 +50,7 @@ import io.intelligencecrm.web.auth.BrowserSessions;
 import io.intelligencecrm.web.page.WebPages;
 import io.intelligencecrm.web.live.LiveUpdates;
 import io.intelligencecrm.web.auth.JwtCodec;
+import io.intelligencecrm.core.ratelimit.TokenBuckets;
 import io.intelligencecrm.web.auth.RateLimits;
 import io.intelligencecrm.web.auth.SecretsKey;
 import io.intelligencecrm.web.auth.SigningSecret;
@@ -246,7 +247,7 @@ public final class CrmApplication {
                     knowledge.outboxHandlers().stream().map(OutboxHandler::kind).toList());
             metrics.watchMailboxes(emailBot.watchers());
 
-            RateLimits limits = new RateLimits(settings.auth());
+            RateLimits limits = new RateLimits(new TokenBuckets(database.jdbi()), services.authentication(), settings.auth());
             ApiRoutes api = new ApiRoutes();
             new AuthController(services.authentication(), tokens, limits, services.users()).routes(api);
             new ContactTransferController(services.contactImport(), services.contactExport()).routes(api);

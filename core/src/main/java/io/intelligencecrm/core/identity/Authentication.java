@@ -12,6 +12,7 @@ import io.intelligencecrm.core.user.User;
 import io.intelligencecrm.core.user.UserDao;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
@@ -44,9 +45,26 @@ public final class Authentication {
         this.refreshLifetime = refreshLifetime;
     }
 
+    /**
+     * The account a login names, resolved exactly as {@link #login} resolves it (workspace by slug or
+     * domain, email trimmed and case-folded), so per-account limits cannot be dodged by padding or case.
+     */
+    public String loginAccountKey(String tenantKey, String email) {
+        String workspace = tenant(tenantKey).map(t -> t.id().toString())
+                .orElseGet(() -> tenantKey == null ? "" : tenantKey.trim().toLowerCase(Locale.ROOT));
+        return workspace + ":" + (email == null ? "" : normalisedEmail(email));
+    }
+
+    private Optional<Tenant> tenant(String tenantKey) {
+        return tenantKey == null || tenantKey.isBlank() ? Optional.empty() : directory.findBySlugOrDomain(tenantKey);
+    }
+
+    private static String normalisedEmail(String email) {
+        return email.trim().toLowerCase(Locale.ROOT);
+    }
+
     public IssuedSession login(String tenantKey, String email, String password, String userAgent) {
-        Optional<Tenant> tenant = tenantKey == null || tenantKey.isBlank() ? Optional.empty()
-                : directory.findBySlugOrDomain(tenantKey);
+        Optional<Tenant> tenant = tenant(tenantKey);
         if (tenant.isEmpty() || email == null || password == null) {
             hasher.verify(password == null ? "" : password, DUMMY_HASH);
             throw invalidCredentials();
@@ -54,7 +72,7 @@ public final class Authentication {
         TenantId tenantId = tenant.get().tenantId();
         return transactions.inTenant(tenantId, handle -> {
             UserDao users = handle.attach(UserDao.class);
-            Optional<User> user = users.findByEmail(email.trim()).filter(User::active);
+            Optional<User> user = users.findByEmail(normalisedEmail(email)).filter(User::active);
             String hash = user.flatMap(u -> users.passwordHash(u.id())).orElse(DUMMY_HASH);
             if (!hasher.verify(password, hash) || user.isEmpty()) throw invalidCredentials();
             handle.createUpdate("update users set last_login_at = now() where id = :id")
