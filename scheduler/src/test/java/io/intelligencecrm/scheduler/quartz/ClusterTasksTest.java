@@ -9,10 +9,12 @@ import io.intelligencecrm.core.testing.TestPostgres;
 import java.time.Duration;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.quartz.Scheduler;
 
 /** Periodic work that every node registers runs once per interval for the cluster, not once per node. */
+@Tag("slow")
 class ClusterTasksTest {
 
     @Test

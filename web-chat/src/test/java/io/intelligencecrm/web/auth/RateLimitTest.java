@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.intelligencecrm.core.user.Role;
 import io.intelligencecrm.web.CrmApplication;
 import io.intelligencecrm.web.testing.ApiClient;
+import io.intelligencecrm.web.testing.CrmApplicationTest;
 import io.intelligencecrm.web.testing.DemoLogins;
 import io.intelligencecrm.web.testing.OtherTenant;
 import io.intelligencecrm.web.testing.TestServer;
@@ -15,6 +16,8 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
+@CrmApplicationTest(environment = {"CRM_RATE_LIMIT_USER_PER_MINUTE=20", "CRM_RATE_LIMIT_TENANT_PER_MINUTE=30",
+        "CRM_RATE_LIMIT_LOGIN_PER_MINUTE=5"})
 class RateLimitTest {
     private static final Map<String, String> LIMITS = Map.of("CRM_RATE_LIMIT_USER_PER_MINUTE", "20",
             "CRM_RATE_LIMIT_TENANT_PER_MINUTE", "30", "CRM_RATE_LIMIT_LOGIN_PER_MINUTE", "5");
@@ -22,8 +25,8 @@ class RateLimitTest {
     private static CrmApplication secondNode;
 
     @BeforeAll
-    static void start() {
-        application = TestServer.start(LIMITS);
+    static void start(CrmApplication started) {
+        application = started;
         secondNode = TestServer.secondNode(application, LIMITS);
         OtherTenant.create(application, "calm");
         OtherTenant.create(application, "spread");
@@ -32,7 +35,6 @@ class RateLimitTest {
     @AfterAll
     static void stop() {
         secondNode.stop();
-        application.stop();
     }
 
     @Test
