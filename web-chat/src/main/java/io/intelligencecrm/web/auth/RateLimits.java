@@ -4,7 +4,7 @@ import io.intelligencecrm.core.config.AuthSettings;
 import io.intelligencecrm.core.error.CrmException;
 import io.intelligencecrm.core.error.ErrorCode;
 import io.intelligencecrm.core.identity.Actor;
-import io.intelligencecrm.core.identity.Authentication;
+import io.intelligencecrm.core.identity.LoginAttempt;
 import io.intelligencecrm.core.ratelimit.TokenBuckets;
 import java.time.Duration;
 import java.util.Map;
@@ -18,13 +18,11 @@ import java.util.concurrent.atomic.AtomicLong;
 public final class RateLimits {
     private static final Duration IDLE = Duration.ofMinutes(10);
     private final TokenBuckets buckets;
-    private final Authentication authentication;
     private final AuthSettings settings;
     private final AtomicLong nextCleanup = new AtomicLong();
 
-    public RateLimits(TokenBuckets buckets, Authentication authentication, AuthSettings settings) {
+    public RateLimits(TokenBuckets buckets, AuthSettings settings) {
         this.buckets = buckets;
-        this.authentication = authentication;
         this.settings = settings;
     }
 
@@ -35,8 +33,9 @@ public final class RateLimits {
         consume(caller, settings.userRequestsPerMinute());
     }
 
-    public void checkLogin(String tenantKey, String email, String clientAddress) {
-        consume("login:" + authentication.loginAccountKey(tenantKey, email), settings.loginAttemptsPerMinute());
+    /** @param attempt normalised as the login uses it, so every spelling of one account shares its limit */
+    public void checkLogin(LoginAttempt attempt, String clientAddress) {
+        consume("login:" + attempt.limitKey(), settings.loginAttemptsPerMinute());
         consume("login-ip:" + clientAddress, settings.loginAttemptsPerMinute() * 10);
     }
 
