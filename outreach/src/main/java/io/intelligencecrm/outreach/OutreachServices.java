@@ -7,6 +7,7 @@ import io.intelligencecrm.core.secret.KeyRing;
 import io.intelligencecrm.core.secret.SecretBox;
 import io.intelligencecrm.outreach.bounce.BounceMailbox;
 import io.intelligencecrm.outreach.delivery.Deliveries;
+import io.intelligencecrm.outreach.delivery.RetrySchedule;
 import io.intelligencecrm.outreach.mail.CapturedMails;
 import io.intelligencecrm.outreach.mail.EmailDelivery;
 import io.intelligencecrm.outreach.mail.EmailQueue;
@@ -45,7 +46,7 @@ public record OutreachServices(MailSettingsService mailSettings, SuppressionList
                 new SecretBox(secretKeys), settings);
         Deliveries deliveries = new Deliveries(transactions, clock);
         EmailDelivery emailDelivery = new EmailDelivery(mailSettings, new MailComposer(unsubscribe), suppressions,
-                deliveries);
+                deliveries, RetrySchedule.of(settings.retries()), clock);
         EmailQueue emailQueue = new EmailQueue(transactions, core.outbox(), core.contacts(), core.interactions(),
                 core.users());
         SmsDelivery sms = settings.twilioAccountSid().isEmpty() ? null : new SmsDelivery(new TwilioSmsSender(

@@ -51,7 +51,8 @@ public final class SmsDelivery implements OutboxHandler {
                 deliveries.finish(tenant, List.of(outcome(key, to, "suppressed", "opted out or blocked", null)));
                 continue;
             }
-            deliveries.begin(tenant, List.of(outcome(key, to, "sending", null, null)));
+            deliveries.begin(tenant, List.of(outcome(key, to, "sending", null, null)),
+                    java.time.Instant.now().plus(io.intelligencecrm.core.outbox.OutboxDispatcher.LEASE));
             try {
                 String sid = sender.send(to, sms.body());
                 deliveries.finish(tenant, List.of(outcome(key, to, "sent", null, sid)));
