@@ -54,7 +54,7 @@ public final class CrmToolbox {
         if (suppressions != null) read.add(new AudienceTools(services, suppressions));
         this.readTools = List.copyOf(read);
         List<Object> write = new ArrayList<>(List.of(new ContactWriteTools(services, proposals),
-                new CompanyWriteTools(services), new DealWriteTools(services, proposals), new OutreachWriteTools(services, proposals),
+                new CompanyWriteTools(services), new DealWriteTools(services, proposals), new OutreachWriteTools(services, proposals, suppressions),
                 new TaskWriteTools(services)));
         if (services.workflows() != null) write.add(new WorkflowTools(services.workflows(), proposals));
         this.writeTools = List.copyOf(write);

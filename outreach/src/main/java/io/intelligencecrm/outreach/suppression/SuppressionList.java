@@ -46,6 +46,19 @@ public final class SuppressionList {
                 .bind("addresses", normalised).mapTo(String.class).list()));
     }
 
+    /** The suppressed ones of these addresses with why (unsubscribed, hard_bounce ...), for telling a person. */
+    public Map<String, String> reasons(TenantId tenant, Collection<String> addresses) {
+        Set<String> suppressed = suppressed(tenant, addresses);
+        if (suppressed.isEmpty()) return Map.of();
+        Map<String, String> reasons = new java.util.LinkedHashMap<>();
+        transactions.inTenant(tenant, handle -> handle.createQuery(
+                        "select address, reason from suppressions where address = any(:addresses)")
+                .bind("addresses", suppressed.toArray(String[]::new))
+                .map((rs, ctx) -> reasons.put(rs.getString(1), rs.getString(2).replace('_', ' '))).list());
+        for (String address : suppressed) reasons.putIfAbsent(address, "blocked");
+        return reasons;
+    }
+
     public boolean isSuppressed(TenantId tenant, String address) {
         return !suppressed(tenant, List.of(address)).isEmpty();
     }
