@@ -11,3 +11,16 @@ alter table deliveries
     add column first_refused_at timestamptz,
     add column deferrals        integer not null default 0;
 update deliveries set lease_until = coalesce(sent_at, created_at) + interval '5 minutes' where status = 'sending';
+
+-- A tenant's DKIM key, made by the product: the private half sealed like the passwords, the public
+-- half kept to show the DNS record an admin publishes.
+alter table mail_settings
+    add column dkim_domain             text check (dkim_domain ~ '^[a-z0-9]([a-z0-9.-]{0,251}[a-z0-9])?$'),
+    add column dkim_selector           text check (dkim_selector ~ '^[a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?$'),
+    add column dkim_private_key_sealed text,
+    add column dkim_public_key         text;
+
+-- The last read of the bounce mailbox, so settings show a mailbox that cannot be reached.
+alter table mail_settings
+    add column imap_checked_at timestamptz,
+    add column imap_error      text;

@@ -43,7 +43,7 @@ public record OutreachServices(MailSettingsService mailSettings, SuppressionList
         UnsubscribeService unsubscribe = new UnsubscribeService(new UnsubscribeTokens(secretKeys), suppressions,
                 publicUrl);
         MailSettingsService mailSettings = new MailSettingsService(transactions, core.audit(),
-                new SecretBox(secretKeys), settings);
+                new SecretBox(secretKeys), settings, publicUrl);
         Deliveries deliveries = new Deliveries(transactions, clock);
         EmailDelivery emailDelivery = new EmailDelivery(mailSettings, new MailComposer(unsubscribe), suppressions,
                 deliveries, RetrySchedule.of(settings.retries()), clock);

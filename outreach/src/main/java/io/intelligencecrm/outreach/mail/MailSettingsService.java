@@ -10,41 +10,128 @@ import io.intelligencecrm.core.secret.SecretBox;
 import io.intelligencecrm.core.tenant.TenantId;
 import io.intelligencecrm.core.tenant.TenantTransactions;
 import jakarta.mail.Session;
+import io.intelligencecrm.outreach.dkim.DkimKey;
+import java.security.KeyPair;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.time.Instant;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Properties;
 import java.util.Set;
+import java.util.regex.Pattern;
 
 /**
- * Per-tenant SMTP server, sender address, daily cap and bounce mailbox (admins only), and the
+ * Per-tenant SMTP server, sender address, daily cap, bounce mailbox and DKIM key (admins only), and the
  * route each tenant's mail takes: its own server, else the product's configured one, else the
- * development capture. Passwords are sealed with {@link SecretBox} before they are stored.
+ * development capture. Passwords and the DKIM private key are sealed with {@link SecretBox} before they
+ * are stored. Settings come with warnings about what weakens delivery.
  */
 public final class MailSettingsService {
     private static final Set<String> FIELDS = Set.of("smtpHost", "smtpPort", "smtpSecurity", "smtpUsername",
             "smtpPassword", "fromAddress", "fromName", "dailyCap", "imapHost", "imapPort", "imapSecurity",
             "imapUsername", "imapPassword", "imapFolder");
 
+    private static final Pattern DOMAIN = Pattern.compile("[a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?(\\.[a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?)+");
+    private static final Pattern SELECTOR = Pattern.compile("[a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?");
+
     private final TenantTransactions transactions;
     private final AuditTrail audit;
     private final SecretBox secrets;
     private final OutreachSettings defaults;
+    private final String publicUrl;
 
+    /** @param publicUrl the product's public address, which unsubscribe links in mail use */
     public MailSettingsService(TenantTransactions transactions, AuditTrail audit, SecretBox secrets,
-                               OutreachSettings defaults) {
+                               OutreachSettings defaults, String publicUrl) {
         this.transactions = transactions;
         this.audit = audit;
         this.secrets = secrets;
         this.defaults = defaults;
+        this.publicUrl = publicUrl;
     }
 
     public MailSettings get(Actor actor) {
         Permissions.requireAdmin(actor, "see the mail settings");
-        return row(actor.tenant()).map(Stored::view).orElse(MailSettings.NONE);
+        return withWarnings(row(actor.tenant()).map(Stored::view).orElse(MailSettings.NONE));
+    }
+
+    /**
+     * Makes a new DKIM key for the domain (replacing any earlier one): the private half is sealed, the
+     * public half shown as the DNS record to publish. Mail is signed from then on.
+     */
+    public MailSettings createDkimKey(Actor actor, Map<String, Object> body) {
+        Permissions.requireAdmin(actor, "make a DKIM key");
+        Violations violations = new Violations();
+        for (String key : body.keySet()) {
+            if (!key.equals("domain") && !key.equals("selector")) violations.add(key, "is not a known field");
+        }
+        String domain = body.get("domain") instanceof String text ? text.strip().toLowerCase(Locale.ROOT) : null;
+        violations.check(domain != null && domain.length() <= 253 && DOMAIN.matcher(domain).matches(), "domain",
+                "is required: the domain mail is sent from, e.g. example.com");
+        Object rawSelector = body.getOrDefault("selector", "crm");
+        String selector = rawSelector instanceof String text ? text.strip().toLowerCase(Locale.ROOT) : null;
+        violations.check(selector != null && SELECTOR.matcher(selector).matches(), "selector",
+                "must be letters, digits and hyphens, e.g. crm or crm2025");
+        violations.throwIfAny();
+        KeyPair pair = DkimKey.generate();
+        return transactions.inTenant(actor.tenant(), handle -> {
+            handle.createUpdate("insert into mail_settings (tenant_id) values (crm_current_tenant()) on conflict do nothing")
+                    .execute();
+            handle.createUpdate("""
+                            update mail_settings set dkim_domain = :domain, dkim_selector = :selector,
+                                   dkim_private_key_sealed = :sealed, dkim_public_key = :publicKey""")
+                    .bind("domain", domain).bind("selector", selector)
+                    .bind("sealed", secrets.seal(DkimKey.privateKeyBase64(pair.getPrivate())))
+                    .bind("publicKey", DkimKey.publicKeyBase64(pair.getPublic())).execute();
+            audit.record(actor, "mail_settings.dkim_key", "mail_settings", null,
+                    Map.of("domain", domain, "selector", selector));
+            return withWarnings(row(actor.tenant()).orElseThrow().view());
+        });
+    }
+
+    /** Stops signing: the key is deleted (its DNS record can then be removed). */
+    public MailSettings removeDkimKey(Actor actor) {
+        Permissions.requireAdmin(actor, "remove the DKIM key");
+        return transactions.inTenant(actor.tenant(), handle -> {
+            handle.createUpdate("""
+                    update mail_settings set dkim_domain = null, dkim_selector = null, dkim_private_key_sealed = null,
+                           dkim_public_key = null""").execute();
+            audit.record(actor, "mail_settings.dkim_key_removed", "mail_settings", null, Map.of());
+            return withWarnings(row(actor.tenant()).map(Stored::view).orElse(MailSettings.NONE));
+        });
+    }
+
+    /** Records how the last read of the bounce mailbox went (null error: it worked). */
+    public void recordBounceMailboxCheck(TenantId tenant, String error) {
+        transactions.useTenant(tenant, handle -> handle.createUpdate("""
+                        update mail_settings set imap_checked_at = now(), imap_error = :error""")
+                .bind("error", error == null || error.length() <= 500 ? error : error.substring(0, 500)).execute());
+    }
+
+    private MailSettings withWarnings(MailSettings view) {
+        List<String> warnings = new ArrayList<>();
+        if (!publicUrl.startsWith("https://")) {
+            warnings.add("The public URL (CRM_PUBLIC_URL) is " + publicUrl + ", not https: unsubscribe links in mail "
+                    + "travel unencrypted and large mailbox providers may distrust them. Serve the product over https.");
+        }
+        String from = view.fromAddress() != null ? view.fromAddress() : defaults.fromAddress();
+        String fromDomain = from.substring(from.indexOf('@') + 1).toLowerCase(Locale.ROOT);
+        if (view.dkimDomain() == null) {
+            warnings.add("Mail is not signed with DKIM: large mailbox providers reject unsigned bulk mail, and "
+                    + "one-click unsubscribe needs a signature. Make a key for " + fromDomain + " and publish its record.");
+        } else if (!fromDomain.equals(view.dkimDomain()) && !fromDomain.endsWith("." + view.dkimDomain())) {
+            warnings.add("The sender address " + from + " is not in the DKIM domain " + view.dkimDomain()
+                    + ": DMARC checks will not count the signature.");
+        }
+        if (view.imapError() != null) {
+            warnings.add("The bounce mailbox could not be read at " + view.imapCheckedAt() + ": " + view.imapError());
+        }
+        return view.withWarnings(List.copyOf(warnings));
     }
 
     /** Replaces the given fields; a password left out is kept, an empty one is removed. */
@@ -76,13 +163,16 @@ public final class MailSettingsService {
         return transactions.inTenant(actor.tenant(), handle -> {
             handle.createUpdate("insert into mail_settings (tenant_id) values (crm_current_tenant()) on conflict do nothing")
                     .execute();
+            if (values.keySet().stream().anyMatch(field -> field.startsWith("imap"))) {
+                handle.createUpdate("update mail_settings set imap_checked_at = null, imap_error = null").execute();
+            }
             for (Map.Entry<String, Object> entry : values.entrySet()) {
                 // Column names come from the fixed FIELDS set above, never from the request.
                 handle.createUpdate("update mail_settings set " + column(entry.getKey()) + " = :value")
                         .bind("value", entry.getValue()).execute();
             }
             audit.record(actor, "mail_settings.update", "mail_settings", null, Map.of("fields", values.keySet()));
-            return row(actor.tenant()).orElseThrow().view();
+            return withWarnings(row(actor.tenant()).orElseThrow().view());
         });
     }
 
@@ -102,12 +192,14 @@ public final class MailSettingsService {
                     defaults.smtpUsername().orElse(null), defaults.smtpPassword().orElse(null));
         }
         String fromAddress = from != null ? from : defaults.fromAddress();
+        DkimKey dkim = stored.filter(s -> s.dkimPrivateKey != null).map(s -> new DkimKey(s.view.dkimDomain(),
+                s.view.dkimSelector(), DkimKey.privateKey(secrets.open(s.dkimPrivateKey)))).orElse(null);
         if (server == null) {
             return new MailRoute(new CaptureMailSender(transactions, tenant), Session.getInstance(new Properties()),
-                    fromAddress, fromName, cap, true);
+                    fromAddress, fromName, cap, true, dkim);
         }
         SmtpMailSender sender = new SmtpMailSender(server);
-        return new MailRoute(sender, sender.session(), fromAddress, fromName, cap, false);
+        return new MailRoute(sender, sender.session(), fromAddress, fromName, cap, false, dkim);
     }
 
     /** The tenant's bounce mailbox, if it configured one. */
@@ -121,7 +213,7 @@ public final class MailSettingsService {
         return sealed == null ? null : secrets.open(sealed);
     }
 
-    private record Stored(MailSettings view, String smtpPassword, String imapPassword) {
+    private record Stored(MailSettings view, String smtpPassword, String imapPassword, String dkimPrivateKey) {
     }
 
     private Optional<Stored> row(TenantId tenant) {
@@ -132,12 +224,23 @@ public final class MailSettingsService {
     private static Stored stored(ResultSet rs) throws SQLException {
         String smtpPassword = rs.getString("smtp_password_sealed");
         String imapPassword = rs.getString("imap_password_sealed");
+        String dkimDomain = rs.getString("dkim_domain");
+        String dkimSelector = rs.getString("dkim_selector");
+        String dkimPublicKey = rs.getString("dkim_public_key");
+        boolean dkim = dkimDomain != null && dkimPublicKey != null;
         return new Stored(new MailSettings(rs.getString("smtp_host"), (Integer) rs.getObject("smtp_port"),
                 rs.getString("smtp_security"), rs.getString("smtp_username"), smtpPassword != null,
                 rs.getString("from_address"), rs.getString("from_name"), (Integer) rs.getObject("daily_cap"),
                 rs.getString("imap_host"), (Integer) rs.getObject("imap_port"), rs.getString("imap_security"),
                 rs.getString("imap_username"), imapPassword != null, rs.getString("imap_folder"),
-                rs.getTimestamp("updated_at").toInstant()), smtpPassword, imapPassword);
+                dkimDomain, dkimSelector, dkim ? DkimKey.dnsName(dkimDomain, dkimSelector) : null,
+                dkim ? DkimKey.dnsRecord(dkimPublicKey) : null, instant(rs, "imap_checked_at"), rs.getString("imap_error"),
+                rs.getTimestamp("updated_at").toInstant(), List.of()), smtpPassword, imapPassword,
+                dkim ? rs.getString("dkim_private_key_sealed") : null);
+    }
+
+    private static Instant instant(ResultSet rs, String column) throws SQLException {
+        return rs.getTimestamp(column) == null ? null : rs.getTimestamp(column).toInstant();
     }
 
     private static String column(String field) {
