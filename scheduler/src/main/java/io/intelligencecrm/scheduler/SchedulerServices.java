@@ -112,7 +112,7 @@ public final class SchedulerServices implements AutoCloseable {
         TaskService tasks = core.tasks();
         NotificationService notifications = new NotificationService(transactions);
         List<StepAction> actions = new ArrayList<>();
-        actions.add(new AgentStep(agent.chat()));
+        actions.add(new AgentStep(agent.chat(), agent.decisions()));
         actions.add(new ConditionStep());
         actions.addAll(RecordSteps.all(core.contacts(), core.deals(), tasks, notifications, slack, clock));
         actions.addAll(EmailSteps.all(outreach.emailQueue(), agent.proposals()));

@@ -238,7 +238,10 @@ public record WorkflowDefinition(Trigger trigger, List<Step> steps, Map<String, 
         List<String> targets = new ArrayList<>();
         if (step.next() != null) targets.add(step.next());
         for (String key : List.of("then", "else", "onTimeout", "default")) {
-            if (step.text(key) != null) targets.add(step.text(key));
+            // An agent step's default may name one of its branches instead of a step.
+            String target = step.text(key);
+            if (target == null || key.equals("default") && step.map("branches").containsKey(target)) continue;
+            targets.add(target);
         }
         for (Object target : step.map("branches").values()) if (target instanceof String s) targets.add(s);
         return targets;
