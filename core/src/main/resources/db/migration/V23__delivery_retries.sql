@@ -24,3 +24,12 @@ alter table mail_settings
 alter table mail_settings
     add column imap_checked_at timestamptz,
     add column imap_error      text;
+
+-- A tenant has a time zone (tenants.settings ->> 'timezone', UTC when unset); a user without one of their
+-- own follows it. Users still at the old default follow the tenant's (UTC until an admin sets another).
+alter table users alter column timezone drop not null, alter column timezone drop default;
+update users set timezone = null where timezone = 'UTC';
+create function crm_tenant_timezone() returns text language sql stable as $$
+    select settings ->> 'timezone' from tenants where id = crm_current_tenant()
+$$;
+grant execute on function crm_tenant_timezone() to ${app_role};

@@ -22,6 +22,7 @@ import io.intelligencecrm.core.notification.InboxCount;
 import io.intelligencecrm.core.outbox.Outbox;
 import io.intelligencecrm.core.task.TaskService;
 import io.intelligencecrm.core.tenant.TenantDirectory;
+import io.intelligencecrm.core.tenant.TenantSettingsService;
 import io.intelligencecrm.core.tenant.TenantTransactions;
 import io.intelligencecrm.core.user.InvitationSender;
 import io.intelligencecrm.core.user.PasswordHasher;
@@ -39,7 +40,7 @@ public record CoreServices(TenantDirectory directory, AuditTrail audit, Outbox o
                            InteractionService interactions, ContactImport contactImport, ContactExport contactExport,
                            AuditQuery auditQuery, WorkflowService workflows, WorkflowRuns workflowRuns,
                            TaskService tasks, AnalyticsService analytics, DashboardFigures dashboard,
-                           InboxCount inbox) {
+                           InboxCount inbox, TenantSettingsService tenantSettings) {
 
     public static CoreServices create(Database database, Settings settings, Clock clock,
                                       List<ChangeSubscriber> subscribers, List<ErasureStep> erasureSteps,
@@ -52,19 +53,23 @@ public record CoreServices(TenantDirectory directory, AuditTrail audit, Outbox o
         ChangeFeed changes = new ChangeFeed(outbox, subscribers);
         Authentication authentication = new Authentication(directory, transactions, hasher, audit, clock,
                 Duration.ofDays(settings.auth().refreshTokenDays()), revocations);
+        WorkflowRuns workflowRuns = new WorkflowRuns(transactions, outbox);
+        // Cron workflows run on their owner's local time: a changed zone reschedules them.
+        WorkflowService workflows = new WorkflowService(transactions, audit, workflowRuns);
         UserService users = new UserService(transactions, directory, hasher, audit, invitations, clock,
-                Duration.ofHours(settings.auth().invitationHours()), settings.server().publicUrl(), revocations);
+                Duration.ofHours(settings.auth().invitationHours()), settings.server().publicUrl(), revocations,
+                workflows);
         CompanyService companies = new CompanyService(transactions, audit, changes);
         ContactService contacts = new ContactService(transactions, audit, changes, companies, erasureSteps);
-        WorkflowRuns workflowRuns = new WorkflowRuns(transactions, outbox);
         return new CoreServices(directory, audit, outbox, changes, authentication, users,
                 new ApiKeyService(transactions, audit), companies, contacts,
                 new DealService(transactions, audit, changes, companies, clock),
                 new InteractionService(transactions, audit, changes, contacts, clock),
                 new ContactImport(transactions, contacts, audit, changes),
                 new ContactExport(transactions, contacts, audit), new AuditQuery(transactions),
-                new WorkflowService(transactions, audit, workflowRuns), workflowRuns,
+                workflows, workflowRuns,
                 new TaskService(transactions, audit, clock), new AnalyticsService(transactions, clock),
-                new DashboardFigures(transactions, clock), new InboxCount(transactions));
+                new DashboardFigures(transactions, clock), new InboxCount(transactions),
+                new TenantSettingsService(transactions, audit, workflows));
     }
 }

@@ -66,6 +66,7 @@ import io.intelligencecrm.web.knowledge.KnowledgeController;
 import io.intelligencecrm.web.knowledge.SearchController;
 import io.intelligencecrm.web.slack.SlackSettingsController;
 import io.intelligencecrm.web.slack.SlackWebhookController;
+import io.intelligencecrm.web.user.TenantController;
 import io.intelligencecrm.web.user.UserController;
 import dev.langchain4j.model.chat.StreamingChatModel;
 import io.intelligencecrm.web.auth.WebSocketAuthentication;
@@ -237,6 +238,7 @@ public final class CrmApplication {
             new DealController(services.deals()).routes(api);
             new InteractionController(services.interactions()).routes(api);
             new UserController(services.users(), services.apiKeys(), services.auditQuery()).routes(api);
+            new TenantController(services.tenantSettings()).routes(api);
             new ChatController(agent.chat()).routes(api);
             new ConversationController(agent.conversations()).routes(api);
             new ProposalController(agent.proposals(), agent.chat()).routes(api);
