@@ -20,10 +20,17 @@ alter table mail_settings
     add column dkim_private_key_sealed text,
     add column dkim_public_key         text;
 
--- The last read of the bounce mailbox, so settings show a mailbox that cannot be reached.
-alter table mail_settings
-    add column imap_checked_at timestamptz,
-    add column imap_error      text;
+-- How the last read of each mailbox the product watches went (the bounce mailbox, the email bot's), so
+-- settings show one that cannot be reached, and since when.
+create table mailbox_checks (
+    tenant_id     uuid not null references tenants (id) on delete cascade,
+    mailbox       text not null check (mailbox in ('bounce', 'email_bot')),
+    checked_at    timestamptz not null,
+    error         text,
+    failing_since timestamptz,
+    primary key (tenant_id, mailbox)
+);
+select crm_isolate_tenant('mailbox_checks');
 
 -- A tenant has a time zone (tenants.settings ->> 'timezone', UTC when unset); a user without one of their
 -- own follows it. Users still at the old default follow the tenant's (UTC until an admin sets another).

@@ -13,6 +13,7 @@ import io.intelligencecrm.outreach.mail.EmailDelivery;
 import io.intelligencecrm.outreach.mail.EmailQueue;
 import io.intelligencecrm.outreach.mail.MailComposer;
 import io.intelligencecrm.outreach.mail.MailSettingsService;
+import io.intelligencecrm.outreach.mail.MailboxChecks;
 import io.intelligencecrm.outreach.suppression.SuppressionList;
 import io.intelligencecrm.outreach.unsubscribe.UnsubscribeService;
 import io.intelligencecrm.outreach.unsubscribe.UnsubscribeTokens;
@@ -43,7 +44,7 @@ public record OutreachServices(MailSettingsService mailSettings, SuppressionList
         UnsubscribeService unsubscribe = new UnsubscribeService(new UnsubscribeTokens(secretKeys), suppressions,
                 publicUrl);
         MailSettingsService mailSettings = new MailSettingsService(transactions, core.audit(),
-                new SecretBox(secretKeys), settings, publicUrl);
+                new SecretBox(secretKeys), settings, publicUrl, new MailboxChecks(transactions));
         Deliveries deliveries = new Deliveries(transactions, clock);
         EmailDelivery emailDelivery = new EmailDelivery(mailSettings, new MailComposer(unsubscribe), suppressions,
                 deliveries, RetrySchedule.of(settings.retries()), clock);

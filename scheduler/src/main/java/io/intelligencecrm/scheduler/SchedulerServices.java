@@ -39,8 +39,10 @@ import org.quartz.CronScheduleBuilder;
 import org.quartz.Job;
 import org.quartz.JobBuilder;
 import org.quartz.JobDetail;
+import org.quartz.ScheduleBuilder;
 import org.quartz.Scheduler;
 import org.quartz.SchedulerException;
+import org.quartz.SimpleScheduleBuilder;
 import org.quartz.Trigger;
 import org.quartz.TriggerBuilder;
 import org.slf4j.Logger;
@@ -63,11 +65,14 @@ public final class SchedulerServices implements AutoCloseable {
     private final OutboxDispatcher dispatcher;
     private final DealIdleScanJob idleScan;
     private final CoreServices core;
+    private final Duration bounceScan;
     private boolean started;
 
     private SchedulerServices(Scheduler quartz, QuartzWorkflowSchedule schedule, WorkflowService workflows,
                               WorkflowRuns runs, TaskService tasks, NotificationService notifications,
-                              OutboxDispatcher dispatcher, DealIdleScanJob idleScan, CoreServices core) {
+                              OutboxDispatcher dispatcher, DealIdleScanJob idleScan, CoreServices core,
+                              Duration bounceScan) {
+        this.bounceScan = bounceScan;
         this.quartz = quartz;
         this.schedule = schedule;
         this.workflows = workflows;
@@ -123,7 +128,8 @@ public final class SchedulerServices implements AutoCloseable {
         WorkflowEventHandler events = new WorkflowEventHandler(transactions, workflows, runs, clock);
         OutboxDispatcher dispatcher = new OutboxDispatcher(database, List.of(events, runner), pollInterval,
                 settings.stepRetries());
-        return new SchedulerServices(quartz, schedule, workflows, runs, tasks, notifications, dispatcher, idleScan, core);
+        return new SchedulerServices(quartz, schedule, workflows, runs, tasks, notifications, dispatcher, idleScan, core,
+                settings.bounceScan());
     }
 
     /** Starts Quartz (joining the cluster), the global scans, and the run dispatcher. */
@@ -141,19 +147,22 @@ public final class SchedulerServices implements AutoCloseable {
     }
 
     /**
-     * The deal-idle scan every 15 minutes and the bounce mailboxes every 5; after downtime one catch-up
-     * run happens at once (both are idempotent), not one per missed firing.
+     * The deal-idle scan every 15 minutes and the bounce mailboxes as often as configured (5 minutes by
+     * default); after downtime one catch-up run happens at once (both are idempotent), not one per missed firing.
      */
     private void scheduleScans() throws SchedulerException {
-        scheduleSystemJob(DealIdleScanJob.class, "deal-idle-scan", "0 0/15 * * * ?");
-        scheduleSystemJob(BounceScanJob.class, "bounce-scan", "30 0/5 * * * ?");
+        scheduleSystemJob(DealIdleScanJob.class, "deal-idle-scan",
+                CronScheduleBuilder.cronSchedule("0 0/15 * * * ?").withMisfireHandlingInstructionFireAndProceed());
+        scheduleSystemJob(BounceScanJob.class, "bounce-scan", SimpleScheduleBuilder.simpleSchedule()
+                .withIntervalInSeconds((int) bounceScan.toSeconds()).repeatForever()
+                .withMisfireHandlingInstructionNowWithExistingCount());
     }
 
-    private void scheduleSystemJob(Class<? extends Job> type, String name, String cron) throws SchedulerException {
+    private void scheduleSystemJob(Class<? extends Job> type, String name, ScheduleBuilder<?> schedule)
+            throws SchedulerException {
         JobDetail job = JobBuilder.newJob(type).withIdentity(name, "system").requestRecovery(true).build();
         Trigger trigger = TriggerBuilder.newTrigger().withIdentity(name, "system").forJob(job)
-                .withSchedule(CronScheduleBuilder.cronSchedule(cron).withMisfireHandlingInstructionFireAndProceed())
-                .build();
+                .startNow().withSchedule(schedule).build();
         quartz.scheduleJob(job, Set.of(trigger), true);
     }
 

@@ -11,6 +11,7 @@ import io.intelligencecrm.core.secret.SecretBox;
 import io.intelligencecrm.core.tenant.TenantId;
 import io.intelligencecrm.core.tenant.TenantTransactions;
 import io.intelligencecrm.outreach.mail.MailboxAccount;
+import io.intelligencecrm.outreach.mail.MailboxChecks;
 import java.security.SecureRandom;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -37,8 +38,11 @@ public final class EmailBotSettingsService {
     private final TenantTransactions transactions;
     private final SecretBox box;
     private final AuditTrail audit;
+    private final MailboxChecks checks;
 
-    public EmailBotSettingsService(Jdbi directory, TenantTransactions transactions, SecretBox box, AuditTrail audit) {
+    public EmailBotSettingsService(Jdbi directory, TenantTransactions transactions, SecretBox box, AuditTrail audit,
+                                   MailboxChecks checks) {
+        this.checks = checks;
         this.directory = directory;
         this.transactions = transactions;
         this.box = box;
@@ -47,7 +51,9 @@ public final class EmailBotSettingsService {
 
     public EmailBotSettings get(Actor actor) {
         Permissions.requireAdmin(actor, "see the email bot settings");
-        return row(actor.tenant()).map(Stored::view).orElse(EmailBotSettings.NONE);
+        EmailBotSettings view = row(actor.tenant()).map(Stored::view).orElse(EmailBotSettings.NONE);
+        if (view.imapHost() == null) return view;
+        return checks.last(actor.tenant(), MailboxChecks.EMAIL_BOT).map(view::withCheck).orElse(view);
     }
 
     /** Replaces the given fields; a password left out is kept, an empty one is removed. */
@@ -99,6 +105,10 @@ public final class EmailBotSettingsService {
                         .bind("value", entry.getValue()).execute();
             }
             audit.record(actor, "email_bot.update", "email_bot_settings", null, Map.of("fields", values.keySet()));
+            // New mailbox settings: the last read tells nothing about them.
+            if (values.keySet().stream().anyMatch(field -> field.startsWith("imap"))) {
+                checks.forget(actor.tenant(), MailboxChecks.EMAIL_BOT);
+            }
             return row(actor.tenant()).orElseThrow().view();
         });
     }
@@ -161,7 +171,8 @@ public final class EmailBotSettingsService {
         return new Stored(new EmailBotSettings(true, rs.getString("address"), rs.getString("imap_host"),
                 (Integer) rs.getObject("imap_port"), rs.getString("imap_security"), rs.getString("imap_username"),
                 imapPassword != null, rs.getString("imap_folder"), rs.getString("trusted_authserv_id"),
-                rs.getBoolean("create_leads"), webhookSecret != null, rs.getTimestamp("updated_at").toInstant()),
+                rs.getBoolean("create_leads"), webhookSecret != null, rs.getTimestamp("updated_at").toInstant(),
+                null, null, null),
                 imapPassword, webhookSecret);
     }
 

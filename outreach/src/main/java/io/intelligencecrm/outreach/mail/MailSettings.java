@@ -24,6 +24,12 @@ public record MailSettings(String smtpHost, Integer smtpPort, String smtpSecurit
     static final MailSettings NONE = new MailSettings(null, null, "starttls", null, false, null, null, null, null,
             null, "tls", null, false, "INBOX", null, null, null, null, null, null, null, List.of());
 
+    MailSettings withCheck(Instant checkedAt, String error) {
+        return new MailSettings(smtpHost, smtpPort, smtpSecurity, smtpUsername, smtpPasswordSet, fromAddress, fromName,
+                dailyCap, imapHost, imapPort, imapSecurity, imapUsername, imapPasswordSet, imapFolder, dkimDomain,
+                dkimSelector, dkimDnsName, dkimDnsRecord, checkedAt, error, updatedAt, warnings);
+    }
+
     MailSettings withWarnings(List<String> newWarnings) {
         return new MailSettings(smtpHost, smtpPort, smtpSecurity, smtpUsername, smtpPasswordSet, fromAddress, fromName,
                 dailyCap, imapHost, imapPort, imapSecurity, imapUsername, imapPasswordSet, imapFolder, dkimDomain,

@@ -14,7 +14,6 @@ import io.intelligencecrm.outreach.dkim.DkimKey;
 import java.security.KeyPair;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -44,10 +43,12 @@ public final class MailSettingsService {
     private final SecretBox secrets;
     private final OutreachSettings defaults;
     private final String publicUrl;
+    private final MailboxChecks checks;
 
     /** @param publicUrl the product's public address, which unsubscribe links in mail use */
     public MailSettingsService(TenantTransactions transactions, AuditTrail audit, SecretBox secrets,
-                               OutreachSettings defaults, String publicUrl) {
+                               OutreachSettings defaults, String publicUrl, MailboxChecks checks) {
+        this.checks = checks;
         this.transactions = transactions;
         this.audit = audit;
         this.secrets = secrets;
@@ -57,7 +58,7 @@ public final class MailSettingsService {
 
     public MailSettings get(Actor actor) {
         Permissions.requireAdmin(actor, "see the mail settings");
-        return withWarnings(row(actor.tenant()).map(Stored::view).orElse(MailSettings.NONE));
+        return withWarnings(actor.tenant(), row(actor.tenant()).map(Stored::view).orElse(MailSettings.NONE));
     }
 
     /**
@@ -90,7 +91,7 @@ public final class MailSettingsService {
                     .bind("publicKey", DkimKey.publicKeyBase64(pair.getPublic())).execute();
             audit.record(actor, "mail_settings.dkim_key", "mail_settings", null,
                     Map.of("domain", domain, "selector", selector));
-            return withWarnings(row(actor.tenant()).orElseThrow().view());
+            return withWarnings(actor.tenant(), row(actor.tenant()).orElseThrow().view());
         });
     }
 
@@ -102,18 +103,20 @@ public final class MailSettingsService {
                     update mail_settings set dkim_domain = null, dkim_selector = null, dkim_private_key_sealed = null,
                            dkim_public_key = null""").execute();
             audit.record(actor, "mail_settings.dkim_key_removed", "mail_settings", null, Map.of());
-            return withWarnings(row(actor.tenant()).map(Stored::view).orElse(MailSettings.NONE));
+            return withWarnings(actor.tenant(), row(actor.tenant()).map(Stored::view).orElse(MailSettings.NONE));
         });
     }
 
     /** Records how the last read of the bounce mailbox went (null error: it worked). */
     public void recordBounceMailboxCheck(TenantId tenant, String error) {
-        transactions.useTenant(tenant, handle -> handle.createUpdate("""
-                        update mail_settings set imap_checked_at = now(), imap_error = :error""")
-                .bind("error", error == null || error.length() <= 500 ? error : error.substring(0, 500)).execute());
+        checks.record(tenant, MailboxChecks.BOUNCE, error);
     }
 
-    private MailSettings withWarnings(MailSettings view) {
+    private MailSettings withWarnings(TenantId tenant, MailSettings stored) {
+        Optional<MailboxChecks.Check> check = stored.imapHost() == null ? Optional.empty()
+                : checks.last(tenant, MailboxChecks.BOUNCE);
+        MailSettings view = stored.withCheck(check.map(MailboxChecks.Check::checkedAt).orElse(null),
+                check.map(MailboxChecks.Check::error).orElse(null));
         List<String> warnings = new ArrayList<>();
         if (!publicUrl.startsWith("https://")) {
             warnings.add("The public URL (CRM_PUBLIC_URL) is " + publicUrl + ", not https: unsubscribe links in mail "
@@ -129,7 +132,8 @@ public final class MailSettingsService {
                     + ": DMARC checks will not count the signature.");
         }
         if (view.imapError() != null) {
-            warnings.add("The bounce mailbox could not be read at " + view.imapCheckedAt() + ": " + view.imapError());
+            warnings.add("The bounce mailbox cannot be read (since " + check.get().failingSince() + "): "
+                    + view.imapError());
         }
         return view.withWarnings(List.copyOf(warnings));
     }
@@ -164,7 +168,7 @@ public final class MailSettingsService {
             handle.createUpdate("insert into mail_settings (tenant_id) values (crm_current_tenant()) on conflict do nothing")
                     .execute();
             if (values.keySet().stream().anyMatch(field -> field.startsWith("imap"))) {
-                handle.createUpdate("update mail_settings set imap_checked_at = null, imap_error = null").execute();
+                checks.forget(actor.tenant(), MailboxChecks.BOUNCE);
             }
             for (Map.Entry<String, Object> entry : values.entrySet()) {
                 // Column names come from the fixed FIELDS set above, never from the request.
@@ -172,7 +176,7 @@ public final class MailSettingsService {
                         .bind("value", entry.getValue()).execute();
             }
             audit.record(actor, "mail_settings.update", "mail_settings", null, Map.of("fields", values.keySet()));
-            return withWarnings(row(actor.tenant()).orElseThrow().view());
+            return withWarnings(actor.tenant(), row(actor.tenant()).orElseThrow().view());
         });
     }
 
@@ -234,14 +238,11 @@ public final class MailSettingsService {
                 rs.getString("imap_host"), (Integer) rs.getObject("imap_port"), rs.getString("imap_security"),
                 rs.getString("imap_username"), imapPassword != null, rs.getString("imap_folder"),
                 dkimDomain, dkimSelector, dkim ? DkimKey.dnsName(dkimDomain, dkimSelector) : null,
-                dkim ? DkimKey.dnsRecord(dkimPublicKey) : null, instant(rs, "imap_checked_at"), rs.getString("imap_error"),
+                dkim ? DkimKey.dnsRecord(dkimPublicKey) : null, null, null,
                 rs.getTimestamp("updated_at").toInstant(), List.of()), smtpPassword, imapPassword,
                 dkim ? rs.getString("dkim_private_key_sealed") : null);
     }
 
-    private static Instant instant(ResultSet rs, String column) throws SQLException {
-        return rs.getTimestamp(column) == null ? null : rs.getTimestamp(column).toInstant();
-    }
 
     private static String column(String field) {
         return switch (field) {
