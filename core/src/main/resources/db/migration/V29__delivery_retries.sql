@@ -40,3 +40,24 @@ create function crm_tenant_timezone() returns text language sql stable as $$
     select settings ->> 'timezone' from tenants where id = crm_current_tenant()
 $$;
 grant execute on function crm_tenant_timezone() to ${app_role};
+
+-- SMS as a channel: a tenant's own provider account (Twilio), the auth token sealed like the passwords;
+-- without one the product's (CRM_SMS_TWILIO_*) is used. Texts wait outside the quiet hours (local time
+-- of the contact, else of the tenant). The provider's status callbacks mark a text delivered.
+create table sms_settings (
+    tenant_id         uuid primary key references tenants (id) on delete cascade,
+    account_sid       text check (account_sid ~ '^[A-Za-z0-9]{2,64}$'),
+    auth_token_sealed text,
+    from_number       text check (from_number ~ '^\+[1-9][0-9]{6,14}$'),
+    quiet_start       smallint check (quiet_start between 0 and 23),
+    quiet_end         smallint check (quiet_end between 0 and 23),
+    help_text         text check (length(help_text) <= 320),
+    updated_at        timestamptz not null default now()
+);
+select crm_isolate_tenant('sms_settings');
+create trigger sms_settings_touch before update on sms_settings for each row execute function crm_touch_updated_at();
+
+alter table deliveries drop constraint deliveries_status_check;
+alter table deliveries add constraint deliveries_status_check
+    check (status in ('sending', 'deferred', 'sent', 'delivered', 'suppressed', 'failed', 'bounced'));
+create index deliveries_provider_ref on deliveries (tenant_id, provider_ref) where provider_ref is not null;

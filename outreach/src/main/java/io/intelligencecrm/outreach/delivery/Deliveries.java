@@ -161,6 +161,34 @@ public final class Deliveries {
         for (DeliveryOutcome outcome : outcomes) CrmMetrics.delivered(outcome.channel(), outcome.status(), 1);
     }
 
+    /**
+     * The SMS provider reported what became of a text it took (its status callback): delivered, or failed
+     * with the carrier's reason. Returns how many deliveries it concerned (0: not one of ours).
+     */
+    public int markReported(TenantId tenant, String providerRef, String status, String detail) {
+        int changed = transactions.inTenant(tenant, handle -> {
+            List<String> keys = handle.createQuery("""
+                            update deliveries set status = :status, last_error = :detail
+                             where provider_ref = :ref and channel = 'sms' and status in ('sent', 'delivered')
+                            returning idempotency_key""")
+                    .bind("ref", providerRef).bind("status", status).bind("detail", detail)
+                    .mapTo(String.class).list();
+            Map<String, Object> facts = new LinkedHashMap<>();
+            facts.put("delivery", status);
+            facts.put("deliveryAt", clock.instant().toString());
+            facts.put("note", status.equals("delivered") ? "delivered to the phone" : "not delivered: " + detail);
+            for (String key : keys) {
+                handle.createUpdate("""
+                                update interactions set metadata = metadata || :facts
+                                 where (metadata ->> 'outboxKey') = :key""")
+                        .bind("facts", facts).bind("key", key).execute();
+            }
+            return keys.size();
+        });
+        CrmMetrics.delivered("sms", status, changed);
+        return changed;
+    }
+
     /** A bounce arrived for a message this tenant sent: the delivery and its interaction say so. */
     public int markBounced(TenantId tenant, String messageId, String recipient, String detail) {
         int bounced = transactions.inTenant(tenant, handle -> {

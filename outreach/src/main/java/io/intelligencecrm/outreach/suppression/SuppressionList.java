@@ -111,6 +111,17 @@ public final class SuppressionList {
         if (removed == 0) throw CrmException.notFound("Suppressed address");
     }
 
+    /**
+     * The recipient asked for messages again (an SMS START): only their own opt-out on this channel is
+     * lifted, never a block a person set or a bounce. Returns true when one was lifted.
+     */
+    public boolean optIn(TenantId tenant, String address, String channel) {
+        return transactions.inTenant(tenant, handle -> handle.createUpdate("""
+                        delete from suppressions
+                         where address = :address and channel = :channel and reason = 'unsubscribed'""")
+                .bind("address", normalise(address)).bind("channel", channel).execute() == 1);
+    }
+
     public List<Suppression> list(Actor actor, int limit) {
         return transactions.inTenant(actor.tenant(), handle -> handle.createQuery("""
                         select address, channel, reason, detail, created_at from suppressions
