@@ -24,6 +24,7 @@ import io.intelligencecrm.scheduler.quartz.QuartzWorkflowSchedule;
 import io.intelligencecrm.scheduler.steps.AgentStep;
 import io.intelligencecrm.scheduler.steps.ConditionStep;
 import io.intelligencecrm.scheduler.steps.EmailSteps;
+import io.intelligencecrm.scheduler.steps.SmsStep;
 import io.intelligencecrm.scheduler.steps.RecordSteps;
 import io.intelligencecrm.scheduler.steps.ReportStep;
 import io.intelligencecrm.scheduler.steps.WaitSteps;
@@ -121,6 +122,7 @@ public final class SchedulerServices implements AutoCloseable {
         actions.add(new ConditionStep());
         actions.addAll(RecordSteps.all(core.contacts(), core.deals(), tasks, notifications, slack, clock));
         actions.addAll(EmailSteps.all(outreach.emailQueue(), agent.proposals()));
+        actions.add(new SmsStep(outreach.smsQueue()));
         actions.add(new ReportStep(transactions, clock));
         actions.addAll(WaitSteps.all(clock));
         WorkflowRunner runner = new WorkflowRunner(transactions, workflows, runs, users, core.contacts(), core.deals(),

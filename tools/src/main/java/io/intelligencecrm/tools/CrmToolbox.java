@@ -20,6 +20,7 @@ import io.intelligencecrm.tools.proposal.AssignOwnerHandler;
 import io.intelligencecrm.tools.proposal.ChangeStagesHandler;
 import io.intelligencecrm.tools.proposal.DeleteContactHandler;
 import io.intelligencecrm.tools.proposal.SendEmailHandler;
+import io.intelligencecrm.tools.proposal.SendSmsHandler;
 import io.intelligencecrm.tools.scoring.ScoringTools;
 import io.intelligencecrm.tools.task.TaskReadTools;
 import io.intelligencecrm.tools.task.TaskWriteTools;
@@ -64,7 +65,8 @@ public final class CrmToolbox {
     public static List<ProposalHandler> proposalHandlers(CrmServices services) {
         List<ProposalHandler> handlers = new ArrayList<>(List.of(new AssignOwnerHandler(services),
                 new AssignDealOwnerHandler(services),
-                new DeleteContactHandler(services), new ChangeStagesHandler(services), new SendEmailHandler(services)));
+                new DeleteContactHandler(services), new ChangeStagesHandler(services), new SendEmailHandler(services),
+                new SendSmsHandler(services)));
         if (services.workflows() != null) {
             handlers.add(new ActivateWorkflowHandler(services.workflows()));
             handlers.add(new DeleteWorkflowHandler(services.workflows()));

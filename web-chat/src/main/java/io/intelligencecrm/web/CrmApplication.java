@@ -37,7 +37,9 @@ import io.intelligencecrm.web.workflow.InboxController;
 import io.intelligencecrm.web.task.TaskController;
 import io.intelligencecrm.web.workflow.WorkflowController;
 import io.intelligencecrm.web.outreach.OutreachController;
+import io.intelligencecrm.web.outreach.SmsController;
 import io.intelligencecrm.web.outreach.UnsubscribeController;
+import io.intelligencecrm.tools.outreach.SmsProposals;
 import io.intelligencecrm.core.tenant.TenantProvisioning;
 import io.intelligencecrm.core.user.InvitationSender;
 import io.intelligencecrm.core.user.PasswordHasher;
@@ -248,6 +250,9 @@ public final class CrmApplication {
             new SlackSettingsController(slack.integration()).routes(api);
             new EmailBotController(emailBot).routes(api);
             new OutreachController(outreach).routes(api);
+            SmsController sms = new SmsController(outreach.smsSettings(), new SmsProposals(services.contacts(),
+                    agent.proposals(), outreach.suppressions()), outreach.smsWebhooks(), settings.server().publicUrl());
+            sms.routes(api);
             new WorkflowController(scheduler.workflows()).routes(api);
             new InboxController(scheduler.notifications()).routes(api);
             new TaskController(services.tasks()).routes(api);
@@ -294,6 +299,7 @@ public final class CrmApplication {
                 config.routes.beforeMatched("/api/*", authentication);
                 api.registerAll(config.routes);
                 new SlackWebhookController(slack).routes(config.routes);
+                sms.webhooks(config.routes);
                 config.routes.wsBeforeUpgrade("/ws/chat", socketAuthentication);
                 config.routes.ws("/ws/chat", chatSocket::configure);
                 config.routes.wsBeforeUpgrade("/ws/live", socketAuthentication);

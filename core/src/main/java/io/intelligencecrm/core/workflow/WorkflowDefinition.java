@@ -25,7 +25,7 @@ public record WorkflowDefinition(Trigger trigger, List<Step> steps, Map<String, 
     public static final String END = "end";
     public static final Set<String> TRIGGERS = Set.of("cron", "event", "score_threshold", "deal_idle", "manual");
     public static final Set<String> STEP_TYPES = Set.of("agent", "condition", "update_record", "create_task",
-            "send_email", "draft_email", "notify", "report", "wait", "wait_for_reply");
+            "send_email", "draft_email", "send_sms", "notify", "report", "wait", "wait_for_reply");
     public static final Set<String> EVENT_ENTITIES = Set.of("contact", "company", "deal", "interaction");
     public static final Set<String> OPERATORS = Set.of("equals", "not_equals", "contains", "gt", "gte", "lt", "lte",
             "exists", "not_exists");
@@ -209,6 +209,11 @@ public record WorkflowDefinition(Trigger trigger, List<Step> steps, Map<String, 
                         "must be owner (the workflow's owner) or contact (the triggering contact)");
                 requireText(step, "subject", 200, at, violations);
                 requireText(step, "body", 20_000, at, violations);
+            }
+            case "send_sms" -> {
+                violations.check(step.text("to") == null || "contact".equals(step.text("to")), at + ".to",
+                        "must be contact (the triggering contact), the only one a workflow texts");
+                requireText(step, "body", 1600, at, violations);
             }
             case "draft_email" -> {
                 requireText(step, "subject", 200, at, violations);

@@ -20,7 +20,7 @@ import java.util.Map;
 import java.util.UUID;
 
 /**
- * Asking to send email: always a proposal the user approves; never sent from here. Roles that write only.
+ * Asking to send email or a text: always a proposal the user approves; never sent from here. Roles that write only.
  * Contacts on the suppression list are left out when the proposal is made, and its card says so.
  */
 public final class OutreachWriteTools {
@@ -52,6 +52,18 @@ public final class OutreachWriteTools {
             @P("the plain-text body, e.g. starting 'Hi {{firstName}},'") String body,
             InvocationParameters parameters) {
         return propose(contactIds, subject, body, parameters);
+    }
+
+    @Tool("PROPOSES sending a text message (SMS) to one contact's phone; nothing is sent until the user approves "
+            + "it, and it waits outside the quiet hours in the contact's time zone. The body may use "
+            + MergeFields.KNOWN + ".")
+    public ProposalResult proposeSendSms(
+            @P("the contact's id") String contactId,
+            @P("the text, at most 1600 characters") String body,
+            InvocationParameters parameters) {
+        ToolCall call = ToolCall.of(parameters);
+        return ProposalResult.of(new SmsProposals(services.contacts(), proposals, suppressions)
+                .propose(call.actor(), call.conversationId(), ToolArguments.id("contactId", contactId), body));
     }
 
     private ProposalResult propose(List<String> contactIds, String subject, String body,
