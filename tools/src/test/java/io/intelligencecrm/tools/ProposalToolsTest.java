@@ -210,4 +210,36 @@ class ProposalToolsTest {
         assertTrue(nobody.getMessage().contains("nothing to send") && nobody.getMessage().contains("unsubscribed"),
                 nobody.getMessage());
     }
+
+    @Test
+    void a_text_is_proposed_queued_once_on_approval_and_refused_for_a_number_that_replied_stop() {
+        ContactWriteTools.ContactSaved pat = contacts.createContact("Pat", "Phone", null, "+1 555 0100 222", null, null,
+                null, null, null, as(fixture.rep));
+        String id = pat.contact().id().toString();
+        ProposalResult proposal = outreach.proposeSendSms(id, "Hi {{firstName}}, see you at 3", as(fixture.rep));
+        assertEquals("sms.send", proposal.action());
+        assertTrue(proposal.summary().contains("+15550100222"), proposal.summary());
+        String key = "proposal:" + proposal.arguments().get("sendId") + ":" + id;
+        assertEquals(0, fixture.count("select count(*) from outbox where idempotency_key = :key", Map.of("key", key)));
+
+        fixture.proposals.approve(fixture.rep, proposal.proposalId(), proposal.argumentsHash());
+        assertEquals(1, fixture.count("""
+                select count(*) from outbox where kind = 'sms.send' and idempotency_key = :key
+                   and payload ->> 'to' = '+15550100222' and payload ->> 'body' = 'Hi Pat, see you at 3'""",
+                Map.of("key", key)));
+        assertEquals(1, fixture.count("""
+                select count(*) from interactions where contact_id = :id and type = 'sms' and direction = 'outbound'
+                   and metadata ->> 'delivery' = 'queued'""", Map.of("id", pat.contact().id())));
+
+        suppressions.suppress(fixture.rep.tenant(), "+15550100222", "sms", "unsubscribed", "replied STOP");
+        CrmException refused = assertThrows(CrmException.class, () -> outreach.proposeSendSms(id, "Again",
+                as(fixture.rep)));
+        assertTrue(refused.getMessage().contains("suppression list") && refused.getMessage().contains("unsubscribed"),
+                refused.getMessage());
+        ContactWriteTools.ContactSaved noPhone = contacts.createContact("Nora", "Nophone", "nora@example.test", null,
+                null, null, null, null, null, as(fixture.rep));
+        CrmException noNumber = assertThrows(CrmException.class, () -> outreach.proposeSendSms(
+                noPhone.contact().id().toString(), "Hi", as(fixture.rep)));
+        assertTrue(noNumber.getMessage().contains("no phone number"), noNumber.getMessage());
+    }
 }
