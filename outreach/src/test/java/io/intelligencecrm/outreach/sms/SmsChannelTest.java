@@ -29,8 +29,12 @@ import org.junit.jupiter.api.Test;
  * the provider's signature, STOP/START/HELP, replies on the timeline.
  */
 class SmsChannelTest {
-    /** 12:00 UTC: 21:00 in Tokyo (quiet), noon in Lisbon. */
-    private static final Instant NOW = Instant.parse("2026-01-15T12:00:00Z");
+    /**
+     * Tomorrow 12:00 UTC: 21:00 in Tokyo (quiet), noon in Lisbon (both without summer time). Tomorrow, because
+     * the outbox compares due times with the database's clock.
+     */
+    private static final Instant NOW = java.time.LocalDate.now(ZoneOffset.UTC).plusDays(1).atTime(12, 0)
+            .toInstant(ZoneOffset.UTC);
     private static final String TOKEN = "tenant-token-1";
 
     private TwilioStandIn twilio;
@@ -104,7 +108,7 @@ class SmsChannelTest {
                 "noon in Lisbon and in the tenant's zone (UTC, for a zone that is not one): sent now");
         assertEquals("deferred", sql("select status from deliveries where idempotency_key = 'q:tokyo'"));
         // Quiet from 21:00 to 08:00 by default: 08:00 in Tokyo is 23:00 UTC.
-        Instant expected = Instant.parse("2026-01-15T23:00:00Z");
+        Instant expected = NOW.plus(java.time.Duration.ofHours(11));
         assertEquals(expected, Instant.parse(sql("""
                 select to_char(retry_at at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS"Z"') from deliveries
                  where idempotency_key = 'q:tokyo'""")));

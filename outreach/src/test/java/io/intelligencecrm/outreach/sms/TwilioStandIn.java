@@ -17,13 +17,13 @@ import java.util.concurrent.CopyOnWriteArrayList;
  * form-encoded, HTTP Basic auth): 201 with a message sid, 401 for a wrong token, 400 with error 21610
  * for a number that replied STOP at the carrier.
  */
-final class TwilioStandIn implements AutoCloseable {
-    final List<Map<String, String>> received = new CopyOnWriteArrayList<>();
-    final Map<String, String> tokens = new ConcurrentHashMap<>();
-    final Set<String> optedOutAtCarrier = ConcurrentHashMap.newKeySet();
+public final class TwilioStandIn implements AutoCloseable {
+    public final List<Map<String, String>> received = new CopyOnWriteArrayList<>();
+    public final Map<String, String> tokens = new ConcurrentHashMap<>();
+    public final Set<String> optedOutAtCarrier = ConcurrentHashMap.newKeySet();
     private final HttpServer server;
 
-    TwilioStandIn() throws IOException {
+    public TwilioStandIn() throws IOException {
         server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
         server.createContext("/2010-04-01/Accounts/", exchange -> {
             String path = exchange.getRequestURI().getPath();
@@ -54,7 +54,7 @@ final class TwilioStandIn implements AutoCloseable {
         server.start();
     }
 
-    String url() {
+    public String url() {
         return "http://127.0.0.1:" + server.getAddress().getPort();
     }
 
