@@ -68,7 +68,7 @@ public record CoreServices(TenantDirectory directory, AuditTrail audit, Outbox o
                 new ContactImport(transactions, contacts, audit, changes),
                 new ContactExport(transactions, contacts, audit), new AuditQuery(transactions),
                 workflows, workflowRuns,
-                new TaskService(transactions, audit, clock), new AnalyticsService(transactions, clock),
+                new TaskService(transactions, audit, clock, changes), new AnalyticsService(transactions, clock),
                 new DashboardFigures(transactions, clock), new InboxCount(transactions),
                 new TenantSettingsService(transactions, audit, workflows));
     }

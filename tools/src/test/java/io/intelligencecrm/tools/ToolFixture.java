@@ -76,7 +76,7 @@ final class ToolFixture {
                 new AnalyticsService(transactions, clock), outbox, transactions, knowledge.search(),
                 ScoringServices.create(database, new TenantDirectory(database.jdbi()), changes,
                         new ScoringSettings(24, false, false), clock, new TextSimilarityNeighbours(transactions, clock)),
-                new TaskService(transactions, audit, clock));
+                new TaskService(transactions, audit, clock, new ChangeFeed(new Outbox(transactions), List.of())));
         proposals = new ProposalService(transactions, audit, clock, Duration.ofHours(1),
                 CrmToolbox.proposalHandlers(services));
         suppressions = new SuppressionList(transactions, audit);

@@ -31,9 +31,10 @@ public final class SmsProposals {
     }
 
     public Proposal propose(Actor actor, UUID conversationId, UUID contactId, String body) {
+        // The contact first: another tenant's id is not found, whatever the body.
+        Contact contact = contacts.get(actor, contactId);
         SmsQueue.checkBody(body);
         MergeFields.check("body", body);
-        Contact contact = contacts.get(actor, contactId);
         String number = SmsQueue.number(contact);
         String reason = suppressions == null ? null : suppressions.reasons(actor.tenant(), java.util.List.of(number))
                 .get(number);
