@@ -102,7 +102,8 @@ class CrmToolboxTest {
 
     @Test
     void offers_a_handler_for_every_proposed_action() {
-        assertEquals(Set.of("contact.assign_owner", "contact.delete", "contacts.change_stage", "email.send", "deal.assign_owner"),
+        assertEquals(Set.of("contact.assign_owner", "contact.delete", "contacts.change_stage", "email.send", "sms.send",
+                        "deal.assign_owner"),
                 CrmToolbox.proposalHandlers(fixture.services).stream().map(ProposalHandler::action)
                         .collect(Collectors.toSet()));
     }
