@@ -4,6 +4,7 @@ import io.intelligencecrm.core.analytics.Period;
 import io.intelligencecrm.core.db.StoredEnum;
 import io.intelligencecrm.core.error.CrmException;
 import io.intelligencecrm.core.record.FieldReader;
+import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
 import java.util.Arrays;
@@ -28,6 +29,16 @@ public final class ToolArguments {
 
     public static String trimmed(String text) {
         return given(text) ? text.trim() : null;
+    }
+
+    /** Whether the text is an id rather than a name. */
+    public static boolean isId(String text) {
+        try {
+            UUID.fromString(text.trim());
+            return true;
+        } catch (IllegalArgumentException e) {
+            return false;
+        }
     }
 
     public static UUID id(String field, String text) {
@@ -86,6 +97,11 @@ public final class ToolArguments {
                         + " or today, tomorrow, yesterday, next month");
             }
         }
+    }
+
+    /** An amount's value as people write it (100k, $1.5m, 20,000); any currency it names is left out. */
+    public static BigDecimal amount(String field, String text) {
+        return given(text) ? Amount.parse(field, text).value() : null;
     }
 
     public static Period period(String text, ToolCall call) {
