@@ -21,14 +21,15 @@ alter table mail_settings
     add column dkim_public_key         text;
 
 -- How the last read of each mailbox the product watches went (the bounce mailbox, the email bot's), so
--- settings show one that cannot be reached, and since when.
+-- settings show one that cannot be reached, and since when. Keyed like the mailboxes table (V34: tenant
+-- and purpose), which keeps the mailbox itself.
 create table mailbox_checks (
     tenant_id     uuid not null references tenants (id) on delete cascade,
-    mailbox       text not null check (mailbox in ('bounce', 'email_bot')),
+    purpose       text not null check (purpose in ('bounces', 'email_bot')),
     checked_at    timestamptz not null,
     error         text,
     failing_since timestamptz,
-    primary key (tenant_id, mailbox)
+    primary key (tenant_id, purpose)
 );
 select crm_isolate_tenant('mailbox_checks');
 

@@ -14,6 +14,7 @@ import io.intelligencecrm.outreach.mail.EmailQueue;
 import io.intelligencecrm.outreach.mail.MailComposer;
 import io.intelligencecrm.outreach.mail.MailSettingsService;
 import io.intelligencecrm.outreach.mail.MailboxChecks;
+import io.intelligencecrm.outreach.mail.MailboxStore;
 import io.intelligencecrm.outreach.suppression.SuppressionList;
 import io.intelligencecrm.outreach.unsubscribe.UnsubscribeService;
 import io.intelligencecrm.outreach.unsubscribe.UnsubscribeTokens;
@@ -47,14 +48,15 @@ public record OutreachServices(MailSettingsService mailSettings, SuppressionList
         SuppressionList suppressions = new SuppressionList(transactions, core.audit());
         UnsubscribeService unsubscribe = new UnsubscribeService(new UnsubscribeTokens(secretKeys), suppressions,
                 publicUrl);
-        MailSettingsService mailSettings = new MailSettingsService(transactions, core.audit(),
-                new SecretBox(secretKeys), settings, publicUrl, new MailboxChecks(transactions));
+        SecretBox box = new SecretBox(secretKeys);
+        MailSettingsService mailSettings = new MailSettingsService(transactions, core.audit(), box,
+                new MailboxStore(box), settings, publicUrl, new MailboxChecks(transactions));
         Deliveries deliveries = new Deliveries(transactions, clock);
         EmailDelivery emailDelivery = new EmailDelivery(mailSettings, new MailComposer(unsubscribe), suppressions,
                 deliveries, RetrySchedule.of(settings.retries()), clock);
         EmailQueue emailQueue = new EmailQueue(transactions, core.outbox(), core.contacts(), core.interactions(),
                 core.users());
-        SmsSettingsService smsSettings = new SmsSettingsService(transactions, core.audit(), new SecretBox(secretKeys),
+        SmsSettingsService smsSettings = new SmsSettingsService(transactions, core.audit(), box,
                 settings, publicUrl);
         SmsDelivery sms = new SmsDelivery(new TwilioSmsSender(HttpClient.newBuilder()
                 .connectTimeout(Duration.ofSeconds(10)).build(), settings.twilioBaseUrl()), smsSettings,

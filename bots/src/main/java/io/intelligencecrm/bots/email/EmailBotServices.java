@@ -7,6 +7,7 @@ import io.intelligencecrm.core.db.Database;
 import io.intelligencecrm.core.secret.SecretBox;
 import io.intelligencecrm.core.user.UserRepository;
 import io.intelligencecrm.outreach.mail.MailboxChecks;
+import io.intelligencecrm.outreach.mail.MailboxStore;
 import java.time.Duration;
 import java.util.concurrent.Executor;
 
@@ -23,8 +24,8 @@ public record EmailBotServices(EmailBotSettingsService settings, PersonalAddress
                                           Executor executor, int maxTurns, Duration pollInterval) {
         var transactions = database.tenants();
         MailboxChecks checks = new MailboxChecks(transactions);
-        EmailBotSettingsService settings = new EmailBotSettingsService(database.jdbi(), transactions, box, core.audit(),
-                checks);
+        EmailBotSettingsService settings = new EmailBotSettingsService(database.jdbi(), transactions, box,
+                new MailboxStore(box), core.audit(), checks);
         PersonalAddresses addresses = new PersonalAddresses(transactions, settings);
         EmailBot bot = new EmailBot(new InboundLog(transactions), new UserRepository(transactions), addresses,
                 new EmailCommands(agent.chat(), agent.conversations(), core.outbox()),

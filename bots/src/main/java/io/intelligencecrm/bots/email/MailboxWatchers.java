@@ -7,6 +7,7 @@ import io.intelligencecrm.core.tenant.TenantId;
 import io.intelligencecrm.outreach.mail.ImapInbox;
 import io.intelligencecrm.outreach.mail.MailboxAccount;
 import io.intelligencecrm.outreach.mail.MailboxChecks;
+import io.intelligencecrm.outreach.mail.MailboxStore;
 import jakarta.mail.MessagingException;
 import jakarta.mail.internet.MimeMessage;
 import java.io.IOException;
@@ -125,7 +126,7 @@ public final class MailboxWatchers implements AutoCloseable {
 
     private void note(TenantId tenant, String error) {
         try {
-            checks.record(tenant, MailboxChecks.EMAIL_BOT, error);
+            checks.record(tenant, MailboxStore.Use.EMAIL_BOT, error);
         } catch (RuntimeException e) {
             log.warn("Could not record how the bot mailbox of tenant {} was read: {}", tenant, e.getMessage());
         }

@@ -22,18 +22,21 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Properties;
 import java.util.Set;
+import java.util.TreeSet;
 import java.util.regex.Pattern;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
 
 /**
- * Per-tenant SMTP server, sender address, daily cap, bounce mailbox and DKIM key (admins only), and the
- * route each tenant's mail takes: its own server, else the product's configured one, else the
- * development capture. Passwords and the DKIM private key are sealed with {@link SecretBox} before they
+ * Per-tenant SMTP server, sender address, daily cap, bounce mailbox and DKIM key (admins only; the mailbox
+ * is kept by {@link MailboxStore}, how its reads go by {@link MailboxChecks}), and the route each tenant's
+ * mail takes: its own server, else the product's configured one, else the development capture. Passwords and the DKIM private key are sealed with {@link SecretBox} before they
  * are stored. Settings come with warnings about what weakens delivery.
  */
 public final class MailSettingsService {
-    private static final Set<String> FIELDS = Set.of("smtpHost", "smtpPort", "smtpSecurity", "smtpUsername",
-            "smtpPassword", "fromAddress", "fromName", "dailyCap", "imapHost", "imapPort", "imapSecurity",
-            "imapUsername", "imapPassword", "imapFolder");
+    private static final Set<String> FIELDS = Stream.concat(Stream.of("smtpHost", "smtpPort", "smtpSecurity",
+            "smtpUsername", "smtpPassword", "fromAddress", "fromName", "dailyCap"), MailboxStore.FIELDS.stream())
+            .collect(Collectors.toUnmodifiableSet());
 
     private static final Pattern DOMAIN = Pattern.compile("[a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?(\\.[a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?)+");
     private static final Pattern SELECTOR = Pattern.compile("[a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?");
@@ -41,19 +44,22 @@ public final class MailSettingsService {
     private final TenantTransactions transactions;
     private final AuditTrail audit;
     private final SecretBox secrets;
+    private final MailboxStore mailboxes;
     private final OutreachSettings defaults;
     private final String publicUrl;
     private final MailboxChecks checks;
 
     /** @param publicUrl the product's public address, which unsubscribe links in mail use */
     public MailSettingsService(TenantTransactions transactions, AuditTrail audit, SecretBox secrets,
-                               OutreachSettings defaults, String publicUrl, MailboxChecks checks) {
-        this.checks = checks;
+                               MailboxStore mailboxes, OutreachSettings defaults, String publicUrl,
+                               MailboxChecks checks) {
         this.transactions = transactions;
         this.audit = audit;
         this.secrets = secrets;
+        this.mailboxes = mailboxes;
         this.defaults = defaults;
         this.publicUrl = publicUrl;
+        this.checks = checks;
     }
 
     public MailSettings get(Actor actor) {
@@ -109,12 +115,12 @@ public final class MailSettingsService {
 
     /** Records how the last read of the bounce mailbox went (null error: it worked). */
     public void recordBounceMailboxCheck(TenantId tenant, String error) {
-        checks.record(tenant, MailboxChecks.BOUNCE, error);
+        checks.record(tenant, MailboxStore.Use.BOUNCES, error);
     }
 
     private MailSettings withWarnings(TenantId tenant, MailSettings stored) {
         Optional<MailboxChecks.Check> check = stored.imapHost() == null ? Optional.empty()
-                : checks.last(tenant, MailboxChecks.BOUNCE);
+                : checks.last(tenant, MailboxStore.Use.BOUNCES);
         MailSettings view = stored.withCheck(check.map(MailboxChecks.Check::checkedAt).orElse(null),
                 check.map(MailboxChecks.Check::error).orElse(null));
         List<String> warnings = new ArrayList<>();
@@ -156,26 +162,21 @@ public final class MailSettingsService {
                     "dailyCap", "must be a whole number from 1 to 10000000, or null for the default");
             values.put("dailyCap", cap == null ? null : ((Number) cap).intValue());
         }
-        SettingsFields.text(reader, values, "imapHost", 255);
-        SettingsFields.port(body, violations, values, "imapPort");
-        SettingsFields.choice(body, violations, values, "imapSecurity", List.of("none", "tls"));
-        SettingsFields.text(reader, values, "imapUsername", 255);
-        SettingsFields.text(reader, values, "imapFolder", 200);
         SettingsFields.sealed(body, violations, values, "smtpPassword", secrets);
-        SettingsFields.sealed(body, violations, values, "imapPassword", secrets);
+        Map<String, Object> bounceMailbox = mailboxes.read(body, reader, violations);
         violations.throwIfAny();
         return transactions.inTenant(actor.tenant(), handle -> {
             handle.createUpdate("insert into mail_settings (tenant_id) values (crm_current_tenant()) on conflict do nothing")
                     .execute();
-            if (values.keySet().stream().anyMatch(field -> field.startsWith("imap"))) {
-                checks.forget(actor.tenant(), MailboxChecks.BOUNCE);
-            }
             for (Map.Entry<String, Object> entry : values.entrySet()) {
                 // Column names come from the fixed FIELDS set above, never from the request.
                 handle.createUpdate("update mail_settings set " + column(entry.getKey()) + " = :value")
                         .bind("value", entry.getValue()).execute();
             }
-            audit.record(actor, "mail_settings.update", "mail_settings", null, Map.of("fields", values.keySet()));
+            mailboxes.save(handle, MailboxStore.Use.BOUNCES, bounceMailbox);
+            Set<String> fields = new TreeSet<>(values.keySet());
+            fields.addAll(bounceMailbox.keySet());
+            audit.record(actor, "mail_settings.update", "mail_settings", null, Map.of("fields", fields));
             return withWarnings(actor.tenant(), row(actor.tenant()).orElseThrow().view());
         });
     }
@@ -208,26 +209,25 @@ public final class MailSettingsService {
 
     /** The tenant's bounce mailbox, if it configured one. */
     public Optional<MailboxAccount> bounceMailbox(TenantId tenant) {
-        return row(tenant).filter(s -> s.view.imapHost() != null).map(s -> new MailboxAccount(s.view.imapHost(),
-                s.view.imapPort() == null ? 993 : s.view.imapPort(), s.view.imapSecurity(), s.view.imapUsername(),
-                open(s.imapPassword), s.view.imapFolder()));
+        return transactions.inTenant(tenant, handle -> mailboxes.account(handle, MailboxStore.Use.BOUNCES));
     }
 
     private String open(String sealed) {
         return sealed == null ? null : secrets.open(sealed);
     }
 
-    private record Stored(MailSettings view, String smtpPassword, String imapPassword, String dkimPrivateKey) {
+    private record Stored(MailSettings view, String smtpPassword, String dkimPrivateKey) {
     }
 
     private Optional<Stored> row(TenantId tenant) {
-        return transactions.inTenant(tenant, handle -> handle.createQuery("select * from mail_settings")
-                .map((rs, ctx) -> stored(rs)).findOne());
+        return transactions.inTenant(tenant, handle -> {
+            MailboxSettings bounces = mailboxes.settings(handle, MailboxStore.Use.BOUNCES);
+            return handle.createQuery("select * from mail_settings").map((rs, ctx) -> stored(rs, bounces)).findOne();
+        });
     }
 
-    private static Stored stored(ResultSet rs) throws SQLException {
+    private static Stored stored(ResultSet rs, MailboxSettings bounces) throws SQLException {
         String smtpPassword = rs.getString("smtp_password_sealed");
-        String imapPassword = rs.getString("imap_password_sealed");
         String dkimDomain = rs.getString("dkim_domain");
         String dkimSelector = rs.getString("dkim_selector");
         String dkimPublicKey = rs.getString("dkim_public_key");
@@ -235,20 +235,14 @@ public final class MailSettingsService {
         return new Stored(new MailSettings(rs.getString("smtp_host"), (Integer) rs.getObject("smtp_port"),
                 rs.getString("smtp_security"), rs.getString("smtp_username"), smtpPassword != null,
                 rs.getString("from_address"), rs.getString("from_name"), (Integer) rs.getObject("daily_cap"),
-                rs.getString("imap_host"), (Integer) rs.getObject("imap_port"), rs.getString("imap_security"),
-                rs.getString("imap_username"), imapPassword != null, rs.getString("imap_folder"),
-                dkimDomain, dkimSelector, dkim ? DkimKey.dnsName(dkimDomain, dkimSelector) : null,
+                bounces.host(), bounces.port(), bounces.security(), bounces.username(), bounces.passwordSet(),
+                bounces.folder(), dkimDomain, dkimSelector, dkim ? DkimKey.dnsName(dkimDomain, dkimSelector) : null,
                 dkim ? DkimKey.dnsRecord(dkimPublicKey) : null, null, null,
-                rs.getTimestamp("updated_at").toInstant(), List.of()), smtpPassword, imapPassword,
+                bounces.laterThan(rs.getTimestamp("updated_at").toInstant()), List.of()), smtpPassword,
                 dkim ? rs.getString("dkim_private_key_sealed") : null);
     }
 
-
     private static String column(String field) {
-        return switch (field) {
-            case "smtpPassword" -> "smtp_password_sealed";
-            case "imapPassword" -> "imap_password_sealed";
-            default -> field.replaceAll("([A-Z])", "_$1").toLowerCase();
-        };
+        return field.equals("smtpPassword") ? "smtp_password_sealed" : field.replaceAll("([A-Z])", "_$1").toLowerCase();
     }
 }

@@ -6,12 +6,11 @@ import java.time.Instant;
 import java.util.Optional;
 
 /**
- * How the last read of each mailbox the product watches went (the bounce mailbox, the email bot's), so
- * an admin sees in settings a mailbox that cannot be reached, why, and since when.
+ * How the last read of each mailbox in {@link MailboxStore} went (the bounce mailbox, the email bot's), so
+ * an admin sees in settings a mailbox that cannot be reached, why, and since when. Kept beside the mailbox
+ * row, by the same tenant and use; the store forgets it when the mailbox changes.
  */
 public final class MailboxChecks {
-    public static final String BOUNCE = "bounce";
-    public static final String EMAIL_BOT = "email_bot";
 
     private final TenantTransactions transactions;
 
@@ -27,30 +26,24 @@ public final class MailboxChecks {
     }
 
     /** @param error null when the read worked */
-    public void record(TenantId tenant, String mailbox, String error) {
+    public void record(TenantId tenant, MailboxStore.Use mailbox, String error) {
         String text = error == null || error.length() <= 500 ? error : error.substring(0, 500);
         transactions.useTenant(tenant, handle -> handle.createUpdate("""
-                        insert into mailbox_checks (tenant_id, mailbox, checked_at, error, failing_since)
+                        insert into mailbox_checks (tenant_id, purpose, checked_at, error, failing_since)
                         values (crm_current_tenant(), :mailbox, now(), :error,
                                 case when cast(:error as text) is null then null else now() end)
-                        on conflict (tenant_id, mailbox) do update
+                        on conflict (tenant_id, purpose) do update
                            set checked_at = now(), error = excluded.error,
                                failing_since = case when excluded.error is null then null
                                                     else coalesce(mailbox_checks.failing_since, now()) end""")
-                .bind("mailbox", mailbox).bind("error", text).execute());
+                .bind("mailbox", mailbox.column()).bind("error", text).execute());
     }
 
-    public Optional<Check> last(TenantId tenant, String mailbox) {
+    public Optional<Check> last(TenantId tenant, MailboxStore.Use mailbox) {
         return transactions.inTenant(tenant, handle -> handle.createQuery("""
-                        select checked_at, error, failing_since from mailbox_checks where mailbox = :mailbox""")
-                .bind("mailbox", mailbox)
+                        select checked_at, error, failing_since from mailbox_checks where purpose = :mailbox""")
+                .bind("mailbox", mailbox.column())
                 .map((rs, ctx) -> new Check(rs.getTimestamp(1).toInstant(), rs.getString(2),
                         rs.getTimestamp(3) == null ? null : rs.getTimestamp(3).toInstant())).findOne());
-    }
-
-    /** Forgets the state of a mailbox whose settings changed: the next read tells anew. */
-    public void forget(TenantId tenant, String mailbox) {
-        transactions.useTenant(tenant, handle -> handle.createUpdate("delete from mailbox_checks where mailbox = :mailbox")
-                .bind("mailbox", mailbox).execute());
     }
 }
