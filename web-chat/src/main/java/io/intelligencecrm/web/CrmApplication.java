@@ -62,6 +62,7 @@ import io.intelligencecrm.web.deal.DealController;
 import io.intelligencecrm.web.email.EmailBotController;
 import io.intelligencecrm.web.health.HealthController;
 import io.intelligencecrm.web.http.ErrorResponses;
+import io.intelligencecrm.web.http.NulGuard;
 import io.intelligencecrm.web.http.RequestLog;
 import io.intelligencecrm.web.interaction.InteractionController;
 import io.intelligencecrm.web.knowledge.KnowledgeController;
@@ -282,7 +283,7 @@ public final class CrmApplication {
             WebPages pages = WebPages.create(settings, clock, services, agent, scoring, browser,
                     tokens, limits, outreach.capturedMails(), new ApprovalCodes(secretKeys));
             LiveUpdates live = new LiveUpdates(database.coordinates()).start();
-            ChatSocket chatSocket = new ChatSocket(agent.chat(), agent.conversations(), chatTurns);
+            ChatSocket chatSocket = new ChatSocket(agent.chat(), agent.conversations(), chatTurns, pages.chatViews());
             AtomicReference<Javalin> started = new AtomicReference<>();
             WebSocketAuthentication socketAuthentication = new WebSocketAuthentication(authentication,
                     () -> allowedOrigins(settings, started.get()), browser);
@@ -322,6 +323,8 @@ public final class CrmApplication {
                 new UnsubscribeController(outreach.unsubscribe(), pages.templates()).routes(config.routes);
                 mcpEndpoint.routes(config.routes);
                 config.routes.beforeMatched("/api/*", authentication);
+                // After authentication, so a refused request is still logged with its tenant and user.
+                config.routes.beforeMatched(new NulGuard());
                 api.registerAll(config.routes);
                 new SlackWebhookController(slack).routes(config.routes);
                 sms.webhooks(config.routes);

@@ -180,7 +180,7 @@ class OfflineModelTest {
         AiMessage reply = model.chat(request(ALL_TOOLS, user, first,
                 ToolExecutionResultMessage.from(onlyCall(first), table))).aiMessage();
         assertFalse(reply.hasToolExecutionRequests());
-        assertEquals("Pipeline by stage: 2 rows, shown above.", reply.text());
+        assertEquals("Pipeline by stage — proposal: 3 deals; won: 2 deals.", reply.text());
     }
 
     @Test
