@@ -69,7 +69,7 @@ public record AgentServices(ChatService chat, ConversationService conversations,
                 new PostgresChatMemoryStore(transactions), ledger, settings.memoryTokens(), settings.maxToolRoundTrips(),
                 Duration.ofSeconds(settings.timeoutSeconds()));
         ChatService chat = new ChatService(runtime, conversations, new ChatApprovals(proposals), ledger, core.users(),
-                core.directory(), transactions, clock);
+                core.directory(), transactions, database.sessionLocks(), clock);
         BranchDecider decisions = model instanceof OfflineModel ? new OfflineBranchClassifier()
                 : new ModelBranchDecider(model, Duration.ofSeconds(settings.timeoutSeconds()));
         return new AgentServices(chat, conversations, proposals, tools, ledger, decisions);

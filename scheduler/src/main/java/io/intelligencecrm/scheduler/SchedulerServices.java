@@ -16,6 +16,7 @@ import io.intelligencecrm.outreach.OutreachServices;
 import io.intelligencecrm.scheduler.engine.StepAction;
 import io.intelligencecrm.scheduler.engine.WorkflowRunner;
 import io.intelligencecrm.scheduler.quartz.BounceScanJob;
+import io.intelligencecrm.scheduler.quartz.ClusterTasks;
 import io.intelligencecrm.scheduler.quartz.CronWorkflowJob;
 import io.intelligencecrm.scheduler.quartz.DealIdleScanJob;
 import io.intelligencecrm.scheduler.quartz.QuartzCluster;
@@ -32,8 +33,10 @@ import io.intelligencecrm.scheduler.triggers.WorkflowEventHandler;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.function.Supplier;
 import org.quartz.CronScheduleBuilder;
@@ -56,6 +59,7 @@ import org.slf4j.LoggerFactory;
  */
 public final class SchedulerServices implements AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(SchedulerServices.class);
+    private static final Duration PERIODIC_FIRST_RUN = Duration.ofSeconds(30);
 
     private final Scheduler quartz;
     private final QuartzWorkflowSchedule schedule;
@@ -67,13 +71,16 @@ public final class SchedulerServices implements AutoCloseable {
     private final DealIdleScanJob idleScan;
     private final CoreServices core;
     private final Duration bounceScan;
+    private final ClusterTasks clusterTasks;
+    private final Map<String, Optional<Duration>> periodic = new LinkedHashMap<>();
     private boolean started;
 
     private SchedulerServices(Scheduler quartz, QuartzWorkflowSchedule schedule, WorkflowService workflows,
                               WorkflowRuns runs, TaskService tasks, NotificationService notifications,
                               OutboxDispatcher dispatcher, DealIdleScanJob idleScan, CoreServices core,
-                              Duration bounceScan) {
+                              Duration bounceScan, ClusterTasks clusterTasks) {
         this.bounceScan = bounceScan;
+        this.clusterTasks = clusterTasks;
         this.quartz = quartz;
         this.schedule = schedule;
         this.workflows = workflows;
@@ -101,12 +108,14 @@ public final class SchedulerServices implements AutoCloseable {
         WorkflowService workflows = core.workflows();
         DealIdleScanJob idleScan = new DealIdleScanJob(core.directory(), transactions, workflows, runs, clock);
         BounceScanJob bounceScan = new BounceScanJob(core.directory(), outreach.bounces());
+        ClusterTasks clusterTasks = new ClusterTasks();
         Scheduler quartz;
         try {
             quartz = QuartzCluster.create(database.appDataSource(), settings, Map.<Class<? extends Job>, Supplier<Job>>of(
                     CronWorkflowJob.class, () -> new CronWorkflowJob(workflows, runs),
                     DealIdleScanJob.class, () -> idleScan,
-                    BounceScanJob.class, () -> bounceScan));
+                    BounceScanJob.class, () -> bounceScan,
+                    ClusterTasks.TaskJob.class, clusterTasks::newJob));
             QuartzObserver observer = new QuartzObserver();
             quartz.getListenerManager().addTriggerListener(observer);
             quartz.getListenerManager().addJobListener(observer);
@@ -131,7 +140,7 @@ public final class SchedulerServices implements AutoCloseable {
         OutboxDispatcher dispatcher = new OutboxDispatcher(database, List.of(events, runner), pollInterval,
                 settings.stepRetries());
         return new SchedulerServices(quartz, schedule, workflows, runs, tasks, notifications, dispatcher, idleScan, core,
-                settings.bounceScan());
+                settings.bounceScan(), clusterTasks);
     }
 
     /** Starts Quartz (joining the cluster), the global scans, and the run dispatcher. */
@@ -139,6 +148,13 @@ public final class SchedulerServices implements AutoCloseable {
         if (started) return;
         try {
             scheduleScans();
+            for (var entry : periodic.entrySet()) {
+                if (entry.getValue().isPresent()) {
+                    clusterTasks.schedule(quartz, entry.getKey(), entry.getValue().get(), PERIODIC_FIRST_RUN);
+                } else {
+                    clusterTasks.cancel(quartz, entry.getKey());
+                }
+            }
             for (TenantId tenant : core.directory().allTenantIds()) schedule.reconcile(tenant, workflows);
             quartz.start();
         } catch (SchedulerException e) {
@@ -166,6 +182,17 @@ public final class SchedulerServices implements AutoCloseable {
         Trigger trigger = TriggerBuilder.newTrigger().withIdentity(name, "system").forJob(job)
                 .startNow().withSchedule(schedule).build();
         quartz.scheduleJob(job, Set.of(trigger), true);
+    }
+
+    /**
+     * Periodic work of another module, run once per cluster every {@code interval} by Quartz (first
+     * soon after start, so a fresh install has its results within a minute or two). An empty interval
+     * stops it cluster-wide. Every node registers the same tasks, scheduler enabled or not; call before
+     * {@link #start()}.
+     */
+    public synchronized void everyCluster(String name, Optional<Duration> interval, Runnable task) {
+        clusterTasks.register(name, task);
+        periodic.put(name, interval);
     }
 
     public WorkflowService workflows() {

@@ -52,6 +52,7 @@ import io.intelligencecrm.web.auth.BrowserSessions;
 import io.intelligencecrm.web.page.WebPages;
 import io.intelligencecrm.web.live.LiveUpdates;
 import io.intelligencecrm.web.auth.JwtCodec;
+import io.intelligencecrm.core.ratelimit.TokenBuckets;
 import io.intelligencecrm.web.auth.RateLimits;
 import io.intelligencecrm.web.auth.SecretsKey;
 import io.intelligencecrm.web.auth.SigningSecret;
@@ -92,6 +93,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Optional;
 import java.util.OptionalInt;
 import java.util.Set;
 import java.util.concurrent.ExecutorService;
@@ -208,8 +210,6 @@ public final class CrmApplication {
             workers.add(dispatcher);
             workers.add(scoring);
             dispatcher.start();
-            if (settings.scoring().scheduled()) scoring.schedule().start();
-            knowledge.indexes().start(INDEX_MAINTENANCE);
 
             AgentServices agent = model == null
                     ? AgentServices.create(database, settings.agent(), clock, services, knowledge.search(), scoring)
@@ -233,6 +233,11 @@ public final class CrmApplication {
             SchedulerServices scheduler = SchedulerServices.create(database, settings.scheduler(),
                     Duration.ofMillis(settings.outreach().dispatchMillis()), clock, services, agent, outreach,
                     slack.notifier());
+            // Once per cluster on Quartz, not a timer per node: training repeated on N nodes is N times the work.
+            scheduler.everyCluster("lead-scoring-training", settings.scoring().scheduled()
+                    ? Optional.of(Duration.ofHours(settings.scoring().trainEveryHours())) : Optional.empty(),
+                    scoring.scoring()::trainAll);
+            scheduler.everyCluster("vector-index-maintenance", Optional.of(INDEX_MAINTENANCE), knowledge.indexes()::pass);
             workers.add(scheduler);
             // Their own dispatcher: a slow receiver never holds up embeddings, scoring or mail.
             WebhookServices webhooks = WebhookServices.create(database.tenants(), services.outbox(), services.audit(),
@@ -250,7 +255,7 @@ public final class CrmApplication {
                     knowledge.outboxHandlers().stream().map(OutboxHandler::kind).toList());
             metrics.watchMailboxes(emailBot.watchers());
 
-            RateLimits limits = new RateLimits(settings.auth());
+            RateLimits limits = new RateLimits(new TokenBuckets(database.jdbi()), settings.auth());
             ApiRoutes api = new ApiRoutes();
             new AuthController(services.authentication(), tokens, limits, services.users()).routes(api);
             new ContactTransferController(services.contactImport(), services.contactExport()).routes(api);
