@@ -25,6 +25,7 @@ import io.intelligencecrm.scheduler.quartz.QuartzWorkflowSchedule;
 import io.intelligencecrm.scheduler.steps.AgentStep;
 import io.intelligencecrm.scheduler.steps.ConditionStep;
 import io.intelligencecrm.scheduler.steps.EmailSteps;
+import io.intelligencecrm.scheduler.steps.SmsStep;
 import io.intelligencecrm.scheduler.steps.RecordSteps;
 import io.intelligencecrm.scheduler.steps.ReportStep;
 import io.intelligencecrm.scheduler.steps.WaitSteps;
@@ -42,8 +43,10 @@ import org.quartz.CronScheduleBuilder;
 import org.quartz.Job;
 import org.quartz.JobBuilder;
 import org.quartz.JobDetail;
+import org.quartz.ScheduleBuilder;
 import org.quartz.Scheduler;
 import org.quartz.SchedulerException;
+import org.quartz.SimpleScheduleBuilder;
 import org.quartz.Trigger;
 import org.quartz.TriggerBuilder;
 import org.slf4j.Logger;
@@ -67,6 +70,7 @@ public final class SchedulerServices implements AutoCloseable {
     private final OutboxDispatcher dispatcher;
     private final DealIdleScanJob idleScan;
     private final CoreServices core;
+    private final Duration bounceScan;
     private final ClusterTasks clusterTasks;
     private final Map<String, Optional<Duration>> periodic = new LinkedHashMap<>();
     private boolean started;
@@ -74,7 +78,8 @@ public final class SchedulerServices implements AutoCloseable {
     private SchedulerServices(Scheduler quartz, QuartzWorkflowSchedule schedule, WorkflowService workflows,
                               WorkflowRuns runs, TaskService tasks, NotificationService notifications,
                               OutboxDispatcher dispatcher, DealIdleScanJob idleScan, CoreServices core,
-                              ClusterTasks clusterTasks) {
+                              Duration bounceScan, ClusterTasks clusterTasks) {
+        this.bounceScan = bounceScan;
         this.clusterTasks = clusterTasks;
         this.quartz = quartz;
         this.schedule = schedule;
@@ -122,10 +127,11 @@ public final class SchedulerServices implements AutoCloseable {
         TaskService tasks = core.tasks();
         NotificationService notifications = new NotificationService(transactions);
         List<StepAction> actions = new ArrayList<>();
-        actions.add(new AgentStep(agent.chat()));
+        actions.add(new AgentStep(agent.chat(), agent.decisions()));
         actions.add(new ConditionStep());
         actions.addAll(RecordSteps.all(core.contacts(), core.deals(), tasks, notifications, slack, clock));
         actions.addAll(EmailSteps.all(outreach.emailQueue(), agent.proposals()));
+        actions.add(new SmsStep(outreach.smsQueue()));
         actions.add(new ReportStep(transactions, clock));
         actions.addAll(WaitSteps.all(clock));
         WorkflowRunner runner = new WorkflowRunner(transactions, workflows, runs, users, core.contacts(), core.deals(),
@@ -134,7 +140,7 @@ public final class SchedulerServices implements AutoCloseable {
         OutboxDispatcher dispatcher = new OutboxDispatcher(database, List.of(events, runner), pollInterval,
                 settings.stepRetries());
         return new SchedulerServices(quartz, schedule, workflows, runs, tasks, notifications, dispatcher, idleScan, core,
-                clusterTasks);
+                settings.bounceScan(), clusterTasks);
     }
 
     /** Starts Quartz (joining the cluster), the global scans, and the run dispatcher. */
@@ -159,19 +165,22 @@ public final class SchedulerServices implements AutoCloseable {
     }
 
     /**
-     * The deal-idle scan every 15 minutes and the bounce mailboxes every 5; after downtime one catch-up
-     * run happens at once (both are idempotent), not one per missed firing.
+     * The deal-idle scan every 15 minutes and the bounce mailboxes as often as configured (5 minutes by
+     * default); after downtime one catch-up run happens at once (both are idempotent), not one per missed firing.
      */
     private void scheduleScans() throws SchedulerException {
-        scheduleSystemJob(DealIdleScanJob.class, "deal-idle-scan", "0 0/15 * * * ?");
-        scheduleSystemJob(BounceScanJob.class, "bounce-scan", "30 0/5 * * * ?");
+        scheduleSystemJob(DealIdleScanJob.class, "deal-idle-scan",
+                CronScheduleBuilder.cronSchedule("0 0/15 * * * ?").withMisfireHandlingInstructionFireAndProceed());
+        scheduleSystemJob(BounceScanJob.class, "bounce-scan", SimpleScheduleBuilder.simpleSchedule()
+                .withIntervalInSeconds((int) bounceScan.toSeconds()).repeatForever()
+                .withMisfireHandlingInstructionNowWithExistingCount());
     }
 
-    private void scheduleSystemJob(Class<? extends Job> type, String name, String cron) throws SchedulerException {
+    private void scheduleSystemJob(Class<? extends Job> type, String name, ScheduleBuilder<?> schedule)
+            throws SchedulerException {
         JobDetail job = JobBuilder.newJob(type).withIdentity(name, "system").requestRecovery(true).build();
         Trigger trigger = TriggerBuilder.newTrigger().withIdentity(name, "system").forJob(job)
-                .withSchedule(CronScheduleBuilder.cronSchedule(cron).withMisfireHandlingInstructionFireAndProceed())
-                .build();
+                .startNow().withSchedule(schedule).build();
         quartz.scheduleJob(job, Set.of(trigger), true);
     }
 

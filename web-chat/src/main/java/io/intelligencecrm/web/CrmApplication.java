@@ -37,7 +37,9 @@ import io.intelligencecrm.web.workflow.InboxController;
 import io.intelligencecrm.web.task.TaskController;
 import io.intelligencecrm.web.workflow.WorkflowController;
 import io.intelligencecrm.web.outreach.OutreachController;
+import io.intelligencecrm.web.outreach.SmsController;
 import io.intelligencecrm.web.outreach.UnsubscribeController;
+import io.intelligencecrm.tools.outreach.SmsProposals;
 import io.intelligencecrm.core.tenant.TenantProvisioning;
 import io.intelligencecrm.core.user.InvitationSender;
 import io.intelligencecrm.core.user.PasswordHasher;
@@ -68,6 +70,7 @@ import io.intelligencecrm.web.knowledge.KnowledgeController;
 import io.intelligencecrm.web.knowledge.SearchController;
 import io.intelligencecrm.web.slack.SlackSettingsController;
 import io.intelligencecrm.web.slack.SlackWebhookController;
+import io.intelligencecrm.web.user.TenantController;
 import io.intelligencecrm.web.user.UserController;
 import io.intelligencecrm.web.webhook.WebhookController;
 import io.intelligencecrm.web.mcp.McpController;
@@ -261,6 +264,7 @@ public final class CrmApplication {
             new DealController(services.deals()).routes(api);
             new InteractionController(services.interactions()).routes(api);
             new UserController(services.users(), services.apiKeys(), services.auditQuery()).routes(api);
+            new TenantController(services.tenantSettings()).routes(api);
             new ChatController(agent.chat()).routes(api);
             new ConversationController(agent.conversations()).routes(api);
             new ProposalController(agent.proposals(), agent.chat()).routes(api);
@@ -270,6 +274,9 @@ public final class CrmApplication {
             new SlackSettingsController(slack.integration()).routes(api);
             new EmailBotController(emailBot).routes(api);
             new OutreachController(outreach).routes(api);
+            SmsController sms = new SmsController(outreach.smsSettings(), new SmsProposals(services.contacts(),
+                    agent.proposals(), outreach.suppressions()), outreach.smsWebhooks(), settings.server().publicUrl());
+            sms.routes(api);
             new WorkflowController(scheduler.workflows()).routes(api);
             new InboxController(scheduler.notifications()).routes(api);
             new TaskController(services.tasks()).routes(api);
@@ -325,6 +332,7 @@ public final class CrmApplication {
                 config.routes.beforeMatched(new NulGuard());
                 api.registerAll(config.routes);
                 new SlackWebhookController(slack).routes(config.routes);
+                sms.webhooks(config.routes);
                 config.routes.wsBeforeUpgrade("/ws/chat", socketAuthentication);
                 config.routes.ws("/ws/chat", chatSocket::configure);
                 config.routes.wsBeforeUpgrade("/ws/live", socketAuthentication);

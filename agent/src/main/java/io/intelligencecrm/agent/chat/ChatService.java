@@ -97,7 +97,7 @@ public final class ChatService {
         Ending ending;
         try (var context = LogContext.with(LogContext.CONVERSATION_ID, conversation.id().toString())) {
             try {
-                ending = turn(actor, conversation, start.user(), message, sink);
+                ending = turn(actor, conversation, start.user(), message, input.context(), sink);
             } finally {
                 turnLocks.unlock(lockKey);
             }
@@ -128,7 +128,8 @@ public final class ChatService {
                 conversationId -> runtime.memory(new ConversationKey(actor.tenant(), actor.userId(), conversationId)));
     }
 
-    private Ending turn(Actor actor, Conversation conversation, User user, String message, AgentEventSink sink) {
+    private Ending turn(Actor actor, Conversation conversation, User user, String message, String context,
+                        AgentEventSink sink) {
         ConversationKey key = new ConversationKey(actor.tenant(), actor.userId(), conversation.id());
         RecordingSink events = new RecordingSink(sink);
         events.accept(new AgentEvent.Started(conversation.id(), ConversationService.titled(conversation, message),
@@ -143,7 +144,7 @@ public final class ChatService {
                 ledger.requireBudget(actor.tenant());
                 ToolCall call = new ToolCall(actor.viaAgent(), conversation.id(), zone(user), clock);
                 turn = new AgentTurn(call, key, new Persona(user.fullName().isBlank() ? user.email()
-                        : user.fullName(), user.role().stored(), tenantName(actor.tenant())), events);
+                        : user.fullName(), user.role().stored(), tenantName(actor.tenant())), events, context);
                 AgentRuntime.Outcome outcome = runtime.run(turn, message);
                 ending = ending(conversation, outcome.text(), outcome.failed(), outcome.failureCode(),
                         turn.toolCalls(), turn.inputTokens(), turn.outputTokens());
