@@ -119,6 +119,20 @@ class OfflineChainsTest {
     }
 
     @Test
+    void text_finds_the_contact_then_proposes_the_users_own_words() {
+        UserMessage user = UserMessage.from("send a text to Jane Doe saying \"the demo moved to 3pm\"");
+        AiMessage first = model.chat(request(ALL_TOOLS, user)).aiMessage();
+        assertEquals("searchContacts", onlyCall(first).name());
+        ToolExecutionResultMessage found = ToolExecutionResultMessage.from(onlyCall(first), contacts(JANE));
+        ToolExecutionRequest propose = onlyCall(model.chat(request(ALL_TOOLS, user, first, found)).aiMessage());
+        assertEquals("proposeSendSms", propose.name());
+        assertEquals(Map.of("contactId", JANE.toString(), "body", "the demo moved to 3pm"), arguments(propose));
+        AiMessage colon = model.chat(request(ALL_TOOLS, UserMessage.from("text Jane Doe: running 5 minutes late")))
+                .aiMessage();
+        assertEquals("searchContacts", onlyCall(colon).name());
+    }
+
+    @Test
     void commands_about_every_record_are_not_understood() {
         for (String text : List.of("delete all contacts now", "email every contact about pricing")) {
             AiMessage reply = model.chat(request(ALL_TOOLS, UserMessage.from(text))).aiMessage();

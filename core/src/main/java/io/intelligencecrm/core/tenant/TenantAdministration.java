@@ -55,7 +55,7 @@ public final class TenantAdministration {
         Tenant tenant = createEmpty(input, actor);
         try {
             Invitation admin = users.inviteFirstAdmin(tenant.tenantId(), input.adminEmail(),
-                    input.adminName() == null ? "" : input.adminName(), input.timezone());
+                    input.adminName() == null ? "" : input.adminName());
             return new Provisioned(tenant, admin);
         } catch (RuntimeException e) {
             ownerJdbi.useTransaction(handle -> remove(handle, tenant));

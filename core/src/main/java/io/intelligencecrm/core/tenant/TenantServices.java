@@ -13,7 +13,7 @@ public record TenantServices(TenantAdministration administration, TenantSettings
     public static TenantServices create(Database database, CoreServices core, Clock clock) {
         return new TenantServices(
                 new TenantAdministration(database.ownerJdbi(), core.directory(), database.tenants(), core.users()),
-                new TenantSettingsService(database.tenants(), core.audit()),
+                core.tenantSettings(),
                 new TenantExport(database.tenants(), database.ownerJdbi(), clock),
                 new TenantImport(database.tenants(), database.ownerJdbi(), core.outbox()));
     }

@@ -7,25 +7,30 @@ import io.intelligencecrm.core.error.Violations;
 import io.intelligencecrm.core.identity.Actor;
 import io.intelligencecrm.core.identity.Permissions;
 import io.intelligencecrm.core.json.Json;
+import io.intelligencecrm.core.user.ZoneChanges;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
-/** The tenant's name and settings: everyone in the tenant reads them, admins change them. */
+/**
+ * The tenant's name and settings: everyone in the tenant reads them, admins change them. Users without a
+ * time zone of their own follow the tenant's, so a changed zone moves their cron workflows with it.
+ */
 public final class TenantSettingsService {
+    private static final Set<String> FIELDS = Set.of("name", "timezone", "currency", "locale", "workingDays");
+
     private final TenantTransactions transactions;
     private final AuditTrail audit;
+    private final ZoneChanges zoneChanges;
 
-    public TenantSettingsService(TenantTransactions transactions, AuditTrail audit) {
+    public TenantSettingsService(TenantTransactions transactions, AuditTrail audit, ZoneChanges zoneChanges) {
         this.transactions = transactions;
         this.audit = audit;
+        this.zoneChanges = zoneChanges;
     }
 
     public record View(String slug, String name, TenantSettings settings) {
-    }
-
-    /** @param name, and every other field: null keeps the current value */
-    public record Changes(String name, String timezone, String currency, String locale, List<String> workingDays) {
     }
 
     public View get(Actor actor) {
@@ -34,33 +39,49 @@ public final class TenantSettingsService {
                 .mapToMap().one()));
     }
 
-    /** The settings alone, for code that schedules or reports in the tenant's time zone. */
-    public TenantSettings of(TenantId tenant) {
-        return get(new Actor(tenant, null, io.intelligencecrm.core.user.Role.VIEWER, Actor.Kind.SYSTEM, null))
-                .settings();
-    }
-
-    public View update(Actor actor, Changes changes) {
+    /**
+     * Changes the fields the body names (name, timezone, currency, locale, workingDays); fields left out keep
+     * their value, unknown or bad ones are refused with a message each and nothing is changed.
+     */
+    public View update(Actor actor, Map<String, Object> body) {
         Permissions.requireAdmin(actor, "change the company's settings");
-        String name = changes.name() == null ? null : changes.name().trim();
-        Violations violations = new Violations()
-                .check(name == null || (!name.isEmpty() && name.length() <= 200), "name",
-                        "must be 1 to 200 characters");
-        return transactions.inTenant(actor.tenant(), handle -> {
-            View before = get(actor);
-            TenantSettings after = before.settings().with(changes.timezone(), changes.currency(), changes.locale(),
-                    changes.workingDays(), violations);
-            violations.throwIfAny();
+        Violations violations = new Violations();
+        for (String key : body.keySet()) if (!FIELDS.contains(key)) violations.add(key, "is not a known field");
+        String name = text(body, "name", violations);
+        if (name != null) name = name.trim();
+        violations.check(name == null || (!name.isEmpty() && name.length() <= 200), "name",
+                "must be 1 to 200 characters");
+        String timezone = text(body, "timezone", violations);
+        String currency = text(body, "currency", violations);
+        String locale = text(body, "locale", violations);
+        Object days = body.get("workingDays");
+        violations.check(days == null || days instanceof List<?>, "workingDays", "must be a list of day names");
+        List<String> workingDays = days instanceof List<?> list
+                ? list.stream().map(day -> day == null ? null : day.toString()).toList() : null;
+        String newName = name;
+        View before = get(actor);
+        TenantSettings after = before.settings().with(timezone, currency, locale, workingDays, violations);
+        violations.throwIfAny();
+        View changed = transactions.inTenant(actor.tenant(), handle -> {
             handle.createUpdate("""
                             update tenants set name = coalesce(:name, name), settings = settings || :settings
                              where id = crm_current_tenant()""")
-                    .bind("name", name).bind("settings", after.toStored()).execute();
+                    .bind("name", newName).bind("settings", after.toStored()).execute();
             Map<String, Object> diff = new LinkedHashMap<>();
-            if (name != null && !name.equals(before.name())) diff.put("name", List.of(before.name(), name));
+            if (newName != null && !newName.equals(before.name())) diff.put("name", List.of(before.name(), newName));
             if (!after.equals(before.settings())) diff.put("settings", List.of(before.settings(), after));
             audit.record(actor, "tenant.settings", "tenant", actor.tenant().value(), diff);
-            return new View(before.slug(), name == null ? before.name() : name, after);
+            return new View(before.slug(), newName == null ? before.name() : newName, after);
         });
+        // After the commit, so the rescheduled workflows read the new zone.
+        if (!before.settings().timezone().equals(after.timezone())) zoneChanges.zoneChanged(actor.tenant(), null);
+        return changed;
+    }
+
+    private static String text(Map<String, Object> body, String field, Violations violations) {
+        Object value = body.get(field);
+        violations.check(value == null || value instanceof String, field, "must be text");
+        return value instanceof String text ? text : null;
     }
 
     private static View read(Map<String, Object> row) {

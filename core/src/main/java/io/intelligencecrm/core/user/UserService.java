@@ -37,10 +37,20 @@ public final class UserService {
     private final Duration invitationLifetime;
     private final String publicUrl;
     private final SessionRevocations revocations;
+    private final ZoneChanges zoneChanges;
 
     public UserService(TenantTransactions transactions, TenantDirectory directory, PasswordHasher hasher,
                        AuditTrail audit, InvitationSender sender, Clock clock, Duration invitationLifetime,
                        String publicUrl, SessionRevocations revocations) {
+        this(transactions, directory, hasher, audit, sender, clock, invitationLifetime, publicUrl,
+                revocations, ZoneChanges.NONE);
+    }
+
+    /** @param zoneChanges told when a user's time zone changed (cron workflows are rescheduled) */
+    public UserService(TenantTransactions transactions, TenantDirectory directory, PasswordHasher hasher,
+                       AuditTrail audit, InvitationSender sender, Clock clock, Duration invitationLifetime,
+                       String publicUrl, SessionRevocations revocations, ZoneChanges zoneChanges) {
+        this.zoneChanges = zoneChanges;
         this.revocations = revocations;
         this.transactions = transactions;
         this.directory = directory;
@@ -75,11 +85,12 @@ public final class UserService {
 
     /**
      * A new tenant's first admin, invited by the operator or the sign-up that created the tenant: nobody in the
-     * tenant could invite them yet. Audited as the system.
+     * tenant could invite them yet. Audited as the system. Like everyone without a zone of their own, they follow
+     * the tenant's.
      */
-    public Invitation inviteFirstAdmin(TenantId tenant, String email, String fullName, String timezone) {
+    public Invitation inviteFirstAdmin(TenantId tenant, String email, String fullName) {
         return create(new Actor(tenant, null, Role.ADMIN, Actor.Kind.SYSTEM, null),
-                new NewUser(email, fullName, Role.ADMIN, timezone));
+                new NewUser(email, fullName, Role.ADMIN, null));
     }
 
     private Invitation create(Actor actor, NewUser input) {
@@ -87,13 +98,11 @@ public final class UserService {
                 .check(input.email() != null && input.email().matches("[^@\\s]+@[^@\\s]+\\.[^@\\s]+"), "email",
                         "must be a valid email address")
                 .check(input.role() != null, "role", "must be admin, manager, rep or viewer");
-        if (input.timezone() != null) checkTimezone(violations, input.timezone());
+        // Without a zone of their own, the user follows the tenant's.
+        String timezone = input.timezone();
+        if (timezone != null) checkTimezone(violations, timezone);
         violations.throwIfAny();
         Invitation invitation = transactions.inTenant(actor.tenant(), handle -> {
-            // Without a zone of their own, people work in the company's (its settings; UTC until it sets one).
-            String timezone = input.timezone() != null ? input.timezone() : handle.createQuery(
-                            "select coalesce(settings ->> 'timezone', 'UTC') from tenants where id = crm_current_tenant()")
-                    .mapTo(String.class).one();
             UserDao users = handle.attach(UserDao.class);
             users.findByEmail(input.email()).ifPresent(existing -> {
                 throw CrmException.duplicate("email", "A user with this email already exists",
@@ -139,10 +148,13 @@ public final class UserService {
     public void revokeInvitation(Actor actor, UUID userId) {
         Permissions.requireAdmin(actor, "revoke invitations");
         transactions.useTenant(actor.tenant(), handle -> {
-            handle.attach(UserDao.class).find(userId).orElseThrow(() -> CrmException.notFound("User"));
+            UserDao users = handle.attach(UserDao.class);
+            User user = users.find(userId).orElseThrow(() -> CrmException.notFound("User"));
             if (revokeOpenInvitations(handle, userId) == 0) {
                 throw CrmException.notFound("Pending invitation");
             }
+            boolean deactivates = user.active() && users.passwordHash(userId).orElse(null) == null;
+            if (deactivates && user.role() == Role.ADMIN) requireAnotherActiveAdmin(handle, userId, "userId");
             handle.createUpdate("update users set active = false where id = :id and password_hash is null")
                     .bind("id", userId).execute();
             audit.record(actor, "user.invitation_revoke", "user", userId, Map.of());
@@ -232,6 +244,7 @@ public final class UserService {
             return handle.attach(UserDao.class).find(id).orElseThrow();
         });
         if (changes.role() != null || Boolean.FALSE.equals(changes.active())) revocations.userSessionsRevoked(id);
+        if (changes.timezone() != null) zoneChanges.zoneChanged(actor.tenant(), id);
         return updated;
     }
 

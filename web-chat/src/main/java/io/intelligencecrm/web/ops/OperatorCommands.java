@@ -26,6 +26,7 @@ public final class OperatorCommands {
               rotate-keys                 new key files in CRM_DATA_DIR, the old ones still accepted
               health [URL]                exit 0 when the server answers ready (container health checks)
               tenant create|list|suspend|resume|delete|export|import ...   tenants (docs/operating/tenants.md)
+              db                          run the managed PostgreSQL cluster on its own (CRM_POSTGRES_PORT), for several nodes
             """;
 
     private OperatorCommands() {
@@ -55,6 +56,7 @@ public final class OperatorCommands {
                 case "reseal" -> KeyCommands.reseal(settings.get(), out);
                 case "rotate-keys" -> KeyCommands.rotate(settings.get(), out);
                 case "tenant" -> TenantCommands.run(settings.get(), args, out);
+                case "db" -> DatabaseCommand.run(settings.get(), out);
                 case "help", "--help", "-h" -> {
                     out.print(USAGE);
                     yield 0;
@@ -69,6 +71,9 @@ public final class OperatorCommands {
             return 1;
         } catch (IOException | UncheckedIOException e) {
             System.err.println(command + " failed: " + e.getMessage());
+            return 1;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
             return 1;
         }
     }

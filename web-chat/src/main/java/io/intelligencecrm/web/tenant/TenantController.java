@@ -1,11 +1,10 @@
 package io.intelligencecrm.web.tenant;
 
 import io.intelligencecrm.core.audit.AuditTrail;
-import io.intelligencecrm.core.error.CrmException;
 import io.intelligencecrm.core.identity.Actor;
 import io.intelligencecrm.core.identity.Permissions;
 import io.intelligencecrm.core.tenant.TenantServices;
-import io.intelligencecrm.core.tenant.TenantSettingsService;
+import io.intelligencecrm.web.api.ApiRoute;
 import io.intelligencecrm.web.api.ApiRoutes;
 import io.intelligencecrm.web.auth.CurrentActor;
 import io.intelligencecrm.web.http.Requests;
@@ -26,10 +25,14 @@ public final class TenantController {
 
     public void routes(ApiRoutes api) {
         api.get("/api/tenant", this::get).doc("tenant", "The company's name and settings").returns("TenantSettings");
-        api.patch("/api/tenant", this::update).doc("tenant", "Change the company's name or settings (admins)")
-                .description("Time zone (IANA), default currency (ISO 4217), locale (language tag) and working days."
-                        + " Fields left out keep their value.")
-                .body("TenantSettingsChanges").returns("TenantSettings");
+        // PUT came first (the time zone alone); it means the same as PATCH: fields left out keep their value.
+        for (ApiRoute change : List.of(api.patch("/api/tenant", this::update), api.put("/api/tenant", this::update))) {
+            change.doc("tenant", "Change the company's name or settings (admins)")
+                    .description("Time zone (IANA), default currency (ISO 4217), locale (language tag) and working"
+                            + " days; fields left out keep their value, with PUT as with PATCH. Users without a time"
+                            + " zone of their own follow the company's, and their cron workflows move with it.")
+                    .body("TenantSettingsChanges").returns("TenantSettings");
+        }
         api.get("/api/tenant/export", this::export).doc("tenant", "Everything of the company as one archive (admins)")
                 .description("A zip with every record type as JSON lines and CSV and a manifest with counts and"
                         + " checksums; streamed. Format: docs/operating/tenants.md.")
@@ -41,14 +44,7 @@ public final class TenantController {
     }
 
     void update(Context ctx) {
-        Map<String, Object> body = Requests.jsonObject(ctx);
-        Object days = body.get("workingDays");
-        if (days != null && !(days instanceof List<?>)) {
-            throw CrmException.invalid("workingDays", "must be a list of day names");
-        }
-        ctx.json(tenants.settings().update(CurrentActor.of(ctx), new TenantSettingsService.Changes(
-                text(body, "name"), text(body, "timezone"), text(body, "currency"), text(body, "locale"),
-                days == null ? null : ((List<?>) days).stream().map(day -> day == null ? null : day.toString()).toList())));
+        ctx.json(tenants.settings().update(CurrentActor.of(ctx), Requests.jsonObject(ctx)));
     }
 
     void export(Context ctx) throws IOException {
@@ -58,10 +54,5 @@ public final class TenantController {
         ctx.contentType("application/zip");
         ctx.header("Content-Disposition", "attachment; filename=\"export.zip\"");
         tenants.export().write(actor.tenant(), ctx.outputStream(), progress -> { });
-    }
-
-    private static String text(Map<String, Object> body, String field) {
-        Object value = body.get(field);
-        return value == null ? null : value.toString();
     }
 }
