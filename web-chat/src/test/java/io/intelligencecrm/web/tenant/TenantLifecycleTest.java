@@ -90,9 +90,19 @@ class TenantLifecycleTest {
         assertEquals(201, workflow.status(), workflow.body());
         String tenant = application.database().ownerJdbi().withHandle(handle -> handle.createQuery(
                 "select id::text from tenants where slug = 'acme'").mapTo(String.class).one());
-        CronTrigger trigger = (CronTrigger) application.scheduler().quartz().getTriggersOfJob(new JobKey(
-                "workflow-" + workflow.json().get("id").asText(), "tenant-" + tenant)).getFirst();
+        JobKey job = new JobKey("workflow-" + workflow.json().get("id").asText(), "tenant-" + tenant);
+        CronTrigger trigger = (CronTrigger) application.scheduler().quartz().getTriggersOfJob(job).getFirst();
         assertEquals("Europe/Berlin", trigger.getTimeZone().getID(), "nine o'clock in Berlin, not in UTC");
+        ApiClient.Response moved = ana.send("PUT", "/api/tenant", "{\"timezone\": \"America/New_York\"}",
+                "application/json");
+        assertEquals(200, moved.status(), moved.body());
+        assertEquals("EUR", moved.json().at("/settings/currency").asText(), "PUT keeps the fields it leaves out");
+        trigger = (CronTrigger) application.scheduler().quartz().getTriggersOfJob(job).getFirst();
+        assertEquals("America/New_York", trigger.getTimeZone().getID(),
+                "the admin has no zone of their own, so their workflow moves with the company's");
+        ApiClient.Response unknown = ana.patch("/api/tenant", "{\"colour\": \"red\"}");
+        assertEquals(400, unknown.status(), unknown.body());
+        assertTrue(unknown.json().at("/errors/colour").isTextual(), unknown.body());
 
         ApiClient.Response imported = ana.postRaw("/api/contacts/import",
                 "First name,Last name,Email,Company\nMia,Wong,mia@kunde.example,Kunde GmbH\n", "text/csv");
