@@ -78,7 +78,7 @@ public final class ScoringService {
 
     /** The scheduled job: every tenant retrained and its open leads rescored; one tenant's failure stops no other. */
     public void trainAll() {
-        for (TenantId tenant : directory.allTenantIds()) {
+        for (TenantId tenant : directory.activeTenantIds()) {
             try {
                 trainTenant(tenant);
                 rescoreOpenLeads(tenant, done -> { });

@@ -41,6 +41,14 @@ import io.intelligencecrm.web.outreach.SmsController;
 import io.intelligencecrm.web.outreach.UnsubscribeController;
 import io.intelligencecrm.tools.outreach.SmsProposals;
 import io.intelligencecrm.core.tenant.TenantProvisioning;
+import io.intelligencecrm.core.tenant.SignupService;
+import io.intelligencecrm.core.tenant.TenantServices;
+import io.intelligencecrm.outreach.mail.SignupConfirmationMail;
+import io.intelligencecrm.web.auth.SignupPages;
+import io.intelligencecrm.web.page.Templates;
+import io.intelligencecrm.outreach.mail.MailInvitationSender;
+import io.intelligencecrm.web.operator.OperatorController;
+import io.intelligencecrm.web.tenant.TenantController;
 import io.intelligencecrm.core.user.InvitationSender;
 import io.intelligencecrm.core.user.PasswordHasher;
 import io.intelligencecrm.web.api.ApiRoutes;
@@ -70,7 +78,6 @@ import io.intelligencecrm.web.knowledge.KnowledgeController;
 import io.intelligencecrm.web.knowledge.SearchController;
 import io.intelligencecrm.web.slack.SlackSettingsController;
 import io.intelligencecrm.web.slack.SlackWebhookController;
-import io.intelligencecrm.web.user.TenantController;
 import io.intelligencecrm.web.user.UserController;
 import io.intelligencecrm.web.webhook.WebhookController;
 import io.intelligencecrm.web.mcp.McpController;
@@ -186,8 +193,12 @@ public final class CrmApplication {
             List<ChangeSubscriber> subscribers = new ArrayList<>(List.of(new EmbedSubscriber(), new WorkflowTriggers()));
             if (settings.scoring().rescoreOnChange()) subscribers.add(new RescoreSubscriber());
             subscribers.add(new WebhookSubscriber(database.tenants()));
+            // Invitations go out by the tenants' own mail path, which outreach builds after the core services.
+            AtomicReference<InvitationSender> invitationMail = new AtomicReference<>(InvitationSender.NONE);
             CoreServices services = CoreServices.create(database, settings, clock, subscribers,
-                    List.of(new WebhookErasure()), InvitationSender.NONE, tokens);
+                    List.of(new WebhookErasure()),
+                    (tenant, invitee, tenantName, link) -> invitationMail.get().send(tenant, invitee, tenantName, link),
+                    tokens);
             tokens.checkSessionsWith(services.authentication());
             if (settings.demoData()) {
                 new DemoData(services.directory(), new TenantProvisioning(database.ownerJdbi()), database.tenants(),
@@ -227,6 +238,8 @@ public final class CrmApplication {
             OutreachServices outreach = OutreachServices.create(database, settings.outreach(),
                     settings.server().publicUrl(),
                     secretKeys, clock, services);
+            invitationMail.set(new MailInvitationSender(outreach.mailSettings()));
+            TenantServices tenants = TenantServices.create(database, services, clock);
             OutboxDispatcher mailDispatcher = new OutboxDispatcher(database, outreach.deliveryHandlers(),
                     Duration.ofMillis(settings.outreach().dispatchMillis()), 8);
             workers.add(mailDispatcher);
@@ -264,7 +277,6 @@ public final class CrmApplication {
             new DealController(services.deals()).routes(api);
             new InteractionController(services.interactions()).routes(api);
             new UserController(services.users(), services.apiKeys(), services.auditQuery()).routes(api);
-            new TenantController(services.tenantSettings()).routes(api);
             new ChatController(agent.chat()).routes(api);
             new ConversationController(agent.conversations()).routes(api);
             new ProposalController(agent.proposals(), agent.chat()).routes(api);
@@ -281,6 +293,17 @@ public final class CrmApplication {
             new InboxController(scheduler.notifications()).routes(api);
             new TaskController(services.tasks()).routes(api);
             new WebhookController(webhooks).routes(api);
+            new TenantController(tenants, services.audit()).routes(api);
+            Optional<OperatorController> operator = settings.auth().operatorToken()
+                    .map(token -> new OperatorController(tenants, token));
+            operator.ifPresent(controller -> controller.routes(api));
+            SignupService.Mode signupMode = SignupService.Mode.valueOf(settings.auth().signup().toUpperCase());
+            Optional<SignupPages> signup = signupMode == SignupService.Mode.OFF ? Optional.empty()
+                    : Optional.of(new SignupPages(new SignupService(database.ownerJdbi(), tenants.administration(),
+                            new SignupConfirmationMail(settings.outreach()), signupMode,
+                            Set.copyOf(settings.auth().signupCodes()), settings.server().publicUrl(), clock),
+                            limits, new Templates()));
+            signup.ifPresent(signupPages -> signupPages.routes(api));
             new OpenApiController(api, settings.server().publicUrl()).routes(api);
             BrowserSessions browser = new BrowserSessions(tokens, BROWSER_SESSION, signing,
                     settings.server().publicUrl().startsWith("https:"));
@@ -328,8 +351,10 @@ public final class CrmApplication {
                 new UnsubscribeController(outreach.unsubscribe(), pages.templates()).routes(config.routes);
                 mcpEndpoint.routes(config.routes);
                 config.routes.beforeMatched("/api/*", authentication);
+                operator.ifPresent(controller -> controller.guard(config.routes));
                 // After authentication, so a refused request is still logged with its tenant and user.
                 config.routes.beforeMatched(new NulGuard());
+                signup.ifPresent(signupPages -> signupPages.pages(config.routes));
                 api.registerAll(config.routes);
                 new SlackWebhookController(slack).routes(config.routes);
                 sms.webhooks(config.routes);

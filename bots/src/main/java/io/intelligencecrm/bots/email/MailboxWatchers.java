@@ -63,7 +63,7 @@ public final class MailboxWatchers implements AutoCloseable {
 
     private void reconcile() {
         try {
-            for (TenantId tenant : directory.allTenantIds()) {
+            for (TenantId tenant : directory.activeTenantIds()) {
                 boolean wanted = settings.config(tenant).flatMap(EmailBotConfig::mailbox).isPresent();
                 if (wanted) {
                     watchers.computeIfAbsent(tenant, t -> Thread.ofVirtual().name("email-bot-" + t.value())

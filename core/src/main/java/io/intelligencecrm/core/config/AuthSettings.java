@@ -8,11 +8,14 @@ import java.util.Optional;
  * Token signing and lifetimes, and request rate limits. Without CRM_JWT_SECRET a random secret is
  * generated once and kept under the data folder, so tokens survive restarts. CRM_JWT_SECRETS_ACCEPTED
  * lists more secrets whose tokens are still accepted (a rotation's old one, or the next one); new tokens
- * are signed with CRM_JWT_SECRET only.
+ * are signed with CRM_JWT_SECRET only. CRM_OPERATOR_TOKEN, when set, opens the operator API (/operator/...)
+ * to whoever presents it; it is nobody's user and belongs to no tenant. CRM_SIGNUP lets companies sign up by
+ * themselves (off, invite: with one of CRM_SIGNUP_CODES, open).
  */
 public record AuthSettings(Optional<String> jwtSecret, List<String> jwtSecretsAccepted, String issuer, String audience, int accessTokenMinutes,
                            int refreshTokenDays, int invitationHours, int userRequestsPerMinute,
-                           int tenantRequestsPerMinute, int loginAttemptsPerMinute) {
+                           int tenantRequestsPerMinute, int loginAttemptsPerMinute, Optional<String> operatorToken,
+                           String signup, List<String> signupCodes) {
 
     static AuthSettings from(Env env) {
         Optional<String> secret = env.optional("CRM_JWT_SECRET");
@@ -24,6 +27,22 @@ public record AuthSettings(Optional<String> jwtSecret, List<String> jwtSecretsAc
         if (accepted.stream().anyMatch(value -> value.length() < 32)) {
             env.problem("each secret in CRM_JWT_SECRETS_ACCEPTED must be at least 32 characters");
         }
+        Optional<String> operatorToken = env.optional("CRM_OPERATOR_TOKEN");
+        if (operatorToken.isPresent() && operatorToken.get().length() < 32) {
+            env.problem("CRM_OPERATOR_TOKEN must be at least 32 characters");
+        }
+        String signup = env.string("CRM_SIGNUP", "off").trim().toLowerCase();
+        if (!List.of("off", "invite", "open").contains(signup)) {
+            env.problem("CRM_SIGNUP must be off, invite or open, was '" + signup + "'");
+        }
+        List<String> codes = Arrays.stream(env.string("CRM_SIGNUP_CODES", "").split(","))
+                .map(String::trim).filter(value -> !value.isEmpty()).toList();
+        if (signup.equals("invite") && codes.isEmpty()) {
+            env.problem("CRM_SIGNUP=invite needs CRM_SIGNUP_CODES: the codes people sign up with");
+        }
+        if (!signup.equals("off") && env.optional("CRM_SMTP_HOST").isEmpty()) {
+            env.problem("CRM_SIGNUP=" + signup + " needs CRM_SMTP_HOST: sign-ups are confirmed by mail");
+        }
         return new AuthSettings(
                 secret,
                 accepted,
@@ -34,6 +53,7 @@ public record AuthSettings(Optional<String> jwtSecret, List<String> jwtSecretsAc
                 env.integer("CRM_INVITATION_HOURS", 72, 1, 24 * 30),
                 env.integer("CRM_RATE_LIMIT_USER_PER_MINUTE", 600, 1, 1_000_000),
                 env.integer("CRM_RATE_LIMIT_TENANT_PER_MINUTE", 3000, 1, 10_000_000),
-                env.integer("CRM_RATE_LIMIT_LOGIN_PER_MINUTE", 10, 1, 10_000));
+                env.integer("CRM_RATE_LIMIT_LOGIN_PER_MINUTE", 10, 1, 10_000),
+                operatorToken, signup, codes);
     }
 }

@@ -30,7 +30,8 @@ public interface ApiKeyDao {
     @SqlQuery("""
             select k.id, k.role, k.user_id, k.secret_hash, u.role as owner_role
               from api_keys k join users u on u.tenant_id = k.tenant_id and u.id = k.user_id
-             where k.id = :id and k.revoked_at is null and u.active""")
+             where k.id = :id and k.revoked_at is null and u.active
+               and not exists (select 1 from tenants t where t.id = u.tenant_id and t.suspended_at is not null)""")
     Optional<StoredKey> findActive(@Bind("id") UUID id);
 
     @SqlUpdate("""

@@ -64,6 +64,10 @@ public final class Authentication {
             Optional<User> user = users.findByNormalisedEmail(attempt.email()).filter(User::active);
             String hash = user.flatMap(u -> users.passwordHash(u.id())).orElse(DUMMY_HASH);
             if (!hasher.verify(password, hash) || user.isEmpty()) throw invalidCredentials();
+            // Said only to someone who knows a password, so it tells a stranger nothing.
+            if (directory.isSuspended(tenantId)) {
+                throw new CrmException(ErrorCode.FORBIDDEN, "This company's account is suspended; contact your provider");
+            }
             handle.createUpdate("update users set last_login_at = now() where id = :id")
                     .bind("id", user.get().id()).execute();
             UUID sessionId = handle.attach(SessionDao.class).create(user.get().id(),

@@ -19,7 +19,8 @@ public interface SessionDao {
     @SqlQuery("""
             select s.id as session_id, u.id as user_id, u.role
               from sessions s join users u on u.tenant_id = s.tenant_id and u.id = s.user_id
-             where s.id = :sessionId and s.revoked_at is null and s.expires_at > now() and u.active""")
+             where s.id = :sessionId and s.revoked_at is null and s.expires_at > now() and u.active
+               and not exists (select 1 from tenants t where t.id = u.tenant_id and t.suspended_at is not null)""")
     Optional<ActiveSession> findActive(@Bind("sessionId") UUID sessionId);
 
     @SqlUpdate("update sessions set revoked_at = now() where id = :sessionId and revoked_at is null")

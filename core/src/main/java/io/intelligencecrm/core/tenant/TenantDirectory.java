@@ -33,4 +33,17 @@ public final class TenantDirectory {
         return jdbi.withHandle(handle -> handle.createQuery("select id from tenants order by created_at")
                 .mapTo(UUID.class).map(TenantId::new).list());
     }
+
+    /** Tenants that are not suspended: what background jobs fan out over. */
+    public List<TenantId> activeTenantIds() {
+        return jdbi.withHandle(handle -> handle.createQuery(
+                        "select id from tenants where suspended_at is null order by created_at")
+                .mapTo(UUID.class).map(TenantId::new).list());
+    }
+
+    public boolean isSuspended(TenantId tenant) {
+        return jdbi.withHandle(handle -> handle.createQuery(
+                        "select suspended_at is not null from tenants where id = :id")
+                .bind("id", tenant.value()).mapTo(Boolean.class).findOne().orElse(false));
+    }
 }

@@ -1,20 +1,25 @@
 package io.intelligencecrm.core.tenant;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.type.TypeReference;
 import io.intelligencecrm.core.audit.AuditTrail;
 import io.intelligencecrm.core.error.Violations;
 import io.intelligencecrm.core.identity.Actor;
 import io.intelligencecrm.core.identity.Permissions;
+import io.intelligencecrm.core.json.Json;
 import io.intelligencecrm.core.user.ZoneChanges;
-import java.time.DateTimeException;
-import java.time.ZoneId;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /**
- * The tenant's own settings: its name (read only here) and its time zone, which users without a zone of
- * their own follow. Everyone reads them; admins change the time zone, and cron workflows move with it.
+ * The tenant's name and settings: everyone in the tenant reads them, admins change them. Users without a
+ * time zone of their own follow the tenant's, so a changed zone moves their cron workflows with it.
  */
 public final class TenantSettingsService {
+    private static final Set<String> FIELDS = Set.of("name", "timezone", "currency", "locale", "workingDays");
+
     private final TenantTransactions transactions;
     private final AuditTrail audit;
     private final ZoneChanges zoneChanges;
@@ -25,45 +30,67 @@ public final class TenantSettingsService {
         this.zoneChanges = zoneChanges;
     }
 
-    /** @param timezone the tenant's time zone (UTC until an admin sets one) */
-    public record TenantSettings(String slug, String name, String timezone) {
+    public record View(String slug, String name, TenantSettings settings) {
     }
 
-    public TenantSettings get(Actor actor) {
-        return transactions.inTenant(actor.tenant(), handle -> handle.createQuery("""
-                        select slug, name, coalesce(settings ->> 'timezone', 'UTC') as timezone
-                          from tenants where id = crm_current_tenant()""")
-                .mapTo(TenantSettings.class).one());
+    public View get(Actor actor) {
+        return transactions.inTenant(actor.tenant(), handle -> read(handle.createQuery(
+                "select slug, name, settings::text as settings from tenants where id = crm_current_tenant()")
+                .mapToMap().one()));
     }
 
-    public TenantSettings update(Actor actor, Map<String, Object> body) {
-        Permissions.requireAdmin(actor, "change the tenant's settings");
+    /**
+     * Changes the fields the body names (name, timezone, currency, locale, workingDays); fields left out keep
+     * their value, unknown or bad ones are refused with a message each and nothing is changed.
+     */
+    public View update(Actor actor, Map<String, Object> body) {
+        Permissions.requireAdmin(actor, "change the company's settings");
         Violations violations = new Violations();
-        for (String key : body.keySet()) if (!key.equals("timezone")) violations.add(key, "is not a known field");
-        Object timezone = body.get("timezone");
-        violations.check(timezone instanceof String zone && valid(zone), "timezone",
-                "must be an IANA time zone such as Europe/London");
+        for (String key : body.keySet()) if (!FIELDS.contains(key)) violations.add(key, "is not a known field");
+        String name = text(body, "name", violations);
+        if (name != null) name = name.trim();
+        violations.check(name == null || (!name.isEmpty() && name.length() <= 200), "name",
+                "must be 1 to 200 characters");
+        String timezone = text(body, "timezone", violations);
+        String currency = text(body, "currency", violations);
+        String locale = text(body, "locale", violations);
+        Object days = body.get("workingDays");
+        violations.check(days == null || days instanceof List<?>, "workingDays", "must be a list of day names");
+        List<String> workingDays = days instanceof List<?> list
+                ? list.stream().map(day -> day == null ? null : day.toString()).toList() : null;
+        String newName = name;
+        View before = get(actor);
+        TenantSettings after = before.settings().with(timezone, currency, locale, workingDays, violations);
         violations.throwIfAny();
-        TenantSettings before = get(actor);
-        TenantSettings after = transactions.inTenant(actor.tenant(), handle -> {
+        View changed = transactions.inTenant(actor.tenant(), handle -> {
             handle.createUpdate("""
-                            update tenants set settings = settings || jsonb_build_object('timezone', cast(:zone as text))
+                            update tenants set name = coalesce(:name, name), settings = settings || :settings
                              where id = crm_current_tenant()""")
-                    .bind("zone", timezone).execute();
-            audit.record(actor, "tenant.update", "tenant", actor.tenant().value(),
-                    Map.of("timezone", List.of(before.timezone(), timezone)));
-            return get(actor);
+                    .bind("name", newName).bind("settings", after.toStored()).execute();
+            Map<String, Object> diff = new LinkedHashMap<>();
+            if (newName != null && !newName.equals(before.name())) diff.put("name", List.of(before.name(), newName));
+            if (!after.equals(before.settings())) diff.put("settings", List.of(before.settings(), after));
+            audit.record(actor, "tenant.settings", "tenant", actor.tenant().value(), diff);
+            return new View(before.slug(), newName == null ? before.name() : newName, after);
         });
-        if (!before.timezone().equals(after.timezone())) zoneChanges.zoneChanged(actor.tenant(), null);
-        return after;
+        // After the commit, so the rescheduled workflows read the new zone.
+        if (!before.settings().timezone().equals(after.timezone())) zoneChanges.zoneChanged(actor.tenant(), null);
+        return changed;
     }
 
-    private static boolean valid(String zone) {
+    private static String text(Map<String, Object> body, String field, Violations violations) {
+        Object value = body.get(field);
+        violations.check(value == null || value instanceof String, field, "must be text");
+        return value instanceof String text ? text : null;
+    }
+
+    private static View read(Map<String, Object> row) {
+        Map<String, Object> stored;
         try {
-            ZoneId.of(zone);
-            return true;
-        } catch (DateTimeException e) {
-            return false;
+            stored = Json.mapper().readValue((String) row.get("settings"), new TypeReference<>() { });
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("The tenant's stored settings are not JSON", e);
         }
+        return new View((String) row.get("slug"), (String) row.get("name"), TenantSettings.fromStored(stored));
     }
 }

@@ -10,6 +10,7 @@ import io.intelligencecrm.core.identity.Permissions;
 import io.intelligencecrm.core.identity.SessionDao;
 import io.intelligencecrm.core.identity.SessionRevocations;
 import io.intelligencecrm.core.tenant.TenantDirectory;
+import io.intelligencecrm.core.tenant.TenantId;
 import io.intelligencecrm.core.tenant.TenantTransactions;
 import java.time.Clock;
 import java.time.DateTimeException;
@@ -79,6 +80,20 @@ public final class UserService {
     /** Creates the user without a password and issues a one-time link to set one. */
     public Invitation invite(Actor actor, NewUser input) {
         Permissions.requireAdmin(actor, "invite users");
+        return create(actor, input);
+    }
+
+    /**
+     * A new tenant's first admin, invited by the operator or the sign-up that created the tenant: nobody in the
+     * tenant could invite them yet. Audited as the system. Like everyone without a zone of their own, they follow
+     * the tenant's.
+     */
+    public Invitation inviteFirstAdmin(TenantId tenant, String email, String fullName) {
+        return create(new Actor(tenant, null, Role.ADMIN, Actor.Kind.SYSTEM, null),
+                new NewUser(email, fullName, Role.ADMIN, null));
+    }
+
+    private Invitation create(Actor actor, NewUser input) {
         Violations violations = new Violations()
                 .check(input.email() != null && input.email().matches("[^@\\s]+@[^@\\s]+\\.[^@\\s]+"), "email",
                         "must be a valid email address")
@@ -87,7 +102,6 @@ public final class UserService {
         String timezone = input.timezone();
         if (timezone != null) checkTimezone(violations, timezone);
         violations.throwIfAny();
-        String tenantName = directory.find(actor.tenant()).orElseThrow().name();
         Invitation invitation = transactions.inTenant(actor.tenant(), handle -> {
             UserDao users = handle.attach(UserDao.class);
             users.findByEmail(input.email()).ifPresent(existing -> {
@@ -96,18 +110,78 @@ public final class UserService {
             });
             User user = users.insert(input.email().trim(), input.fullName() == null ? "" : input.fullName().trim(),
                     input.role(), timezone, null);
-            CompoundToken token = CompoundToken.issue(INVITATION_KIND, actor.tenant(), UUID.randomUUID());
-            Instant expires = clock.instant().plus(invitationLifetime);
-            handle.createUpdate("""
-                            insert into invitations (tenant_id, id, user_id, secret_hash, created_by, expires_at)
-                            values (crm_current_tenant(), :id, :userId, :hash, :by, :expires)""")
-                    .bind("id", token.id()).bind("userId", user.id()).bind("hash", token.secretHash())
-                    .bind("by", actor.userId()).bind("expires", expires).execute();
             audit.record(actor, "user.invite", "user", user.id(),
                     Map.of("email", user.email(), "role", user.role().stored()));
-            return new Invitation(user, publicUrl + "/invite/" + token.encoded(), expires, false);
+            return issueInvitation(handle, actor, user);
         });
-        boolean mailed = sender.send(invitation.user(), tenantName, invitation.link());
+        return mail(actor.tenant(), invitation);
+    }
+
+    /** Pending invitations (not used, revoked or expired), newest first: the team list shows them. */
+    public List<PendingInvitation> pendingInvitations(Actor actor) {
+        Permissions.requireAdmin(actor, "see pending invitations");
+        return transactions.inTenant(actor.tenant(), handle -> handle.createQuery("""
+                        select i.id, i.user_id, u.email, u.full_name, u.role, i.created_at, i.expires_at
+                          from invitations i join users u on u.tenant_id = i.tenant_id and u.id = i.user_id
+                         where i.used_at is null and i.revoked_at is null and i.expires_at > :now
+                         order by i.created_at desc""")
+                .bind("now", clock.instant()).mapTo(PendingInvitation.class).list());
+    }
+
+    /** A new link for someone who has not set a password yet; earlier links stop working. */
+    public Invitation resendInvitation(Actor actor, UUID userId) {
+        Permissions.requireAdmin(actor, "resend invitations");
+        Invitation invitation = transactions.inTenant(actor.tenant(), handle -> {
+            User user = handle.attach(UserDao.class).find(userId).orElseThrow(() -> CrmException.notFound("User"));
+            if (!user.active()) throw CrmException.invalid("userId", "this user is deactivated");
+            if (handle.attach(UserDao.class).passwordHash(userId).orElse(null) != null) {
+                throw CrmException.invalid("userId", "this user has already set a password");
+            }
+            revokeOpenInvitations(handle, userId);
+            audit.record(actor, "user.invitation_resend", "user", userId, Map.of());
+            return issueInvitation(handle, actor, user);
+        });
+        return mail(actor.tenant(), invitation);
+    }
+
+    /** Withdraws an invitation: its links stop working and the invited user, who never signed in, is deactivated. */
+    public void revokeInvitation(Actor actor, UUID userId) {
+        Permissions.requireAdmin(actor, "revoke invitations");
+        transactions.useTenant(actor.tenant(), handle -> {
+            UserDao users = handle.attach(UserDao.class);
+            User user = users.find(userId).orElseThrow(() -> CrmException.notFound("User"));
+            if (revokeOpenInvitations(handle, userId) == 0) {
+                throw CrmException.notFound("Pending invitation");
+            }
+            boolean deactivates = user.active() && users.passwordHash(userId).orElse(null) == null;
+            if (deactivates && user.role() == Role.ADMIN) requireAnotherActiveAdmin(handle, userId, "userId");
+            handle.createUpdate("update users set active = false where id = :id and password_hash is null")
+                    .bind("id", userId).execute();
+            audit.record(actor, "user.invitation_revoke", "user", userId, Map.of());
+        });
+    }
+
+    private static int revokeOpenInvitations(Handle handle, UUID userId) {
+        return handle.createUpdate("""
+                        update invitations set revoked_at = now()
+                         where user_id = :userId and used_at is null and revoked_at is null""")
+                .bind("userId", userId).execute();
+    }
+
+    private Invitation issueInvitation(Handle handle, Actor actor, User user) {
+        CompoundToken token = CompoundToken.issue(INVITATION_KIND, actor.tenant(), UUID.randomUUID());
+        Instant expires = clock.instant().plus(invitationLifetime);
+        handle.createUpdate("""
+                        insert into invitations (tenant_id, id, user_id, secret_hash, created_by, expires_at)
+                        values (crm_current_tenant(), :id, :userId, :hash, :by, :expires)""")
+                .bind("id", token.id()).bind("userId", user.id()).bind("hash", token.secretHash())
+                .bind("by", actor.userId()).bind("expires", expires).execute();
+        return new Invitation(user, publicUrl + "/invite/" + token.encoded(), expires, false);
+    }
+
+    private Invitation mail(TenantId tenant, Invitation invitation) {
+        String tenantName = directory.find(tenant).orElseThrow().name();
+        boolean mailed = sender.send(tenant, invitation.user(), tenantName, invitation.link());
         return new Invitation(invitation.user(), invitation.link(), invitation.expiresAt(), mailed);
     }
 
@@ -119,11 +193,12 @@ public final class UserService {
                 "must be at least " + MIN_PASSWORD + " characters").throwIfAny();
         return transactions.inTenant(token.tenant(), handle -> {
             Map<String, Object> row = handle.createQuery("""
-                            select user_id, secret_hash, expires_at, used_at from invitations where id = :id for update""")
+                            select user_id, secret_hash, expires_at, used_at, revoked_at from invitations where id = :id for update""")
                     .bind("id", token.id()).mapToMap().findOne()
                     .filter(r -> token.matches((String) r.get("secret_hash")))
                     .orElseThrow(() -> CrmException.invalid("token", "is not a valid invitation"));
             if (row.get("used_at") != null) throw CrmException.invalid("token", "has already been used");
+            if (row.get("revoked_at") != null) throw CrmException.invalid("token", "was withdrawn by your admin");
             if (((java.sql.Timestamp) row.get("expires_at")).toInstant().isBefore(clock.instant())) {
                 throw CrmException.invalid("token", "has expired; ask your admin for a new invitation");
             }

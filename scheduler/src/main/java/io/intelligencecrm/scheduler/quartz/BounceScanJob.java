@@ -24,7 +24,7 @@ public final class BounceScanJob implements Job {
 
     @Override
     public void execute(JobExecutionContext context) {
-        for (TenantId tenant : directory.allTenantIds()) {
+        for (TenantId tenant : directory.activeTenantIds()) {
             try {
                 int suppressed = bounces.poll(tenant);
                 if (suppressed > 0) log.info("Bounces suppressed {} addresses of tenant {}", suppressed, tenant);

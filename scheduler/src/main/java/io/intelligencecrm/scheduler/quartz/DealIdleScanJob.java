@@ -51,7 +51,7 @@ public final class DealIdleScanJob implements Job {
     /** @return runs started */
     public int scanAll() {
         int started = 0;
-        for (TenantId tenant : directory.allTenantIds()) {
+        for (TenantId tenant : directory.activeTenantIds()) {
             try {
                 started += scan(tenant);
             } catch (RuntimeException e) {

@@ -19,6 +19,7 @@ public final class ApiRoute {
     String summary = "";
     String description;
     boolean open;
+    boolean operator;
     String requestSchema;
     String requestContentType = "application/json";
     String responseSchema;
@@ -46,6 +47,12 @@ public final class ApiRoute {
     /** Reachable without a token (login, refresh, invitation acceptance, this document). */
     public ApiRoute open() {
         this.open = true;
+        return this;
+    }
+
+    /** For the hosting operator, with the operator credential instead of any tenant's token. */
+    public ApiRoute operator() {
+        this.operator = true;
         return this;
     }
 

@@ -40,11 +40,11 @@ enum ClientError {
         List<ClientError> errors = new ArrayList<>();
         if (route.requestSchema != null || !route.query.isEmpty() || pathParameters) errors.add(BadRequest);
         if (!route.open || route.path.startsWith("/api/auth/")) errors.add(Unauthorized);
-        if (!route.open) errors.add(Forbidden);
+        if (!route.open && !route.operator) errors.add(Forbidden);
         if (pathParameters) errors.add(NotFound);
         if (write && !route.open) errors.add(Conflict);
         if (route.requestSchema != null) errors.add(PayloadTooLarge);
-        if (!route.open || route.path.startsWith("/api/auth/")) errors.add(TooManyRequests);
+        if (!route.operator && (!route.open || route.path.startsWith("/api/auth/"))) errors.add(TooManyRequests);
         return errors;
     }
 }

@@ -36,8 +36,12 @@ public final class OpenApiDocument {
         ObjectNode components = document.putObject("components");
         components.set("schemas", schemas());
         components.set("responses", errorResponses());
-        components.putObject("securitySchemes").putObject("bearer").put("type", "http").put("scheme", "bearer")
+        ObjectNode schemes = components.putObject("securitySchemes");
+        schemes.putObject("bearer").put("type", "http").put("scheme", "bearer")
                 .put("description", "An access token from /api/auth/login, or an API key (crm_...)");
+        schemes.putObject("operator").put("type", "http").put("scheme", "bearer")
+                .put("description", "The hosting operator's credential (CRM_OPERATOR_TOKEN), not any tenant's user;"
+                        + " only for /operator/ endpoints");
         return document;
     }
 
@@ -48,11 +52,13 @@ public final class OpenApiDocument {
         operation.put("operationId", route.method + route.path.replaceAll("[^A-Za-z0-9]+", "_"));
         if (route.description != null) operation.put("description", route.description);
         if (route.open) operation.putArray("security");
+        if (route.operator) operation.putArray("security").addObject().putArray("operator");
         ArrayNode parameters = operation.putArray("parameters");
         Matcher matcher = PATH_PARAMETER.matcher(route.path);
         while (matcher.find()) {
-            parameters.addObject().put("name", matcher.group(1)).put("in", "path").put("required", true)
-                    .putObject("schema").put("type", "string").put("format", "uuid");
+            ObjectNode schema = parameters.addObject().put("name", matcher.group(1)).put("in", "path")
+                    .put("required", true).putObject("schema").put("type", "string");
+            if (!matcher.group(1).equals("slug")) schema.put("format", "uuid");
         }
         for (ApiRoute.Parameter parameter : route.query) {
             ObjectNode node = parameters.addObject().put("name", parameter.name()).put("in", "query")

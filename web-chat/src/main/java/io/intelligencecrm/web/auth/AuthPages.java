@@ -121,7 +121,7 @@ public final class AuthPages {
     }
 
     /** Browsers send Origin with every form post; it must name this host (either scheme: a proxy may end TLS). */
-    private static boolean sameOrigin(Context ctx) {
+    static boolean sameOrigin(Context ctx) {
         String origin = ctx.header("Origin");
         if (origin == null) return true;
         String normalised = WebSocketAuthentication.normalised(origin);

@@ -39,6 +39,11 @@ public final class RateLimits {
         consume("login-ip:" + clientAddress, settings.loginAttemptsPerMinute() * 10);
     }
 
+    /** Sign-up requests and confirmations: as many per client address as login attempts per identity. */
+    public void checkSignup(String clientAddress) {
+        consume("signup-ip:" + clientAddress, settings.loginAttemptsPerMinute());
+    }
+
     private void consume(String key, int perMinute) {
         forgetIdleBuckets();
         TokenBuckets.Take take = buckets.take(key, perMinute);

@@ -25,6 +25,7 @@ public final class OperatorCommands {
               reseal                      seal stored secrets again with the current CRM_SECRETS_KEY
               rotate-keys                 new key files in CRM_DATA_DIR, the old ones still accepted
               health [URL]                exit 0 when the server answers ready (container health checks)
+              tenant create|list|suspend|resume|delete|export|import ...   tenants (docs/operating/tenants.md)
               db                          run the managed PostgreSQL cluster on its own (CRM_POSTGRES_PORT), for several nodes
             """;
 
@@ -54,6 +55,7 @@ public final class OperatorCommands {
                 case "restore" -> RestoreCommand.run(settings.get(), args, out);
                 case "reseal" -> KeyCommands.reseal(settings.get(), out);
                 case "rotate-keys" -> KeyCommands.rotate(settings.get(), out);
+                case "tenant" -> TenantCommands.run(settings.get(), args, out);
                 case "db" -> DatabaseCommand.run(settings.get(), out);
                 case "help", "--help", "-h" -> {
                     out.print(USAGE);

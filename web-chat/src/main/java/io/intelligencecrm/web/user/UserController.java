@@ -32,6 +32,12 @@ public final class UserController {
                 .description("Creates the user and a one-time set-password link, mailed when mail is configured "
                         + "and always returned to the admin.")
                 .body("UserInvite").returns(201, "Invitation");
+        api.get("/api/invitations", this::pendingInvitations)
+                .doc("users", "Invitations not used yet, with whom and as what (admins)").returns("PendingInvitation[]");
+        api.post("/api/users/{id}/invitation", this::resendInvitation)
+                .doc("users", "Send a new invitation link; earlier links stop working (admins)").returns("Invitation");
+        api.delete("/api/users/{id}/invitation", this::revokeInvitation)
+                .doc("users", "Withdraw an invitation; the invited user is deactivated (admins)").returns(204, null);
         api.get("/api/users/{id}", this::get).doc("users", "A user").returns("User");
         api.patch("/api/users/{id}", this::update).doc("users", "Change name or time zone (self), role or access (admins)")
                 .body("UserChanges").returns("User");
@@ -58,6 +64,19 @@ public final class UserController {
         Map<String, Object> body = Requests.jsonObject(ctx);
         ctx.status(201).json(users.invite(CurrentActor.of(ctx), new UserService.NewUser(text(body, "email"),
                 text(body, "fullName"), role(body), text(body, "timezone"))));
+    }
+
+    void pendingInvitations(Context ctx) {
+        ctx.json(users.pendingInvitations(CurrentActor.of(ctx)));
+    }
+
+    void resendInvitation(Context ctx) {
+        ctx.json(users.resendInvitation(CurrentActor.of(ctx), Requests.id(ctx, "id", "User")));
+    }
+
+    void revokeInvitation(Context ctx) {
+        users.revokeInvitation(CurrentActor.of(ctx), Requests.id(ctx, "id", "User"));
+        ctx.status(204);
     }
 
     void update(Context ctx) {

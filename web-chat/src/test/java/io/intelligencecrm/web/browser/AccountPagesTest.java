@@ -79,6 +79,12 @@ class AccountPagesTest {
         admin.getByLabel("Email").fill("casey@demo.example");
         admin.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Send invitation")).click();
         assertThat(admin.locator("#invite-link")).containsText("/invite/");
+        assertThat(admin.locator("#users table")).containsText("invited, until");
+        assertThat(admin.locator("#first-run-items")).containsText("Import your contacts (done)");
+        assertThat(admin.locator("#first-run-items")).not().containsText("Connect Slack (done)");
+        admin.getByLabel("Time zone").fill("Mars/Olympus");
+        admin.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Save")).click();
+        assertThat(admin.locator("#settings-status")).containsText("timezone");
         String text = admin.locator("#invite-link").textContent();
         String link = text.substring(text.indexOf("/invite/"));
 
