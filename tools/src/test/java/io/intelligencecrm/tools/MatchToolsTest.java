@@ -21,7 +21,8 @@ class MatchToolsTest {
     void a_demo_contact_typed_in_lower_case_with_a_typo_is_found_with_its_span() {
         Map<String, Object> contact = fixture.database.tenants().inTenant(fixture.tenant, handle -> handle.createQuery("""
                 select id, first_name, last_name from contacts
-                 where deleted_at is null and length(last_name) >= 5 order by id limit 1""").mapToMap().one());
+                 where deleted_at is null and length(last_name) >= 5
+                 order by created_at, last_name, first_name limit 1""").mapToMap().one());
         String last = ((String) contact.get("last_name")).toLowerCase();
         String typed = ((String) contact.get("first_name")).toLowerCase() + " " + last.substring(0, 2)
                 + last.substring(3);
