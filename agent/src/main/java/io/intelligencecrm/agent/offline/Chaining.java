@@ -1,0 +1,62 @@
+package io.intelligencecrm.agent.offline;
+
+import io.intelligencecrm.agent.offline.language.RecordMention;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * A later part that names no contact of its own is about the contact the part before it made or
+ * named: "add Ben Ortiz from Vela and set up a 3k deal" creates the deal for Ben; "log a call with
+ * Jane and remind me to call her Friday" puts the task on Jane.
+ */
+final class Chaining {
+    private static final List<String> TAKES_CONTACT = List.of("createDeal", "createTask", "logInteraction", "draftEmail",
+            "changeContactStage", "updateContact");
+
+    private Chaining() {
+    }
+
+    static Part link(Part previous, Part next) {
+        if (!(previous instanceof Part.Steps before)) return next;
+        String contact = contactOf(before.plan());
+        boolean creates = before.plan().steps().stream().anyMatch(step -> step.tool().equals("createContact"));
+        if (contact == null && !creates) return next;
+        if (next instanceof Part.Steps steps && steps.plan().steps().size() == 1) {
+            Plan.Step step = steps.plan().steps().getFirst();
+            if (!TAKES_CONTACT.contains(step.tool()) || step.arguments().containsKey("contactId") || !step.carried().isEmpty()) return next;
+            Map<String, Object> arguments = new LinkedHashMap<>(step.arguments());
+            companyOf(before.plan()).ifPresent(company -> {
+                if (!step.tool().equals("createDeal") || arguments.containsKey("companyName")) return;
+                arguments.put("companyName", company);
+                if ("New deal".equals(arguments.get("name"))) arguments.put("name", company + " deal");
+            });
+            if (contact != null) {
+                arguments.put("contactId", contact);
+                return new Part.Steps(new Plan(steps.plan().description(), List.of(Plan.Step.of(step.tool(), arguments)), null));
+            }
+            return new Part.Steps(new Plan(steps.plan().description(),
+                    List.of(Plan.Step.needingEarlier(step.tool(), "contactId", RecordMention.CONTACT, arguments)), null));
+        }
+        if (next instanceof Part.Question question && RecordMention.CONTACT.equals(question.recordKind())
+                && question.options().isEmpty() && question.anyRecord() != null && question.action() != null) {
+            return new Part.Steps(contact != null ? question.action().on(java.util.UUID.fromString(contact))
+                    : question.action().onEarlier());
+        }
+        return next;
+    }
+
+    private static java.util.Optional<String> companyOf(Plan plan) {
+        return plan.steps().stream().filter(step -> step.tool().equals("createContact"))
+                .map(step -> step.arguments().get("companyName")).filter(java.util.Objects::nonNull).map(Object::toString).findFirst();
+    }
+
+    /** The contact id a plan acts on, when it is known before it runs. */
+    private static String contactOf(Plan plan) {
+        for (Plan.Step step : plan.steps()) {
+            Object id = step.arguments().get("contactId");
+            if (id != null) return id.toString();
+        }
+        return null;
+    }
+}

@@ -1,0 +1,105 @@
+package io.intelligencecrm.agent.offline;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.intelligencecrm.agent.offline.language.RecordMention;
+import io.intelligencecrm.agent.offline.language.Span;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+import java.util.UUID;
+
+/**
+ * Reads the records matcher's result (the {@code matchRecords} tool) into record spans of the message:
+ * which words name which of the tenant's contacts, companies, deals and team members, and how well.
+ * Records this conversation already showed are marked, since they are the likelier ones.
+ */
+final class RecordMatches {
+    static final String TOOL = "matchRecords";
+
+    private RecordMatches() {
+    }
+
+    static List<Span> parse(String result, String text, Set<UUID> seen) {
+        List<Span> spans = new ArrayList<>();
+        JsonNode node = OfflineReplies.parse(result);
+        if (node == null) return spans;
+        JsonNode matches = node.has("matches") ? node.get("matches") : node.has("spans") ? node.get("spans") : node.path("records");
+        if (matches.isArray()) {
+            for (JsonNode match : matches) {
+                JsonNode candidates = match.has("candidates") ? match.get("candidates") : null;
+                if (candidates != null && candidates.isArray()) {
+                    for (JsonNode candidate : candidates) add(spans, text, match, candidate, seen);
+                } else {
+                    add(spans, text, match, match, seen);
+                }
+            }
+        } else if (node.has("columns") && node.has("rows")) {
+            List<String> columns = new ArrayList<>();
+            node.get("columns").forEach(column -> columns.add(column.asText().toLowerCase(Locale.ROOT)));
+            for (JsonNode row : node.get("rows")) {
+                var object = com.fasterxml.jackson.databind.node.JsonNodeFactory.instance.objectNode();
+                for (int i = 0; i < columns.size() && i < row.size(); i++) object.set(columns.get(i), row.get(i));
+                add(spans, text, object, object, seen);
+            }
+        }
+        return spans;
+    }
+
+    private static void add(List<Span> spans, String text, JsonNode match, JsonNode record, Set<UUID> seen) {
+        String kind = kind(first(record, "kind", "type", "recordType").isEmpty() ? first(match, "kind", "type")
+                : first(record, "kind", "type", "recordType"));
+        String idText = first(record, "id", "recordId");
+        if (kind == null || idText.isEmpty()) return;
+        UUID id;
+        try {
+            id = UUID.fromString(idText);
+        } catch (IllegalArgumentException notAnId) {
+            return;
+        }
+        int[] where = where(text, match);
+        if (where == null) return;
+        double score = record.has("score") ? record.get("score").asDouble() : record.has("similarity")
+                ? record.get("similarity").asDouble() : match.path("score").asDouble(0.5);
+        String name = first(record, "name", "label", "fullName", "title");
+        RecordMention mention = new RecordMention(kind, id, name.isEmpty() ? text.substring(where[0], where[1]) : name,
+                score, blankToNull(first(record, "email")), blankToNull(first(record, "company", "companyName")),
+                blankToNull(first(record, "detail", "stage", "role")),
+                seen.contains(id) || record.path("recent").asBoolean(false) || record.path("inConversation").asBoolean(false));
+        spans.add(new Span(where[0], where[1], text.substring(where[0], where[1]), Span.Kind.RECORD, mention));
+    }
+
+    /** The words' offsets: given by the matcher, or found in the text. */
+    private static int[] where(String text, JsonNode match) {
+        if (match.has("start") && match.has("end")) {
+            int start = match.get("start").asInt();
+            int end = match.get("end").asInt();
+            if (start >= 0 && end <= text.length() && start < end) return new int[] {start, end};
+        }
+        String words = first(match, "text", "span", "matched", "words", "fragment");
+        if (words.isEmpty()) return null;
+        int start = text.toLowerCase(Locale.ROOT).indexOf(words.toLowerCase(Locale.ROOT));
+        return start < 0 ? null : new int[] {start, start + words.length()};
+    }
+
+    private static String kind(String raw) {
+        if (raw == null || raw.isEmpty()) return null;
+        String kind = raw.toLowerCase(Locale.ROOT);
+        if (kind.startsWith("contact") || kind.equals("person")) return RecordMention.CONTACT;
+        if (kind.startsWith("compan") || kind.equals("account")) return RecordMention.COMPANY;
+        if (kind.startsWith("deal") || kind.startsWith("opportunit")) return RecordMention.DEAL;
+        if (kind.startsWith("member") || kind.startsWith("user") || kind.startsWith("team")) return RecordMention.MEMBER;
+        return null;
+    }
+
+    private static String first(JsonNode node, String... names) {
+        for (String name : names) {
+            if (node.hasNonNull(name) && node.get(name).isValueNode()) return node.get(name).asText();
+        }
+        return "";
+    }
+
+    private static String blankToNull(String text) {
+        return text == null || text.isBlank() ? null : text;
+    }
+}

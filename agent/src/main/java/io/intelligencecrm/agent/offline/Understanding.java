@@ -1,0 +1,143 @@
+package io.intelligencecrm.agent.offline;
+
+import io.intelligencecrm.agent.chat.ChatApprovals;
+import io.intelligencecrm.agent.offline.intent.Classification;
+import io.intelligencecrm.agent.offline.intent.Intent;
+import io.intelligencecrm.agent.offline.intent.IntentClassifier;
+import io.intelligencecrm.agent.offline.intent.IntentScore;
+import io.intelligencecrm.agent.offline.intent.Masking;
+import io.intelligencecrm.agent.offline.language.Span;
+import io.intelligencecrm.agent.offline.language.TextScan;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * Reads a message into a program: answers to the model's own last question first; otherwise the
+ * message is cut into the things it asks for, each read as the intent whose examples it is closest
+ * to in meaning, then filled from its values and the tenant's records. A reading that is not sure
+ * enough becomes a question offering the two likeliest readings; nothing is written on a guess.
+ */
+final class Understanding {
+    /** A read needs this similarity to the bank; a write needs more, and a clear lead over the runner-up. */
+    static final double READ_MIN = 0.55;
+    static final double WRITE_MIN = 0.62;
+    static final double MARGIN = 0.03;
+    /** Below this nothing is offered: the message is not understood. */
+    static final double ASK_MIN = 0.45;
+    private static final int REPLAYS = 3;
+
+    private final IntentClassifier classifier;
+
+    Understanding(IntentClassifier classifier) {
+        this.classifier = classifier;
+    }
+
+    /** @param records the records matcher's spans for this message; matched says whether it ran at all */
+    Program understand(String text, List<Span> records, boolean matched, Conversation conversation, Set<String> tools) {
+        return understand(text, records, matched, conversation, tools, REPLAYS);
+    }
+
+    private Program understand(String text, List<Span> records, boolean matched, Conversation conversation, Set<String> tools,
+                               int replays) {
+        TextScan scan = TextScan.of(text, conversation.today(), conversation.zone()).withRecords(records);
+        if (ChatApprovals.isDecision(text)) {
+            return Program.say("Nothing is waiting for your approval in this conversation, so there is nothing to approve or reject.");
+        }
+        if (replays > 0) {
+            var answer = Dialogue.answer(this, text, scan, matched, conversation, tools, replays - 1);
+            if (answer.isPresent()) return answer.get();
+        }
+        return new Program(parts(new Reading(text, scan, conversation, tools, matched)));
+    }
+
+    /** Replays an earlier message with the records its own turn matched. */
+    Program replay(String text, List<Span> records, boolean matched, Conversation conversation, Set<String> tools, int replays) {
+        return understand(text, records, matched, conversation, tools, replays);
+    }
+
+    private List<Part> parts(Reading whole) {
+        List<Clauses.Cut> cuts = Clauses.cuts(whole.text());
+        Decision single = decide(whole);
+        if (!cuts.isEmpty()) {
+            List<Part> split = split(whole, cuts, single);
+            if (split != null) return split;
+        }
+        return List.of(single.part());
+    }
+
+    /**
+     * The parts when cutting the message at some of the cuts gives parts that each act; null when no
+     * cut does. A last part that is not understood is named, unless the whole message reads better uncut.
+     */
+    private List<Part> split(Reading whole, List<Clauses.Cut> cuts, Decision single) {
+        List<Part> parts = new ArrayList<>();
+        Part previous = null;
+        int from = 0;
+        boolean strong = false;
+        for (Clauses.Cut cut : cuts) {
+            if (parts.size() + 1 >= Clauses.MAX_PARTS) break;
+            if (cut.start() <= from) continue;
+            Decision decision = decide(part(whole, from, cut.start()));
+            if (!decision.acted()) continue;
+            previous = Chaining.link(previous, decision.part());
+            parts.add(previous);
+            strong |= cut.strong();
+            from = cut.end();
+        }
+        if (parts.isEmpty()) return null;
+        Reading last = part(whole, from, whole.text().length());
+        Decision decision = decide(last);
+        if (!decision.understood()) {
+            if (!strong && single.acted()) return null;
+            parts.add(new Part.Say("I did not understand this part, so I did nothing about it: \"" + Words.tidy(last.text()) + "\"."));
+            return parts;
+        }
+        if (!decision.acted() && !strong && single.acted()) return null;
+        parts.add(Chaining.link(previous, decision.part()));
+        return parts;
+    }
+
+    private static Reading part(Reading whole, int from, int to) {
+        TextScan scan = whole.scan().part(from, to);
+        return new Reading(whole.text().substring(from, to), scan, whole.conversation(), whole.tools(), whole.matched());
+    }
+
+    /** What one part asks for, and how sure the reading is. */
+    record Decision(Part part, boolean understood, boolean acted) {
+    }
+
+    Decision decide(Reading reading) {
+        String masked = Masking.mask(reading.text(), reading.scan().all().stream()
+                .filter(span -> TextScan.MASKED.contains(span.kind())).toList());
+        Classification classification = classifier.classify(masked);
+        IntentScore top = classification.top();
+        IntentScore second = classification.second();
+        if (top.intent() == Intent.UNKNOWN || top.score() < ASK_MIN) {
+            return new Decision(ConversationFrames.unknown(reading), false, false);
+        }
+        double needed = top.intent().writes() ? WRITE_MIN : READ_MIN;
+        boolean sure = top.score() >= needed && classification.margin() >= MARGIN;
+        if (!sure && !alike(top.intent(), second.intent()) && second.intent() != Intent.UNKNOWN) {
+            return new Decision(twoReadings(reading, top.intent(), second.intent()), true, false);
+        }
+        if (!sure && top.score() < needed) return new Decision(ConversationFrames.unknown(reading), false, false);
+        Part part = Frames.build(top.intent(), reading);
+        return new Decision(part, true, part instanceof Part.Steps);
+    }
+
+    /** Intents whose confusion does no harm: either reading gives the same answer. */
+    private static boolean alike(Intent first, Intent second) {
+        return Set.of(first, second).equals(Set.of(Intent.CONTACT_STAGE, Intent.DEAL_STAGE))
+                || Set.of(first, second).equals(Set.of(Intent.GREET, Intent.HELP))
+                || Set.of(first, second).equals(Set.of(Intent.BULK_DRAFT, Intent.BULK_STAGE));
+    }
+
+    private static Part twoReadings(Reading reading, Intent first, Intent second) {
+        List<Part.Option> options = List.of(
+                new Part.Option(first.reading(), null, first, () -> Frames.build(first, reading)),
+                new Part.Option(second.reading(), null, second, () -> Frames.build(second, reading)));
+        return new Part.Question("I am not sure what you want: should I " + first.reading() + " (1) or " + second.reading()
+                + " (2)? Say 1 or 2, or put it another way.", options, null, null);
+    }
+}
