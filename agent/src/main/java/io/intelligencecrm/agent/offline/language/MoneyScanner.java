@@ -18,7 +18,7 @@ final class MoneyScanner {
     private static final String CODES = "usd|eur|gbp|chf|cad|aud|jpy|sek|nok|dkk|inr|nzd";
     private static final Map<String, String> WORDS = Map.of("dollar", "USD", "buck", "USD", "euro", "EUR",
             "pound", "GBP", "quid", "GBP");
-    private static final String NUMBER = "(?:(?<precode>" + CODES + ")\\s?)?(?<symbol>[$€£¥])?\\s?"
+    private static final String NUMBER = "(?:(?<precode>" + CODES + ")\\s?)?(?:(?<symbol>[$€£¥])\\s?)?"
             + "(?<number>\\d{1,3}(?:,\\d{3})+|\\d{1,3}(?:\\.\\d{3})+(?![.,]\\d)|\\d+)(?<fraction>\\.\\d+)?"
             + "\\s?(?<scale>k|m|mm|mil|bn|thousand|grand|million|billion)?(?![a-z])"
             + "(?:\\s?(?<postsymbol>[$€£]))?"

@@ -33,6 +33,8 @@ public final class TextScan {
             if (contactInfo.stream().noneMatch(span::overlaps)) found.add(span);
         }
         List<Span> whens = found.stream().filter(span -> span.kind() == Span.Kind.WHEN).toList();
+        // "3rd of December" is a date, not the third of a list.
+        found.removeIf(span -> span.kind() == Span.Kind.ORDINAL && whens.stream().anyMatch(span::overlaps));
         for (Span span : MoneyScanner.scan(text)) {
             boolean inDate = whens.stream().anyMatch(span::overlaps);
             if (contactInfo.stream().noneMatch(span::overlaps) && !inDate) found.add(span);

@@ -63,8 +63,7 @@ final class WhenScanner {
         rule("(?<count>" + Counts.WORDS + ")\\s+(?<unit>" + UNIT + ")\\s+ago", m -> later(m, -1));
         rule("(?:(?:in|over|during|for)\\s+)?(?:the\\s+)?(?:last|past|previous)\\s+(?<count>" + Counts.WORDS + ")\\s+(?<unit>" + UNIT + ")",
                 this::lastPeriod);
-        rule("(?:(?:in|over|during)\\s+)?(?:the\\s+)?(?:past|last)\\s+(?<unit>week|month|year)(?=\\s+or\\s+so|\\s*$|[\\s,.?!])(?!\\s+of)",
-                this::pastUnit);
+        rule("(?:(?:in|over|during)\\s+)?(?:the\\s+)?past\\s+(?<unit>week|month|year)", this::pastUnit);
         rule("(?:(?:in|over|during)\\s+)?(?:the\\s+)?next\\s+(?<count>\\d{1,3}|two|three|four|five|six|seven|ten|thirty|a\\s+few|few)\\s+(?<unit>days|weeks)",
                 m -> nextDays(m));
         rule("(?<which>this|next|last|previous|coming)\\s+(?<unit>week|month|quarter|year|qtr|q)(?!\\s*\\d)", this::calendarUnit);
@@ -247,8 +246,7 @@ final class WhenScanner {
         int count = Counts.value(m.group("count"));
         int days = count * Counts.days(m.group("unit"));
         String unit = m.group("unit").toLowerCase(Locale.ROOT);
-        String period = unit.startsWith("w") && !unit.startsWith("wk") || unit.startsWith("wk")
-                ? "last " + count + " weeks" : "last " + days + " days";
+        String period = unit.startsWith("w") ? "last " + count + " weeks" : "last " + days + " days";
         return new When(today.minusDays(days), null, period);
     }
 

@@ -47,7 +47,8 @@ final class WordScanner {
             kind("e-?mails?|e-?mailed|mailed", "email"),
             kind("sms|texts?|texted|whatsapp(?:ed)?", "sms"));
     private static final Pattern ORDINAL = Pattern.compile("(?i)(?<![\\w])(?:the\\s+)?(?:number\\s+|no\\.?\\s*|#\\s*)?"
-            + "(?<n>first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|last|1st|2nd|3rd|[4-9]th|10th|(?<=#\\s?|number\\s|no\\.?\\s?)\\d{1,2})"
+            + "(?<n>first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|last(?=\\s+(?:one|contact|person|deal|row|company"
+            + "|option|task|workflow|match)\\b|\\s*[.!?]?\\s*$)|1st|2nd|3rd|[4-9]th|10th|(?<=#\\s?|number\\s|no\\.?\\s?)\\d{1,2})"
             + "(?:\\s+(?:one|contact|person|deal|row|company|option|task|workflow|match|reading))?(?![\\w])");
     private static final Map<String, Integer> ORDINALS = Map.ofEntries(Map.entry("first", 1), Map.entry("1st", 1),
             Map.entry("second", 2), Map.entry("2nd", 2), Map.entry("third", 3), Map.entry("3rd", 3),
