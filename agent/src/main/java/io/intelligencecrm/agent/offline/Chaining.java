@@ -19,6 +19,8 @@ final class Chaining {
 
     static Part link(Part previous, Part next) {
         if (!(previous instanceof Part.Steps before)) return next;
+        Part forCompany = dealForNewCompany(before.plan(), next);
+        if (forCompany != null) return forCompany;
         String contact = contactOf(before.plan());
         boolean creates = before.plan().steps().stream().anyMatch(step -> step.tool().equals("createContact"));
         if (contact == null && !creates) return next;
@@ -44,6 +46,19 @@ final class Chaining {
                     : question.action().onEarlier());
         }
         return next;
+    }
+
+    /** "create company Kestrel Labs and add a deal for them worth 40k": the deal is the new company's. */
+    private static Part dealForNewCompany(Plan before, Part next) {
+        if (!(next instanceof Part.Steps steps) || steps.plan().steps().size() != 1) return null;
+        Plan.Step deal = steps.plan().steps().getFirst();
+        Object company = before.steps().stream().filter(step -> step.tool().equals("createCompany")).map(step -> step.arguments().get("name"))
+                .findFirst().orElse(null);
+        if (company == null || !deal.tool().equals("createDeal") || deal.arguments().containsKey("companyName")) return null;
+        Map<String, Object> arguments = new LinkedHashMap<>(deal.arguments());
+        arguments.put("companyName", company);
+        if ("New deal".equals(arguments.get("name"))) arguments.put("name", company + " deal");
+        return new Part.Steps(new Plan(steps.plan().description(), List.of(Plan.Step.of(deal.tool(), arguments)), null));
     }
 
     private static java.util.Optional<String> companyOf(Plan plan) {

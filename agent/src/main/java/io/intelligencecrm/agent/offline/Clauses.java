@@ -21,7 +21,8 @@ final class Clauses {
     private static final Pattern COMMAND = Pattern.compile("(?i)^(?:(?:please|pls|can\\s+you|could\\s+you|also|then|and)\\s+)*"
             + "(?:add|ad|create|new|log|remind|schedule|move|mark|update|change|set|email|e-mail|send|draft|book|make|put|assign|give"
             + "|delete|remove|note|open|start|bump|push|close|qualify|show|find|tell|what|how|who|list|create|follow|ping|reassign"
-            + "|hand|transfer|undo|jot|record|write)\\b");
+            + "|hand|transfer|undo|jot|record|write)\\b|^(?:(?:and|also)\\s+)?(?:(?:her|his|their)\\s+(?:title|role|email|e-mail|phone|number"
+            + "|company|last\\s+name|surname)|(?:she|he)(?:'s|’s|\\s+is)|(?:she|he|they)\\s+(?:works?|moved|joined))\\b");
     /** Free text begins here: a plain "and" after it belongs to the text. */
     private static final Pattern CONTENT = Pattern.compile("(?i):|\\s[-–—]\\s|\\bre:?\\s|\\babout\\b|\\bregarding\\b|\\bsaying\\b|\\bthat\\b");
 

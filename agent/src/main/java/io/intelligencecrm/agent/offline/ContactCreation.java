@@ -22,8 +22,8 @@ final class ContactCreation {
             + "|(?:ad+|add|create|crete|creat|new|save|put|stick|enter|register|make|record|set\\s+up)\\s+"
             + "(?:(?:a|an|the|this)\\s+)?(?:new\\s+)?(?:(?:customer\\s+)?(?:contact|lead|person|prospect|customer|client|guy|lady)s?)?"
             + "\\s*(?:[:,-]|named|called|for|with\\s+the\\s+name)?\\s*|new\\s*:\\s*)");
-    private static final Pattern TRAILING_COMMAND = Pattern.compile("(?i)[,;.\\s]*(?:and\\s+|pls\\s+|please\\s+)?(?:add|save|create|put)"
-            + "\\s+(?:her|him|them|this\\s+person|that)(?:\\s+(?:in|to|into)\\s+(?:the\\s+)?(?:crm|contacts|system))?"
+    private static final Pattern TRAILING_COMMAND = Pattern.compile("(?i)[,;.\\s]*(?:and\\s+|pls\\s+|please\\s+|can\\s+you\\s+)?(?:add|save|create|put)"
+            + "(?:\\s+(?:her|him|them|this\\s+person|that|it|please|pls))?(?:\\s+(?:in|to|into)\\s+(?:the\\s+)?(?:crm|contacts|system))?"
             + "(?:\\s+as\\s+(?:a|an)\\s+(?:new\\s+)?(?<stage>lead|contact|customer|prospect|qualified\\s+lead))?\\s*[.!]?\\s*$");
     private static final Pattern IN_CRM = Pattern.compile("(?i)\\s+(?:in|into|to)\\s+(?:the\\s+)?(?:crm|contacts|system|database)\\b");
     private static final Pattern AS_STAGE = Pattern.compile("(?i)\\s*,?\\s*as\\s+(?:a|an)\\s+(?:new\\s+)?"

@@ -148,11 +148,20 @@ final class ContactFrames {
 
     /** The contact the message is about; an address names it too. */
     static Target contact(Reading reading) {
-        Target target = reading.target(RecordMention.CONTACT, NameWords.guess(reading, VERBS, Span.Kind.EMAIL, Span.Kind.PHONE,
-                Span.Kind.STAGE, Span.Kind.WHEN, Span.Kind.AMOUNT, Span.Kind.SCOPE, Span.Kind.DOMAIN));
+        return contact(reading, NameWords.guess(reading, VERBS, Span.Kind.EMAIL, Span.Kind.PHONE, Span.Kind.STAGE, Span.Kind.WHEN,
+                Span.Kind.AMOUNT, Span.Kind.SCOPE, Span.Kind.DOMAIN));
+    }
+
+    /** @param words what the message calls the contact when no record matched */
+    static Target contact(Reading reading, String words) {
+        Target target = reading.target(RecordMention.CONTACT, words);
+        if (target instanceof Target.Missing && reading.scan().has(Span.Kind.EMAIL)) {
+            return new Target.Lookup(reading.scan().firstValue(Span.Kind.EMAIL, String.class).orElseThrow());
+        }
         if (target instanceof Target.NotFound || target instanceof Target.Lookup) {
+            // An address the matcher did not tie to a record is still looked up: the search finds contacts by email.
             Optional<String> email = reading.scan().firstValue(Span.Kind.EMAIL, String.class);
-            if (email.isPresent() && !reading.matched()) return new Target.Lookup(email.get());
+            if (email.isPresent()) return new Target.Lookup(email.get());
         }
         return target;
     }

@@ -27,10 +27,10 @@ final class DealFrames {
             + "\\s*(?=,|;|$|\\s+(?:for|with|worth|at|closing|close|closes|expected|due|by|in)\\b)");
     private static final Pattern CLOSING = Pattern.compile("(?i)\\b(?:closing|close\\s+date(?:\\s+(?:is|of))?|closes|to\\s+close|expected"
             + "(?:\\s+to)?\\s+close|expected\\s+close(?:\\s+date)?|close|due|target\\s+close|landing|lands?)\\s*(?:on|by|in|for|date|:)?\\s*$");
-    private static final Pattern CONNECTOR = Pattern.compile("(?i)(?<![\\w'])(?:for|with|worth|at|valued\\s+at|of|value|amount|"
+    private static final Pattern CONNECTOR = Pattern.compile("(?i)(?<![\\w'-])(?:for|with|worth|at|valued\\s+at|of|value|amount|"
             + "(?:that\\s+)?(?:is\\s+)?worth|totalling|totaling|by|on|in|to)\\s*$");
-    private static final Pattern LEFTOVER = Pattern.compile("(?i)(?<![\\w'])(?:worth|valued\\s+at|value|amount|closing|close|closes|"
-            + "expected|due|and|for|with|at|of|in|the|deal|opportunity|opp|by|on|to|stage)(?![\\w'])");
+    private static final Pattern LEFTOVER = Pattern.compile("(?i)(?<![\\w'-])(?:worth|valued\\s+at|value|amount|closing|close|closes|"
+            + "expected|due|and|for|with|at|of|in|the|deal|opportunity|opp|by|on|to|stage)(?![\\w'-])");
     private static final Pattern REASON = Pattern.compile("(?i)(?:\\s*[,:;—–-]\\s*|\\s+)(?:(?:because\\s+of|because|due\\s+to|reason:?|as|since|"
             + "over|on|to)\\s+)(?<reason>.+?)\\s*[.!]?$");
 
@@ -107,7 +107,7 @@ final class DealFrames {
         return days.size() == 1 ? Optional.of(days.getFirst()) : Optional.empty();
     }
 
-    /** The contact the deal is with: named after "for" or "with", named at all, or "for her". */
+    /** The contact the deal is with: named in the message, or "for her" (the one just talked about). */
     private static Target contactOfDeal(Reading reading, List<Span> used) {
         List<List<RecordMention>> groups = reading.mentions(RecordMention.CONTACT);
         if (!groups.isEmpty()) {
@@ -115,19 +115,18 @@ final class DealFrames {
             used.add(span);
             return Reading.choose(groups.getFirst(), span.text());
         }
-        Matcher words = Pattern.compile("(?i)\\b(?:with|for)\\s+(?<who>her|him|them|[\\p{L}][\\p{L}'-]+(?:\\s+[\\p{L}][\\p{L}'-]+)?)"
-                + "(?=\\s*[:,;]|\\s*$|\\s+(?:worth|for|closing|at|from)\\b)").matcher(reading.text());
-        if (words.find()) {
-            String who = words.group("who");
-            if (who.matches("(?i)her|him|them")) {
-                Optional<Conversation.Seen> focus = reading.conversation().focus(RecordMention.CONTACT);
+        Matcher pronoun = Pattern.compile("(?i)\\b(?:with|for)\\s+(?:her|him|them)\\b").matcher(reading.text());
+        if (pronoun.find()) {
+            used.add(new Span(pronoun.start(), pronoun.end(), pronoun.group(), Span.Kind.RECORD, null));
+            Optional<Conversation.Seen> focus = reading.conversation().focus(RecordMention.CONTACT);
+            return focus.<Target>map(seen -> new Target.Known(seen.id(), seen.name(), null)).orElse(new Target.NotFound("them"));
+        }
+        if (!reading.matched()) {
+            Matcher words = Pattern.compile("(?i)\\b(?:with|for)\\s+(?<who>[\\p{Lu}][\\p{L}'-]+(?:\\s+[\\p{Lu}][\\p{L}'-]+)?)"
+                    + "(?=\\s*[:,;]|\\s*$|\\s+(?:worth|for|closing|at|from)\\b)").matcher(reading.text());
+            if (words.find()) {
                 used.add(new Span(words.start(), words.end(), words.group(), Span.Kind.RECORD, null));
-                return focus.<Target>map(seen -> new Target.Known(seen.id(), seen.name(), null))
-                        .orElse(new Target.NotFound(who));
-            }
-            if (!reading.matched() && Character.isUpperCase(who.charAt(0))) {
-                used.add(new Span(words.start(), words.end(), words.group(), Span.Kind.RECORD, null));
-                return new Target.Lookup(who);
+                return new Target.Lookup(words.group("who"));
             }
         }
         return new Target.Missing();

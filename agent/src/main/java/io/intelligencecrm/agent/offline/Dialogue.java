@@ -20,6 +20,8 @@ import java.util.regex.Pattern;
 final class Dialogue {
     private static final Pattern NEITHER = Pattern.compile("(?i)^\\s*(?:neither|none(?:\\s+of\\s+(?:them|those))?|never\\s*mind|nvm|forget\\s+it"
             + "|cancel|stop|no(?:pe)?,?\\s+(?:leave\\s+it|skip\\s+it|don'?t)|skip(?:\\s+it)?)\\s*[.!]*\\s*$");
+    private static final Pattern YES = Pattern.compile("(?i)^\\s*(?:yes|yep|yeah|yup|sure|ok|okay|please|go\\s+ahead|do\\s+it|y)"
+            + "(?:[,!. ]+(?:please|do\\s+it|go\\s+ahead|thanks))*\\s*[.!]*\\s*$");
     private static final Pattern BARE_NUMBER = Pattern.compile("^\\s*(?:#|no\\.?\\s*|number\\s+|option\\s+)?(?<n>[1-9])\\s*[.!)]?\\s*$");
     private static final Pattern FILLER = Pattern.compile("(?i)(?<![\\w'])(?:no|nope|sorry|oops|i|meant|mean|the|one|at|from|with|of|"
             + "who|works|is|in|please|pls|it's|its|it|was|that|person|contact|deal|company|actually|um|uh|yes|yeah|ok|okay|,|\\.)(?![\\w'])");
@@ -41,6 +43,9 @@ final class Dialogue {
         if (question.isEmpty() || !turn.answer().contains(question.get().text())) return Optional.empty();
         Part.Question pending = question.get();
         if (NEITHER.matcher(text).matches()) return Optional.of(Program.say("OK, I left it as it was."));
+        if (YES.matcher(text).matches() && pending.options().size() == 1) {
+            return Optional.of(new Program(List.of(pending.options().getFirst().take().get())));
+        }
         Optional<Part> chosen = choose(pending, text, scan);
         if (chosen.isEmpty()) return Optional.empty();
         List<Part> parts = new ArrayList<>();
@@ -85,6 +90,17 @@ final class Dialogue {
         return Optional.empty();
     }
 
+    /** "the task one", "log it": a word of the answer that only this option's label has. */
+    private static boolean sharesWord(String answer, Part.Option option, List<Part.Option> options) {
+        for (String word : answer.split("[^\\p{L}]+")) {
+            if (word.length() < 3 || FILLER.matcher(word).matches()) continue;
+            boolean here = option.label().toLowerCase(Locale.ROOT).contains(word);
+            long elsewhere = options.stream().filter(other -> other != option && other.label().toLowerCase(Locale.ROOT).contains(word)).count();
+            if (here && elsewhere == 0) return true;
+        }
+        return false;
+    }
+
     /** The one option the words describe: its email, its email's domain, its company, or its name. */
     private static Optional<Part.Option> described(List<Part.Option> options, String text, TextScan scan) {
         if (options.isEmpty()) return Optional.empty();
@@ -94,7 +110,7 @@ final class Dialogue {
         List<Part.Option> fitting = new ArrayList<>();
         for (Part.Option option : options) {
             if (option.record() == null) {
-                if (lower.contains(option.label().toLowerCase(Locale.ROOT))) fitting.add(option);
+                if (lower.contains(option.label().toLowerCase(Locale.ROOT)) || sharesWord(lower, option, options)) fitting.add(option);
                 continue;
             }
             RecordMention record = option.record();

@@ -30,13 +30,16 @@ final class InteractionFrame {
         String type = type(reading);
         Map<String, Object> arguments = new LinkedHashMap<>();
         arguments.put("type", type);
-        Optional<Span> when = reading.scan().of(Span.Kind.WHEN).stream().filter(span -> span.as(When.class).date() != null)
-                .findFirst();
         Span contactSpan = reading.mentionSpan(RecordMention.CONTACT);
+        Words.Content said = Words.contentAfter(reading.text(), contactSpan == null ? 0 : contactSpan.end());
+        int contentStart = said == null ? reading.text().length() : said.start();
+        // A day inside the free text ("back from leave on the 3rd") is what was said, not when it happened.
+        Optional<Span> when = reading.scan().of(Span.Kind.WHEN).stream().filter(span -> span.as(When.class).date() != null)
+                .filter(span -> span.start() < contentStart || said != null && said.topic() && span.start() == contentStart).findFirst();
         String who = contactSpan != null ? null : NameWords.guess(reading, COMMAND, Span.Kind.WHEN, Span.Kind.INTERACTION_TYPE,
                 Span.Kind.EMAIL, Span.Kind.PHONE);
         who = who == null ? null : TYPE_WORDS.matcher(who).replaceAll(" ").replaceAll("\\s{2,}", " ").strip();
-        Target target = reading.target(RecordMention.CONTACT, who);
+        Target target = ContactFrames.contact(reading, who);
         arguments.put("content", content(reading, type, contactSpan, when.orElse(null), target));
         when.ifPresent(span -> arguments.put("occurredAt", occurredAt(span.as(When.class))));
         if (target instanceof Target.Missing) {

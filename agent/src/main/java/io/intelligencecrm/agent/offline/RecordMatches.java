@@ -59,6 +59,7 @@ final class RecordMatches {
         }
         int[] where = where(text, match);
         if (where == null) return;
+        where = trimmed(text, where, first(record, "name", "label", "fullName", "title"));
         double score = record.has("score") ? record.get("score").asDouble() : record.has("similarity")
                 ? record.get("similarity").asDouble() : match.path("score").asDouble(0.5);
         String name = first(record, "name", "label", "fullName", "title");
@@ -80,6 +81,25 @@ final class RecordMatches {
         if (words.isEmpty()) return null;
         int start = text.toLowerCase(Locale.ROOT).indexOf(words.toLowerCase(Locale.ROOT));
         return start < 0 ? null : new int[] {start, start + words.length()};
+    }
+
+    /** Words across punctuation ("Grace Liu: Orbitel") are narrowed to the part naming the record. */
+    private static int[] trimmed(String text, int[] where, String name) {
+        String words = text.substring(where[0], where[1]);
+        if (!words.matches("(?s).*[,:;()\\[\\]].*") || name.isEmpty()) return where;
+        int at = words.toLowerCase(Locale.ROOT).indexOf(name.toLowerCase(Locale.ROOT));
+        if (at >= 0) return new int[] {where[0] + at, where[0] + at + name.length()};
+        String[] pieces = words.split("[,:;()\\[\\]]");
+        int offset = 0;
+        for (String piece : pieces) {
+            String lower = piece.toLowerCase(Locale.ROOT).strip();
+            if (!lower.isEmpty() && name.toLowerCase(Locale.ROOT).contains(lower.split("\\s+")[0])) {
+                int start = where[0] + offset + piece.indexOf(piece.strip());
+                return new int[] {start, start + piece.strip().length()};
+            }
+            offset += piece.length() + 1;
+        }
+        return where;
     }
 
     private static String kind(String raw) {

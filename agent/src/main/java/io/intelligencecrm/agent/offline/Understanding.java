@@ -2,6 +2,7 @@ package io.intelligencecrm.agent.offline;
 
 import io.intelligencecrm.agent.chat.ChatApprovals;
 import io.intelligencecrm.agent.offline.intent.Classification;
+import io.intelligencecrm.agent.offline.intent.Cues;
 import io.intelligencecrm.agent.offline.intent.Intent;
 import io.intelligencecrm.agent.offline.intent.IntentClassifier;
 import io.intelligencecrm.agent.offline.intent.IntentScore;
@@ -20,11 +21,11 @@ import java.util.Set;
  */
 final class Understanding {
     /** A read needs this similarity to the bank; a write needs more, and a clear lead over the runner-up. */
-    static final double READ_MIN = 0.55;
-    static final double WRITE_MIN = 0.62;
-    static final double MARGIN = 0.03;
+    static final double READ_MIN = Double.parseDouble(System.getProperty("nlu.readMin", "0.5"));
+    static final double WRITE_MIN = Double.parseDouble(System.getProperty("nlu.writeMin", "0.6"));
+    static final double MARGIN = Double.parseDouble(System.getProperty("nlu.margin", "0.02"));
     /** Below this nothing is offered: the message is not understood. */
-    static final double ASK_MIN = 0.45;
+    static final double ASK_MIN = Double.parseDouble(System.getProperty("nlu.askMin", "0.45"));
     private static final int REPLAYS = 3;
 
     private final IntentClassifier classifier;
@@ -41,12 +42,12 @@ final class Understanding {
     private Program understand(String text, List<Span> records, boolean matched, Conversation conversation, Set<String> tools,
                                int replays) {
         TextScan scan = TextScan.of(text, conversation.today(), conversation.zone()).withRecords(records);
-        if (ChatApprovals.isDecision(text)) {
-            return Program.say("Nothing is waiting for your approval in this conversation, so there is nothing to approve or reject.");
-        }
         if (replays > 0) {
             var answer = Dialogue.answer(this, text, scan, matched, conversation, tools, replays - 1);
             if (answer.isPresent()) return answer.get();
+        }
+        if (ChatApprovals.isDecision(text)) {
+            return Program.say("Nothing is waiting for your approval in this conversation, so there is nothing to approve or reject.");
         }
         return new Program(parts(new Reading(text, scan, conversation, tools, matched)));
     }
@@ -112,18 +113,40 @@ final class Understanding {
                 .filter(span -> TextScan.MASKED.contains(span.kind())).toList());
         Classification classification = classifier.classify(masked);
         IntentScore top = classification.top();
-        IntentScore second = classification.second();
         if (top.intent() == Intent.UNKNOWN || top.score() < ASK_MIN) {
             return new Decision(ConversationFrames.unknown(reading), false, false);
         }
-        double needed = top.intent().writes() ? WRITE_MIN : READ_MIN;
-        boolean sure = top.score() >= needed && classification.margin() >= MARGIN;
-        if (!sure && !alike(top.intent(), second.intent()) && second.intent() != Intent.UNKNOWN) {
-            return new Decision(twoReadings(reading, top.intent(), second.intent()), true, false);
+        Intent intent = top.intent();
+        if (!intent.writes()) {
+            if (top.score() < READ_MIN) return new Decision(ConversationFrames.unknown(reading), false, false);
+            return acted(Frames.build(intent, reading));
         }
-        if (!sure && top.score() < needed) return new Decision(ConversationFrames.unknown(reading), false, false);
-        Part part = Frames.build(top.intent(), reading);
+        if (Cues.negated(reading.text())) {
+            return new Decision(new Part.Say("OK, I did not change anything."), true, false);
+        }
+        if (Cues.asksAdvice(reading.text())) return new Decision(confirm(reading, intent), true, false);
+        IntentScore other = runnerUp(classification);
+        boolean cue = Cues.asksFor(intent, reading.text());
+        if (!cue || top.score() < WRITE_MIN) return new Decision(twoReadings(reading, intent, other.intent()), true, false);
+        Part part = Frames.build(intent, reading);
+        if (top.score() - other.score() >= MARGIN) return acted(part);
+        // A close second reading: the one whose values the words actually hold wins; if both or neither, ask.
+        Part alternative = Frames.build(other.intent(), reading);
+        boolean otherFits = alternative instanceof Part.Steps && (!other.intent().writes() || Cues.asksFor(other.intent(), reading.text()));
+        if (part instanceof Part.Steps && !otherFits) return acted(part);
+        if (!(part instanceof Part.Steps) && otherFits) return acted(alternative);
+        return new Decision(twoReadings(reading, intent, other.intent()), true, false);
+    }
+
+    private static Decision acted(Part part) {
         return new Decision(part, true, part instanceof Part.Steps);
+    }
+
+    /** The best reading that is not the top one nor harmlessly like it. */
+    private static IntentScore runnerUp(Classification classification) {
+        Intent top = classification.top().intent();
+        return classification.ranked().stream().skip(1).filter(score -> score.intent() != Intent.UNKNOWN && !alike(top, score.intent()))
+                .findFirst().orElse(classification.second());
     }
 
     /** Intents whose confusion does no harm: either reading gives the same answer. */
@@ -131,6 +154,13 @@ final class Understanding {
         return Set.of(first, second).equals(Set.of(Intent.CONTACT_STAGE, Intent.DEAL_STAGE))
                 || Set.of(first, second).equals(Set.of(Intent.GREET, Intent.HELP))
                 || Set.of(first, second).equals(Set.of(Intent.BULK_DRAFT, Intent.BULK_STAGE));
+    }
+
+    /** "should I move Jane to qualified?": offered, not done. */
+    private static Part confirm(Reading reading, Intent intent) {
+        List<Part.Option> options = List.of(new Part.Option("yes", null, intent, () -> Frames.build(intent, reading)));
+        return new Part.Question("Do you want me to " + intent.reading() + " now? Say yes and I will; nothing is changed until then.",
+                options, null, null);
     }
 
     private static Part twoReadings(Reading reading, Intent first, Intent second) {

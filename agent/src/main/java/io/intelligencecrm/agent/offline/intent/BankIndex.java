@@ -17,16 +17,20 @@ import java.util.concurrent.ConcurrentHashMap;
  */
 final class BankIndex {
     /** An intent's score is the mean of its best few matches: one lucky example does not decide. */
-    private static final int NEAREST = 2;
+    private static final int NEAREST = Integer.getInteger("nlu.nearest", 2);
+    /** How much the overlap of rare words adds to the embedding's similarity. */
+    private static final double LEXICAL = Double.parseDouble(System.getProperty("nlu.lexical", "0.3"));
     private static final int BATCH = 64;
     private static final Map<EmbeddingModel, CompletableFuture<BankIndex>> SHARED = new ConcurrentHashMap<>();
 
     private final Intent[] intents;
     private final float[][] vectors;
+    private final LexicalIndex words;
 
-    private BankIndex(Intent[] intents, float[][] vectors) {
+    private BankIndex(Intent[] intents, float[][] vectors, LexicalIndex words) {
         this.intents = intents;
         this.vectors = vectors;
+        this.words = words;
     }
 
     static CompletableFuture<BankIndex> shared(EmbeddingModel model, IntentBank bank) {
@@ -36,22 +40,24 @@ final class BankIndex {
 
     static BankIndex build(EmbeddingModel model, IntentBank bank) {
         List<IntentBank.Example> examples = bank.examples();
-        Intent[] intents = new Intent[examples.size()];
-        float[][] vectors = new float[examples.size()][];
-        for (int from = 0; from < examples.size(); from += BATCH) {
-            List<IntentBank.Example> batch = examples.subList(from, Math.min(examples.size(), from + BATCH));
-            List<TextSegment> segments = batch.stream().map(example -> TextSegment.from(Normalizer.forEmbedding(example.text())))
-                    .toList();
-            var embeddings = model.embedAll(segments).content();
-            for (int i = 0; i < batch.size(); i++) {
-                intents[from + i] = batch.get(i).intent();
-                vectors[from + i] = unit(embeddings.get(i).vector());
+        Intent[] intents = examples.stream().map(IntentBank.Example::intent).toArray(Intent[]::new);
+        List<String> texts = examples.stream().map(example -> Normalizer.forEmbedding(example.text())).toList();
+        String name = model.getClass().getName();
+        float[][] vectors = BankCache.read(name, texts);
+        if (vectors == null) {
+            vectors = new float[texts.size()][];
+            for (int from = 0; from < texts.size(); from += BATCH) {
+                List<TextSegment> segments = texts.subList(from, Math.min(texts.size(), from + BATCH)).stream()
+                        .map(TextSegment::from).toList();
+                var embeddings = model.embedAll(segments).content();
+                for (int i = 0; i < segments.size(); i++) vectors[from + i] = unit(embeddings.get(i).vector());
             }
+            BankCache.write(name, texts, vectors);
         }
-        return new BankIndex(intents, vectors);
+        return new BankIndex(intents, vectors, LexicalIndex.build(intents, texts));
     }
 
-    Classification classify(float[] message) {
+    Classification classify(float[] message, String text) {
         float[] query = unit(message);
         Map<Intent, float[]> best = new EnumMap<>(Intent.class);
         for (int i = 0; i < vectors.length; i++) {
@@ -65,11 +71,12 @@ final class BankIndex {
                 }
             }
         }
+        Map<Intent, Double> lexical = words.scores(text);
         List<IntentScore> scores = new ArrayList<>();
         best.forEach((intent, top) -> {
             double sum = 0;
             for (float value : top) sum += value;
-            scores.add(new IntentScore(intent, sum / NEAREST));
+            scores.add(new IntentScore(intent, sum / NEAREST + LEXICAL * lexical.getOrDefault(intent, 0.0)));
         });
         scores.sort(Comparator.comparingDouble(IntentScore::score).reversed());
         return new Classification(scores);

@@ -46,7 +46,7 @@ public final class IntentClassifier {
                 recent.put(input, vector);
             }
         }
-        return index().classify(vector);
+        return index().classify(vector, input);
     }
 
     private BankIndex index() {

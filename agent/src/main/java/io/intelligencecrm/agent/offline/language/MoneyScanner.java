@@ -32,6 +32,9 @@ final class MoneyScanner {
     private static final Pattern AFTER = Pattern.compile("(?i)^(?:\\s*(?<plus>\\+)|\\s+(?:or|and)\\s+(?<dir>more|above|over|higher|"
             + "bigger|greater|up|less|below|under|lower|smaller)\\b)");
     private static final Pattern BETWEEN = Pattern.compile("(?i)\\bbetween\\s*$");
+    /** "10-50k", "20k-60k": a range written with a dash, the second number's scale read for both. */
+    private static final Pattern DASHED = Pattern.compile("(?i)(?<![\\w.$€£])(?<symbol>[$€£])?(?<low>\\d+(?:\\.\\d+)?)\\s?(?<lowScale>k|m)?"
+            + "\\s?[-–]\\s?[$€£]?(?<high>\\d+(?:\\.\\d+)?)\\s?(?<highScale>k|m)(?![\\w])");
     private static final Pattern RANGE_JOIN = Pattern.compile("(?i)^\\s*(?:and|to|-|–)\\s*");
 
     private MoneyScanner() {
@@ -39,9 +42,23 @@ final class MoneyScanner {
 
     static List<Span> scan(String text) {
         List<Span> spans = new ArrayList<>();
+        Matcher dashed = DASHED.matcher(text);
+        while (dashed.find()) {
+            BigDecimal scale = scaleOf(dashed.group("highScale").toLowerCase(Locale.ROOT));
+            BigDecimal low = new BigDecimal(dashed.group("low")).multiply(dashed.group("lowScale") == null ? scale
+                    : scaleOf(dashed.group("lowScale").toLowerCase(Locale.ROOT)));
+            BigDecimal high = new BigDecimal(dashed.group("high")).multiply(scale);
+            String currency = dashed.group("symbol") == null ? null : SYMBOLS.get(dashed.group("symbol"));
+            spans.add(new Span(dashed.start(), dashed.end(), dashed.group(), Span.Kind.COMPARISON,
+                    new Comparison(low.stripTrailingZeros(), high.stripTrailingZeros(), true, currency)));
+        }
+        List<Span> ranges = List.copyOf(spans);
         List<Found> found = new ArrayList<>();
         Matcher matcher = AMOUNT.matcher(text);
-        while (matcher.find()) found.add(found(matcher));
+        while (matcher.find()) {
+            Found amount = found(matcher);
+            if (ranges.stream().noneMatch(range -> range.overlaps(amount.start, amount.end))) found.add(amount);
+        }
         for (int i = 0; i < found.size(); i++) {
             Found amount = found.get(i);
             String before = text.substring(Math.max(0, amount.start - 40), amount.start);

@@ -81,7 +81,8 @@ final class WhenScanner {
                 .plusWeeks(m.group("next").equalsIgnoreCase("next") && today.getDayOfWeek().getValue() < 6 ? 1 : 0)));
         rule("(?<month>" + MONTH + ")\\.?\\s+(?<day>\\d{1,2})(?:st|nd|rd|th)?(?:,?\\s+(?<year>\\d{4}))?(?![\\d:])", this::calendarDate);
         rule("(?<day>\\d{1,2})(?:st|nd|rd|th)?\\s+(?:of\\s+)?(?<month>" + MONTH + ")\\.?(?:,?\\s+(?<year>\\d{4}))?", this::calendarDate);
-        rule("(?:on\\s+)?the\\s+(?<day>\\d{1,2})(?:st|nd|rd|th)(?!\\s+(?:of\\s+)?(?:" + MONTH + "))", this::dayOfMonth);
+        rule("(?:on\\s+)?the\\s+(?<day>\\d{1,2})(?:st|nd|rd|th)(?!\\s+(?:of\\s+)?(?:" + MONTH + "))(?!\\s+(?:one|contact|person|deal|row"
+                + "|company|option|task|workflow|match|reading|of\\s+(?:them|those|these)))", this::dayOfMonth);
         rule("(?<iso>\\d{4}-\\d{2}-\\d{2})", m -> isoDay(m.group("iso")));
         rule("(?<a>\\d{1,2})/(?<b>\\d{1,2})(?:/(?<year>\\d{2,4}))?(?![\\d/])", this::numericDate);
     }

@@ -30,8 +30,8 @@ final class WordScanner {
             stage("qualification|qualifying|discovery", null, "qualification"),
             stage("prospecting", null, "prospecting"),
             stage("prospects?", "lead", "prospecting"),
-            stage("qualified(?:\\s+leads?)?|sqls?|mqls?", "qualified", null),
-            stage("customers?|clients?|paying\\s+customers?|accounts\\s+we\\s+won", "customer", null),
+            stage("qualified(?:\\s+leads?)?|qualifed|qualfied|qualifid|qualifeid|sqls?|mqls?", "qualified", null),
+            stage("customers?|custmers?|cusomters?|costumers?|clients?|paying\\s+customers?|accounts\\s+we\\s+won", "customer", null),
             stage("leads?|new\\s+leads?", "lead", null));
     private static final List<Word> SCOPES = List.of(
             new Word(Pattern.compile("(?i)(?<![\\w'])(?:my|mine|myself|(?:assigned\\s+to|owned\\s+by|belonging\\s+to)\\s+me"
