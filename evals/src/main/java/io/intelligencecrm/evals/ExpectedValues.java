@@ -121,7 +121,8 @@ final class ExpectedValues {
     /** tool:n - the id in row n of the first result the tool returned in this conversation. */
     private String row(String what) {
         String[] parts = what.split(":");
-        String result = queries.scalar("select content ->> 'text' from messages where conversation_id = '" + conversation
+        String result = queries.scalar("select coalesce(content ->> 'text', content -> 'contents' -> 0 ->> 'text') from messages"
+                + " where conversation_id = '" + conversation
                 + "' and role = 'tool' and content ->> 'toolName' = " + quoted(parts[0]) + " order by id limit 1");
         if (result == null) return null;
         try {

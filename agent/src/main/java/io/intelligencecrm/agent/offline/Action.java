@@ -67,6 +67,7 @@ record Action(String description, String kind, String tool, String idArgument, M
             case Target.Choice choice -> which(choice);
             case Target.NotFound notFound -> new Part.Say(notFound(notFound.words()));
             case Target.Missing missing -> new Part.Question(missingQuestion, List.of(), kind, this::chosen, this);
+            case Target.Earlier earlier -> new Part.Steps(onEarlier());
         };
     }
 
@@ -86,7 +87,10 @@ record Action(String description, String kind, String tool, String idArgument, M
         }
         String list = options.stream().map(option -> (options.indexOf(option) + 1) + ". " + option.label())
                 .collect(Collectors.joining("\n"));
-        String text = "Several " + plural(noun(kind)) + " match \"" + choice.words() + "\":\n" + list + "\nWhich one do you mean? "
+        int namesakes = choice.candidates().stream().mapToInt(RecordMention::namesakes).max().orElse(0);
+        String more = namesakes > options.size() ? "\n(" + namesakes + (namesakes >= 50 ? " or more" : "") + " match in all; the full name"
+                + " or the email narrows it down.)" : "";
+        String text = "Several " + plural(noun(kind)) + " match \"" + choice.words() + "\":\n" + list + more + "\nWhich one do you mean? "
                 + "Say \"the first one\", \"the 2nd one\", or give the name, email or company.";
         return new Part.Question(text, options, kind, choose);
     }

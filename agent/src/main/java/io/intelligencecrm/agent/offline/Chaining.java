@@ -66,6 +66,15 @@ final class Chaining {
                 .map(step -> step.arguments().get("companyName")).filter(java.util.Objects::nonNull).map(Object::toString).findFirst();
     }
 
+    /** The contact a part is about, for a pronoun in the next part: known, or the one it creates; null if none. */
+    static Target contactOf(Part part) {
+        if (!(part instanceof Part.Steps steps)) return null;
+        String id = contactOf(steps.plan());
+        if (id != null) return new Target.Known(java.util.UUID.fromString(id), null, null);
+        boolean creates = steps.plan().steps().stream().anyMatch(step -> step.tool().equals("createContact"));
+        return creates ? new Target.Earlier(RecordMention.CONTACT) : null;
+    }
+
     /** The contact id a plan acts on, when it is known before it runs. */
     private static String contactOf(Plan plan) {
         for (Plan.Step step : plan.steps()) {

@@ -23,6 +23,7 @@ final class Clauses {
             + "|delete|remove|note|open|start|bump|push|close|qualify|show|find|tell|what|how|who|list|create|follow|ping|reassign"
             + "|hand|transfer|undo|jot|record|write)\\b|^(?:(?:and|also)\\s+)?(?:(?:her|his|their)\\s+(?:title|role|email|e-mail|phone|number"
             + "|company|last\\s+name|surname)|(?:she|he)(?:'s|’s|\\s+is)|(?:she|he|they)\\s+(?:works?|moved|joined))\\b");
+    private static final Pattern JOINED = Pattern.compile("(?i)(?:and|also|then|plus|oh\\s+and)\\b");
     /** Free text begins here: a plain "and" after it belongs to the text. */
     private static final Pattern CONTENT = Pattern.compile("(?i):|\\s[-–—]\\s|\\bre:?\\s|\\babout\\b|\\bregarding\\b|\\bsaying\\b|\\bthat\\b");
 
@@ -37,7 +38,11 @@ final class Clauses {
         List<Cut> cuts = new ArrayList<>();
         Matcher strong = STRONG.matcher(text);
         while (strong.find()) {
-            if (strong.start() > 0 && startsCommand(text.substring(strong.end()))) cuts.add(new Cut(strong.start(), strong.end(), true));
+            String after = text.substring(strong.end());
+            // After a full stop, "and ..."/"also ..." starts a new request even when its words are not understood.
+            if (strong.start() > 0 && (startsCommand(after) || JOINED.matcher(after).lookingAt())) {
+                cuts.add(new Cut(strong.start(), strong.end(), true));
+            }
         }
         Matcher weak = WEAK.matcher(text);
         while (weak.find()) {

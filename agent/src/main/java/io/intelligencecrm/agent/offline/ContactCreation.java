@@ -21,7 +21,8 @@ final class ContactCreation {
             + "(?:(?:i\\s+)?(?:got|have)\\s+a\\s+new\\s+(?:lead|contact|prospect|person)\\s*[,:-]?\\s*"
             + "|(?:ad+|add|create|crete|creat|new|save|put|stick|enter|register|make|record|set\\s+up)\\s+"
             + "(?:(?:a|an|the|this)\\s+)?(?:new\\s+)?(?:(?:customer\\s+)?(?:contact|lead|person|prospect|customer|client|guy|lady)s?)?"
-            + "\\s*(?:[:,-]|named|called|for|with\\s+the\\s+name)?\\s*|new\\s*:\\s*)");
+            + "\\s*(?:[:,-]|named|called|for|with\\s+the\\s+name)?\\s*|new\\s*:\\s*"
+            + "|(?:new\\s+)?(?:contact|lead|person|prospect|customer)\\s*[:–—-]\\s*)");
     private static final Pattern TRAILING_COMMAND = Pattern.compile("(?i)[,;.\\s]*(?:and\\s+|pls\\s+|please\\s+|can\\s+you\\s+)?(?:add|save|create|put)"
             + "(?:\\s+(?:her|him|them|this\\s+person|that|it|please|pls))?(?:\\s+(?:in|to|into)\\s+(?:the\\s+)?(?:crm|contacts|system))?"
             + "(?:\\s+as\\s+(?:a|an)\\s+(?:new\\s+)?(?<stage>lead|contact|customer|prospect|qualified\\s+lead))?\\s*[.!]?\\s*$");
@@ -29,7 +30,8 @@ final class ContactCreation {
     private static final Pattern AS_STAGE = Pattern.compile("(?i)\\s*,?\\s*as\\s+(?:a|an)\\s+(?:new\\s+)?"
             + "(?<stage>lead|contact|customer|client|prospect|qualified\\s+lead)\\b");
     private static final Pattern MET = Pattern.compile("(?i)^(?:i\\s+|we\\s+)?(?:just\\s+)?(?:met|spoke\\s+(?:to|with)|talked\\s+to)\\s+");
-    private static final Pattern IS_NAME = Pattern.compile("(?i)^(?:is|this\\s+is|that'?s|it'?s|named|called)\\s+");
+    private static final Pattern IS_NAME = Pattern.compile("(?i)^(?:is|this\\s+is|that'?s|it'?s|named|called|name\\s*:"
+            + "|(?:her|his|their)\\s+name\\s+is|(?:she|he)\\s+is|(?:she|he)['’]s)\\s*");
     private static final Pattern NAME = Pattern.compile("^(?<name>[\\p{L}][\\p{L}'’.-]*(?:\\s+[\\p{L}][\\p{L}'’.-]*){0,3}?)"
             + "(?=\\s*$|\\s+(?i:from|at|of|with|@|who|is|works|working|in|as|and|to|for|she|he|they|-|–|the|a|an)\\b|\\s*[(])");
     private static final Pattern COMPANY = Pattern.compile("(?i)^(?:who\\s+)?(?:works?\\s+|working\\s+|is\\s+)?(?:from|at|of|with|@|for)\\s+"
@@ -39,7 +41,8 @@ final class ContactCreation {
     private static final Pattern SOURCE = Pattern.compile("(?i)^(?:(?:came|comes|coming)\\s+)?(?:via|from|through)?\\s*(?:a|an|the)?\\s*"
             + "(?<source>referral|website|web\\s+form|webinar|event|conference|expo|trade\\s*show|linkedin|cold\\s+call|partner"
             + "|inbound|outbound)(?:\\s+lead)?$|^(?:referred\\s+by|referral\\s+from)\\s+.+$");
-    private static final Pattern STOP = Pattern.compile("(?i)^(?:the|a|an|and|she|he|they|who|is|new|contact|lead|person|add|her|him)$");
+    private static final Pattern STOP = Pattern.compile("(?i)^(?:the|a|an|and|she|he|they|who|is|new|contact|lead|person|add|her|him|his"
+            + "|she['’]s|he['’]s|they['’]re|i|we|my|our|name|met|got|please|pls|prospect|customer|client)$");
     private static final Pattern SPLIT = Pattern.compile("\\s*(?:[,;()\\[\\]]|\\s[-–—]\\s|\\s/\\s)\\s*");
 
     private ContactCreation() {

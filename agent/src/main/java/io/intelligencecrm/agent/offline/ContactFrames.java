@@ -72,8 +72,13 @@ final class ContactFrames {
             return Part.Question.plain("What should I change? For example \"change Jane Doe's title to CTO\" or \"her email is "
                     + "jane@acme.com\".");
         }
+        Target target = contact(reading);
+        // The new address is the value, not who it belongs to.
+        if (target instanceof Target.Lookup lookup && lookup.words().equalsIgnoreCase(String.valueOf(change.get("email")))) {
+            target = reading.hasPronoun() ? new Target.NotFound("them") : new Target.Missing();
+        }
         return Action.of("update contacts", RecordMention.CONTACT, "updateContact", "contactId", change)
-                .part(contact(reading), "Whose details should I change? Give me their name.");
+                .part(target, "Whose details should I change? Give me their name.");
     }
 
     /** The field and value a message changes: an address or number it contains, or "X's title is Y" and the like. */
@@ -155,11 +160,11 @@ final class ContactFrames {
     /** @param words what the message calls the contact when no record matched */
     static Target contact(Reading reading, String words) {
         Target target = reading.target(RecordMention.CONTACT, words);
-        if (target instanceof Target.Missing && reading.scan().has(Span.Kind.EMAIL)) {
+        if (target instanceof Target.Missing && reading.scan().has(Span.Kind.EMAIL) && !reading.matched()) {
             return new Target.Lookup(reading.scan().firstValue(Span.Kind.EMAIL, String.class).orElseThrow());
         }
-        if (target instanceof Target.NotFound || target instanceof Target.Lookup) {
-            // An address the matcher did not tie to a record is still looked up: the search finds contacts by email.
+        if (target instanceof Target.Lookup) {
+            // Without the matcher an address is the best words to look a contact up by.
             Optional<String> email = reading.scan().firstValue(Span.Kind.EMAIL, String.class);
             if (email.isPresent()) return new Target.Lookup(email.get());
         }

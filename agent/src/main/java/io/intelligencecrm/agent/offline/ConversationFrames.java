@@ -98,9 +98,7 @@ final class ConversationFrames {
         for (List<RecordMention> group : groups) {
             List<RecordMention> others = new ArrayList<>(group.stream().filter(candidate -> !candidate.id().equals(wrong)).toList());
             if (others.isEmpty()) continue;
-            List<RecordMention> plain = others.stream().map(candidate -> candidate.recent()
-                    ? new RecordMention(candidate.kind(), candidate.id(), candidate.name(), candidate.score(), candidate.email(),
-                    candidate.company(), candidate.detail(), false) : candidate).toList();
+            List<RecordMention> plain = others.stream().map(RecordMention::notRecent).toList();
             return Reading.choose(plain, group.getFirst().name().split(" ")[0]);
         }
         return new Target.Missing();

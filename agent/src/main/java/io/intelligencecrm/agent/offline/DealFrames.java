@@ -69,6 +69,11 @@ final class DealFrames {
             used.add(companySpan);
         }
         String name = name(reading, used);
+        if (name.matches("(?i)(?:show|find|list|what|which|how|where|who|get|give|open|tell|search|any|add|create|new|log|remind|move"
+                + "|set|schedule|email|send|call|mark)\\b.*")) {
+            return Part.Question.plain("Do you want me to create a deal, or to find one? To create one, say for example \"new deal "
+                    + "Acme renewal, 5k, closing end of month\".");
+        }
         if (name.isEmpty() && company != null) name = company + " deal";
         if (name.isEmpty() && contact instanceof Target.Known known && known.name() != null) name = known.name() + " deal";
         if (name.isEmpty() && company == null && contact instanceof Target.Missing) {
@@ -129,7 +134,8 @@ final class DealFrames {
                 return new Target.Lookup(words.group("who"));
             }
         }
-        return new Target.Missing();
+        // "add Ben Ortiz ... and set up a 3k deal": a deal that names nobody is for the contact of the part before.
+        return reading.antecedent() != null ? reading.antecedent() : new Target.Missing();
     }
 
     /** A record span said after "for", "with", "at" or "from": the deal's company, not part of its name. */

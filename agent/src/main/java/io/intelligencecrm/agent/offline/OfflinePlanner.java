@@ -40,7 +40,7 @@ final class OfflinePlanner {
         Conversation.Turn turn = conversation.current();
         List<ToolExecutionResultMessage> results = turn.results();
         boolean matcher = tools.contains(RecordMatches.TOOL) && !ChatApprovals.isDecision(turn.text());
-        if (matcher && results.isEmpty()) return call(RecordMatches.TOOL, Map.of("text", turn.text()));
+        if (matcher && results.isEmpty()) return call(RecordMatches.TOOL, RecordMatches.arguments(turn.text(), conversation));
         List<Span> records = List.of();
         if (matcher && RecordMatches.TOOL.equals(results.getFirst().toolName())) {
             ToolExecutionResultMessage matched = results.getFirst();

@@ -19,14 +19,23 @@ import java.util.regex.Pattern;
  * One part of a message as a frame reads it: its words, the values and records found in them, the
  * conversation so far, and the tools the user's role is offered.
  *
- * @param matched whether the records matcher ran on the message (else records are looked up by words)
+ * @param matched    whether the records matcher ran on the message (else records are looked up by words)
+ * @param antecedent the contact an earlier part of the same message is about, which "her" in this part means; or null
  */
-record Reading(String text, TextScan scan, Conversation conversation, Set<String> tools, boolean matched) {
+record Reading(String text, TextScan scan, Conversation conversation, Set<String> tools, boolean matched, Target antecedent) {
     private static final Pattern PRONOUN = Pattern.compile("(?i)(?<![\\w'])(?:her|him|hers|his|she|he|them|they|their|it|its"
             + "|th(?:is|at|e)\\s+(?:same\\s+)?(?:contact|person|guy|lady|one|deal|opportunity|opp|company|account|lead|customer)"
             + "|that(?=\\s+(?:to|as)\\b))(?![\\w'])");
     /** A fuzzy match this far ahead of the next candidate is taken without asking. */
     private static final double CLEAR_LEAD = 0.2;
+
+    Reading(String text, TextScan scan, Conversation conversation, Set<String> tools, boolean matched) {
+        this(text, scan, conversation, tools, matched, null);
+    }
+
+    Reading withAntecedent(Target contact) {
+        return new Reading(text, scan, conversation, tools, matched, contact);
+    }
 
     LocalDate today() {
         return conversation.today();
@@ -82,6 +91,7 @@ record Reading(String text, TextScan scan, Conversation conversation, Set<String
     Target target(String kind, String words) {
         List<List<RecordMention>> groups = mentions(kind);
         if (!groups.isEmpty()) return choose(groups.getFirst(), wordsOf(kind));
+        if (hasPronoun() && antecedent != null && kind.equals(RecordMention.CONTACT)) return antecedent;
         if (hasPronoun()) {
             Optional<Conversation.Seen> focus = conversation.focus(kind);
             if (focus.isPresent()) return known(focus.get());
@@ -116,7 +126,7 @@ record Reading(String text, TextScan scan, Conversation conversation, Set<String
         List<RecordMention> recent = candidates.stream().filter(RecordMention::recent).toList();
         if (recent.size() == 1) return known(recent.getFirst());
         String said = words.strip().toLowerCase(Locale.ROOT);
-        List<RecordMention> exact = candidates.stream().filter(candidate -> candidate.name().equalsIgnoreCase(said)
+        List<RecordMention> exact = candidates.stream().filter(candidate -> candidate.exact() || candidate.name().equalsIgnoreCase(said)
                 || said.equalsIgnoreCase(candidate.email())).toList();
         if (exact.size() == 1) return known(exact.getFirst());
         RecordMention top = candidates.getFirst();

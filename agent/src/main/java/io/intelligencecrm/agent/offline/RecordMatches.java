@@ -4,7 +4,9 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.intelligencecrm.agent.offline.language.RecordMention;
 import io.intelligencecrm.agent.offline.language.Span;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Locale;
 import java.util.Set;
 import java.util.UUID;
@@ -17,7 +19,21 @@ import java.util.UUID;
 final class RecordMatches {
     static final String TOOL = "matchRecords";
 
+    /** Records this many back in the conversation are passed to the matcher, to rank first. */
+    private static final int RECENT = 20;
+    /** A first name alone scores 0.5; lookalike words score less. */
+    static final double MIN_SCORE = 0.5;
+
     private RecordMatches() {
+    }
+
+    /** The matcher's arguments: the message, and the records the conversation created or showed, latest first. */
+    static Map<String, Object> arguments(String text, Conversation conversation) {
+        Map<String, Object> arguments = new LinkedHashMap<>();
+        arguments.put("text", text);
+        List<String> recent = conversation.seenIds().stream().limit(RECENT).map(UUID::toString).toList();
+        if (!recent.isEmpty()) arguments.put("recentIds", recent);
+        return arguments;
     }
 
     static List<Span> parse(String result, String text, Set<UUID> seen) {
@@ -60,13 +76,21 @@ final class RecordMatches {
         int[] where = where(text, match);
         if (where == null) return;
         where = trimmed(text, where, first(record, "name", "label", "fullName", "title"));
+        if (!record.path("exact").asBoolean(false) && Surnames.followsPartOf(text, where, first(record, "name", "label"))) return;
         double score = record.has("score") ? record.get("score").asDouble() : record.has("similarity")
                 ? record.get("similarity").asDouble() : match.path("score").asDouble(0.5);
         String name = first(record, "name", "label", "fullName", "title");
+        String detail = first(record, "detail", "stage", "role");
+        String email = first(record, "email");
+        if (email.isEmpty() && detail.matches("[^\\s,@]+@[^\\s,@]+")) email = detail;
+        String company = first(record, "company", "companyName");
+        if (company.isEmpty() && kind.equals(RecordMention.CONTACT) && !detail.contains("@")) company = detail;
+        boolean recent = seen.contains(id) || record.path("recent").asBoolean(false) || record.path("inConversation").asBoolean(false);
+        // Below this a match is a lookalike word ("March" for Marco, "COO" for Sterling Cooper), not a name.
+        if (score < MIN_SCORE && !recent && !record.path("exact").asBoolean(false)) return;
         RecordMention mention = new RecordMention(kind, id, name.isEmpty() ? text.substring(where[0], where[1]) : name,
-                score, blankToNull(first(record, "email")), blankToNull(first(record, "company", "companyName")),
-                blankToNull(first(record, "detail", "stage", "role")),
-                seen.contains(id) || record.path("recent").asBoolean(false) || record.path("inConversation").asBoolean(false));
+                score, blankToNull(email), blankToNull(company), blankToNull(detail),
+                recent, record.path("exact").asBoolean(false), record.path("spanMatches").asInt(1));
         spans.add(new Span(where[0], where[1], text.substring(where[0], where[1]), Span.Kind.RECORD, mention));
     }
 

@@ -202,37 +202,30 @@ final class ReportFrames {
         return single("search contacts", "searchContacts", arguments);
     }
 
+    /**
+     * "how many ...": countRecords, unless the question bounds an amount or a score, which the count
+     * cannot; then the search that can, whose answer says how many it found.
+     */
     static Part count(Reading reading) {
         Map<String, Object> arguments = new LinkedHashMap<>();
         String lower = reading.lower();
         String kind = lower.matches("(?s).*\\b(?:deals?|opportunit(?:y|ies)|opps?)\\b.*") ? "deals"
                 : lower.matches("(?s).*\\b(?:compan(?:y|ies)|accounts?)\\b.*") && !lower.matches("(?s).*\\b(?:contacts?|people)\\b.*") ? "companies"
-                : lower.matches("(?s).*\\b(?:tasks?|to-?dos?|reminders?)\\b.*") ? "tasks" : "contacts";
+                : lower.matches("(?s).*\\b(?:tasks?|to-?dos?|reminders?)\\b.*") ? "tasks"
+                : lower.matches("(?s).*\\b(?:calls|meetings|emails|interactions|notes)\\b.*") ? "interactions" : "contacts";
+        if (kind.equals("deals") && amounts(reading).isPresent()) return findDeals(reading);
+        if (kind.equals("contacts") && scores(reading).isPresent()) return findContacts(reading);
         arguments.put("kind", kind);
         List<List<RecordMention>> companies = reading.mentions(RecordMention.COMPANY);
         if (!companies.isEmpty() && !kind.equals("companies")) arguments.put("companyName", companies.getFirst().getFirst().name());
         reading.scan().of(Span.Kind.STAGE).stream().map(span -> span.as(Stage.class)).findFirst().ifPresent(stage -> {
-            String value = kind.equals("deals") ? stage.dealStage() : stage.contactStage();
-            if (value != null && !(kind.equals("contacts") && lower.matches("(?s).*\\b(?:contacts?|people)\\b.*") && "lead".equals(value)
-                    && !lower.matches("(?s).*\\bleads?\\b.*"))) {
-                arguments.put("stage", value);
-            }
+            String value = kind.equals("deals") ? stage.dealStage() : kind.equals("contacts") ? stage.contactStage() : null;
+            if (value != null) arguments.put("stage", value);
         });
-        if (kind.equals("deals") && OPEN.matcher(reading.text()).find()) arguments.put("openOnly", true);
+        if ((kind.equals("deals") || kind.equals("tasks")) && OPEN.matcher(reading.text()).find()) arguments.put("openOnly", true);
         if (mine(reading)) arguments.put("mine", true);
-        if (kind.equals("deals")) {
-            amounts(reading).ifPresent(bounds -> {
-                if (bounds.min() != null) arguments.put("minAmount", bounds.min().toPlainString());
-                if (bounds.max() != null) arguments.put("maxAmount", bounds.max().toPlainString());
-            });
-        } else if (kind.equals("contacts")) {
-            scores(reading).ifPresent(bounds -> {
-                if (bounds.min() != null) arguments.put("minScore", bounds.min().intValue());
-                if (bounds.max() != null) arguments.put("maxScore", bounds.max().intValue());
-            });
-        }
         reading.scan().of(Span.Kind.WHEN).stream().map(span -> span.as(When.class)).filter(when -> when.period() != null)
-                .findFirst().ifPresent(when -> arguments.put("period", when.period()));
+                .findFirst().ifPresent(when -> arguments.put("createdIn", when.period()));
         return single("count records", "countRecords", arguments);
     }
 

@@ -25,6 +25,10 @@ sealed interface Target {
     record Lookup(String words) implements Target {
     }
 
+    /** The record an earlier part of the same message makes ("add Ben ... and remind me to call him"). */
+    record Earlier(String kind) implements Target {
+    }
+
     /** The message names no record of this kind. */
     record Missing() implements Target {
     }

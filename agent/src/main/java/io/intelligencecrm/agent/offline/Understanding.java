@@ -79,7 +79,7 @@ final class Understanding {
         for (Clauses.Cut cut : cuts) {
             if (parts.size() + 1 >= Clauses.MAX_PARTS) break;
             if (cut.start() <= from) continue;
-            Decision decision = decide(part(whole, from, cut.start()));
+            Decision decision = decide(part(whole, from, cut.start()).withAntecedent(Chaining.contactOf(previous)));
             if (!decision.acted()) continue;
             previous = Chaining.link(previous, decision.part());
             parts.add(previous);
@@ -87,14 +87,13 @@ final class Understanding {
             from = cut.end();
         }
         if (parts.isEmpty()) return null;
-        Reading last = part(whole, from, whole.text().length());
+        Reading last = part(whole, from, whole.text().length()).withAntecedent(Chaining.contactOf(previous));
         Decision decision = decide(last);
         if (!decision.understood()) {
             if (!strong && single.acted()) return null;
             parts.add(new Part.Say("I did not understand this part, so I did nothing about it: \"" + Words.tidy(last.text()) + "\"."));
             return parts;
         }
-        if (!decision.acted() && !strong && single.acted()) return null;
         parts.add(Chaining.link(previous, decision.part()));
         return parts;
     }
@@ -133,7 +132,7 @@ final class Understanding {
         // A close second reading: the one whose values the words actually hold wins; if both or neither, ask.
         Part alternative = Frames.build(other.intent(), reading);
         boolean otherFits = alternative instanceof Part.Steps && (!other.intent().writes() || Cues.asksFor(other.intent(), reading.text()));
-        if (part instanceof Part.Steps && !otherFits) return acted(part);
+        if (part instanceof Part.Steps && (!otherFits || !other.intent().writes())) return acted(part);
         if (!(part instanceof Part.Steps) && otherFits) return acted(alternative);
         return new Decision(twoReadings(reading, intent, other.intent()), true, false);
     }

@@ -40,6 +40,10 @@ final class Directory {
         return entry;
     }
 
+    UUID idOf(String name) {
+        return entries.stream().filter(entry -> entry.name().equals(name)).map(Entry::id).findFirst().orElseThrow();
+    }
+
     /** The matchRecords result for the text, as the planner reads it. */
     String match(String text) {
         List<Map<String, Object>> matches = new ArrayList<>();

@@ -7,7 +7,7 @@ import java.util.List;
 /** The specifications of the tools the offline planner calls beyond the existing ones, as the tools module offers them. */
 final class NewTools {
     @Tool("matches records")
-    void matchRecords(@P("text") String text) {
+    void matchRecords(@P("text") String text, @P(value = "recent", required = false) List<String> recentIds) {
     }
 
     @Tool("creates a task")
@@ -29,7 +29,9 @@ final class NewTools {
     }
 
     @Tool("counts")
-    void countRecords(@P("kind") String kind, @P(value = "stage", required = false) String stage) {
+    void countRecords(@P("kind") String kind, @P(value = "stage", required = false) String stage,
+                      @P(value = "company", required = false) String companyName, @P(value = "open", required = false) Boolean openOnly,
+                      @P(value = "mine", required = false) Boolean mine, @P(value = "period", required = false) String createdIn) {
     }
 
     @Tool("account")

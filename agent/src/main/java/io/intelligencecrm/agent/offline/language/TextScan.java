@@ -53,8 +53,10 @@ public final class TextScan {
     public TextScan withRecords(List<Span> records) {
         List<Span> all = new ArrayList<>(spans);
         for (Span record : records) {
-            // An address the user typed is read as the address, whatever record it belongs to.
-            if (all.stream().noneMatch(span -> span.kind() == Span.Kind.EMAIL && span.overlaps(record))) all.add(record);
+            // Words that are a day, an amount or a stage are those, unless they spell a whole name ("in March" is no Marco).
+            boolean inValue = all.stream().anyMatch(span -> VALUES.contains(span.kind()) && span.start() <= record.start()
+                    && record.end() <= span.end());
+            if (!inValue || record.as(RecordMention.class).exact()) all.add(record);
         }
         all.sort(Comparator.comparingInt(Span::start));
         return new TextScan(text, all);
@@ -113,6 +115,9 @@ public final class TextScan {
         }
         return new TextScan(text.substring(from, to), inside);
     }
+
+    private static final Set<Span.Kind> VALUES = Set.of(Span.Kind.WHEN, Span.Kind.AMOUNT, Span.Kind.COMPARISON, Span.Kind.STAGE,
+            Span.Kind.DAYS);
 
     public static final Set<Span.Kind> MASKED = Set.of(Span.Kind.EMAIL, Span.Kind.PHONE, Span.Kind.DOMAIN, Span.Kind.RECORD);
 }

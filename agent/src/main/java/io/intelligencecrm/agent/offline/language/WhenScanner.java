@@ -84,6 +84,9 @@ final class WhenScanner {
         rule("(?:on\\s+)?the\\s+(?<day>\\d{1,2})(?:st|nd|rd|th)(?!\\s+(?:of\\s+)?(?:" + MONTH + "))(?!\\s+(?:one|contact|person|deal|row"
                 + "|company|option|task|workflow|match|reading|of\\s+(?:them|those|these)))", this::dayOfMonth);
         rule("(?<iso>\\d{4}-\\d{2}-\\d{2})", m -> isoDay(m.group("iso")));
+        rule("(?:(?:in|by|until|till|before|for|during|early|late|mid|end\\s+of|start\\s+of|beginning\\s+of)\\s+)(?<month>january|february"
+                + "|march|april|june|july|august|september|october|november|december|jan|feb|mar|apr|jun|jul|aug|sept|sep|oct|nov|dec)"
+                + "(?:\\s+(?<year>\\d{4}))?", this::month);
         rule("(?<a>\\d{1,2})/(?<b>\\d{1,2})(?:/(?<year>\\d{2,4}))?(?![\\d/])", this::numericDate);
     }
 
@@ -351,6 +354,15 @@ final class WhenScanner {
     /** A date said without its year: this year's, unless that lies months back (then next year's). */
     private LocalDate nearest(LocalDate thisYear) {
         return thisYear.isBefore(today.minusDays(90)) ? thisYear.plusYears(1) : thisYear;
+    }
+
+    /** "in March": the month's first day (the next March, unless it is this month), and the month as a period. */
+    private When month(Matcher m) {
+        Month month = month(m.group("month"));
+        int year = m.group("year") != null ? Integer.parseInt(m.group("year"))
+                : month.getValue() < today.getMonthValue() ? today.getYear() + 1 : today.getYear();
+        LocalDate first = LocalDate.of(year, month, 1);
+        return new When(first, null, first + ".." + first.with(TemporalAdjusters.lastDayOfMonth()));
     }
 
     private When dayOfMonth(Matcher m) {

@@ -24,7 +24,9 @@ final class WordScanner {
 
     private static final List<Word> STAGES = List.of(
             stage("closed[- ]?won|won|signed|sign(?:ed)?\\s+off|booked", null, "won"),
-            stage("closed[- ]?lost|lost|dead|churned|disqualified|dq'?d", "lost", "lost"),
+            stage("closed[- ]?lost|lost|dead|churned|disqualified|dq'?d|(?:went|gone|going)\\s+with\\s+(?:a|another|the\\s+other|some)\\s+"
+                    + "(?:competitor|vendor|provider|supplier|solution)|(?:chose|picked|signed\\s+with)\\s+(?:a|another|the\\s+other)\\s+"
+                    + "(?:competitor|vendor|provider|supplier)|pulled\\s+out|walked\\s+away", "lost", "lost"),
             stage("negotiations?|negotiating|nego|negotation|negociation|contract(?:ing)?\\s+stage|in\\s+legal", null, "negotiation"),
             stage("proposals?(?:\\s+sent)?|quote\\s+sent|propsal|proposl", null, "proposal"),
             stage("qualification|qualifying|discovery", null, "qualification"),
