@@ -1,15 +1,32 @@
-// Notifications and tasks through /api/notifications and /api/tasks: mark read, mark done, and keep
-// the navigation's badge in step.
-import { api, el } from './api.js';
+// Notifications and tasks through /api/notifications and /api/tasks: add a task, mark read, mark
+// done, and keep the navigation's badge in step. Open tasks come overdue and soonest due first.
+import { api, ApiError, el } from './api.js';
 
 const status = document.getElementById('inbox-status');
 const taskList = document.getElementById('tasks');
 const noticeList = document.getElementById('notifications');
 const readAll = document.getElementById('read-all');
+const taskForm = document.getElementById('task-form');
 let unread = [];
 let openTasks = 0;
 
 const when = (iso) => (iso ? new Date(iso).toLocaleString() : '');
+const dayOf = (iso) => new Date(iso).toLocaleDateString();
+
+// An all-day task is due on its day and overdue only once that day is over.
+function overdue(task) {
+  if (!task.dueAt) return false;
+  const due = new Date(task.dueAt);
+  if (task.allDay) due.setDate(due.getDate() + 1);
+  return due < new Date();
+}
+
+function dueLabel(task) {
+  if (!task.dueAt) return null;
+  const late = overdue(task);
+  return el('span', { class: `small ${late ? 'overdue' : 'muted'}`,
+    text: ` · ${late ? 'overdue, was due' : 'due'} ${task.allDay ? dayOf(task.dueAt) : when(task.dueAt)}` });
+}
 
 function updateBadge() {
   const waiting = unread.length + openTasks;
@@ -25,12 +42,12 @@ async function loadTasks() {
   openTasks = tasks.length;
   taskList.replaceChildren(tasks.length === 0
     ? el('div', { class: 'empty' }, el('p', { text: 'Nothing to do.' }),
-      el('p', { class: 'small', text: 'Workflows put follow-ups here, e.g. "Deal idle for some days: create a task" on the Workflows page.' }))
+      el('p', { class: 'small', text: 'Add one above, ask the agent ("remind me to call Ben on Friday"), or let a workflow create follow-ups.' }))
     : el('ul', { class: 'inbox-list' }, ...tasks.map((task) => el('li', { 'data-task': task.id },
-      el('div', {}, el('strong', { text: task.title }),
-        task.dueAt ? el('span', { class: `small ${new Date(task.dueAt) < new Date() ? 'overdue' : 'muted'}`, text: ` · due ${when(task.dueAt)}` }) : null,
+      el('div', {}, el('strong', { text: task.title }), dueLabel(task),
         task.notes ? el('p', { class: 'small note', text: task.notes }) : null,
-        task.contactId ? el('a', { class: 'small', href: `/contacts/${task.contactId}`, text: 'Open the contact' }) : null),
+        task.contactId ? el('a', { class: 'small', href: `/contacts/${task.contactId}`, text: task.contactName ? `Contact: ${task.contactName}` : 'Open the contact' }) : null,
+        task.dealName ? el('span', { class: 'small muted', text: `${task.contactId ? ' · ' : ''}Deal: ${task.dealName}` }) : null),
       el('button', { type: 'button', 'data-done': task.id, 'aria-label': `Mark "${task.title}" done`, text: 'Done' })))));
 }
 
@@ -65,6 +82,33 @@ async function markRead(ids) {
   const answer = await api('POST', '/api/notifications/read', { ids });
   status.textContent = answer.count === 1 ? 'Marked read.' : `${answer.count} marked read.`;
 }
+
+function clearErrors() {
+  taskForm.querySelectorAll('.field-error').forEach((span) => { span.textContent = ''; });
+  taskForm.querySelectorAll('[aria-invalid]').forEach((input) => input.removeAttribute('aria-invalid'));
+}
+
+// A day alone is an all-day task; with a time it is due then, in the person's own time zone.
+taskForm?.addEventListener('submit', async (event) => {
+  event.preventDefault();
+  clearErrors();
+  const { title, day, time } = taskForm.elements;
+  const body = { title: title.value.trim() };
+  if (day.value) body.dueAt = time.value ? `${day.value}T${time.value}` : day.value;
+  try {
+    await api('POST', '/api/tasks', body);
+    taskForm.reset();
+    status.textContent = 'Task added.';
+    await load();
+  } catch (error) {
+    status.textContent = error instanceof ApiError ? `Not added: ${error.message}` : 'Not added';
+    for (const [field, message] of Object.entries(error.fields ?? {})) {
+      const span = document.getElementById(`e-${field}`);
+      if (span) span.textContent = message;
+      (field === 'dueAt' ? day : taskForm.elements[field])?.setAttribute('aria-invalid', 'true');
+    }
+  }
+});
 
 document.querySelector('main').addEventListener('click', async (event) => {
   const button = event.target.closest('button');

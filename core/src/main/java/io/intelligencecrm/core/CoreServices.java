@@ -1,5 +1,7 @@
 package io.intelligencecrm.core;
 
+import io.intelligencecrm.core.analytics.AnalyticsService;
+import io.intelligencecrm.core.analytics.DashboardFigures;
 import io.intelligencecrm.core.audit.AuditQuery;
 import io.intelligencecrm.core.audit.AuditTrail;
 import io.intelligencecrm.core.company.CompanyService;
@@ -16,7 +18,9 @@ import io.intelligencecrm.core.identity.ApiKeyService;
 import io.intelligencecrm.core.identity.Authentication;
 import io.intelligencecrm.core.identity.SessionRevocations;
 import io.intelligencecrm.core.interaction.InteractionService;
+import io.intelligencecrm.core.notification.InboxCount;
 import io.intelligencecrm.core.outbox.Outbox;
+import io.intelligencecrm.core.task.TaskService;
 import io.intelligencecrm.core.tenant.TenantDirectory;
 import io.intelligencecrm.core.tenant.TenantTransactions;
 import io.intelligencecrm.core.user.InvitationSender;
@@ -33,7 +37,9 @@ public record CoreServices(TenantDirectory directory, AuditTrail audit, Outbox o
                            Authentication authentication, UserService users, ApiKeyService apiKeys,
                            CompanyService companies, ContactService contacts, DealService deals,
                            InteractionService interactions, ContactImport contactImport, ContactExport contactExport,
-                           AuditQuery auditQuery, WorkflowService workflows, WorkflowRuns workflowRuns) {
+                           AuditQuery auditQuery, WorkflowService workflows, WorkflowRuns workflowRuns,
+                           TaskService tasks, AnalyticsService analytics, DashboardFigures dashboard,
+                           InboxCount inbox) {
 
     public static CoreServices create(Database database, Settings settings, Clock clock,
                                       List<ChangeSubscriber> subscribers, List<ErasureStep> erasureSteps,
@@ -57,6 +63,8 @@ public record CoreServices(TenantDirectory directory, AuditTrail audit, Outbox o
                 new InteractionService(transactions, audit, changes, contacts, clock),
                 new ContactImport(transactions, contacts, audit, changes),
                 new ContactExport(transactions, contacts, audit), new AuditQuery(transactions),
-                new WorkflowService(transactions, audit, workflowRuns), workflowRuns);
+                new WorkflowService(transactions, audit, workflowRuns), workflowRuns,
+                new TaskService(transactions, audit, clock), new AnalyticsService(transactions, clock),
+                new DashboardFigures(transactions, clock), new InboxCount(transactions));
     }
 }

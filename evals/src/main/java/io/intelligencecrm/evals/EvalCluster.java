@@ -1,7 +1,7 @@
 package io.intelligencecrm.evals;
 
 import io.intelligencecrm.core.config.DatabaseSettings;
-import io.intelligencecrm.core.db.ClusterBootstrap;
+import io.intelligencecrm.postgres.ClusterBootstrap;
 import io.intelligencecrm.core.audit.AuditTrail;
 import io.intelligencecrm.core.config.KnowledgeSettings;
 import io.intelligencecrm.core.db.Database;
@@ -10,7 +10,7 @@ import io.intelligencecrm.core.outbox.OutboxDispatcher;
 import io.intelligencecrm.knowledge.KnowledgeServices;
 import java.time.Duration;
 import io.intelligencecrm.core.db.DatabaseCoordinates;
-import io.intelligencecrm.core.db.LocalPostgres;
+import io.intelligencecrm.postgres.LocalPostgres;
 import io.intelligencecrm.core.db.Migrations;
 import io.intelligencecrm.core.demo.DemoData;
 import io.intelligencecrm.core.tenant.TenantDirectory;

@@ -105,7 +105,7 @@ public final class SchedulerServices implements AutoCloseable {
         }
         QuartzWorkflowSchedule schedule = new QuartzWorkflowSchedule(quartz, users);
         workflows.useSchedule(schedule);
-        TaskService tasks = new TaskService(transactions, core.audit());
+        TaskService tasks = core.tasks();
         NotificationService notifications = new NotificationService(transactions);
         List<StepAction> actions = new ArrayList<>();
         actions.add(new AgentStep(agent.chat()));

@@ -17,7 +17,7 @@ import java.util.concurrent.TimeUnit;
  * Lead scoring's objects, built once by the composition root. Give {@link RescoreSubscriber} to the
  * change feed and {@link #rescoreHandler()} to the outbox dispatcher; close on shutdown.
  */
-public record ScoringServices(ScoringService scoring, ScoreQueries queries, RescoreJobs jobs,
+public record ScoringServices(ScoringService scoring, ScoreQueries queries, ScoreHistory history, RescoreJobs jobs,
                               RescoreHandler rescoreHandler, ScoringSchedule schedule, ExecutorService background)
         implements AutoCloseable {
 
@@ -33,7 +33,7 @@ public record ScoringServices(ScoringService scoring, ScoreQueries queries, Resc
                 new TemplatedRationale(), clock);
         // Virtual threads: an idle instance holds no thread, and a run blocked on the database costs none.
         ExecutorService background = Executors.newVirtualThreadPerTaskExecutor();
-        return new ScoringServices(scoring, new ScoreQueries(database.tenants(), clock),
+        return new ScoringServices(scoring, new ScoreQueries(database.tenants(), clock), new ScoreHistory(database.tenants()),
                 new RescoreJobs(scoring, database.tenants(), background), new RescoreHandler(scoring, database.tenants()),
                 new ScoringSchedule(scoring, Duration.ofHours(settings.trainEveryHours())), background);
     }

@@ -6,6 +6,7 @@ import io.intelligencecrm.core.contact.ContactService;
 import io.intelligencecrm.core.deal.DealService;
 import io.intelligencecrm.core.interaction.InteractionService;
 import io.intelligencecrm.core.outbox.Outbox;
+import io.intelligencecrm.core.task.TaskService;
 import io.intelligencecrm.core.tenant.UnitOfWork;
 import io.intelligencecrm.core.user.UserService;
 import io.intelligencecrm.knowledge.search.KnowledgeSearch;
@@ -18,16 +19,18 @@ import io.intelligencecrm.core.workflow.WorkflowService;
  * @param unitOfWork makes a tool's several service calls one transaction
  * @param knowledge  search by meaning over records, notes and documents
  * @param workflows  for creating workflows from chat; null offers no workflow tools
+ * @param tasks      tasks and reminders
  */
 public record CrmServices(ContactService contacts, CompanyService companies, DealService deals,
                           InteractionService interactions, UserService users, AnalyticsService analytics,
                           Outbox outbox, UnitOfWork unitOfWork, KnowledgeSearch knowledge, WorkflowService workflows,
-                          ScoringServices scoring) {
+                          ScoringServices scoring, TaskService tasks) {
 
     /** Without workflows: the agent then offers no workflow tools (tests of other tools). */
     public CrmServices(ContactService contacts, CompanyService companies, DealService deals,
                        InteractionService interactions, UserService users, AnalyticsService analytics, Outbox outbox,
-                       UnitOfWork unitOfWork, KnowledgeSearch knowledge, ScoringServices scoring) {
-        this(contacts, companies, deals, interactions, users, analytics, outbox, unitOfWork, knowledge, null, scoring);
+                       UnitOfWork unitOfWork, KnowledgeSearch knowledge, ScoringServices scoring, TaskService tasks) {
+        this(contacts, companies, deals, interactions, users, analytics, outbox, unitOfWork, knowledge, null, scoring,
+                tasks);
     }
 }

@@ -21,6 +21,8 @@ import io.intelligencecrm.tools.proposal.ChangeStagesHandler;
 import io.intelligencecrm.tools.proposal.DeleteContactHandler;
 import io.intelligencecrm.tools.proposal.SendEmailHandler;
 import io.intelligencecrm.tools.scoring.ScoringTools;
+import io.intelligencecrm.tools.task.TaskReadTools;
+import io.intelligencecrm.tools.task.TaskWriteTools;
 import io.intelligencecrm.tools.workflow.ActivateWorkflowHandler;
 import io.intelligencecrm.tools.workflow.DeleteWorkflowHandler;
 import io.intelligencecrm.tools.workflow.WorkflowTools;
@@ -47,12 +49,13 @@ public final class CrmToolbox {
     public CrmToolbox(CrmServices services, ProposalService proposals, SuppressionList suppressions) {
         List<Object> read = new ArrayList<>(List.of(new ContactReadTools(services), new CompanyReadTools(services),
                 new DealReadTools(services), new AnalyticsTools(services), new OutreachReadTools(services),
-                new KnowledgeTools(services)));
+                new KnowledgeTools(services), new TaskReadTools(services)));
         if (services.scoring() != null) read.add(new ScoringTools(services));
         if (suppressions != null) read.add(new AudienceTools(services, suppressions));
         this.readTools = List.copyOf(read);
         List<Object> write = new ArrayList<>(List.of(new ContactWriteTools(services, proposals),
-                new CompanyWriteTools(services), new DealWriteTools(services, proposals), new OutreachWriteTools(services, proposals)));
+                new CompanyWriteTools(services), new DealWriteTools(services, proposals), new OutreachWriteTools(services, proposals),
+                new TaskWriteTools(services)));
         if (services.workflows() != null) write.add(new WorkflowTools(services.workflows(), proposals));
         this.writeTools = List.copyOf(write);
     }

@@ -22,10 +22,12 @@ class CrmToolboxTest {
     private static final Set<String> READ_TOOLS = Set.of("searchContacts", "getContact", "findCompanies", "findDeals",
             "getPipeline", "newLeads", "pipelineByStage", "dealsClosing", "activityByRep", "conversionBySource",
             "staleDeals", "draftEmail", "draftEmailsForContacts", "searchNotes", "findSimilarContacts",
-            "answerFromDocuments", "scoreMyLeads", "explainScore", "leadsToCall", "scoreDrops", "findEmailAudience");
+            "answerFromDocuments", "scoreMyLeads", "explainScore", "leadsToCall", "scoreDrops", "findEmailAudience",
+            "listTasks");
     private static final Set<String> WRITE_TOOLS = Set.of("createContact", "updateContact", "changeContactStage",
             "assignContactOwner", "logInteraction", "deleteContact", "bulkChangeContactStage", "createCompany",
-            "createDeal", "moveDealStage", "markDealWon", "markDealLost", "assignDealOwner", "proposeSendEmail", "proposeSendEmails");
+            "createDeal", "moveDealStage", "markDealWon", "markDealLost", "assignDealOwner", "proposeSendEmail", "proposeSendEmails",
+            "createTask", "completeTask");
 
     private final ToolFixture fixture = ToolFixture.get();
 

@@ -17,6 +17,7 @@ import io.intelligencecrm.core.identity.SessionRevocations;
 import io.intelligencecrm.core.interaction.InteractionService;
 import io.intelligencecrm.core.outbox.Outbox;
 import io.intelligencecrm.core.proposal.ProposalService;
+import io.intelligencecrm.core.task.TaskService;
 import io.intelligencecrm.core.tenant.TenantDirectory;
 import io.intelligencecrm.core.tenant.TenantId;
 import io.intelligencecrm.core.tenant.TenantProvisioning;
@@ -74,7 +75,8 @@ final class ToolFixture {
                         InvitationSender.NONE, clock, Duration.ofDays(7), "http://localhost", SessionRevocations.NONE),
                 new AnalyticsService(transactions, clock), outbox, transactions, knowledge.search(),
                 ScoringServices.create(database, new TenantDirectory(database.jdbi()), changes,
-                        new ScoringSettings(24, false, false), clock, new TextSimilarityNeighbours(transactions, clock)));
+                        new ScoringSettings(24, false, false), clock, new TextSimilarityNeighbours(transactions, clock)),
+                new TaskService(transactions, audit, clock));
         proposals = new ProposalService(transactions, audit, clock, Duration.ofHours(1),
                 CrmToolbox.proposalHandlers(services));
         suppressions = new SuppressionList(transactions, audit);

@@ -7,7 +7,6 @@ import io.intelligencecrm.core.CoreServices;
 import io.intelligencecrm.core.config.ConfigurationException;
 import io.intelligencecrm.core.config.Settings;
 import io.intelligencecrm.core.db.Database;
-import io.intelligencecrm.core.db.DatabaseRuntime;
 import io.intelligencecrm.core.demo.DemoData;
 import io.intelligencecrm.core.json.Json;
 import io.intelligencecrm.core.outbox.OutboxDispatcher;
@@ -26,6 +25,7 @@ import io.intelligencecrm.outreach.OutreachServices;
 import io.intelligencecrm.scheduler.SchedulerServices;
 import io.intelligencecrm.scheduler.triggers.WorkflowTriggers;
 import io.intelligencecrm.web.workflow.InboxController;
+import io.intelligencecrm.web.task.TaskController;
 import io.intelligencecrm.web.workflow.WorkflowController;
 import io.intelligencecrm.web.outreach.OutreachController;
 import io.intelligencecrm.web.outreach.UnsubscribeController;
@@ -223,12 +223,13 @@ public final class CrmApplication {
             new EmailBotController(emailBot).routes(api);
             new OutreachController(outreach).routes(api);
             new WorkflowController(scheduler.workflows()).routes(api);
-            new InboxController(scheduler.notifications(), scheduler.tasks()).routes(api);
+            new InboxController(scheduler.notifications()).routes(api);
+            new TaskController(services.tasks()).routes(api);
             new OpenApiController(api, settings.server().publicUrl()).routes(api);
             BrowserSessions browser = new BrowserSessions(tokens, BROWSER_SESSION, secret,
                     settings.server().publicUrl().startsWith("https:"));
             ApiAuthentication authentication = new ApiAuthentication(api, tokens, services.authentication(), limits, browser);
-            WebPages pages = WebPages.create(settings, database, clock, services, agent, scoring.scoring(), browser,
+            WebPages pages = WebPages.create(settings, clock, services, agent, scoring, browser,
                     tokens, limits, outreach.capturedMails());
             LiveUpdates live = new LiveUpdates(database.coordinates()).start();
             ChatSocket chatSocket = new ChatSocket(agent.chat(), agent.conversations(), chatTurns);

@@ -32,6 +32,7 @@ import io.intelligencecrm.core.identity.SessionRevocations;
 import io.intelligencecrm.core.interaction.InteractionService;
 import io.intelligencecrm.core.outbox.Outbox;
 import io.intelligencecrm.core.proposal.ProposalService;
+import io.intelligencecrm.core.task.TaskService;
 import io.intelligencecrm.core.tenant.TenantDirectory;
 import io.intelligencecrm.core.tenant.TenantId;
 import io.intelligencecrm.core.testing.TestPostgres;
@@ -136,7 +137,8 @@ class RoleToolProviderTest {
                         InvitationSender.NONE, clock, Duration.ofDays(7), "http://localhost", SessionRevocations.NONE),
                 new AnalyticsService(transactions, clock), outbox, transactions, knowledge.search(),
                 ScoringServices.create(database, new TenantDirectory(database.jdbi()), changes,
-                        new ScoringSettings(24, false, false), clock, new TextSimilarityNeighbours(transactions, clock)));
+                        new ScoringSettings(24, false, false), clock, new TextSimilarityNeighbours(transactions, clock)),
+                new TaskService(transactions, audit, clock));
         toolbox = new CrmToolbox(services, new ProposalService(transactions, audit, clock, Duration.ofHours(1),
                 CrmToolbox.proposalHandlers(services)));
     }

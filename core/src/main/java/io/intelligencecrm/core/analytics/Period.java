@@ -20,10 +20,11 @@ import java.util.regex.Pattern;
  * @param toExclusive the first day after the period
  */
 public record Period(LocalDate from, LocalDate toExclusive, String label) {
-    public static final String ACCEPTED = "today, yesterday, this week, last week, this month, last month, "
-            + "this quarter, last quarter, this year, last N days, last N weeks, next N days, next month, "
-            + "an ISO date (2026-11-24) or an ISO range with inclusive end (2026-01-01..2026-01-31)";
-    private static final Pattern RELATIVE = Pattern.compile("(last|next) (\\d{1,4}) (day|days|week|weeks)");
+    public static final String ACCEPTED = "today, yesterday, tomorrow, this week, last week, next week, this month, "
+            + "last month, next month, this quarter, last quarter, next quarter, this year, last year, "
+            + "last/next N days, weeks or months, an ISO date (2026-11-24) or an ISO range with inclusive end "
+            + "(2026-01-01..2026-01-31)";
+    private static final Pattern RELATIVE = Pattern.compile("(last|next) (\\d{1,4}) (day|days|week|weeks|month|months)");
     private static final Pattern RANGE = Pattern.compile("(\\d{4}-\\d{2}-\\d{2})\\s*\\.\\.\\s*(\\d{4}-\\d{2}-\\d{2})");
     private static final int MAX_DAYS = 3660;
 
@@ -46,14 +47,18 @@ public record Period(LocalDate from, LocalDate toExclusive, String label) {
         Period named = switch (phrase) {
             case "today" -> new Period(today, today.plusDays(1), "today");
             case "yesterday" -> new Period(today.minusDays(1), today, "yesterday");
+            case "tomorrow" -> new Period(today.plusDays(1), today.plusDays(2), "tomorrow");
             case "this week" -> new Period(monday, monday.plusWeeks(1), "this week");
             case "last week" -> new Period(monday.minusWeeks(1), monday, "last week");
+            case "next week" -> new Period(monday.plusWeeks(1), monday.plusWeeks(2), "next week");
             case "this month" -> new Period(firstOfMonth, firstOfMonth.plusMonths(1), "this month");
             case "last month" -> new Period(firstOfMonth.minusMonths(1), firstOfMonth, "last month");
             case "next month" -> new Period(firstOfMonth.plusMonths(1), firstOfMonth.plusMonths(2), "next month");
             case "this quarter" -> new Period(firstOfQuarter, firstOfQuarter.plusMonths(3), "this quarter");
             case "last quarter" -> new Period(firstOfQuarter.minusMonths(3), firstOfQuarter, "last quarter");
+            case "next quarter" -> new Period(firstOfQuarter.plusMonths(3), firstOfQuarter.plusMonths(6), "next quarter");
             case "this year" -> new Period(today.withDayOfYear(1), today.withDayOfYear(1).plusYears(1), "this year");
+            case "last year" -> new Period(today.withDayOfYear(1).minusYears(1), today.withDayOfYear(1), "last year");
             default -> null;
         };
         if (named != null) return named;
@@ -73,13 +78,17 @@ public record Period(LocalDate from, LocalDate toExclusive, String label) {
         throw invalid(text);
     }
 
-    /** "last 7 days" ends with today; "next 30 days" starts with today. */
+    /** "last 7 days" ends with today; "next 30 days" starts with today; months are calendar months. */
     private static Period relative(Matcher matcher, LocalDate today, String phrase) {
         int count = Integer.parseInt(matcher.group(2));
-        if (count < 1) throw CrmException.invalid("period", "the number of days or weeks must be at least 1");
+        if (count < 1) throw CrmException.invalid("period", "the number of days, weeks or months must be at least 1");
+        boolean last = matcher.group(1).equals("last");
+        if (matcher.group(3).startsWith("month")) {
+            return last ? new Period(today.plusDays(1).minusMonths(count), today.plusDays(1), phrase)
+                    : new Period(today, today.plusMonths(count), phrase);
+        }
         long days = matcher.group(3).startsWith("week") ? count * 7L : count;
-        return matcher.group(1).equals("last")
-                ? new Period(today.plusDays(1).minusDays(days), today.plusDays(1), phrase)
+        return last ? new Period(today.plusDays(1).minusDays(days), today.plusDays(1), phrase)
                 : new Period(today, today.plusDays(days), phrase);
     }
 

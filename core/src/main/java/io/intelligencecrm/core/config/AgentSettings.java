@@ -4,7 +4,7 @@ import java.util.Optional;
 
 /**
  * The agent's model provider and its limits. {@code offline} needs no key and no network; the others
- * switch on by configuration. Read in {@link Settings}; each variable is in the README.
+ * switch on by configuration. Read in {@link Settings}; each variable is in docs/operating/configuration.md.
  *
  * @param baseUrl         for openai: any OpenAI-compatible endpoint (vLLM, LM Studio, gateways); for anthropic
  *                        and ollama: the server's address. Empty means the provider's default.

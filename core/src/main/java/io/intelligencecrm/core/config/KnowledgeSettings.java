@@ -4,7 +4,7 @@ import java.util.Optional;
 
 /**
  * The embedding model and the vector store's tuning. {@code inprocess} (all-MiniLM-L6-v2, quantized,
- * 384 dimensions) needs no key and no network. Read in {@link Settings}; each variable is in the README.
+ * 384 dimensions) needs no key and no network. Read in {@link Settings}; each variable is in docs/operating/configuration.md.
  *
  * @param dimension       vector size; OpenAI models are asked for exactly this many dimensions
  * @param hnswThreshold   a tenant with at least this many vectors gets its own HNSW index; smaller

@@ -5,7 +5,7 @@ import java.util.Optional;
 /**
  * Mail and SMS delivery. Without CRM_SMTP_HOST, mail that no tenant configured its own SMTP for is
  * captured in the database and shown in the app (the demo default). SMS is off unless a Twilio
- * account is configured. Read in {@link Settings}; each variable is in the README.
+ * account is configured. Read in {@link Settings}; each variable is in docs/operating/configuration.md.
  *
  * @param smtpSecurity      none, starttls or tls
  * @param dailyCap          mails a tenant may send per UTC day unless its own settings say otherwise

@@ -2,7 +2,7 @@ package io.intelligencecrm.core.config;
 
 /**
  * Quartz and the workflow engine. Every node of a cluster runs the scheduler against the same
- * database; each firing runs on one node. Read in {@link Settings}; each variable is in the README.
+ * database; each firing runs on one node. Read in {@link Settings}; each variable is in docs/operating/configuration.md.
  *
  * @param enabled        false runs no scheduled or event workflows on this node (the API still works)
  * @param threads        Quartz worker threads on this node

@@ -4,7 +4,7 @@ import java.util.Map;
 
 /**
  * Every setting of the product, read from environment variables in this one place.
- * Each variable is documented with its default in the README's configuration table.
+ * Each variable is documented with its default in docs/operating/configuration.md.
  */
 public record Settings(DatabaseSettings database, ServerSettings server, AuthSettings auth, AgentSettings agent,
                        KnowledgeSettings knowledge, boolean demoData, SecretSettings secrets, SlackSettings slack,

@@ -25,9 +25,17 @@ public final class Migrations {
         return Flyway.configure()
                 .dataSource(database.url(), database.ownerUser(), database.ownerPassword())
                 .locations("classpath:db/migration")
-                .placeholders(Map.of("app_role", ClusterBootstrap.identifier(database.appUser())))
+                .placeholders(Map.of("app_role", roleName(database.appUser())))
                 // Modules own version ranges; a module merged later may add a lower version.
                 .outOfOrder(true)
                 .load();
+    }
+
+    /** The app role is written into the migrations' GRANTs as an identifier, so only a plain name will do. */
+    private static String roleName(String name) {
+        if (!name.matches("[a-z_][a-z0-9_]{0,62}")) {
+            throw new DatabaseStartException("Unsupported role name for CRM_DATABASE_APP_USER: " + name);
+        }
+        return name;
     }
 }

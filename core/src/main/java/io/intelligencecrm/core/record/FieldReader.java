@@ -107,6 +107,13 @@ public final class FieldReader {
         }
     }
 
+    public Boolean bool(String field) {
+        Object value = input.get(field);
+        if (value == null || value instanceof Boolean) return (Boolean) value;
+        violations.add(field, "must be true or false");
+        return null;
+    }
+
     public LocalDate date(String field) {
         Object value = input.get(field);
         if (value == null) return null;

@@ -10,12 +10,12 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.Predicate;
 import java.util.regex.Pattern;
-import org.quartz.CronExpression;
 
 /**
  * A workflow's definition (schema version 1: the JSON schema in {@code workflow/workflow-schema.json}
- * on the classpath, and the README): one trigger and a list of steps. Parsing validates everything and reports each
+ * on the classpath, and docs/how-it-works/workflows-and-outreach.md): one trigger and a list of steps. Parsing validates everything and reports each
  * problem with its path ({@code definition.steps[2].prompt}), so a bad definition is refused as a
  * whole with clear field messages, never stored half-valid.
  */
@@ -60,8 +60,14 @@ public record WorkflowDefinition(Trigger trigger, List<Step> steps, Map<String, 
         }
     }
 
-    @SuppressWarnings("unchecked")
+    /** A stored definition: its cron was accepted by the scheduler when it was saved. */
     public static WorkflowDefinition parse(Object raw) {
+        return parse(raw, cron -> true);
+    }
+
+    /** @param cronAccepted the scheduler's check of a cron expression (core does not know the dialect) */
+    @SuppressWarnings("unchecked")
+    public static WorkflowDefinition parse(Object raw, Predicate<String> cronAccepted) {
         Violations violations = new Violations();
         if (!(raw instanceof Map<?, ?> map)) {
             violations.add("definition", "must be a JSON object with a trigger and steps");
@@ -72,7 +78,7 @@ public record WorkflowDefinition(Trigger trigger, List<Step> steps, Map<String, 
         Object version = source.getOrDefault("schemaVersion", SCHEMA_VERSION);
         violations.check(version instanceof Number n && n.intValue() == SCHEMA_VERSION, "definition.schemaVersion",
                 "must be " + SCHEMA_VERSION);
-        Trigger trigger = trigger(source.get("trigger"), violations);
+        Trigger trigger = trigger(source.get("trigger"), cronAccepted, violations);
         List<Step> steps = steps(source.get("steps"), violations);
         violations.throwIfAny();
         return new WorkflowDefinition(trigger, steps, source);
@@ -90,7 +96,7 @@ public record WorkflowDefinition(Trigger trigger, List<Step> steps, Map<String, 
         return index + 1 < steps.size() ? steps.get(index + 1).id() : null;
     }
 
-    private static Trigger trigger(Object raw, Violations violations) {
+    private static Trigger trigger(Object raw, Predicate<String> cronAccepted, Violations violations) {
         String at = "definition.trigger";
         if (!(raw instanceof Map<?, ?> map)) {
             violations.add(at, "is required: an object with a type (" + String.join(", ", sorted(TRIGGERS)) + ")");
@@ -110,10 +116,9 @@ public record WorkflowDefinition(Trigger trigger, List<Step> steps, Map<String, 
         Integer days = map.get("days") instanceof Number n ? n.intValue() : null;
         switch (type) {
             case "cron" -> {
-                if (cron == null || !CronExpression.isValidExpression(cron)) {
-                    violations.add(at + ".cron", "must be a Quartz cron expression (seconds minutes hours "
-                            + "day-of-month month day-of-week), e.g. \"0 0 16 ? * FRI\" for Fridays at 16:00");
-                }
+                violations.check(cron != null && cronAccepted.test(cron), at + ".cron",
+                        "must be a Quartz cron expression (seconds minutes hours day-of-month month day-of-week), "
+                                + "e.g. \"0 0 16 ? * FRI\" for Fridays at 16:00");
                 if (timezone != null) {
                     try {
                         ZoneId.of(timezone);

@@ -11,6 +11,9 @@ public interface WorkflowSchedule {
     /** The workflow was paused, deleted or is a draft: it must not fire. */
     void deactivated(TenantId tenant, UUID workflowId);
 
+    /** Whether the scheduler can run this cron expression; the scheduler owns the cron dialect, not core. */
+    boolean acceptsCron(String expression);
+
     WorkflowSchedule NONE = new WorkflowSchedule() {
         @Override
         public void activated(TenantId tenant, Workflow workflow) {
@@ -18,6 +21,12 @@ public interface WorkflowSchedule {
 
         @Override
         public void deactivated(TenantId tenant, UUID workflowId) {
+        }
+
+        /** Nothing fires without a scheduler; the one that schedules the workflow checks its cron. */
+        @Override
+        public boolean acceptsCron(String expression) {
+            return true;
         }
     };
 }

@@ -55,7 +55,7 @@ public final class WorkflowService {
         Object activate = body.getOrDefault("activate", false);
         violations.check(activate instanceof Boolean, "activate", "must be true or false");
         violations.throwIfAny();
-        WorkflowDefinition definition = WorkflowDefinition.parse(body.get("definition"));
+        WorkflowDefinition definition = WorkflowDefinition.parse(body.get("definition"), schedule::acceptsCron);
         String status = Boolean.TRUE.equals(activate) ? "active" : "draft";
         Workflow created = transactions.inTenant(actor.tenant(), handle -> {
             Workflow workflow = handle.createQuery("""
@@ -94,7 +94,7 @@ public final class WorkflowService {
         String name = body.containsKey("name") ? name(body.get("name"), violations) : null;
         violations.throwIfAny();
         WorkflowDefinition definition = body.containsKey("definition")
-                ? WorkflowDefinition.parse(body.get("definition")) : null;
+                ? WorkflowDefinition.parse(body.get("definition"), schedule::acceptsCron) : null;
         Workflow updated = transactions.inTenant(actor.tenant(), handle -> {
             Workflow before = changeable(handle, actor, id);
             Workflow after = handle.createQuery("""

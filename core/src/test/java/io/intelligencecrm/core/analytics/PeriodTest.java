@@ -39,6 +39,10 @@ class PeriodTest {
         assertSpan("this quarter", "2026-10-01", "2027-01-01");
         assertSpan("last quarter", "2026-07-01", "2026-10-01");
         assertSpan("this year", "2026-01-01", "2027-01-01");
+        assertSpan("tomorrow", "2026-11-25", "2026-11-26");
+        assertSpan("next week", "2026-11-30", "2026-12-07");
+        assertSpan("next quarter", "2027-01-01", "2027-04-01");
+        assertSpan("last year", "2025-01-01", "2026-01-01");
     }
 
     @Test
@@ -47,6 +51,8 @@ class PeriodTest {
         assertSpan("last 1 day", "2026-11-24", "2026-11-25");
         assertSpan("last 2 weeks", "2026-11-11", "2026-11-25");
         assertSpan("next 30 days", "2026-11-24", "2026-12-24");
+        assertSpan("last 3 months", "2026-08-25", "2026-11-25");
+        assertSpan("next 2 months", "2026-11-24", "2027-01-24");
     }
 
     @Test
@@ -79,7 +85,7 @@ class PeriodTest {
             assertTrue(error.fieldErrors().containsKey("period"), text);
         }
         CrmException error = assertThrows(CrmException.class, () -> parse("whenever"));
-        assertTrue(error.getMessage().contains("last N days") && error.getMessage().contains("2026-01-01..2026-01-31"),
+        assertTrue(error.getMessage().contains("last/next N days") && error.getMessage().contains("2026-01-01..2026-01-31"),
                 error.getMessage());
     }
 }

@@ -1,9 +1,9 @@
 package io.intelligencecrm.core.testing;
 
-import io.intelligencecrm.core.db.ClusterBootstrap;
+import io.intelligencecrm.postgres.ClusterBootstrap;
 import io.intelligencecrm.core.db.Database;
 import io.intelligencecrm.core.db.DatabaseCoordinates;
-import io.intelligencecrm.core.db.LocalPostgres;
+import io.intelligencecrm.postgres.LocalPostgres;
 import io.intelligencecrm.core.db.Migrations;
 import java.io.IOException;
 import java.io.UncheckedIOException;

@@ -1,8 +1,8 @@
 package io.intelligencecrm.knowledge.bench;
 
-import io.intelligencecrm.core.db.ClusterBootstrap;
+import io.intelligencecrm.postgres.ClusterBootstrap;
 import io.intelligencecrm.core.db.DatabaseCoordinates;
-import io.intelligencecrm.core.db.LocalPostgres;
+import io.intelligencecrm.postgres.LocalPostgres;
 import io.intelligencecrm.core.db.Migrations;
 import java.nio.file.Files;
 import java.nio.file.Path;

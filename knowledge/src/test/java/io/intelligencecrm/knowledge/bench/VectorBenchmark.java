@@ -2,10 +2,10 @@ package io.intelligencecrm.knowledge.bench;
 
 import dev.langchain4j.data.embedding.Embedding;
 import io.intelligencecrm.core.config.KnowledgeSettings;
-import io.intelligencecrm.core.db.ClusterBootstrap;
+import io.intelligencecrm.postgres.ClusterBootstrap;
 import io.intelligencecrm.core.db.Database;
 import io.intelligencecrm.core.db.DatabaseCoordinates;
-import io.intelligencecrm.core.db.LocalPostgres;
+import io.intelligencecrm.postgres.LocalPostgres;
 import io.intelligencecrm.core.db.Migrations;
 import io.intelligencecrm.core.tenant.TenantId;
 import io.intelligencecrm.core.tenant.TenantProvisioning;

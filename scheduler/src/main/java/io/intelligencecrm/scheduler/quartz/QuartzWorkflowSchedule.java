@@ -14,6 +14,7 @@ import java.util.List;
 import java.util.Set;
 import java.util.TimeZone;
 import java.util.UUID;
+import org.quartz.CronExpression;
 import org.quartz.CronScheduleBuilder;
 import org.quartz.JobBuilder;
 import org.quartz.JobDetail;
@@ -44,6 +45,11 @@ public final class QuartzWorkflowSchedule implements WorkflowSchedule {
 
     static JobKey key(TenantId tenant, UUID workflowId) {
         return new JobKey("workflow-" + workflowId, "tenant-" + tenant.value());
+    }
+
+    @Override
+    public boolean acceptsCron(String expression) {
+        return CronExpression.isValidExpression(expression);
     }
 
     @Override

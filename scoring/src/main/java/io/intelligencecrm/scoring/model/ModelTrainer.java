@@ -15,7 +15,7 @@ import java.util.UUID;
  * tables on leads they have not seen — which is how they will be used on open leads.
  */
 public final class ModelTrainer {
-    /** Regularisation strength on standardised features; tuned on synthetic data, see the README. */
+    /** Regularisation strength on standardised features; tuned on synthetic data (docs/benchmarks.md, "Scoring"). */
     static final double LAMBDA = 2.0;
     static final int INNER_FOLDS = 5;
     public static final int NEIGHBOURS = 20;

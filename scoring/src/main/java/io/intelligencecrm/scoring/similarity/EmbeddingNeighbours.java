@@ -23,7 +23,7 @@ import java.util.concurrent.ConcurrentHashMap;
  * model as field evidence instead. Leads without embedded interactions get no neighbours.
  *
  * <p>The comparison is exact, in memory: fine for thousands of closed leads, while the word-based
- * {@link TextSimilarityNeighbours} stays faster for the largest tenants (see the README). Thread-safe.
+ * {@link TextSimilarityNeighbours} stays faster for the largest tenants (see docs/how-it-works/scoring.md). Thread-safe.
  */
 public final class EmbeddingNeighbours implements ClosedLeadNeighbours {
     private static final String CENTROIDS = LeadFactsReader.TIMED_LEADS + """

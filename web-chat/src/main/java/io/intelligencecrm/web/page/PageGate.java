@@ -1,5 +1,6 @@
 package io.intelligencecrm.web.page;
 
+import io.intelligencecrm.core.notification.InboxCount;
 import io.intelligencecrm.core.user.Role;
 import io.intelligencecrm.core.user.UserService;
 import io.intelligencecrm.web.auth.BrowserSessions;

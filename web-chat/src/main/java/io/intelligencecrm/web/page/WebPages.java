@@ -5,25 +5,22 @@ import io.intelligencecrm.core.CoreServices;
 import io.intelligencecrm.core.config.AgentSettings;
 import io.intelligencecrm.core.config.Settings;
 import io.intelligencecrm.core.demo.DemoData;
+import io.intelligencecrm.scoring.ScoringServices;
 import io.intelligencecrm.web.auth.AccessTokens;
+import io.intelligencecrm.web.auth.AuthPages;
 import io.intelligencecrm.web.auth.BrowserSessions;
 import io.intelligencecrm.web.auth.RateLimits;
-import io.intelligencecrm.web.page.chat.ChatHistory;
-import io.intelligencecrm.web.page.chat.ChatPage;
-import io.intelligencecrm.web.page.company.CompaniesPage;
-import io.intelligencecrm.web.page.contact.ContactsPage;
-import io.intelligencecrm.web.page.contact.ScoreHistory;
-import io.intelligencecrm.web.page.dashboard.DashboardFigures;
-import io.intelligencecrm.web.page.dashboard.DashboardPage;
-import io.intelligencecrm.web.page.deal.DealBoardPage;
-import io.intelligencecrm.web.page.mail.MailPage;
+import io.intelligencecrm.web.chat.ChatHistory;
+import io.intelligencecrm.web.chat.ChatPage;
+import io.intelligencecrm.web.company.CompaniesPage;
+import io.intelligencecrm.web.contact.ContactsPage;
+import io.intelligencecrm.web.dashboard.DashboardPage;
+import io.intelligencecrm.web.deal.DealBoardPage;
+import io.intelligencecrm.web.outreach.MailPage;
 import io.intelligencecrm.outreach.mail.CapturedMails;
-import io.intelligencecrm.core.analytics.AnalyticsService;
-import io.intelligencecrm.core.db.Database;
 import java.time.Clock;
 import io.javalin.config.JavalinConfig;
 import io.javalin.http.staticfiles.Location;
-import io.intelligencecrm.scoring.ScoringService;
 import java.util.List;
 import java.util.function.Consumer;
 
@@ -37,22 +34,22 @@ public final class WebPages {
         this.errors = errors;
     }
 
-    public static WebPages create(Settings settings, Database database, Clock clock, CoreServices core,
-                                  AgentServices agent, ScoringService scoring, BrowserSessions sessions, AccessTokens tokens,
+    public static WebPages create(Settings settings, Clock clock, CoreServices core, AgentServices agent,
+                                  ScoringServices scoring, BrowserSessions sessions, AccessTokens tokens,
                                   RateLimits limits, CapturedMails capturedMails) {
         Templates templates = new Templates();
         PageGate gate = new PageGate(sessions, core.users(), templates,
-                settings.agent().provider() == AgentSettings.Provider.OFFLINE, new InboxCount(database.tenants()));
+                settings.agent().provider() == AgentSettings.Provider.OFFLINE, core.inbox());
         AuthPages auth = new AuthPages(core.authentication(), sessions, tokens, limits, templates, gate, core.users(),
                 settings.demoData() ? DemoData.SLUG : "");
         ChatPage chat = new ChatPage(gate, templates, agent.conversations(), core.contacts(),
                 new ChatHistory(agent.proposals()));
         ContactsPage contacts = new ContactsPage(gate, templates, core.contacts(), core.companies(), core.deals(),
-                core.interactions(), core.users(), new ScoreHistory(database.tenants()));
+                core.interactions(), core.users(), scoring.history());
         CompaniesPage companies = new CompaniesPage(gate, templates, core.companies());
         DealBoardPage board = new DealBoardPage(gate, templates, core.deals());
-        DashboardPage dashboard = new DashboardPage(gate, templates, new AnalyticsService(database.tenants(), clock),
-                new DashboardFigures(database.tenants(), clock), scoring, clock);
+        DashboardPage dashboard = new DashboardPage(gate, templates, core.analytics(), core.dashboard(),
+                scoring.scoring(), clock);
         return new WebPages(List.of(auth::routes, chat::routes, contacts::routes, companies::routes, board::routes,
                 dashboard::routes, new ToolPages(gate, templates)::routes,
                 new MailPage(gate, templates, capturedMails)::routes), new PageErrors(sessions, gate, templates));

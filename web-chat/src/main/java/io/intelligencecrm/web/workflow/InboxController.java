@@ -2,7 +2,6 @@ package io.intelligencecrm.web.workflow;
 
 import io.intelligencecrm.core.error.CrmException;
 import io.intelligencecrm.core.notification.NotificationService;
-import io.intelligencecrm.core.task.TaskService;
 import io.intelligencecrm.web.api.ApiRoutes;
 import io.intelligencecrm.web.auth.CurrentActor;
 import io.intelligencecrm.web.http.QueryParams;
@@ -13,14 +12,12 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
-/** What workflows leave for their owner: notifications and tasks (reminders). */
+/** What workflows leave for their owner: notifications (tasks have their own controller). */
 public final class InboxController {
     private final NotificationService notifications;
-    private final TaskService tasks;
 
-    public InboxController(NotificationService notifications, TaskService tasks) {
+    public InboxController(NotificationService notifications) {
         this.notifications = notifications;
-        this.tasks = tasks;
     }
 
     public void routes(ApiRoutes api) {
@@ -28,8 +25,6 @@ public final class InboxController {
                 .query("unread", "boolean", "only unread ones").returns("Notification[]");
         api.post("/api/notifications/read", this::markRead).doc("inbox", "Mark notifications read")
                 .body("IdList").returns("CountResult");
-        api.get("/api/tasks", this::tasks).doc("inbox", "Your open tasks, soonest due first").returns("Task[]");
-        api.post("/api/tasks/{id}/done", this::done).doc("inbox", "Mark one of your tasks done").returns("Task");
     }
 
     void notifications(Context ctx) {
@@ -53,13 +48,5 @@ public final class InboxController {
             }
         }
         ctx.json(Map.of("count", notifications.markRead(CurrentActor.of(ctx), ids)));
-    }
-
-    void tasks(Context ctx) {
-        ctx.json(tasks.open(CurrentActor.of(ctx), 200));
-    }
-
-    void done(Context ctx) {
-        ctx.json(tasks.complete(CurrentActor.of(ctx), Requests.id(ctx, "id", "Task")));
     }
 }

@@ -195,6 +195,39 @@ class AutomationPagesTest {
     }
 
     @Test
+    void a_rep_adds_a_task_in_the_inbox_sees_overdue_ones_first_and_completes_it() {
+        ApiClient rep = DemoLogins.as(BrowserApp.get(), Role.REP);
+        String contactId = rep.get("/api/contacts?limit=1").json().at("/items/0/id").asText();
+        assertEquals(201, rep.post("/api/tasks", "{\"title\": \"Long overdue follow-up\", \"dueAt\": \"2020-01-02\", "
+                + "\"contactId\": \"" + contactId + "\"}").status());
+
+        Page page = BrowserApp.signedIn(Role.REP);
+        page.navigate("/inbox");
+        Locator first = page.locator("#tasks li").first();
+        assertThat(first).containsText("Long overdue follow-up");
+        assertThat(first.locator(".overdue")).containsText("overdue");
+        assertThat(first.getByRole(AriaRole.LINK)).containsText("Contact: ");
+
+        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Add task")).click();
+        assertThat(page.locator("#e-title")).hasText("is required");
+        assertThat(page.getByLabel("New task")).hasAttribute("aria-invalid", "true");
+
+        page.getByLabel("New task").fill("Ring Grace about the pilot");
+        page.getByLabel("Due day").fill("2099-12-31");
+        page.getByLabel("Time (optional)").fill("10:30");
+        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Add task")).click();
+        assertThat(page.locator("#inbox-status")).hasText("Task added.");
+        Locator added = page.locator("#tasks li", new Page.LocatorOptions().setHasText("Ring Grace about the pilot"));
+        assertThat(added).containsText("due");
+        assertThat(page.locator("#tasks li").first()).containsText("Long overdue follow-up");
+        Axe.check(page);
+
+        added.getByRole(AriaRole.BUTTON, new Locator.GetByRoleOptions().setName(Pattern.compile("done$"))).click();
+        assertThat(page.locator("#inbox-status")).hasText("Task done.");
+        assertThat(added).hasCount(0);
+    }
+
+    @Test
     void an_admin_connects_slack_and_links_people_and_a_rep_confirms_the_code_the_bot_showed() {
         String signingSecret = "b1e2c3d4e5f60718293a4b5c6d7e8f90";
         Page admin = BrowserApp.signedIn(Role.ADMIN);

@@ -1,0 +1,76 @@
+package io.intelligencecrm.web;
+
+import io.intelligencecrm.core.config.DatabaseSettings;
+import io.intelligencecrm.core.db.Database;
+import io.intelligencecrm.core.db.DatabaseCoordinates;
+import io.intelligencecrm.core.db.DatabaseStartException;
+import io.intelligencecrm.core.db.Migrations;
+import io.intelligencecrm.postgres.ClusterBootstrap;
+import io.intelligencecrm.postgres.LocalPostgres;
+import io.intelligencecrm.postgres.PostgresStartException;
+import java.util.Optional;
+
+/**
+ * Opens the configured database: an external server when CRM_DATABASE_URL is set, otherwise the
+ * project-managed cluster under the data folder. Migrations are applied before the pool opens.
+ */
+public final class DatabaseRuntime implements AutoCloseable {
+    public static final String EMBEDDED_DATABASE = "crm";
+
+    private final Optional<LocalPostgres> cluster;
+    private final Database database;
+
+    private DatabaseRuntime(Optional<LocalPostgres> cluster, Database database) {
+        this.cluster = cluster;
+        this.database = database;
+    }
+
+    public static DatabaseRuntime open(DatabaseSettings settings) {
+        Optional<LocalPostgres> cluster = Optional.empty();
+        DatabaseCoordinates coordinates;
+        if (settings.embedded()) {
+            try {
+                LocalPostgres local = LocalPostgres.start(settings.dataDir().resolve("postgres"), settings.postgresBin(),
+                        settings.postgresOsUser(), false, settings.postgresExtraSettings());
+                cluster = Optional.of(local);
+                coordinates = new DatabaseCoordinates(local.jdbcUrl(EMBEDDED_DATABASE),
+                        settings.ownerUser(), local.rolePassword(settings.ownerUser()),
+                        settings.appUser(), local.rolePassword(settings.appUser()));
+                try {
+                    ClusterBootstrap.prepare(local, EMBEDDED_DATABASE, new ClusterBootstrap.Roles(coordinates.ownerUser(),
+                            coordinates.ownerPassword(), coordinates.appUser(), coordinates.appPassword()));
+                } catch (RuntimeException e) {
+                    local.close();
+                    throw e;
+                }
+            } catch (PostgresStartException e) {
+                // One kind of start failure for Main to report, whichever database it was.
+                throw new DatabaseStartException(e.getMessage(), e);
+            }
+        } else {
+            coordinates = new DatabaseCoordinates(settings.url().orElseThrow(), settings.ownerUser(),
+                    settings.ownerPassword(), settings.appUser(), settings.appPassword());
+        }
+        try {
+            Migrations.apply(coordinates);
+            return new DatabaseRuntime(cluster, new Database(coordinates, settings.poolSize()));
+        } catch (RuntimeException e) {
+            cluster.ifPresent(LocalPostgres::close);
+            throw e;
+        }
+    }
+
+    public Database database() {
+        return database;
+    }
+
+    public Optional<LocalPostgres> cluster() {
+        return cluster;
+    }
+
+    @Override
+    public void close() {
+        database.close();
+        cluster.ifPresent(LocalPostgres::close);
+    }
+}
