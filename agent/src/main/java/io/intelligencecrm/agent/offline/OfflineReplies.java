@@ -137,6 +137,8 @@ final class OfflineReplies {
                     + " \"reject\" drops it).";
         }
         if (node.has("passages") && node.has("found")) return DocumentReplies.answer(node);
+        String summary = SummaryReplies.answer(result.toolName(), node);
+        if (summary != null) return summary;
         if (node.has("rows") && node.has("title")) {
             int rows = node.get("rows").size();
             String note = node.path("note").asText("");
