@@ -67,7 +67,7 @@ public final class EvalRunner {
             }
         }
         List<String> wanted = only;
-        List<Scenario> scenarios = ScenarioLibrary.bundled().stream()
+        List<Scenario> scenarios = ScenarioLibrary.all().stream()
                 .filter(s -> wanted.isEmpty() || wanted.contains(s.id())).toList();
         EvalReport result = new EvalRunner(Settings.fromEnvironment(), System.out::println).run(scenarios, k);
         result.write(report);

@@ -88,6 +88,10 @@ final class ExpectedValues {
      * first day); then optionally T15:00.
      */
     String date(String expression) {
+        return date(expression, today);
+    }
+
+    static String date(String expression, LocalDate today) {
         Matcher matcher = DATE.matcher(expression);
         if (!matcher.matches()) throw new IllegalArgumentException("bad date " + expression);
         String day = matcher.group("day");
@@ -149,7 +153,7 @@ final class ExpectedValues {
         return null;
     }
 
-    private static String like(String what) {
+    static String like(String what) {
         return what.startsWith("~") ? "ilike " + quoted("%" + what.substring(1) + "%") : "like " + quoted(what + "%");
     }
 
