@@ -70,7 +70,7 @@ final class DealFrames {
         }
         String name = name(reading, used);
         if (name.matches("(?i)(?:show|find|list|what|which|how|where|who|get|give|open|tell|search|any|add|create|new|log|remind|move"
-                + "|set|schedule|email|send|call|mark)\\b.*")) {
+                + "|set|schedule|email|send|call|mark)\\b.*|(?i).*\\b(?:to-?do|task|reminder)\\b.*")) {
             return Part.Question.plain("Do you want me to create a deal, or to find one? To create one, say for example \"new deal "
                     + "Acme renewal, 5k, closing end of month\".");
         }

@@ -97,7 +97,7 @@ final class TaskFrames {
     static Part list(Reading reading) {
         Map<String, Object> arguments = new LinkedHashMap<>();
         String lower = reading.lower();
-        arguments.put("status", lower.matches("(?s).*\\b(?:done|completed|finished|closed|ticked)\\b.*") ? "done"
+        arguments.put("status", lower.matches("(?s).*\\b(?:done|completed?|finish(?:ed)?|closed|ticked)\\b.*") ? "done"
                 : lower.matches("(?s).*\\ball\\s+(?:my\\s+)?tasks\\b.*") ? "all" : "open");
         reading.scan().of(Span.Kind.WHEN).stream().map(span -> span.as(When.class)).filter(when -> when.period() != null
                 || when.date() != null).findFirst().ifPresent(when -> arguments.put("due", when.period() != null ? when.period()

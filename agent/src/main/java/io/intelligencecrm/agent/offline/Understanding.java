@@ -21,11 +21,11 @@ import java.util.Set;
  */
 final class Understanding {
     /** A read needs this similarity to the bank; a write needs more, and a clear lead over the runner-up. */
-    static final double READ_MIN = Double.parseDouble(System.getProperty("nlu.readMin", "0.5"));
-    static final double WRITE_MIN = Double.parseDouble(System.getProperty("nlu.writeMin", "0.6"));
+    static final double READ_MIN = Double.parseDouble(System.getProperty("nlu.readMin", "0.4"));
+    static final double WRITE_MIN = Double.parseDouble(System.getProperty("nlu.writeMin", "0.52"));
     static final double MARGIN = Double.parseDouble(System.getProperty("nlu.margin", "0.02"));
     /** Below this nothing is offered: the message is not understood. */
-    static final double ASK_MIN = Double.parseDouble(System.getProperty("nlu.askMin", "0.45"));
+    static final double ASK_MIN = Double.parseDouble(System.getProperty("nlu.askMin", "0.4"));
     private static final int REPLAYS = 3;
 
     private final IntentClassifier classifier;
@@ -126,14 +126,14 @@ final class Understanding {
         if (Cues.asksAdvice(reading.text())) return new Decision(confirm(reading, intent), true, false);
         IntentScore other = runnerUp(classification);
         boolean cue = Cues.asksFor(intent, reading.text());
-        if (!cue || top.score() < WRITE_MIN) return new Decision(twoReadings(reading, intent, other.intent()), true, false);
-        Part part = Frames.build(intent, reading);
-        if (top.score() - other.score() >= MARGIN) return acted(part);
-        // A close second reading: the one whose values the words actually hold wins; if both or neither, ask.
-        Part alternative = Frames.build(other.intent(), reading);
+        Part part = cue ? Frames.build(intent, reading) : null;
+        if (cue && top.score() >= WRITE_MIN && top.score() - other.score() >= MARGIN) return acted(part);
+        // Not sure, or a close second reading: the one whose values the words actually hold wins; if both or neither, ask.
+        Part alternative = other.score() >= ASK_MIN ? Frames.build(other.intent(), reading) : null;
+        boolean fits = part instanceof Part.Steps;
         boolean otherFits = alternative instanceof Part.Steps && (!other.intent().writes() || Cues.asksFor(other.intent(), reading.text()));
-        if (part instanceof Part.Steps && (!otherFits || !other.intent().writes())) return acted(part);
-        if (!(part instanceof Part.Steps) && otherFits) return acted(alternative);
+        if (fits && (!otherFits || !other.intent().writes() && top.score() >= WRITE_MIN)) return acted(part);
+        if (!fits && otherFits && other.intent().writes()) return acted(alternative);
         return new Decision(twoReadings(reading, intent, other.intent()), true, false);
     }
 

@@ -21,8 +21,9 @@ public final class Cues {
     static {
         cue(Intent.CREATE_CONTACT, "add|ad|addd|new|create|crete|save|put|stick|enter|register|lead|contact|person|met|got|record|set\\s+up");
         cue(Intent.CREATE_COMPANY, "company|account|org|organisation|organization|business");
-        cue(Intent.CREATE_DEAL, "add|ad|create|crete|new|open|start|set\\s+up|setup|make|log|put|register|enter|book|worth"
-                + "|there'?s\\s+a|got\\s+a");
+        // A new deal is called one, or asked for with a verb: "acme 50k" alone asks for nothing.
+        cue(Intent.CREATE_DEAL, "deal|deals|opp|opps|oppty|opportunity|opportunities|worth|add|ad|create|crete|new|open|start"
+                + "|set\\s+up|setup|make|log|put|register|enter|book");
         cue(Intent.LOG_INTERACTION, "log|logged|record|note|notes|jot|write\\s+down|call|calls|called|rang|ring|phoned|phone|spoke|spoken"
                 + "|talked|chatted|chat|met|meet|meeting|mtg|zoom|teams|lunch|coffee|dinner|breakfast|demo|demo'?d|visited|visit|emailed"
                 + "|texted|voicemail|vm|caught\\s+up|sat\\s+down|had|got\\s+off|convo|conversation|[:-]");
