@@ -43,6 +43,8 @@ final class ContactCreation {
             + "|inbound|outbound)(?:\\s+lead)?$|^(?:referred\\s+by|referral\\s+from)\\s+.+$");
     private static final Pattern STOP = Pattern.compile("(?i)^(?:the|a|an|and|she|he|they|who|is|new|contact|lead|person|add|her|him|his"
             + "|she['’]s|he['’]s|they['’]re|i|we|my|our|name|met|got|please|pls|prospect|customer|client)$");
+    /** One to four capitalised words, the way a company is written: "Bluth Homes", "Tyrell Systems Inc". */
+    private static final Pattern PROPER = Pattern.compile("\\p{Lu}[\\p{L}&.'-]*(?:\\s+(?:\\p{Lu}[\\p{L}&.'-]*|&|of|and)){0,3}");
     private static final Pattern SPLIT = Pattern.compile("\\s*(?:[,;()\\[\\]]|\\s[-–—]\\s|\\s/\\s)\\s*");
 
     private ContactCreation() {
@@ -118,6 +120,11 @@ final class ContactCreation {
             arguments.put("source", source.group("source").toLowerCase(Locale.ROOT).replaceAll("\\s+", " "));
             return true;
         }
+        // "Rosa Diaz, Bluth Homes, rosa@…": a piece that is a company the tenant has, or a proper name, is the company.
+        if (!arguments.containsKey("companyName") && (namesCompany(segment, reading) || PROPER.matcher(segment).matches())) {
+            putCompany(arguments, segment, reading);
+            return true;
+        }
         // "Grace's colleague at Orbitel": the company is read, the rest stays a note.
         Matcher inside = COMPANY_INSIDE.matcher(segment);
         if (inside.find() && !arguments.containsKey("companyName") && inside.start() > 0) {
@@ -126,6 +133,12 @@ final class ContactCreation {
             return left.isEmpty() || addNote(arguments, left);
         }
         return false;
+    }
+
+    private static boolean namesCompany(String segment, Reading reading) {
+        String lower = segment.toLowerCase(Locale.ROOT);
+        return reading.mentions(RecordMention.COMPANY).stream().anyMatch(group -> lower.equals(group.getFirst().name().toLowerCase(Locale.ROOT))
+                || group.getFirst().name().toLowerCase(Locale.ROOT).startsWith(lower) && lower.length() > 2);
     }
 
     private static boolean addNote(Map<String, Object> arguments, String text) {

@@ -123,7 +123,10 @@ final class DealFrames {
         Matcher pronoun = Pattern.compile("(?i)\\b(?:with|for)\\s+(?:her|him|them)\\b").matcher(reading.text());
         if (pronoun.find()) {
             used.add(new Span(pronoun.start(), pronoun.end(), pronoun.group(), Span.Kind.RECORD, null));
+            if (reading.antecedent() != null) return reading.antecedent();
             Optional<Conversation.Seen> focus = reading.conversation().focus(RecordMention.CONTACT);
+            // "for them" after a company was just made or named is that company's deal, not a contact's.
+            if (focus.isEmpty() && pronoun.group().toLowerCase(Locale.ROOT).endsWith("them")) return new Target.Missing();
             return focus.<Target>map(seen -> new Target.Known(seen.id(), seen.name(), null)).orElse(new Target.NotFound("them"));
         }
         if (!reading.matched()) {

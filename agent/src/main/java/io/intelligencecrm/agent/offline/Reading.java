@@ -23,7 +23,8 @@ import java.util.regex.Pattern;
  * @param antecedent the contact an earlier part of the same message is about, which "her" in this part means; or null
  */
 record Reading(String text, TextScan scan, Conversation conversation, Set<String> tools, boolean matched, Target antecedent) {
-    private static final Pattern PRONOUN = Pattern.compile("(?i)(?<![\\w'])(?:her|him|hers|his|she|he|them|they|their|it|its"
+    private static final Pattern PRONOUN = Pattern.compile("(?i)(?<![\\w'])(?:(?:her|him|hers|his|she|he|them|they|their|it|its)"
+            + "(?:['’](?:s|re|ll|d))?"
             + "|th(?:is|at|e)\\s+(?:same\\s+)?(?:contact|person|guy|lady|one|deal|opportunity|opp|company|account|lead|customer)"
             + "|that(?=\\s+(?:to|as)\\b))(?![\\w'])");
     /** A fuzzy match this far ahead of the next candidate is taken without asking. */

@@ -47,6 +47,9 @@ final class RecordsSeen {
         }
         if ("createCompany".equals(tool) && node.hasNonNull("id")) add(seen, "company", node.get("id").asText(),
                 node.path("name").asText(null), tool, node);
+        // An account summary shows the company, its open deals and its people.
+        for (JsonNode deal : node.path("openDeals")) add(seen, "deal", deal.path("id").asText(), deal.path("name").asText(null), tool, deal);
+        for (JsonNode person : node.path("contacts")) add(seen, "contact", person.path("id").asText(), person.path("name").asText(null), tool, person);
         if (("createTask".equals(tool) || "completeTask".equals(tool)) && node.hasNonNull("id")) {
             add(seen, "task", node.get("id").asText(), node.path("title").asText(null), tool, node);
         }

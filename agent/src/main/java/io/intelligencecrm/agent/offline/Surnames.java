@@ -1,5 +1,6 @@
 package io.intelligencecrm.agent.offline;
 
+import io.intelligencecrm.agent.offline.intent.IntentBank;
 import java.util.Locale;
 import java.util.Set;
 import java.util.regex.Matcher;
@@ -30,6 +31,9 @@ final class Surnames {
     private Surnames() {
     }
 
+    /** The bank's words are everyday words of requests too ("take", "ask", "chase"). */
+    private static final Set<String> BANK = IntentBank.bundled().words();
+
     static boolean followsPartOf(String text, int[] where, String recordName) {
         if (recordName == null || recordName.isBlank()) return false;
         String matched = text.substring(where[0], where[1]).toLowerCase(Locale.ROOT);
@@ -38,6 +42,6 @@ final class Surnames {
         Matcher next = NEXT.matcher(text.substring(where[1]));
         if (!next.find()) return false;
         String word = next.group(1).toLowerCase(Locale.ROOT);
-        return !EVERYDAY.contains(word) && !name.contains(word) && word.length() > 1;
+        return !EVERYDAY.contains(word) && !BANK.contains(word) && !name.contains(word) && word.length() > 1;
     }
 }

@@ -126,6 +126,12 @@ final class Understanding {
         if (Cues.asksAdvice(reading.text())) return new Decision(confirm(reading, intent), true, false);
         IntentScore other = runnerUp(classification);
         boolean cue = Cues.asksFor(intent, reading.text());
+        if (!cue) {
+            // Nothing in the words asks for this change ("find priya" resembles "add priya"): the best read, if any, is meant.
+            IntentScore read = classification.ranked().stream().filter(score -> !score.intent().writes()
+                    && score.intent() != Intent.UNKNOWN).findFirst().orElse(null);
+            if (read != null && read.score() >= READ_MIN && top.score() - read.score() < 0.15) return acted(Frames.build(read.intent(), reading));
+        }
         Part part = cue ? Frames.build(intent, reading) : null;
         if (cue && top.score() >= WRITE_MIN && top.score() - other.score() >= MARGIN) return acted(part);
         // Not sure, or a close second reading: the one whose values the words actually hold wins; if both or neither, ask.

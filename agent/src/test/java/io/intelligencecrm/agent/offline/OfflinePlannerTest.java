@@ -64,7 +64,8 @@ class OfflinePlannerTest {
                 },
                 "logInteraction", args -> "{\"interactionId\":\"" + UUID.randomUUID() + "\",\"contactId\":\"" + args.get("contactId")
                         + "\",\"type\":\"" + args.get("type") + "\"}",
-                "createDeal", args -> saved("deal", UUID.randomUUID(), String.valueOf(args.get("name")))));
+                "createDeal", args -> saved("deal", UUID.randomUUID(), String.valueOf(args.get("name"))),
+                "updateContact", args -> "{\"result\":\"updated\",\"contact\":{\"id\":\"" + args.get("contactId") + "\"}}"));
     }
 
     private static String saved(String kind, UUID id, String name) {
@@ -163,6 +164,28 @@ class OfflinePlannerTest {
         assertEquals(Map.of("days", 30, "mine", true),
                 harness(ALL_TOOLS).say("who haven't I talked to in a month?").only("staleContacts").arguments());
         assertEquals(Map.of("minAmount", "100000"), harness(ALL_TOOLS).say("show me deals over 100k").only("findDeals").arguments());
+    }
+
+    @Test
+    void no_i_meant_the_other_jane_moves_the_call_just_logged() {
+        Harness harness = harness(ALL_TOOLS);
+        Harness.Turn logged = harness.say("log a call with jane park: asked for the security pack");
+        assertEquals(janePark.id().toString(), logged.only("logInteraction").arguments().get("contactId"));
+        Harness.Turn moved = harness.say("no, I meant the other Jane");
+        assertEquals(janeMorrow.id().toString(), moved.only("moveInteraction").arguments().get("contactId"));
+        assertTrue(moved.only("moveInteraction").arguments().containsKey("interactionId"));
+    }
+
+    @Test
+    void follow_ups_change_the_contact_just_made_and_undo_undoes() {
+        Harness harness = harness(ALL_TOOLS);
+        harness.say("add Sarah Connor from Skynet, sarah@skynet.example");
+        UUID sarah = directory.idOf("Sarah Connor");
+        assertEquals(Map.of("contactId", sarah.toString(), "title", "VP of Engineering"),
+                harness.say("she's the VP of Engineering").only("updateContact").arguments());
+        assertEquals(Map.of("contactId", sarah.toString(), "email", "sarah.connor@skynet.example"),
+                harness.say("sorry, her email is sarah.connor@skynet.example").only("updateContact").arguments());
+        assertEquals(Map.of(), harness.say("undo that").only("undoLastChange").arguments());
     }
 
     @Test

@@ -31,8 +31,9 @@ public final class Cues {
                 + "|move|mark|set|make|flip|bump|upgrade|convert|demote|became|now");
         cue(Intent.DEAL_STAGE, "move|bump|push|advance|stage|won|win|lost|lose|signed|sign|closed|close|dead|negotiation|negotiating"
                 + "|negotiations|nego|negotation|proposal|qualification|prospecting|->|went\\s+with|chose|dark|mark|set|back");
-        cue(Intent.UPDATE_CONTACT, "title|email|e-mail|phone|number|mobile|cell|company|moved|works|working|promoted|is|'s|s|based|name"
-                + "|surname|role|became|joined|left|source|country|update|change|fix|correct|set|now");
+        cue(Intent.UPDATE_CONTACT, "title|email|e-mail|phone|number|mobile|cell|company|moved|works|working|promoted|is|she['’]s|he['’]s"
+                + "|\\p{L}+['’]s|based|name|surname|role|became|joined|left|source|country|update|change|fix|correct|set|now|ceo|cto|cfo|coo"
+                + "|cmo|cro|cio|ciso|vp|svp|evp|president|head|director|manager|founder|owner|partner|chief|engineer|officer");
         cue(Intent.ASSIGN_OWNER, "assign|reassign|give|hand|transfer|owner|own|take\\s+over|book|put");
         cue(Intent.DELETE_CONTACT, "delete|remove|trash|erase|wipe|rid|duplicate|drop");
         cue(Intent.SEND_EMAIL, "email|e-mail|mail|send|shoot|drop|ping|write|message");

@@ -54,6 +54,17 @@ public record IntentBank(List<Example> examples) {
         return new IntentBank(examples);
     }
 
+    /** Every word the examples use, lower case: the everyday words of requests (no names but the stand-ins). */
+    public java.util.Set<String> words() {
+        java.util.Set<String> words = new java.util.HashSet<>();
+        for (Example example : examples) {
+            for (String word : example.text().toLowerCase(java.util.Locale.ROOT).split("[^\\p{L}'’-]+")) {
+                if (!word.isBlank()) words.add(word);
+            }
+        }
+        return words;
+    }
+
     public Map<Intent, Integer> sizes() {
         Map<Intent, Integer> sizes = new EnumMap<>(Intent.class);
         examples.forEach(example -> sizes.merge(example.intent(), 1, Integer::sum));

@@ -53,17 +53,12 @@ public final class Masking {
         return masked.toString();
     }
 
-    /** A first name alone may begin a new person's name ("add Ben Ortega"): only sure matches are masked. */
-    private static boolean confident(RecordMention mention) {
-        return mention.exact() || mention.recent() || mention.score() >= 0.75;
-    }
-
     private static String filler(Span span) {
         return switch (span.kind()) {
             case EMAIL -> FILLERS.get("email");
             case PHONE -> FILLERS.get("phone");
             case DOMAIN -> FILLERS.get("domain");
-            case RECORD -> confident(span.as(RecordMention.class)) ? FILLERS.get(span.as(RecordMention.class).kind()) : null;
+            case RECORD -> FILLERS.get(span.as(RecordMention.class).kind());
             default -> null;
         };
     }
