@@ -66,13 +66,16 @@ final class Chaining {
                 .map(step -> step.arguments().get("companyName")).filter(java.util.Objects::nonNull).map(Object::toString).findFirst();
     }
 
-    /** The contact a part is about, for a pronoun in the next part: known, or the one it creates; null if none. */
-    static Target contactOf(Part part) {
+    /** What a part is about, for "her" or "them" in the next part: its contact (known, or made) and company; null if none. */
+    static Reading.Antecedent antecedent(Part part) {
         if (!(part instanceof Part.Steps steps)) return null;
         String id = contactOf(steps.plan());
-        if (id != null) return new Target.Known(java.util.UUID.fromString(id), null, null);
         boolean creates = steps.plan().steps().stream().anyMatch(step -> step.tool().equals("createContact"));
-        return creates ? new Target.Earlier(RecordMention.CONTACT) : null;
+        Target contact = id != null ? new Target.Known(java.util.UUID.fromString(id), null, null)
+                : creates ? new Target.Earlier(RecordMention.CONTACT) : null;
+        String company = steps.plan().steps().stream().map(step -> step.tool().equals("createCompany") ? step.arguments().get("name")
+                : step.arguments().get("companyName")).filter(java.util.Objects::nonNull).map(Object::toString).findFirst().orElse(null);
+        return contact == null && company == null ? null : new Reading.Antecedent(contact, company);
     }
 
     /** The contact id a plan acts on, when it is known before it runs. */

@@ -68,6 +68,9 @@ final class DealFrames {
             company = companySpan.as(RecordMention.class).name();
             used.add(companySpan);
         }
+        if (company == null && reading.antecedentCompany() != null && contact instanceof Target.Missing) {
+            company = reading.antecedentCompany();
+        }
         String name = name(reading, used);
         if (name.matches("(?i)(?:show|find|list|what|which|how|where|who|get|give|open|tell|search|any|add|create|new|log|remind|move"
                 + "|set|schedule|email|send|call|mark)\\b.*|(?i).*\\b(?:to-?do|task|reminder)\\b.*")) {
@@ -123,7 +126,7 @@ final class DealFrames {
         Matcher pronoun = Pattern.compile("(?i)\\b(?:with|for)\\s+(?:her|him|them)\\b").matcher(reading.text());
         if (pronoun.find()) {
             used.add(new Span(pronoun.start(), pronoun.end(), pronoun.group(), Span.Kind.RECORD, null));
-            if (reading.antecedent() != null) return reading.antecedent();
+            if (reading.antecedentContact() != null) return reading.antecedentContact();
             Optional<Conversation.Seen> focus = reading.conversation().focus(RecordMention.CONTACT);
             // "for them" after a company was just made or named is that company's deal, not a contact's.
             if (focus.isEmpty() && pronoun.group().toLowerCase(Locale.ROOT).endsWith("them")) return new Target.Missing();
@@ -138,7 +141,7 @@ final class DealFrames {
             }
         }
         // "add Ben Ortiz ... and set up a 3k deal": a deal that names nobody is for the contact of the part before.
-        return reading.antecedent() != null ? reading.antecedent() : new Target.Missing();
+        return reading.antecedentContact() != null ? reading.antecedentContact() : new Target.Missing();
     }
 
     /** A record span said after "for", "with", "at" or "from": the deal's company, not part of its name. */

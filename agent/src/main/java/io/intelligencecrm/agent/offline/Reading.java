@@ -20,9 +20,9 @@ import java.util.regex.Pattern;
  * conversation so far, and the tools the user's role is offered.
  *
  * @param matched    whether the records matcher ran on the message (else records are looked up by words)
- * @param antecedent the contact an earlier part of the same message is about, which "her" in this part means; or null
+ * @param antecedent what an earlier part of the same message was about, which "her" or "them" in this part means; or null
  */
-record Reading(String text, TextScan scan, Conversation conversation, Set<String> tools, boolean matched, Target antecedent) {
+record Reading(String text, TextScan scan, Conversation conversation, Set<String> tools, boolean matched, Antecedent antecedent) {
     private static final Pattern PRONOUN = Pattern.compile("(?i)(?<![\\w'])(?:(?:her|him|hers|his|she|he|them|they|their|it|its)"
             + "(?:['’](?:s|re|ll|d))?"
             + "|th(?:is|at|e)\\s+(?:same\\s+)?(?:contact|person|guy|lady|one|deal|opportunity|opp|company|account|lead|customer)"
@@ -34,8 +34,20 @@ record Reading(String text, TextScan scan, Conversation conversation, Set<String
         this(text, scan, conversation, tools, matched, null);
     }
 
-    Reading withAntecedent(Target contact) {
-        return new Reading(text, scan, conversation, tools, matched, contact);
+    /** The contact (known, or made by the earlier part) and the company an earlier part of the message is about. */
+    record Antecedent(Target contact, String company) {
+    }
+
+    Reading withAntecedent(Antecedent earlier) {
+        return new Reading(text, scan, conversation, tools, matched, earlier);
+    }
+
+    Target antecedentContact() {
+        return antecedent == null ? null : antecedent.contact();
+    }
+
+    String antecedentCompany() {
+        return antecedent == null ? null : antecedent.company();
     }
 
     LocalDate today() {
@@ -92,7 +104,7 @@ record Reading(String text, TextScan scan, Conversation conversation, Set<String
     Target target(String kind, String words) {
         List<List<RecordMention>> groups = mentions(kind);
         if (!groups.isEmpty()) return choose(groups.getFirst(), wordsOf(kind));
-        if (hasPronoun() && antecedent != null && kind.equals(RecordMention.CONTACT)) return antecedent;
+        if (hasPronoun() && antecedentContact() != null && kind.equals(RecordMention.CONTACT)) return antecedentContact();
         if (hasPronoun()) {
             Optional<Conversation.Seen> focus = conversation.focus(kind);
             if (focus.isPresent()) return known(focus.get());

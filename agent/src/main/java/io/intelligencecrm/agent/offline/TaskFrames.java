@@ -32,7 +32,17 @@ final class TaskFrames {
     private static final Pattern DONE_WORDS = Pattern.compile("(?i)(?<![\\w'])(?:mark|marked|tick|ticked|check|checked|off|complete|completed"
             + "|done|finished|finish|close|closed|the|task|tasks|reminder|to-?do|as|i|my|that|it|with|is|was|sent|please|pls)(?![\\w'])");
 
+    /** "remind me to email Nadia", "todo: call Ben": the action inside is the task's, never done now. */
+    private static final Pattern REMINDER = Pattern.compile("(?i)^\\s*(?:(?:please|pls|hey|ok|and|then|also|can\\s+you|could\\s+you)[,\\s]+)*"
+            + "(?:remind\\s+me|rmd\\s+me|set\\s+(?:a\\s+|up\\s+a\\s+)?reminder|(?:create|add|make|put\\s+in|new)\\s+(?:a\\s+|an\\s+)?"
+            + "(?:task|to-?do|todo|reminder)|(?:task|to-?do|todo|reminder)\\s*[:–—-]|don'?t\\s+let\\s+me\\s+forget|ping\\s+me\\b)"
+            + "|[,.;]\\s*(?:pls\\s+|please\\s+)?remind\\s+me\\s*[.!]?\\s*$");
+
     private TaskFrames() {
+    }
+
+    static boolean isReminder(String text) {
+        return REMINDER.matcher(text).find();
     }
 
     static Part create(Reading reading) {

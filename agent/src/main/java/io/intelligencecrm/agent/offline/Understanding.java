@@ -79,7 +79,7 @@ final class Understanding {
         for (Clauses.Cut cut : cuts) {
             if (parts.size() + 1 >= Clauses.MAX_PARTS) break;
             if (cut.start() <= from) continue;
-            Decision decision = decide(part(whole, from, cut.start()).withAntecedent(Chaining.contactOf(previous)));
+            Decision decision = decide(part(whole, from, cut.start()).withAntecedent(Chaining.antecedent(previous)));
             if (!decision.acted()) continue;
             previous = Chaining.link(previous, decision.part());
             parts.add(previous);
@@ -87,7 +87,7 @@ final class Understanding {
             from = cut.end();
         }
         if (parts.isEmpty()) return null;
-        Reading last = part(whole, from, whole.text().length()).withAntecedent(Chaining.contactOf(previous));
+        Reading last = part(whole, from, whole.text().length()).withAntecedent(Chaining.antecedent(previous));
         Decision decision = decide(last);
         if (!decision.understood()) {
             if (!strong && single.acted()) return null;
@@ -108,6 +108,9 @@ final class Understanding {
     }
 
     Decision decide(Reading reading) {
+        if (TaskFrames.isReminder(reading.text()) && !Cues.negated(reading.text())) {
+            return acted(Frames.build(Intent.CREATE_TASK, reading));
+        }
         String masked = Masking.mask(reading.text(), reading.scan().all().stream()
                 .filter(span -> TextScan.MASKED.contains(span.kind())).toList());
         Classification classification = classifier.classify(masked);

@@ -49,7 +49,7 @@ public final class AgentBenchmark {
             long[] nanos = run(chat, actor, TURNS);
             double modelMillis = (model.nanosInside() - insideBefore) / 1e6 / TURNS;
 
-            LatencyStats stats = new LatencyStats("agent turn (2 tool calls)", TURNS, sum(nanos) / 1e9, nanos);
+            LatencyStats stats = LatencyStats.sequential("agent turn (2 tool calls)", nanos);
             System.out.println();
             System.out.printf("%d turns, one at a time, %d per conversation, zero-latency model, demo tenant%n", TURNS,
                     TURNS_PER_CONVERSATION);
@@ -77,11 +77,5 @@ public final class AgentBenchmark {
             conversation = reply.conversationId();
         }
         return nanos;
-    }
-
-    private static long sum(long[] values) {
-        long total = 0;
-        for (long value : values) total += value;
-        return total;
     }
 }

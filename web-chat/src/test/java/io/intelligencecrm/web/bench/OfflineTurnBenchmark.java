@@ -62,7 +62,7 @@ final class OfflineTurnBenchmark {
             List<String> messages = messages(contacts);
             turns(chat, actor, messages, WARM_UP);
             long[] nanos = turns(chat, actor, messages, TURNS);
-            LatencyStats stats = new LatencyStats("offline model turn", TURNS, sum(nanos) / 1e9, nanos);
+            LatencyStats stats = LatencyStats.sequential("offline model turn", nanos);
             System.out.println();
             System.out.printf("%d turns of %d kinds, one at a time, %d per conversation, offline model, demo tenant%n", TURNS,
                     TEMPLATES.size(), TURNS_PER_CONVERSATION);
@@ -96,11 +96,5 @@ final class OfflineTurnBenchmark {
             conversation = reply.conversationId();
         }
         return nanos;
-    }
-
-    private static long sum(long[] values) {
-        long total = 0;
-        for (long value : values) total += value;
-        return total;
     }
 }

@@ -21,9 +21,9 @@ public final class Cues {
     static {
         cue(Intent.CREATE_CONTACT, "add|ad|addd|new|create|crete|save|put|stick|enter|register|lead|contact|person|met|got|record|set\\s+up");
         cue(Intent.CREATE_COMPANY, "company|account|org|organisation|organization|business");
-        // A new deal is called one, or asked for with a verb: "acme 50k" alone asks for nothing.
-        cue(Intent.CREATE_DEAL, "deal|deals|opp|opps|oppty|opportunity|opportunities|worth|add|ad|create|crete|new|open|start"
-                + "|set\\s+up|setup|make|log|put|register|enter|book");
+        // A new deal is asked for with a verb, or named as a deal with its value: "acme 50k" or "show me the Acme deal" ask
+        // for none.
+        cue(Intent.CREATE_DEAL, "add|ad|create|crete|new|open|start|set\\s+up|setup|make|log|put|register|enter|book|worth");
         cue(Intent.LOG_INTERACTION, "log|logged|record|note|notes|jot|write\\s+down|call|calls|called|rang|ring|phoned|phone|spoke|spoken"
                 + "|talked|chatted|chat|met|meet|meeting|mtg|zoom|teams|lunch|coffee|dinner|breakfast|demo|demo'?d|visited|visit|emailed"
                 + "|texted|voicemail|vm|caught\\s+up|sat\\s+down|had|got\\s+off|convo|conversation|[:-]");
@@ -56,8 +56,12 @@ public final class Cues {
         WRITES.put(intent, Pattern.compile("(?i)(?<![\\p{L}'])(?:" + words + ")(?![\\p{L}])"));
     }
 
+    private static final Pattern DEAL_WITH_VALUE = Pattern.compile("(?i)(?=.*\\b(?:deal|opp|oppty|opportunity)\\b)"
+            + "(?=.*(?:\\d\\s?(?:k|m|grand)\\b|[$€£]\\s?\\d|\\d{3,}))");
+
     /** Whether the message has a word asking for this change (reads need none). */
     public static boolean asksFor(Intent intent, String text) {
+        if (intent == Intent.CREATE_DEAL && DEAL_WITH_VALUE.matcher(text).lookingAt()) return true;
         Pattern cue = WRITES.get(intent);
         return cue == null || cue.matcher(text).find();
     }
