@@ -52,18 +52,6 @@ record Plan(String description, List<Step> steps, String subject) {
         static Step needingRowMatching(String tool, String idArgument, String words, Map<String, Object> arguments) {
             return new Step(tool, arguments, Map.of(idArgument, MATCHING + words));
         }
-
-        /** The same step with the record id already known, so nothing is taken from a lookup. */
-        Step withId(String id) {
-            Map<String, Object> known = new LinkedHashMap<>(arguments);
-            Map<String, String> rest = new LinkedHashMap<>(carried);
-            rest.entrySet().removeIf(entry -> {
-                if (!entry.getValue().equals(ID)) return false;
-                known.put(entry.getKey(), id);
-                return true;
-            });
-            return new Step(tool, known, rest);
-        }
     }
 
     Plan {
@@ -84,12 +72,5 @@ record Plan(String description, List<Step> steps, String subject) {
 
     String lookupTool() {
         return subject == null ? null : steps.getFirst().tool();
-    }
-
-    /** The plan once its subject is known without a lookup (a contact named earlier in the conversation). */
-    Plan withKnownSubject(String id) {
-        List<Step> rest = new ArrayList<>(steps.subList(1, steps.size()));
-        rest.set(0, rest.getFirst().withId(id));
-        return new Plan(description, rest, null);
     }
 }

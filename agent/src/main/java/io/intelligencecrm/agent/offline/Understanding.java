@@ -21,11 +21,11 @@ import java.util.Set;
  */
 final class Understanding {
     /** A read needs this similarity to the bank; a write needs more, and a clear lead over the runner-up. */
-    static final double READ_MIN = Double.parseDouble(System.getProperty("nlu.readMin", "0.4"));
-    static final double WRITE_MIN = Double.parseDouble(System.getProperty("nlu.writeMin", "0.52"));
-    static final double MARGIN = Double.parseDouble(System.getProperty("nlu.margin", "0.02"));
+    static final double READ_MIN = 0.4;
+    static final double WRITE_MIN = 0.52;
+    static final double MARGIN = 0.02;
     /** Below this nothing is offered: the message is not understood. */
-    static final double ASK_MIN = Double.parseDouble(System.getProperty("nlu.askMin", "0.4"));
+    static final double ASK_MIN = 0.4;
     private static final int REPLAYS = 3;
 
     private final IntentClassifier classifier;

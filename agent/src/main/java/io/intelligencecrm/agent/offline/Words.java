@@ -1,7 +1,5 @@
 package io.intelligencecrm.agent.offline;
 
-import io.intelligencecrm.agent.offline.language.Span;
-import java.util.List;
 import java.util.Locale;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -63,16 +61,5 @@ final class Words {
     static String sentence(String text) {
         String tidy = tidy(text);
         return tidy.isEmpty() ? tidy : Character.toUpperCase(tidy.charAt(0)) + tidy.substring(1);
-    }
-
-    /** The text with these spans and the matches of the patterns taken out. */
-    static String without(String text, List<Span> spans, Pattern... patterns) {
-        String rest = io.intelligencecrm.agent.offline.language.TextScan.without(text, spans);
-        for (Pattern pattern : patterns) rest = pattern.matcher(rest).replaceAll(" ");
-        return tidy(rest);
-    }
-
-    static boolean has(String text, String regex) {
-        return Pattern.compile("(?i)(?<![\\w'])(?:" + regex + ")(?![\\w'])").matcher(text).find();
     }
 }

@@ -17,9 +17,9 @@ import java.util.concurrent.ConcurrentHashMap;
  */
 final class BankIndex {
     /** An intent's score is the mean of its best few matches: one lucky example does not decide. */
-    private static final int NEAREST = Integer.getInteger("nlu.nearest", 2);
+    private static final int NEAREST = 2;
     /** How much the overlap of rare words adds to the embedding's similarity. */
-    private static final double LEXICAL = Double.parseDouble(System.getProperty("nlu.lexical", "0.3"));
+    private static final double LEXICAL = 0.3;
     private static final int BATCH = 64;
     private static final Map<EmbeddingModel, CompletableFuture<BankIndex>> SHARED = new ConcurrentHashMap<>();
 
