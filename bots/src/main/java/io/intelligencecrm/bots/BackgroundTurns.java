@@ -1,5 +1,6 @@
 package io.intelligencecrm.bots;
 
+import io.intelligencecrm.core.logging.LogContext;
 import java.util.concurrent.Executor;
 import java.util.concurrent.Semaphore;
 import org.slf4j.Logger;
@@ -23,7 +24,8 @@ public final class BackgroundTurns {
     }
 
     public void run(String what, Runnable task) {
-        executor.execute(() -> {
+        // The request that queued the work names it in the log: its id travels with the task.
+        executor.execute(LogContext.carried(() -> {
             try {
                 permits.acquire();
             } catch (InterruptedException e) {
@@ -37,6 +39,6 @@ public final class BackgroundTurns {
             } finally {
                 permits.release();
             }
-        });
+        }));
     }
 }

@@ -3,6 +3,7 @@ package io.intelligencecrm.outreach;
 import io.intelligencecrm.core.CoreServices;
 import io.intelligencecrm.core.config.OutreachSettings;
 import io.intelligencecrm.core.db.Database;
+import io.intelligencecrm.core.secret.KeyRing;
 import io.intelligencecrm.core.secret.SecretBox;
 import io.intelligencecrm.outreach.bounce.BounceMailbox;
 import io.intelligencecrm.outreach.delivery.Deliveries;
@@ -33,15 +34,15 @@ public record OutreachServices(MailSettingsService mailSettings, SuppressionList
                                EmailQueue emailQueue, CapturedMails capturedMails, SmsDelivery smsDelivery,
                                BounceMailbox bounces) {
 
-    /** @param secretKey the 32-byte key sealing stored credentials and signing unsubscribe links */
+    /** @param secretKeys the secrets keys (32 bytes each) sealing stored credentials and signing unsubscribe links */
     public static OutreachServices create(Database database, OutreachSettings settings, String publicUrl,
-                                          byte[] secretKey, Clock clock, CoreServices core) {
+                                          KeyRing secretKeys, Clock clock, CoreServices core) {
         var transactions = database.tenants();
         SuppressionList suppressions = new SuppressionList(transactions, core.audit());
-        UnsubscribeService unsubscribe = new UnsubscribeService(new UnsubscribeTokens(secretKey), suppressions,
+        UnsubscribeService unsubscribe = new UnsubscribeService(new UnsubscribeTokens(secretKeys), suppressions,
                 publicUrl);
         MailSettingsService mailSettings = new MailSettingsService(transactions, core.audit(),
-                new SecretBox(secretKey), settings);
+                new SecretBox(secretKeys), settings);
         Deliveries deliveries = new Deliveries(transactions, clock);
         EmailDelivery emailDelivery = new EmailDelivery(mailSettings, new MailComposer(unsubscribe), suppressions,
                 deliveries);

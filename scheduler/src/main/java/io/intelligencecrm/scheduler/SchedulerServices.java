@@ -19,6 +19,7 @@ import io.intelligencecrm.scheduler.quartz.BounceScanJob;
 import io.intelligencecrm.scheduler.quartz.CronWorkflowJob;
 import io.intelligencecrm.scheduler.quartz.DealIdleScanJob;
 import io.intelligencecrm.scheduler.quartz.QuartzCluster;
+import io.intelligencecrm.scheduler.quartz.QuartzObserver;
 import io.intelligencecrm.scheduler.quartz.QuartzWorkflowSchedule;
 import io.intelligencecrm.scheduler.steps.AgentStep;
 import io.intelligencecrm.scheduler.steps.ConditionStep;
@@ -100,6 +101,9 @@ public final class SchedulerServices implements AutoCloseable {
                     CronWorkflowJob.class, () -> new CronWorkflowJob(workflows, runs),
                     DealIdleScanJob.class, () -> idleScan,
                     BounceScanJob.class, () -> bounceScan));
+            QuartzObserver observer = new QuartzObserver();
+            quartz.getListenerManager().addTriggerListener(observer);
+            quartz.getListenerManager().addJobListener(observer);
         } catch (SchedulerException e) {
             throw new IllegalStateException("Quartz could not be set up: " + e.getMessage(), e);
         }

@@ -21,13 +21,16 @@ import org.jdbi.v3.core.Handle;
 
 /**
  * Reads what the model may know about leads, in the caller's tenant transaction. A closed lead is
- * read as of its outcome — the close of its last deal, else the last change of its lifecycle stage
- * — so interactions after it was won or lost never reach the model or the similarity search.
+ * read as of the moment before it closed (from its stage history and its deals), an open one as of
+ * now, so both are measured the same way: interactions and deals from the close on never reach the
+ * model or the similarity search.
  */
 public final class LeadFactsReader {
     /**
      * Live contacts with their outcome and as-of time; binds {@code :now}, {@code :all} and
-     * {@code :ids}. Shared with the similarity search so both see a lead at the same moment.
+     * {@code :ids}. Shared with the similarity search so both see a lead at the same moment. A won
+     * lead closed when it first won (it became a customer, or its first deal was won), a lost one when
+     * it was marked lost or its last deal was lost; an open lead is read as of now.
      */
     public static final String TIMED_LEADS = """
             with deal_stats as (
@@ -35,13 +38,16 @@ public final class LeadFactsReader {
                        count(*) filter (where stage = 'won') as won,
                        count(*) filter (where stage = 'lost') as lost,
                        count(*) filter (where stage not in ('won', 'lost')) as open,
-                       max(closed_at) as last_closed
+                       min(closed_at) filter (where stage = 'won') as first_won,
+                       max(closed_at) filter (where stage = 'lost') as last_lost
                   from deals
                  where deleted_at is null and contact_id is not null and (:all or contact_id = any(:ids))
                  group by contact_id
             ), leads as (
                 select c.id, c.first_name, c.last_name, c.owner_id, c.lifecycle_stage, c.source, c.title, co.name as company, c.email,
-                       c.country, c.custom, c.updated_at, d.last_closed,
+                       c.country, c.custom, c.created_at, c.updated_at, d.first_won, d.last_lost,
+                       (select max(h.entered_at) from contact_stage_history h
+                         where h.contact_id = c.id and h.stage = c.lifecycle_stage) as stage_since,
                        case when c.lifecycle_stage = 'customer' or coalesce(d.won, 0) > 0 then 'won'
                             when c.lifecycle_stage = 'lost' or (coalesce(d.lost, 0) > 0 and coalesce(d.open, 0) = 0)
                                 then 'lost'
@@ -53,10 +59,10 @@ public final class LeadFactsReader {
             ), timed_leads as (
                 select l.*,
                        case when l.outcome = 'open' then cast(:now as timestamptz)
-                            else least(cast(:now as timestamptz), coalesce(l.last_closed,
-                                 (select max(a.occurred_at) from audit_log a
-                                   where a.entity_type = 'contact' and a.entity_id = l.id
-                                     and a.action = 'contact.update' and a.diff -> 'lifecycle_stage' is not null),
+                            else least(cast(:now as timestamptz), coalesce(
+                                 case when l.outcome = 'won'
+                                      then least(case when l.lifecycle_stage = 'customer' then l.stage_since end, l.first_won)
+                                      else least(case when l.lifecycle_stage = 'lost' then l.stage_since end, l.last_lost) end,
                                  l.updated_at)) end as as_of
                   from leads l
             )
@@ -83,11 +89,11 @@ public final class LeadFactsReader {
                            count(*) filter (where i.type = 'meeting') as meetings_held,
                            max(i.occurred_at) as last_touch
                       from interactions i
-                     where i.contact_id = t.id and i.deleted_at is null and i.occurred_at <= t.as_of) e on true
+                     where i.contact_id = t.id and i.deleted_at is null and i.occurred_at < t.as_of) e on true
               left join lateral (
                     select count(*) as open_deals
                       from deals d
-                     where d.contact_id = t.id and d.deleted_at is null and d.created_at <= t.as_of
+                     where d.contact_id = t.id and d.deleted_at is null and d.created_at < t.as_of
                        and (d.closed_at is null or d.closed_at >= t.as_of)) od on true
              where :which = 'all' or (:which = 'closed' and t.outcome <> 'open')
                 or (:which = 'scorable' and t.lifecycle_stage in ('lead', 'qualified'))
@@ -116,6 +122,25 @@ public final class LeadFactsReader {
                 .map((rs, ctx) -> Map.entry(rs.getObject("id", UUID.class), outcome(rs.getString("outcome"))))
                 .forEach(entry -> outcomes.put(entry.getKey(), entry.getValue()));
         return outcomes;
+    }
+
+    /**
+     * How many contacts were won, lost or reopened after {@code since}: entered customer or lost, left
+     * one of them, or had a deal closed.
+     */
+    public static int outcomeChangesSince(Handle handle, Instant since) {
+        return handle.createQuery("""
+                        select count(distinct contact_id) from (
+                            select h.contact_id from contact_stage_history h
+                             where h.entered_at > :since
+                               and (h.stage in ('customer', 'lost')
+                                    or exists (select 1 from contact_stage_history earlier
+                                                where earlier.contact_id = h.contact_id and earlier.entered_at < h.entered_at
+                                                  and earlier.stage in ('customer', 'lost')))
+                            union all
+                            select d.contact_id from deals d
+                             where d.closed_at > :since and d.contact_id is not null and d.deleted_at is null) changed""")
+                .bind("since", since).mapTo(Integer.class).one();
     }
 
     public static int countScorable(Handle handle, Instant now) {

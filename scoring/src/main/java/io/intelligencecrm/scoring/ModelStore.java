@@ -3,6 +3,7 @@ package io.intelligencecrm.scoring;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import io.intelligencecrm.core.json.Json;
 import io.intelligencecrm.scoring.model.LeadModel;
+import java.time.Instant;
 import java.util.Map;
 import java.util.Optional;
 import org.jdbi.v3.core.Handle;
@@ -32,10 +33,28 @@ final class ModelStore {
                 .execute();
     }
 
+    /** The newest model in the current format; older ones are ignored until the next training replaces them. */
     static Optional<LeadModel> latest(Handle handle) {
         return handle.createQuery("""
-                        select parameters from scoring_models where kind = 'logistic' order by version desc limit 1""")
+                        select parameters from scoring_models
+                         where kind = 'logistic' and parameters ->> 'format' = :format
+                         order by version desc limit 1""")
+                .bind("format", String.valueOf(LeadModel.FORMAT))
                 .mapTo(String.class).findOne().map(ModelStore::model);
+    }
+
+    /** When the model in use was trained and on how many closed leads, without reading the model itself. */
+    record Trained(Instant trainedAt, int closedLeads) {
+    }
+
+    static Optional<Trained> latestTraining(Handle handle) {
+        return handle.createQuery("""
+                        select trained_at, closed_leads from scoring_models
+                         where kind = 'logistic' and parameters ->> 'format' = :format
+                         order by version desc limit 1""")
+                .bind("format", String.valueOf(LeadModel.FORMAT))
+                .map((rs, ctx) -> new Trained(rs.getTimestamp("trained_at").toInstant(), rs.getInt("closed_leads")))
+                .findOne();
     }
 
     private static LeadModel model(String json) {

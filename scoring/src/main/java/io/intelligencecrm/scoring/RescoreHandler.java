@@ -15,15 +15,18 @@ import java.util.UUID;
 /**
  * Rescores the contacts behind a batch of changes, after the writes committed: the write never
  * waits for scoring. The dispatcher hands over one tenant's messages at a time; rescoring is
- * idempotent, so a redelivered message does no harm.
+ * idempotent, so a redelivered message does no harm. Changes that moved many outcomes ask for an
+ * early retrain.
  */
 public final class RescoreHandler implements OutboxHandler {
     private final ScoringService scoring;
     private final TenantTransactions transactions;
+    private final OutcomeWatch outcomes;
 
-    public RescoreHandler(ScoringService scoring, TenantTransactions transactions) {
+    public RescoreHandler(ScoringService scoring, TenantTransactions transactions, OutcomeWatch outcomes) {
         this.scoring = scoring;
         this.transactions = transactions;
+        this.outcomes = outcomes;
     }
 
     @Override
@@ -65,6 +68,7 @@ public final class RescoreHandler implements OutboxHandler {
             }
         });
         scoring.rescore(tenant, contacts);
+        outcomes.changed(tenant);
         return OutboxResult.allDone();
     }
 }

@@ -80,7 +80,7 @@ public final class ScoreQueries {
                     return new RankedLead(rs.getObject("id", UUID.class), rs.getString("name"), rs.getString("company"),
                             rs.getString("lifecycle_stage"), rs.getDouble("score"),
                             touch == null ? null : touch.toInstant(),
-                            reason(explanation(rs.getString("metadata")), f -> f.points() > 0));
+                            reason(explanation(rs.getString("metadata")), f -> f.contribution() > 0));
                 })
                 .list());
     }
@@ -105,7 +105,7 @@ public final class ScoreQueries {
                 .bind("limit", Math.min(Math.max(limit, 1), MAX_ROWS))
                 .map((rs, ctx) -> new ScoreDrop(rs.getObject("id", UUID.class), rs.getString("name"),
                         rs.getDouble("before"), rs.getDouble("now"),
-                        reason(explanation(rs.getString("metadata")), f -> f.points() < 0)))
+                        reason(explanation(rs.getString("metadata")), f -> f.contribution() < 0)))
                 .list());
     }
 

@@ -1,5 +1,6 @@
 package io.intelligencecrm.scoring;
 
+import io.intelligencecrm.core.contact.AttributeVocabulary;
 import io.intelligencecrm.core.error.CrmException;
 import io.intelligencecrm.core.events.ChangeFeed;
 import io.intelligencecrm.core.events.RecordChange;
@@ -8,7 +9,6 @@ import io.intelligencecrm.core.identity.Permissions;
 import io.intelligencecrm.core.tenant.TenantDirectory;
 import io.intelligencecrm.core.tenant.TenantId;
 import io.intelligencecrm.core.tenant.TenantTransactions;
-import io.intelligencecrm.scoring.model.Backtest;
 import io.intelligencecrm.scoring.model.BacktestReport;
 import io.intelligencecrm.scoring.model.ColdStartPrior;
 import io.intelligencecrm.scoring.model.LeadFacts;
@@ -25,12 +25,14 @@ import java.util.Collection;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.function.Consumer;
 import java.util.function.IntConsumer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -48,6 +50,8 @@ public final class ScoringService {
     /** Below this backtest AUC the model barely beats guessing, and its scores say so. */
     static final double WEAK_AUC = 0.6;
     private static final int CHUNK = 2_000;
+    /** Fewer outcome changes than this never retrain early, however small the tenant. */
+    static final int MIN_OUTCOME_CHANGES = 10;
 
     private final TenantTransactions transactions;
     private final TenantDirectory directory;
@@ -84,32 +88,90 @@ public final class ScoringService {
         }
     }
 
-    /** Learns a new model from the tenant's closed leads, backtests it and stores it as the one in use. */
     public TrainingReport trainTenant(TenantId tenant) {
+        return trainTenant(tenant, step -> { });
+    }
+
+    /**
+     * Learns a new model from the tenant's closed leads, backtests it and stores it as the one in use.
+     *
+     * @param progress told each step as it is reached ("reading closed leads", "backtest: 3 of 6 fits done")
+     */
+    public TrainingReport trainTenant(TenantId tenant, Consumer<String> progress) {
         Instant now = clock.instant();
-        List<LeadFacts> closed = transactions.inTenant(tenant,
-                handle -> LeadFactsReader.all(handle, now, LeadFactsReader.Which.CLOSED));
+        progress.accept("reading closed leads");
+        TrainingInput input = transactions.inTenant(tenant, handle -> new TrainingInput(
+                LeadFactsReader.all(handle, now, LeadFactsReader.Which.CLOSED), AttributeVocabulary.missingTokens(handle),
+                AttributeVocabulary.labels(handle)));
+        List<LeadFacts> closed = input.closed();
         int won = won(closed);
         if (!ColdStartPrior.enoughToLearn(closed.size(), won)) return prior(closed, now);
         Set<UUID> ids = new HashSet<>();
         closed.forEach(lead -> ids.add(lead.contactId()));
+        progress.accept("finding similar closed leads");
         // Three times as many as the model uses, so each backtest fold still finds enough among its training folds.
         Map<UUID, List<Neighbour>> similar = neighbours.nearest(tenant, ids, ids, 3 * ModelTrainer.NEIGHBOURS);
-        BacktestReport backtest = Backtest.run(closed, similar);
-        LeadModel trained = ModelTrainer.train(closed, similar, 0, now);
+        progress.accept("fitting the model and its backtest");
+        LeadModel trained = ModelTrainer.trainWithBacktest(closed, similar, input.missingTokens(), input.labels(), now,
+                step -> progress.accept("fitting the model and its backtest: " + step));
         LeadModel stored = transactions.inTenant(tenant, handle -> {
-            LeadModel numbered = trained.numbered(ModelStore.nextVersion(handle), backtest);
+            LeadModel numbered = trained.numbered(ModelStore.nextVersion(handle), trained.backtest());
             ModelStore.save(handle, numbered);
             return numbered;
         });
-        return report(stored);
+        return TrainingReport.of(stored);
     }
 
-    /** The model the tenant's scores currently come from, with its backtest. */
+    private record TrainingInput(List<LeadFacts> closed, Set<String> missingTokens, Map<String, String> labels) {
+    }
+
+    /** The model the tenant's scores currently come from, with its backtest, features and what it left out. */
     public TrainingReport currentModel(Actor actor) {
         Instant now = clock.instant();
-        return transactions.inTenant(actor.tenant(), handle -> ModelStore.latest(handle).map(ScoringService::report)
+        return transactions.inTenant(actor.tenant(), handle -> ModelStore.latest(handle).map(TrainingReport::of)
                 .orElseGet(() -> prior(LeadFactsReader.all(handle, now, LeadFactsReader.Which.CLOSED), null)));
+    }
+
+    /** The values this tenant declared as meaning "missing". */
+    public List<String> missingValues(Actor actor) {
+        return transactions.inTenant(actor.tenant(), handle -> List.copyOf(AttributeVocabulary.missingTokens(handle)));
+    }
+
+    /** Replaces the tenant's missing-value tokens (managers and admins); they count from the next training. */
+    public List<String> declareMissingValues(Actor actor, List<String> tokens) {
+        Permissions.requireManager(actor, "declare missing values");
+        if (tokens.size() > AttributeVocabulary.MAX_TOKENS) {
+            throw CrmException.invalid("values", "at most " + AttributeVocabulary.MAX_TOKENS + " values");
+        }
+        for (String token : tokens) {
+            if (token != null && token.strip().length() > 100) throw CrmException.invalid("values", "at most 100 characters each");
+        }
+        return transactions.inTenant(actor.tenant(), handle -> {
+            AttributeVocabulary.replaceMissingTokens(handle, tokens);
+            return List.copyOf(AttributeVocabulary.missingTokens(handle));
+        });
+    }
+
+    /**
+     * Why the tenant's model should be retrained now rather than at the next scheduled run, if it
+     * should: enough closed leads to learn from and no model yet, or at least a tenth of the closed
+     * leads the model learned from (and {@link #MIN_OUTCOME_CHANGES}) were won, lost or reopened since.
+     */
+    public Optional<String> outcomeDrift(TenantId tenant) {
+        Instant now = clock.instant();
+        return transactions.inTenant(tenant, handle -> {
+            Optional<ModelStore.Trained> model = ModelStore.latestTraining(handle);
+            if (model.isEmpty()) {
+                Map<UUID, Outcome> outcomes = LeadFactsReader.closedOutcomes(handle, now);
+                long won = outcomes.values().stream().filter(outcome -> outcome == Outcome.WON).count();
+                return ColdStartPrior.enoughToLearn(outcomes.size(), (int) won)
+                        ? Optional.of("there are now " + outcomes.size() + " closed leads to learn from") : Optional.empty();
+            }
+            int changed = LeadFactsReader.outcomeChangesSince(handle, model.get().trainedAt());
+            int threshold = Math.max(MIN_OUTCOME_CHANGES, (int) Math.ceil(0.1 * model.get().closedLeads()));
+            return changed >= threshold ? Optional.of(changed + " leads were won, lost or reopened since the model was"
+                    + " trained on " + model.get().closedLeads() + " closed leads") : Optional.empty();
+        });
     }
 
     /** Scores one contact now; any role that can see contacts may ask. */
@@ -172,6 +234,13 @@ public final class ScoringService {
         } catch (CompletionException e) {
             throw e.getCause() instanceof RuntimeException cause ? cause : e;
         }
+    }
+
+    /** Scores and explains leads of the tenant without storing anything (checks over a whole tenant). */
+    List<ScoredLead> explainAll(TenantId tenant, LeadFactsReader.Which which) {
+        Instant now = clock.instant();
+        List<LeadFacts> leads = transactions.inTenant(tenant, handle -> LeadFactsReader.all(handle, now, which));
+        return score(tenant, leads, context(tenant, now));
     }
 
     /** How many open leads "rescore all" will go through. */
@@ -242,22 +311,17 @@ public final class ScoringService {
         }
         var factors = prediction.factors().stream().limit(SHOWN_FACTORS).toList();
         if (model == null) {
-            return new ScoreExplanation(prediction.probability(), "low", ColdStartPrior.VERSION, "prior", factors, shown,
+            return new ScoreExplanation(prediction.probability(), prediction.baseline(), "low", ColdStartPrior.VERSION,
+                    "prior", factors, shown,
                     new ModelQuality(null, null, 0, 0, "not enough won and lost leads to learn from yet"), null);
         }
         BacktestReport backtest = model.backtest();
         boolean weak = backtest == null || backtest.auc() < WEAK_AUC;
-        return new ScoreExplanation(prediction.probability(), weak ? "low" : "normal", model.versionLabel(), "logistic",
-                factors, shown, new ModelQuality(backtest == null ? null : backtest.auc(),
+        return new ScoreExplanation(prediction.probability(), prediction.baseline(), weak ? "low" : "normal",
+                model.versionLabel(), "logistic", factors, shown, new ModelQuality(backtest == null ? null : backtest.auc(),
                 backtest == null ? null : backtest.brier(), model.closedLeads(), model.wonLeads(),
                 weak ? "the backtest shows the model barely beats guessing" : "learned from this team's closed leads"),
                 null);
-    }
-
-    private static TrainingReport report(LeadModel model) {
-        return new TrainingReport(model.versionLabel(), "logistic", model.trainedAt(), model.closedLeads(),
-                model.wonLeads(), model.backtest(), "learned from " + model.closedLeads() + " closed leads, "
-                + model.wonLeads() + " of them won");
     }
 
     private static int won(List<LeadFacts> closed) {
@@ -267,7 +331,7 @@ public final class ScoringService {
     /** What the cold-start prior rests on, and what learning still waits for. */
     private static TrainingReport prior(List<LeadFacts> closed, Instant at) {
         int won = won(closed);
-        return new TrainingReport(ColdStartPrior.VERSION, "prior", at, closed.size(), won, null,
+        return TrainingReport.prior(at, closed.size(), won,
                 "learning starts at " + ColdStartPrior.MIN_CLOSED + " closed leads with at least " + ColdStartPrior.MIN_EACH
                         + " won and " + ColdStartPrior.MIN_EACH + " lost; there are " + closed.size() + " (" + won + " won)");
     }

@@ -18,7 +18,8 @@ import java.util.concurrent.TimeUnit;
  * change feed and {@link #rescoreHandler()} to the outbox dispatcher; close on shutdown.
  */
 public record ScoringServices(ScoringService scoring, ScoreQueries queries, ScoreHistory history, RescoreJobs jobs,
-                              RescoreHandler rescoreHandler, ScoringSchedule schedule, ExecutorService background)
+                              RescoreHandler rescoreHandler, ScoringSchedule schedule, OutcomeWatch outcomes,
+                              ExecutorService background)
         implements AutoCloseable {
 
     public static ScoringServices create(Database database, CoreServices core, ScoringSettings settings, Clock clock) {
@@ -33,14 +34,17 @@ public record ScoringServices(ScoringService scoring, ScoreQueries queries, Scor
                 new TemplatedRationale(), clock);
         // Virtual threads: an idle instance holds no thread, and a run blocked on the database costs none.
         ExecutorService background = Executors.newVirtualThreadPerTaskExecutor();
+        RescoreJobs jobs = new RescoreJobs(scoring, database.tenants(), background);
+        OutcomeWatch outcomes = new OutcomeWatch(scoring, jobs, Duration.ofSeconds(settings.retrainDelaySeconds()));
         return new ScoringServices(scoring, new ScoreQueries(database.tenants(), clock), new ScoreHistory(database.tenants()),
-                new RescoreJobs(scoring, database.tenants(), background), new RescoreHandler(scoring, database.tenants()),
-                new ScoringSchedule(scoring, Duration.ofHours(settings.trainEveryHours())), background);
+                jobs, new RescoreHandler(scoring, database.tenants(), outcomes),
+                new ScoringSchedule(scoring, Duration.ofHours(settings.trainEveryHours())), outcomes, background);
     }
 
     @Override
     public void close() {
         schedule.close();
+        outcomes.close();
         background.shutdownNow();
         try {
             background.awaitTermination(10, TimeUnit.SECONDS);

@@ -22,14 +22,19 @@ public final class TemplatedRationale implements ScoreRationale {
             if (evidence.quality().auc() != null) {
                 text.append(String.format(Locale.ROOT, " (backtest AUC %.2f)", evidence.quality().auc()));
             }
+            if (evidence.baseline() != null) {
+                text.append(String.format(Locale.ROOT, "; the average lead here has %.0f%%", evidence.baseline() * 100));
+            }
         }
         text.append(". ");
+        // Factors are in log-odds for the model (odds ×1.1 and up are worth a line), in points / 100 for the rules.
+        double worthSaying = evidence.method().equals("prior") ? 0.005 : 0.1;
         List<String> up = new ArrayList<>();
         List<String> down = new ArrayList<>();
         for (Factor factor : evidence.factors()) {
-            String item = factor.label() + String.format(Locale.ROOT, " (%+.0f points; %s)", factor.points(), factor.detail());
-            if (factor.points() >= 0.5 && up.size() < PER_SIDE) up.add(item);
-            if (factor.points() <= -0.5 && down.size() < PER_SIDE) down.add(item);
+            String item = factor.label() + " (" + factor.effect() + "; " + factor.detail() + ")";
+            if (factor.contribution() >= worthSaying && up.size() < PER_SIDE) up.add(item);
+            if (factor.contribution() <= -worthSaying && down.size() < PER_SIDE) down.add(item);
         }
         if (!up.isEmpty()) text.append("Raising it: ").append(String.join("; ", up)).append(". ");
         if (!down.isEmpty()) text.append("Holding it back: ").append(String.join("; ", down)).append(". ");

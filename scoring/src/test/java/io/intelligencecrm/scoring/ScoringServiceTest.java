@@ -132,7 +132,7 @@ class ScoringServiceTest {
         assertTrue(strongest.contains("tier: gold"), strongest.toString());
         Factor tier = goldScore.explanation().factors().stream().filter(f -> f.label().equals("tier: gold")).findFirst()
                 .orElseThrow();
-        assertTrue(tier.contribution() > 0 && tier.points() > 0, tier.toString());
+        assertTrue(tier.contribution() > 0 && tier.effect().contains("raises"), tier.toString());
         assertTrue(bronzeScore.explanation().factors().stream()
                 .anyMatch(f -> f.label().equals("tier: bronze") && f.contribution() < 0));
     }
@@ -149,7 +149,7 @@ class ScoringServiceTest {
         String metadata = stored.get("metadata").toString();
         assertEquals(scored.explanation().modelVersion(), stored.get("model_version"));
         assertTrue(scored.explanation().modelVersion().startsWith("logistic-"));
-        for (String key : List.of("\"factors\"", "\"contribution\"", "\"points\"", "\"neighbours\"", "\"similarity\"",
+        for (String key : List.of("\"factors\"", "\"contribution\"", "\"effect\"", "\"neighbours\"", "\"similarity\"",
                 "\"outcome\"", "\"modelVersion\"", "\"auc\"", "\"brier\"", "\"rationale\"")) {
             assertTrue(metadata.contains(key), key + " missing from " + metadata);
         }

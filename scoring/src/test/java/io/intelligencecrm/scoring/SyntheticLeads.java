@@ -1,5 +1,7 @@
 package io.intelligencecrm.scoring;
 
+import io.intelligencecrm.core.contact.LifecycleStage;
+import io.intelligencecrm.core.contact.StageHistory;
 import io.intelligencecrm.core.tenant.TenantId;
 import io.intelligencecrm.core.tenant.TenantTransactions;
 import io.intelligencecrm.scoring.model.Metrics;
@@ -54,13 +56,7 @@ public final class SyntheticLeads {
 
         /** The AUC of the hidden probabilities on the closed leads: the best any model can reach. */
         public double optimalAuc() {
-            double[] predicted = new double[closed.size()];
-            boolean[] outcomes = new boolean[closed.size()];
-            for (int i = 0; i < closed.size(); i++) {
-                predicted[i] = truth.get(closed.get(i));
-                outcomes[i] = won.get(closed.get(i));
-            }
-            return Metrics.auc(predicted, outcomes);
+            return hiddenAuc(truth, won, closed);
         }
     }
 
@@ -139,6 +135,7 @@ public final class SyntheticLeads {
         }
         contacts.insert(transactions, tenant);
         interactions.insert(transactions, tenant);
+        contacts.closeInThePast(transactions, tenant);
         return new Result(truth, won, openIds, closedIds);
     }
 
@@ -154,7 +151,22 @@ public final class SyntheticLeads {
         return text.toString().strip();
     }
 
+    /** The AUC of hidden probabilities against the outcomes drawn from them, over the given leads. */
+    static <K> double hiddenAuc(Map<K, Double> truth, Map<K, Boolean> won, List<K> leads) {
+        double[] predicted = new double[leads.size()];
+        boolean[] outcomes = new boolean[leads.size()];
+        for (int i = 0; i < leads.size(); i++) {
+            predicted[i] = truth.get(leads.get(i));
+            outcomes[i] = won.get(leads.get(i));
+        }
+        return Metrics.auc(predicted, outcomes);
+    }
+
     private int poisson(double lambda) {
+        return poisson(random, lambda);
+    }
+
+    static int poisson(Random random, double lambda) {
         double limit = Math.exp(-lambda);
         double product = random.nextDouble();
         int count = 0;
@@ -198,6 +210,21 @@ public final class SyntheticLeads {
                         .bind("created", column(chunk, 9, String[]::new))
                         .bind("updated", column(chunk, 10, String[]::new))
                         .execute());
+            }
+        }
+
+        /** Closed leads were leads from their creation until they closed (their last update). */
+        void closeInThePast(TenantTransactions transactions, TenantId tenant) {
+            List<StageHistory.Entry> history = new ArrayList<>();
+            for (Object[] row : rows) {
+                LifecycleStage stage = LifecycleStage.valueOf(((String) row[5]).toUpperCase(java.util.Locale.ROOT));
+                if (stage != LifecycleStage.CUSTOMER && stage != LifecycleStage.LOST) continue;
+                history.add(new StageHistory.Entry((UUID) row[0], LifecycleStage.LEAD, Instant.parse((String) row[9])));
+                history.add(new StageHistory.Entry((UUID) row[0], stage, Instant.parse((String) row[10])));
+            }
+            for (int from = 0; from < history.size(); from += 20_000) {
+                List<StageHistory.Entry> chunk = history.subList(from, Math.min(history.size(), from + 20_000));
+                transactions.useTenant(tenant, handle -> StageHistory.replace(handle, chunk));
             }
         }
     }

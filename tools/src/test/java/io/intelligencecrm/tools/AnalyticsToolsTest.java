@@ -47,7 +47,7 @@ class AnalyticsToolsTest {
     @Test
     void an_unknown_period_lists_the_accepted_forms() {
         CrmException refused = assertThrows(CrmException.class, () -> tools.newLeads("since forever", as(fixture.rep)));
-        assertTrue(refused.getMessage().contains("last N days"), refused.getMessage());
+        assertTrue(refused.getMessage().contains("last/next N days"), refused.getMessage());
     }
 
     @Test

@@ -5,11 +5,14 @@ import io.intelligencecrm.bots.email.EmailBotServices;
 import io.intelligencecrm.bots.slack.SlackServices;
 import io.intelligencecrm.core.CoreServices;
 import io.intelligencecrm.core.config.ConfigurationException;
+import io.intelligencecrm.core.config.ObservabilitySettings;
 import io.intelligencecrm.core.config.Settings;
 import io.intelligencecrm.core.db.Database;
 import io.intelligencecrm.core.demo.DemoData;
 import io.intelligencecrm.core.json.Json;
+import io.intelligencecrm.core.outbox.OutboxBacklog;
 import io.intelligencecrm.core.outbox.OutboxDispatcher;
+import io.intelligencecrm.core.secret.KeyRing;
 import io.intelligencecrm.core.secret.SecretBox;
 import io.intelligencecrm.knowledge.KnowledgeServices;
 import io.intelligencecrm.knowledge.memory.EmbedSubscriber;
@@ -20,6 +23,12 @@ import io.intelligencecrm.scoring.ScoringServices;
 import io.intelligencecrm.scoring.similarity.EmbeddingNeighbours;
 import io.intelligencecrm.scoring.similarity.TextSimilarityNeighbours;
 import io.intelligencecrm.scoring.similarity.TieredNeighbours;
+import io.intelligencecrm.web.http.RequestContext;
+import io.intelligencecrm.web.http.StrictTransport;
+import io.intelligencecrm.web.http.TlsConnector;
+import io.intelligencecrm.web.metrics.ApplicationMetrics;
+import io.intelligencecrm.web.metrics.ManagementServer;
+import io.intelligencecrm.web.metrics.MetricsRoute;
 import io.intelligencecrm.web.scoring.ScoringController;
 import io.intelligencecrm.outreach.OutreachServices;
 import io.intelligencecrm.scheduler.SchedulerServices;
@@ -72,6 +81,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
+import java.util.OptionalInt;
 import java.util.Set;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -112,14 +122,19 @@ public final class CrmApplication {
     /** Background workers (dispatchers, the scheduler), stopped before the database closes. */
     private final List<AutoCloseable> workers;
     private final LiveUpdates live;
+    private final ApplicationMetrics metrics;
+    private final ManagementServer management;
     private final AtomicBoolean stopped = new AtomicBoolean();
 
     private CrmApplication(Settings settings, DatabaseRuntime runtime, CoreServices services, KnowledgeServices knowledge,
                            OutboxDispatcher dispatcher, AgentServices agent, SlackServices slack,
                            ExecutorService chatTurns, Javalin server, List<String> endpoints,
                            OutreachServices outreach, SchedulerServices scheduler, List<AutoCloseable> workers,
-                           LiveUpdates live, ScoringServices scoring) {
+                           LiveUpdates live, ScoringServices scoring, ApplicationMetrics metrics,
+                           ManagementServer management) {
         this.live = live;
+        this.metrics = metrics;
+        this.management = management;
         this.scoring = scoring;
         this.settings = settings;
         this.runtime = runtime;
@@ -144,11 +159,14 @@ public final class CrmApplication {
     public static CrmApplication start(Settings settings, StreamingChatModel model) {
         DatabaseRuntime runtime = DatabaseRuntime.open(settings.database());
         List<AutoCloseable> workers = new ArrayList<>();
+        ApplicationMetrics metrics = ApplicationMetrics.start(settings.agent().provider().name().toLowerCase());
+        ManagementServer management = null;
         try {
             Database database = runtime.database();
+            database.reportPoolTo(metrics.registry());
             Clock clock = Clock.systemUTC();
-            byte[] secret = SigningSecret.load(settings.auth(), settings.database().dataDir());
-            JwtCodec jwt = new JwtCodec(secret,
+            KeyRing signing = SigningSecret.load(settings.auth(), settings.database().dataDir());
+            JwtCodec jwt = new JwtCodec(signing,
                     settings.auth().issuer(), settings.auth().audience(), clock);
             AccessTokens tokens = new AccessTokens(jwt, Duration.ofMinutes(settings.auth().accessTokenMinutes()), clock);
             List<ChangeSubscriber> subscribers = new ArrayList<>(List.of(new EmbedSubscriber(), new WorkflowTriggers()));
@@ -161,7 +179,7 @@ public final class CrmApplication {
                         new PasswordHasher(), clock).ensureSeeded();
             }
 
-            byte[] secretKey = SecretsKey.load(settings.secrets(), settings.database().dataDir());
+            KeyRing secretKeys = SecretsKey.load(settings.secrets(), settings.database().dataDir());
             KnowledgeServices knowledge = KnowledgeServices.create(database, settings.knowledge(), services.audit(),
                     services.outbox());
             // After the demo seed, so a new demo tenant is embedded too.
@@ -187,15 +205,15 @@ public final class CrmApplication {
             ExecutorService chatTurns = Executors.newVirtualThreadPerTaskExecutor();
             // Half the pool for Slack's agent turns, so acknowledging Slack's next request always finds a connection.
             SlackServices slack = SlackServices.create(database, settings.slack(),
-                    new SecretBox(secretKey), clock, services, agent, chatTurns,
+                    new SecretBox(secretKeys), clock, services, agent, chatTurns,
                     Math.max(1, settings.database().poolSize() / 2));
             // Like Slack's: half the pool for agent turns behind mail posted to the webhook.
-            EmailBotServices emailBot = EmailBotServices.create(database, new SecretBox(secretKey), services, agent,
+            EmailBotServices emailBot = EmailBotServices.create(database, new SecretBox(secretKeys), services, agent,
                     chatTurns, Math.max(1, settings.database().poolSize() / 2), settings.emailBot().interval());
             workers.add(emailBot.watchers());
             OutreachServices outreach = OutreachServices.create(database, settings.outreach(),
                     settings.server().publicUrl(),
-                    secretKey, clock, services);
+                    secretKeys, clock, services);
             OutboxDispatcher mailDispatcher = new OutboxDispatcher(database, outreach.deliveryHandlers(),
                     Duration.ofMillis(settings.outreach().dispatchMillis()), 8);
             workers.add(mailDispatcher);
@@ -203,6 +221,12 @@ public final class CrmApplication {
                     Duration.ofMillis(settings.outreach().dispatchMillis()), clock, services, agent, outreach,
                     slack.notifier());
             workers.add(scheduler);
+            Set<String> outboxKinds = new HashSet<>(dispatcher.kinds());
+            outboxKinds.addAll(mailDispatcher.kinds());
+            outboxKinds.addAll(scheduler.dispatcher().kinds());
+            metrics.watchOutbox(new OutboxBacklog(database.jdbi(), clock), outboxKinds,
+                    knowledge.outboxHandlers().stream().map(OutboxHandler::kind).toList());
+            metrics.watchMailboxes(emailBot.watchers());
 
             RateLimits limits = new RateLimits(settings.auth());
             ApiRoutes api = new ApiRoutes();
@@ -226,7 +250,7 @@ public final class CrmApplication {
             new InboxController(scheduler.notifications()).routes(api);
             new TaskController(services.tasks()).routes(api);
             new OpenApiController(api, settings.server().publicUrl()).routes(api);
-            BrowserSessions browser = new BrowserSessions(tokens, BROWSER_SESSION, secret,
+            BrowserSessions browser = new BrowserSessions(tokens, BROWSER_SESSION, signing,
                     settings.server().publicUrl().startsWith("https:"));
             ApiAuthentication authentication = new ApiAuthentication(api, tokens, services.authentication(), limits, browser);
             WebPages pages = WebPages.create(settings, clock, services, agent, scoring, browser,
@@ -253,11 +277,17 @@ public final class CrmApplication {
                 config.jetty.host = settings.server().host();
                 config.http.maxRequestSize = MAX_REQUEST_BYTES;
                 config.jetty.modifyWebSocketServletFactory(factory -> factory.setMaxTextMessageSize(MAX_SOCKET_FRAME_CHARS));
-                config.requestLogger.http(new RequestLog());
+                config.requestLogger.http(new RequestLog(metrics.registry()));
+                settings.server().tls().ifPresent(tls -> config.jetty.addConnector((jetty, http) ->
+                        TlsConnector.create(jetty, http, settings.server(), tls)));
+                config.routes.before(new RequestContext());
+                config.routes.before(new StrictTransport(settings.server().publicUrl()));
                 ErrorResponses.register(config.routes, pages.errors());
                 pages.configure(config);
                 config.routes.get("/health/live", health::live);
                 config.routes.get("/health/ready", health::ready);
+                settings.observability().metricsToken().ifPresent(token -> config.routes.get(
+                        settings.observability().metricsPath(), new MetricsRoute(token, metrics::scrape)));
                 new UnsubscribeController(outreach.unsubscribe()).routes(config.routes);
                 config.routes.beforeMatched("/api/*", authentication);
                 api.registerAll(config.routes);
@@ -274,11 +304,18 @@ public final class CrmApplication {
                 emailBot.watchers().start();
             }
             startListening(server, settings);
+            ObservabilitySettings observability = settings.observability();
+            if (observability.metricsPort().isPresent()) {
+                management = ManagementServer.start(observability.metricsHost(), observability.metricsPort().getAsInt(),
+                        observability.metricsPath(), metrics::scrape);
+            }
             return new CrmApplication(settings, runtime, services, knowledge, dispatcher, agent, slack, chatTurns,
-                    server, endpoints, outreach, scheduler, workers, live, scoring);
+                    server, endpoints, outreach, scheduler, workers, live, scoring, metrics, management);
         } catch (RuntimeException e) {
+            if (management != null) management.close();
             closeAll(workers);
             runtime.close();
+            metrics.close();
             throw e;
         }
     }
@@ -359,8 +396,14 @@ public final class CrmApplication {
         return server.port();
     }
 
+    /** The management listener's port (metrics), when CRM_METRICS_PORT asked for one. */
+    public OptionalInt managementPort() {
+        return management == null ? OptionalInt.empty() : OptionalInt.of(management.port());
+    }
+
     public String url() {
-        return settings.server().port() == 0 ? "http://localhost:" + port() : settings.server().publicUrl();
+        String scheme = settings.server().tls().isPresent() ? "https" : "http";
+        return settings.server().port() == 0 ? scheme + "://localhost:" + port() : settings.server().publicUrl();
     }
 
     /** Stops taking requests, lets running ones finish, then closes the pool and the local cluster. */
@@ -376,6 +419,8 @@ public final class CrmApplication {
         }
         closeAll(workers);
         runtime.close();
+        if (management != null) management.close();
+        metrics.close();
     }
 
     private static void closeAll(List<AutoCloseable> workers) {

@@ -4,10 +4,15 @@ import io.intelligencecrm.core.config.ConfigurationException;
 import io.intelligencecrm.core.config.Settings;
 import io.intelligencecrm.core.db.DatabaseStartException;
 import io.intelligencecrm.core.demo.DemoData;
+import io.intelligencecrm.web.ops.OperatorCommands;
+import java.util.Arrays;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-/** Starts Intelligence CRM from environment variables and stops it cleanly on SIGTERM or Ctrl-C. */
+/**
+ * Starts Intelligence CRM from environment variables and stops it cleanly on SIGTERM or Ctrl-C; with
+ * a command as first argument, runs that operator command (backup, restore, keys ...) instead.
+ */
 public final class Main {
     private static final Logger log = LoggerFactory.getLogger(Main.class);
 
@@ -15,6 +20,10 @@ public final class Main {
     }
 
     public static void main(String[] args) {
+        if (args.length > 0 && !args[0].equals("serve")) {
+            System.exit(OperatorCommands.run(args[0], Arrays.copyOfRange(args, 1, args.length)));
+            return;
+        }
         CrmApplication application;
         try {
             application = CrmApplication.start(Settings.fromEnvironment());

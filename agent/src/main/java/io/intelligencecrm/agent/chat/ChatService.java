@@ -11,6 +11,8 @@ import io.intelligencecrm.core.error.CrmException;
 import io.intelligencecrm.core.error.ErrorCode;
 import io.intelligencecrm.core.identity.Actor;
 import io.intelligencecrm.core.json.Json;
+import io.intelligencecrm.core.logging.LogContext;
+import io.intelligencecrm.core.metrics.CrmMetrics;
 import io.intelligencecrm.core.proposal.Proposal;
 import io.intelligencecrm.core.tenant.TenantDirectory;
 import io.intelligencecrm.core.tenant.TenantId;
@@ -29,6 +31,8 @@ import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * The one entry point every chat channel uses: checks the message, the conversation and the
@@ -36,6 +40,7 @@ import java.util.concurrent.ConcurrentHashMap;
  * what the chat showed for the conversation's history. One turn at a time per conversation.
  */
 public final class ChatService {
+    private static final Logger log = LoggerFactory.getLogger(ChatService.class);
     public static final int MAX_MESSAGE_CHARS = 8000;
 
     private final AgentRuntime runtime;
@@ -69,6 +74,12 @@ public final class ChatService {
      * token budget is such an error).
      */
     public ChatReply send(Actor actor, ChatInput input, AgentEventSink sink) {
+        try (var context = LogContext.actor(actor)) {
+            return runTurn(actor, input, sink);
+        }
+    }
+
+    private ChatReply runTurn(Actor actor, ChatInput input, AgentEventSink sink) {
         String message = checkedMessage(input.message());
         if (actor.userId() == null) throw CrmException.forbidden("The agent acts for a user; this API key has none");
         record Start(Conversation conversation, User user) {
@@ -82,10 +93,18 @@ public final class ChatService {
                     + " conversation; wait for it to finish.");
         }
         Ending ending;
-        try {
-            ending = turn(actor, conversation, start.user(), message, sink);
-        } finally {
-            busy.remove(conversation.id());
+        try (var context = LogContext.with(LogContext.CONVERSATION_ID, conversation.id().toString())) {
+            try {
+                ending = turn(actor, conversation, start.user(), message, sink);
+            } finally {
+                busy.remove(conversation.id());
+            }
+            ChatReply reply = ending.reply();
+            String outcome = reply.failed() ? reply.failureCode() : "ok";
+            CrmMetrics.agentTurn(input.channel(), outcome);
+            // Counts only: the message and the answer are the user's data and stay out of the log.
+            log.info("Agent turn over {} ended {}: {} tool calls, {} tokens in, {} out", input.channel(), outcome,
+                    reply.toolCalls(), reply.inputTokens(), reply.outputTokens());
         }
         // Sent last: once a client sees the end of a turn, its next message is accepted.
         sink.accept(ending.event());

@@ -7,6 +7,7 @@ import dev.langchain4j.memory.chat.ChatMemoryProvider;
 import dev.langchain4j.memory.chat.TokenWindowChatMemory;
 import dev.langchain4j.model.chat.StreamingChatModel;
 import dev.langchain4j.model.output.TokenUsage;
+import dev.langchain4j.observability.api.listener.AiServiceErrorListener;
 import dev.langchain4j.observability.api.listener.AiServiceRequestIssuedListener;
 import dev.langchain4j.observability.api.listener.AiServiceResponseReceivedListener;
 import dev.langchain4j.service.AiServices;
@@ -14,6 +15,7 @@ import io.intelligencecrm.agent.chat.AgentEvent;
 import io.intelligencecrm.agent.memory.ApproximateTokenCounter;
 import io.intelligencecrm.agent.memory.ConversationKey;
 import io.intelligencecrm.agent.memory.PostgresChatMemoryStore;
+import io.intelligencecrm.core.metrics.CrmMetrics;
 import io.intelligencecrm.core.usage.TokenLedger;
 import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
@@ -70,7 +72,10 @@ public final class AgentRuntime {
             int input = usage == null || usage.inputTokenCount() == null ? 0 : usage.inputTokenCount();
             int output = usage == null || usage.outputTokenCount() == null ? 0 : usage.outputTokenCount();
             turn.recordModelCall(identity.provider(), identity.model(), input, output);
+            turn.endModelCall().ifPresent(elapsed -> CrmMetrics.modelCall(identity.provider(), true, elapsed));
+            CrmMetrics.modelTokens(identity.provider(), input, output);
         };
+        AiServiceErrorListener errors = event -> modelCallFailed(AgentTurn.of(event.invocationContext()));
         this.agent = AiServices.builder(CrmAgent.class)
                 .streamingChatModel(model)
                 .chatMemoryProvider(memories)
@@ -79,7 +84,7 @@ public final class AgentRuntime {
                 .maxToolCallingRoundTrips(maxRoundTrips)
                 .hallucinatedToolNameStrategy(request -> ToolExecutionResultMessage.from(request,
                         "There is no tool named '" + request.name() + "'. Use only the tools you were given."))
-                .registerListeners(requests, responses)
+                .registerListeners(requests, responses, errors)
                 .build();
     }
 
@@ -124,6 +129,7 @@ public final class AgentRuntime {
         } catch (ExecutionException e) {
             return failure(turn, e.getCause());
         } catch (TimeoutException e) {
+            modelCallFailed(turn);
             return new Outcome("The AI model took too long to answer, so I stopped waiting. " + whatWasKept(turn),
                     true, "timeout");
         } catch (InterruptedException e) {
@@ -142,6 +148,10 @@ public final class AgentRuntime {
         }
         log.warn("Agent turn failed ({}): {}", identity.provider(), cause.toString());
         return new Outcome(explainFailure.apply(cause) + " " + whatWasKept(turn), true, "model-unavailable");
+    }
+
+    private void modelCallFailed(AgentTurn turn) {
+        turn.endModelCall().ifPresent(elapsed -> CrmMetrics.modelCall(identity.provider(), false, elapsed));
     }
 
     /** Each tool call commits on its own, so a failed turn keeps what its tools did: say which is the case. */

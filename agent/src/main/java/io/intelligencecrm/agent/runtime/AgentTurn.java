@@ -6,11 +6,14 @@ import io.intelligencecrm.agent.chat.AgentEventSink;
 import io.intelligencecrm.agent.memory.ConversationKey;
 import io.intelligencecrm.tools.ToolCall;
 import io.intelligencecrm.core.usage.ModelUsage;
+import java.time.Duration;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * The state of one turn (one user message and everything the agent does for it), carried in the
@@ -26,6 +29,7 @@ public final class AgentTurn {
     private final Persona persona;
     private final AgentEventSink events;
     private final AtomicInteger modelCalls = new AtomicInteger();
+    private final AtomicLong modelCallStarted = new AtomicLong();
     private final AtomicInteger toolCalls = new AtomicInteger();
     private final AtomicInteger inputTokens = new AtomicInteger();
     private final AtomicInteger outputTokens = new AtomicInteger();
@@ -78,7 +82,14 @@ public final class AgentTurn {
     }
 
     int countModelCall() {
+        modelCallStarted.set(System.nanoTime());
         return modelCalls.incrementAndGet();
+    }
+
+    /** How long the model call in flight took; empty when none is in flight. Ends the call. */
+    Optional<Duration> endModelCall() {
+        long started = modelCallStarted.getAndSet(0);
+        return started == 0 ? Optional.empty() : Optional.of(Duration.ofNanos(System.nanoTime() - started));
     }
 
     public int modelCalls() {

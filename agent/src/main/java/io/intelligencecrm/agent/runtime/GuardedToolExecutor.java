@@ -9,9 +9,11 @@ import dev.langchain4j.service.tool.ToolExecutor;
 import io.intelligencecrm.agent.chat.AgentEvent;
 import io.intelligencecrm.core.audit.AuditTrail;
 import io.intelligencecrm.core.error.CrmException;
+import io.intelligencecrm.core.metrics.CrmMetrics;
 import io.intelligencecrm.core.tenant.UnitOfWork;
 import io.intelligencecrm.tools.ProposalResult;
 import io.intelligencecrm.tools.TableResult;
+import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.UUID;
@@ -57,7 +59,9 @@ final class GuardedToolExecutor implements ToolExecutor {
                 : audited(turn, request, Outcome.error("You already called " + tool + " with exactly these arguments"
                         + " in this turn. Use that earlier result instead of calling it again."), started);
 
-        long millis = (System.nanoTime() - started) / 1_000_000;
+        long nanos = System.nanoTime() - started;
+        CrmMetrics.toolCall(tool, !outcome.error(), Duration.ofNanos(nanos));
+        long millis = nanos / 1_000_000;
         if (outcome.value() instanceof ProposalResult proposal) {
             turn.events().accept(new AgentEvent.ProposalCreated(proposal));
         } else if (outcome.value() instanceof TableResult table) {

@@ -1,5 +1,7 @@
 package io.intelligencecrm.bots.email;
 
+import io.intelligencecrm.core.logging.LogContext;
+import io.intelligencecrm.core.metrics.CrmMetrics;
 import io.intelligencecrm.core.tenant.TenantDirectory;
 import io.intelligencecrm.core.tenant.TenantId;
 import io.intelligencecrm.outreach.mail.ImapInbox;
@@ -10,6 +12,7 @@ import java.io.IOException;
 import java.time.Duration;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -28,6 +31,8 @@ public final class MailboxWatchers implements AutoCloseable {
     private final Duration pollInterval;
     private final ImapInbox inbox = new ImapInbox();
     private final Map<TenantId, Thread> watchers = new ConcurrentHashMap<>();
+    /** Mailboxes whose last read failed (the server unreachable, the login refused). */
+    private final Set<TenantId> failing = ConcurrentHashMap.newKeySet();
     private volatile boolean running;
     private Thread supervisor;
 
@@ -64,8 +69,26 @@ public final class MailboxWatchers implements AutoCloseable {
         }
     }
 
+    /** Mailboxes this node reads. */
+    public int watching() {
+        return watchers.size();
+    }
+
+    /** Mailboxes this node reads whose last read failed. */
+    public int failing() {
+        return failing.size();
+    }
+
     /** Until the tenant's mailbox is removed or the node stops. */
     private void watch(TenantId tenant) {
+        try (var context = LogContext.job("email-bot-mailbox", tenant)) {
+            watchUntilStopped(tenant);
+        } finally {
+            failing.remove(tenant);
+        }
+    }
+
+    private void watchUntilStopped(TenantId tenant) {
         while (running) {
             Optional<EmailBotConfig> config;
             try {
@@ -79,8 +102,12 @@ public final class MailboxWatchers implements AutoCloseable {
             MailboxAccount mailbox = config.get().mailbox().get();
             try {
                 inbox.readUnseen(mailbox, message -> read(tenant, message));
+                failing.remove(tenant);
+                CrmMetrics.mailboxPoll(true);
             } catch (MessagingException | RuntimeException e) {
                 if (!running) return;
+                failing.add(tenant);
+                CrmMetrics.mailboxPoll(false);
                 log.warn("Reading the bot mailbox {} of tenant {} failed: {}", mailbox, tenant, e.getMessage());
             }
             if (!pause(pollInterval)) return;

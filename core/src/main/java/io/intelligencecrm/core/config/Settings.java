@@ -9,7 +9,7 @@ import java.util.Map;
 public record Settings(DatabaseSettings database, ServerSettings server, AuthSettings auth, AgentSettings agent,
                        KnowledgeSettings knowledge, boolean demoData, SecretSettings secrets, SlackSettings slack,
                        OutreachSettings outreach, SchedulerSettings scheduler, ScoringSettings scoring,
-                       EmailBotPolling emailBot) {
+                       EmailBotPolling emailBot, ObservabilitySettings observability, BackupSettings backup) {
 
     public static Settings fromEnvironment() {
         return from(System.getenv());
@@ -29,23 +29,25 @@ public record Settings(DatabaseSettings database, ServerSettings server, AuthSet
                 OutreachSettings.from(env),
                 SchedulerSettings.from(env),
                 ScoringSettings.from(env),
-                EmailBotPolling.from(env));
+                EmailBotPolling.from(env),
+                ObservabilitySettings.from(env),
+                BackupSettings.from(env));
         env.requireValid();
         return settings;
     }
 
     public Settings withDatabase(DatabaseSettings newDatabase) {
         return new Settings(newDatabase, server, auth, agent, knowledge, demoData, secrets, slack, outreach, scheduler,
-                scoring, emailBot);
+                scoring, emailBot, observability, backup);
     }
 
     public Settings withServer(ServerSettings newServer) {
         return new Settings(database, newServer, auth, agent, knowledge, demoData, secrets, slack, outreach, scheduler,
-                scoring, emailBot);
+                scoring, emailBot, observability, backup);
     }
 
     public Settings withDemoData(boolean seed) {
         return new Settings(database, server, auth, agent, knowledge, seed, secrets, slack, outreach, scheduler,
-                scoring, emailBot);
+                scoring, emailBot, observability, backup);
     }
 }

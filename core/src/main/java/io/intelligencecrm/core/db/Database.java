@@ -3,9 +3,13 @@ package io.intelligencecrm.core.db;
 import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
 import io.intelligencecrm.core.tenant.TenantTransactions;
+import io.micrometer.core.instrument.MeterRegistry;
+import java.util.Properties;
 import java.util.UUID;
 import javax.sql.DataSource;
 import org.jdbi.v3.core.Jdbi;
+import org.jdbi.v3.core.statement.StatementException;
+import org.jdbi.v3.core.statement.StatementExceptions;
 import org.jdbi.v3.postgres.PostgresPlugin;
 import org.jdbi.v3.sqlobject.SqlObjectPlugin;
 
@@ -35,6 +39,8 @@ public final class Database implements AutoCloseable {
         jdbi.registerArgument(new StoredEnumMapping.Arguments());
         jdbi.registerColumnMapper(new StoredEnumMapping.Columns());
         jdbi.registerRowMapper(new RecordRowMappers());
+        // A failed statement's message names the statement, never its bound values (names, emails).
+        jdbi.getConfig(StatementExceptions.class).setMessageRendering(Database::withoutArguments);
         // Jdbi's own UUID mapper reads the text form and parses it; for a uuid column the driver decodes
         // the 16 bytes directly. Text holding a UUID (a JSON field, say) is still parsed.
         jdbi.registerColumnMapper(UUID.class, (row, column, ctx) -> {
@@ -42,6 +48,14 @@ public final class Database implements AutoCloseable {
             return value == null || value instanceof UUID ? (UUID) value : UUID.fromString(value.toString());
         });
         return jdbi;
+    }
+
+    private static String withoutArguments(StatementException e) {
+        String sql = e.getStatementContext() == null ? null : e.getStatementContext().getRawSql();
+        if (sql == null) return e.getShortMessage();
+        String compact = sql.strip().replaceAll("\\s+", " ");
+        return e.getShortMessage() + " [statement: \"" + (compact.length() <= 200 ? compact
+                : compact.substring(0, 200) + "...") + "\"]";
     }
 
     private static HikariDataSource pool(String url, String user, String password, int size, String name) {
@@ -55,6 +69,9 @@ public final class Database implements AutoCloseable {
         config.setConnectionTimeout(10_000);
         config.addDataSourceProperty("ApplicationName", "intelligence-crm");
         config.addDataSourceProperty("reWriteBatchedInserts", "true");
+        // The server's detail lines repeat row values ("Key (email)=(jane@...) already exists"): keep them
+        // out of exception messages, and so out of logs.
+        config.addDataSourceProperty("logServerErrorDetail", "false");
         return new HikariDataSource(config);
     }
 
@@ -66,6 +83,11 @@ public final class Database implements AutoCloseable {
     /** For tables without tenant data (tenants directory, scheduler tables) and health checks. */
     public Jdbi jdbi() {
         return jdbi;
+    }
+
+    /** Publishes the application pool's gauges and timers (HikariCP's own) to the registry; once only. */
+    public void reportPoolTo(MeterRegistry registry) {
+        appPool.setMetricRegistry(registry);
     }
 
     public DataSource appDataSource() {
@@ -86,7 +108,11 @@ public final class Database implements AutoCloseable {
 
     /** A Jdbi on the owner role, which is not subject to the app role's grants; for provisioning only. */
     public Jdbi ownerJdbi() {
-        return configure(Jdbi.create(coordinates.url(), coordinates.ownerUser(), coordinates.ownerPassword()));
+        Properties properties = new Properties();
+        properties.setProperty("user", coordinates.ownerUser());
+        properties.setProperty("password", coordinates.ownerPassword());
+        properties.setProperty("logServerErrorDetail", "false");
+        return configure(Jdbi.create(coordinates.url(), properties));
     }
 
     public boolean reachable() {

@@ -17,6 +17,12 @@ public final class Migrations {
         }
     }
 
+    /** Applies migrations up to and including {@code version} only: an upgrade test starts from an older release's schema. */
+    static int applyUpTo(DatabaseCoordinates database, String version) {
+        return Flyway.configure().configuration(flyway(database).getConfiguration()).target(version).load()
+                .migrate().migrationsExecuted;
+    }
+
     public static boolean upToDate(DatabaseCoordinates database) {
         return flyway(database).info().pending().length == 0;
     }

@@ -7,10 +7,10 @@ import io.intelligencecrm.core.contact.Contact;
 import io.intelligencecrm.core.contact.ContactRepository;
 import io.intelligencecrm.core.contact.LifecycleStage;
 import io.intelligencecrm.core.contact.NewContact;
+import io.intelligencecrm.core.contact.StageHistory;
 import io.intelligencecrm.core.deal.DealRepository;
 import io.intelligencecrm.core.deal.DealStage;
 import io.intelligencecrm.core.deal.NewDeal;
-import io.intelligencecrm.core.interaction.Direction;
 import io.intelligencecrm.core.interaction.InteractionRepository;
 import io.intelligencecrm.core.interaction.InteractionType;
 import io.intelligencecrm.core.interaction.NewInteraction;
@@ -30,6 +30,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -42,7 +43,9 @@ import java.util.UUID;
 /**
  * Seeds the demo tenant: 3 users of different roles, 40 companies, 200 contacts, 600 interactions
  * and 40 deals. The content is the same on every machine (fixed random seed); dates are relative
- * to the day of seeding so "last week" means something. Seeding is all-or-nothing and happens once.
+ * to the day of seeding so "last week" means something. Every contact has a past that hangs
+ * together ({@link DemoStory}): activity before it was won or lost, its stage changes in order,
+ * deals opened before they closed. Seeding is all-or-nothing and happens once.
  */
 public final class DemoData {
     public static final String SLUG = "demo";
@@ -108,6 +111,7 @@ public final class DemoData {
         }
 
         List<Contact> contactRows = new ArrayList<>();
+        Map<UUID, Instant> createdAt = new HashMap<>();
         Set<String> usedNames = new HashSet<>();
         for (int c = 0; c < companyRows.size(); c++) {
             Company company = companyRows.get(c);
@@ -127,50 +131,55 @@ public final class DemoData {
                 custom.put("plan_interest", pick(random, DemoCatalog.PLANS));
                 custom.put("newsletter", random.nextBoolean());
                 Instant created = now.minus(Duration.ofHours(1 + random.nextInt(24 * 180)));
-                contactRows.add(contacts.create(id, new NewContact(company.id(),
-                        company.ownerId() != null && random.nextInt(4) > 0 ? company.ownerId()
-                                : pick(random, sellers).id(),
-                        first, last, email, "+1 555 01" + String.format("%02d", random.nextInt(100)),
-                        pick(random, DemoCatalog.TITLES), stage(random), pick(random, DemoCatalog.SOURCES),
-                        seed.country(), custom)));
+                // Drawn in the order they always were, so every machine seeds the same people.
+                UUID owner = company.ownerId() != null && random.nextInt(4) > 0 ? company.ownerId()
+                        : pick(random, sellers).id();
+                String phone = "+1 555 01" + String.format("%02d", random.nextInt(100));
+                String title = pick(random, DemoCatalog.TITLES);
+                int stageRoll = random.nextInt(100);
+                String source = pick(random, DemoCatalog.SOURCES);
+                contactRows.add(contacts.create(id, new NewContact(company.id(), owner, first, last, email, phone, title,
+                        stage(stageRoll, title, source), source, seed.country(), custom)));
                 backdate(id, contactRows.getLast().id(), created);
+                createdAt.put(contactRows.getLast().id(), created);
             }
         }
 
+        List<DemoStory> stories = new ArrayList<>();
+        for (Contact contact : contactRows) {
+            Instant created = createdAt.get(contact.id());
+            stories.add(DemoStory.of(contact, created, now, random));
+        }
         for (int i = 0; i < INTERACTIONS; i++) {
-            Contact contact = pick(random, contactRows);
-            InteractionType type = List.of(InteractionType.NOTE, InteractionType.CALL, InteractionType.EMAIL,
-                    InteractionType.EMAIL, InteractionType.MEETING).get(random.nextInt(5));
-            Direction direction = switch (type) {
-                case EMAIL -> random.nextBoolean() ? Direction.INBOUND : Direction.OUTBOUND;
-                case CALL, MEETING -> Direction.OUTBOUND;
-                default -> Direction.INTERNAL;
-            };
-            List<String> texts = switch (type) {
-                case CALL -> DemoCatalog.CALLS;
-                case MEETING -> DemoCatalog.MEETINGS;
-                case EMAIL -> direction == Direction.INBOUND ? DemoCatalog.EMAILS_IN : DemoCatalog.EMAILS_OUT;
-                default -> DemoCatalog.NOTES;
-            };
-            String content = String.format(pick(random, texts), 5 + random.nextInt(95));
-            String subject = type == InteractionType.EMAIL ? "Re: " + content.split("[.:?]")[0] : null;
-            Instant occurred = now.minus(Duration.ofMinutes(30 + random.nextInt(60 * 24 * 120)));
-            interactions.create(id, new NewInteraction(contact.id(), null, type, direction, subject, content,
-                    occurred, contact.ownerId()));
+            DemoStory story = DemoStory.pick(stories, random);
+            DemoStory.Touch touch = story.touch(random);
+            String content = String.format(pick(random, touch.texts()), 5 + random.nextInt(95));
+            String subject = touch.type() == InteractionType.EMAIL ? "Re: " + content.split("[.:?]")[0] : null;
+            interactions.create(id, new NewInteraction(story.contact().id(), null, touch.type(), touch.direction(), subject,
+                    content, touch.at(), story.contact().ownerId()));
         }
 
         LocalDate today = LocalDate.ofInstant(now, ZoneOffset.UTC);
+        List<StageHistory.Entry> history = new ArrayList<>();
+        stories.forEach(story -> history.addAll(story.history()));
         for (int i = 0; i < DEALS; i++) {
             Company company = companyRows.get(i % companyRows.size());
-            Contact contact = contactRows.get(i * CONTACTS_PER_COMPANY % contactRows.size());
-            DealStage stage = List.of(DealStage.values()).get(random.nextInt(DealStage.values().length));
-            Instant closedAt = stage.closed() ? now.minus(Duration.ofDays(1 + random.nextInt(90))) : null;
+            // Half the companies have a deal with a contact who was won or lost, half an open one.
+            boolean closedTurn = i % 2 == 1;
+            DemoStory story = stories.subList(i * CONTACTS_PER_COMPANY % stories.size(),
+                    i * CONTACTS_PER_COMPANY % stories.size() + CONTACTS_PER_COMPANY).stream()
+                    .max(java.util.Comparator.comparingDouble(candidate -> candidate.dealPriority(closedTurn))).orElseThrow();
+            DealStage stage = story.dealStage(random);
             BigDecimal amount = BigDecimal.valueOf(5_000L + random.nextInt(50) * 5_000L);
-            deals.create(id, new NewDeal(company.name() + " - " + pick(random, DemoCatalog.DEAL_PRODUCTS),
-                    contact.id(), company.id(), contact.ownerId(), stage, amount,
+            var deal = deals.create(id, new NewDeal(company.name() + " - " + pick(random, DemoCatalog.DEAL_PRODUCTS),
+                    story.contact().id(), company.id(), story.contact().ownerId(), stage, amount,
                     company.name().contains("Nordlicht") || company.name().contains("Monarch") ? "EUR" : "USD",
-                    today.plusDays(random.nextInt(120) - 20), closedAt, null));
+                    today.plusDays(random.nextInt(120) - 20), stage.closed() ? story.closedAt() : null, null));
+            Instant dealCreated = story.dealCreatedAt(random);
+            transactions.useTenant(id, handle -> handle.createUpdate("update deals set created_at = :created where id = :id")
+                    .bind("created", dealCreated).bind("id", deal.id()).execute());
         }
+        transactions.useTenant(id, handle -> StageHistory.replace(handle, history));
     }
 
     /** Spreads creation times over the past months so lists and "new leads per week" look real. */
@@ -180,12 +189,14 @@ public final class DemoData {
                 .bind("created", created).bind("id", contactId).execute());
     }
 
-    private static LifecycleStage stage(Random random) {
-        int roll = random.nextInt(100);
+    /** A quarter of contacts are closed; senior buyers and warm sources are won more often, as in real sales. */
+    private static LifecycleStage stage(int roll, String title, String source) {
         if (roll < 55) return LifecycleStage.LEAD;
         if (roll < 75) return LifecycleStage.QUALIFIED;
-        if (roll < 90) return LifecycleStage.CUSTOMER;
-        return LifecycleStage.LOST;
+        boolean senior = title.matches("(?i).*\\b(chief|vp|vice|head|director|founder|ceo|cto|cfo)\\b.*");
+        boolean warm = source.equals("referral") || source.equals("partner");
+        int wonBelow = 90 + (senior ? 5 : -3) + (warm ? 5 : source.equals("outbound") ? -4 : 0);
+        return roll < wonBelow ? LifecycleStage.CUSTOMER : LifecycleStage.LOST;
     }
 
     private static <T> T pick(Random random, List<T> values) {

@@ -4,6 +4,8 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.type.TypeReference;
 import io.intelligencecrm.core.db.Database;
 import io.intelligencecrm.core.json.Json;
+import io.intelligencecrm.core.logging.LogContext;
+import io.intelligencecrm.core.metrics.CrmMetrics;
 import io.intelligencecrm.core.tenant.TenantId;
 import java.time.Duration;
 import java.time.Instant;
@@ -12,6 +14,7 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
@@ -48,6 +51,11 @@ public final class OutboxDispatcher implements AutoCloseable {
         this.maxAttempts = maxAttempts;
     }
 
+    /** The kinds of message this dispatcher delivers. */
+    public Set<String> kinds() {
+        return Set.copyOf(handlers.keySet());
+    }
+
     public synchronized void start() {
         if (executor != null || handlers.isEmpty()) return;
         executor = Executors.newSingleThreadScheduledExecutor(runnable -> {
@@ -75,7 +83,7 @@ public final class OutboxDispatcher implements AutoCloseable {
         int handled = 0;
         for (TenantId tenant : tenants) {
             for (OutboxHandler handler : handlers.values()) {
-                try {
+                try (var context = LogContext.job("outbox:" + handler.kind(), tenant)) {
                     handled += dispatch(tenant, handler);
                 } catch (RuntimeException e) {
                     log.warn("Outbox {} for tenant {} failed: {}", handler.kind(), tenant, e.getMessage());
@@ -109,6 +117,8 @@ public final class OutboxDispatcher implements AutoCloseable {
             log.warn("Outbox handler {} failed a batch of {}: {}", handler.kind(), batch.size(), describe(e));
         }
         settle(tenant, batch, result);
+        countOutcomes(handler.kind(), batch, result);
+        log.debug("Outbox {} handled {} messages", handler.kind(), batch.size());
         return batch.size();
     }
 
@@ -168,6 +178,20 @@ public final class OutboxDispatcher implements AutoCloseable {
                 }
             }
         });
+    }
+
+    /** Counts each message by how it ended this time, as {@link #settle} decided. */
+    private void countOutcomes(String kind, List<OutboxMessage> batch, OutboxResult result) {
+        Map<String, Integer> outcomes = new HashMap<>();
+        for (OutboxMessage message : batch) {
+            String outcome;
+            if (result.permanentFailures().containsKey(message.id())) outcome = "failed";
+            else if (result.retry().containsKey(message.id())) outcome = message.attempts() >= maxAttempts ? "failed" : "retry";
+            else if (result.deferred().containsKey(message.id())) outcome = "deferred";
+            else outcome = "done";
+            outcomes.merge(outcome, 1, Integer::sum);
+        }
+        outcomes.forEach((outcome, count) -> CrmMetrics.outboxHandled(kind, outcome, count));
     }
 
     private static Map<String, Object> payload(String json) {

@@ -2,6 +2,7 @@ package io.intelligencecrm.core.usage;
 
 import io.intelligencecrm.core.error.CrmException;
 import io.intelligencecrm.core.error.ErrorCode;
+import io.intelligencecrm.core.metrics.CrmMetrics;
 import io.intelligencecrm.core.tenant.TenantId;
 import io.intelligencecrm.core.tenant.TenantTransactions;
 import java.time.Clock;
@@ -55,6 +56,7 @@ public final class TokenLedger {
         if (dailyBudget <= 0) return;
         long used = usedToday(tenant);
         if (used >= dailyBudget) {
+            CrmMetrics.budgetExhausted();
             throw new CrmException(ErrorCode.RATE_LIMITED, "Your team has used today's AI budget (" + used + " of "
                     + dailyBudget + " tokens). It resets at midnight UTC; an admin can raise CRM_AGENT_DAILY_TOKEN_BUDGET.",
                     Map.of(), Map.of("budget", dailyBudget, "used", used));

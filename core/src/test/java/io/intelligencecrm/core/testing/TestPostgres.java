@@ -76,6 +76,16 @@ public final class TestPostgres {
         return coordinates(cluster, name);
     }
 
+    /**
+     * A new database with nothing in it but what an operator prepares for the product: its owner,
+     * the extensions, the app role. The product's migrations have not run on it.
+     */
+    public DatabaseCoordinates emptyDatabase() {
+        String name = "crm_empty_" + databases.incrementAndGet();
+        ClusterBootstrap.prepare(cluster, name, new ClusterBootstrap.Roles(OWNER, OWNER_PASSWORD, APP, APP_PASSWORD));
+        return coordinates(cluster, name);
+    }
+
     /** A pool on a fresh database; close it when done. */
     public Database openFreshDatabase(int poolSize) {
         return new Database(freshDatabase(), poolSize);

@@ -3,6 +3,7 @@ package io.intelligencecrm.knowledge.embedding;
 import dev.langchain4j.data.embedding.Embedding;
 import dev.langchain4j.data.segment.TextSegment;
 import dev.langchain4j.model.embedding.EmbeddingModel;
+import io.intelligencecrm.core.metrics.CrmMetrics;
 import io.intelligencecrm.knowledge.store.VectorSpace;
 import java.util.ArrayList;
 import java.util.List;
@@ -25,7 +26,9 @@ public final class Embedder {
     }
 
     public Embedding embed(String text) {
-        return checked(model.embed(text).content());
+        Embedding embedding = checked(model.embed(text).content());
+        CrmMetrics.embedded(1);
+        return embedding;
     }
 
     public List<Embedding> embedAll(List<String> texts) {
@@ -34,6 +37,7 @@ public final class Embedder {
             List<TextSegment> batch = texts.subList(from, Math.min(texts.size(), from + BATCH)).stream()
                     .map(TextSegment::from).toList();
             for (Embedding embedding : model.embedAll(batch).content()) all.add(checked(embedding));
+            CrmMetrics.embedded(batch.size());
         }
         return all;
     }

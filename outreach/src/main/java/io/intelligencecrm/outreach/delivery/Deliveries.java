@@ -1,5 +1,6 @@
 package io.intelligencecrm.outreach.delivery;
 
+import io.intelligencecrm.core.metrics.CrmMetrics;
 import io.intelligencecrm.core.tenant.TenantId;
 import io.intelligencecrm.core.tenant.TenantTransactions;
 import java.time.Clock;
@@ -107,11 +108,12 @@ public final class Deliveries {
             if (deliveries.size() > 0) deliveries.execute();
             interactions.execute();
         });
+        for (DeliveryOutcome outcome : outcomes) CrmMetrics.delivered(outcome.channel(), outcome.status(), 1);
     }
 
     /** A bounce arrived for a message this tenant sent: the delivery and its interaction say so. */
     public int markBounced(TenantId tenant, String messageId, String recipient, String detail) {
-        return transactions.inTenant(tenant, handle -> {
+        int bounced = transactions.inTenant(tenant, handle -> {
             List<String> keys = handle.createQuery("""
                             update deliveries set status = 'bounced', last_error = :detail
                              where (message_id = :messageId or (cast(:messageId as text) is null and recipient = :recipient))
@@ -127,6 +129,8 @@ public final class Deliveries {
             }
             return keys.size();
         });
+        CrmMetrics.delivered("email", "bounced", bounced);
+        return bounced;
     }
 
     private static String note(DeliveryOutcome outcome) {

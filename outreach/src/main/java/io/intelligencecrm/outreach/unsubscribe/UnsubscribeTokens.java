@@ -1,5 +1,6 @@
 package io.intelligencecrm.outreach.unsubscribe;
 
+import io.intelligencecrm.core.secret.KeyRing;
 import io.intelligencecrm.core.tenant.TenantId;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
@@ -7,6 +8,7 @@ import java.security.GeneralSecurityException;
 import java.security.MessageDigest;
 import java.util.Arrays;
 import java.util.Base64;
+import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 import javax.crypto.Mac;
@@ -22,14 +24,22 @@ public final class UnsubscribeTokens {
     private static final Base64.Decoder DECODER = Base64.getUrlDecoder();
     private static final int MAC_BYTES = 16;
 
-    private final SecretKeySpec key;
+    private final List<SecretKeySpec> keys;
 
-    /** @param secret the product's secret key; a purpose-bound key is derived from it */
-    public UnsubscribeTokens(byte[] secret) {
+    /**
+     * @param secrets the secrets key and those still accepted, active first. The link key is derived
+     *                from it as it always was (a hash with the purpose), so links in mail already sent keep
+     *                working; a link made with a retired key works while that key is accepted.
+     */
+    public UnsubscribeTokens(KeyRing secrets) {
+        this.keys = secrets.legacySecrets().stream().map(UnsubscribeTokens::linkKey).toList();
+    }
+
+    private static SecretKeySpec linkKey(byte[] secret) {
         try {
             MessageDigest digest = MessageDigest.getInstance("SHA-256");
             digest.update("unsubscribe-link".getBytes(StandardCharsets.UTF_8));
-            this.key = new SecretKeySpec(digest.digest(secret), "HmacSHA256");
+            return new SecretKeySpec(digest.digest(secret), "HmacSHA256");
         } catch (GeneralSecurityException e) {
             throw new IllegalStateException(e);
         }
@@ -42,7 +52,7 @@ public final class UnsubscribeTokens {
         byte[] email = address.toLowerCase().getBytes(StandardCharsets.UTF_8);
         byte[] body = ByteBuffer.allocate(16 + email.length).putLong(tenant.value().getMostSignificantBits())
                 .putLong(tenant.value().getLeastSignificantBits()).put(email).array();
-        return ENCODER.encodeToString(body) + "." + ENCODER.encodeToString(mac(body));
+        return ENCODER.encodeToString(body) + "." + ENCODER.encodeToString(mac(keys.getFirst(), body));
     }
 
     public Optional<Subject> verify(String token) {
@@ -52,7 +62,9 @@ public final class UnsubscribeTokens {
         try {
             byte[] body = DECODER.decode(token.substring(0, dot));
             byte[] mac = DECODER.decode(token.substring(dot + 1));
-            if (body.length <= 16 || !MessageDigest.isEqual(mac, mac(body))) return Optional.empty();
+            if (body.length <= 16 || keys.stream().noneMatch(key -> MessageDigest.isEqual(mac, mac(key, body)))) {
+                return Optional.empty();
+            }
             ByteBuffer buffer = ByteBuffer.wrap(body);
             TenantId tenant = new TenantId(new UUID(buffer.getLong(), buffer.getLong()));
             String address = new String(body, 16, body.length - 16, StandardCharsets.UTF_8);
@@ -62,7 +74,7 @@ public final class UnsubscribeTokens {
         }
     }
 
-    private byte[] mac(byte[] body) {
+    private static byte[] mac(SecretKeySpec key, byte[] body) {
         try {
             Mac mac = Mac.getInstance("HmacSHA256");
             mac.init(key);

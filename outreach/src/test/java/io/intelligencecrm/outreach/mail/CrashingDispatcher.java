@@ -9,6 +9,7 @@ import io.intelligencecrm.core.outbox.OutboxDispatcher;
 import io.intelligencecrm.core.outbox.OutboxHandler;
 import io.intelligencecrm.core.outbox.OutboxMessage;
 import io.intelligencecrm.core.outbox.OutboxResult;
+import io.intelligencecrm.core.secret.KeyRing;
 import io.intelligencecrm.core.user.InvitationSender;
 import io.intelligencecrm.outreach.OutreachServices;
 import java.time.Clock;
@@ -34,7 +35,7 @@ public final class CrashingDispatcher {
                 "CRM_SMTP_SECURITY", "none", "CRM_MAIL_FROM", "sales@crm.example"));
         CoreServices core = CoreServices.create(database, settings, Clock.systemUTC(), List.of(), List.of(),
                 InvitationSender.NONE, SessionRevocations.NONE);
-        OutreachServices outreach = OutreachServices.create(database, settings.outreach(), "http://crm.test", key,
+        OutreachServices outreach = OutreachServices.create(database, settings.outreach(), "http://crm.test", KeyRing.of(key),
                 Clock.systemUTC(), core);
         OutboxHandler delivery = outreach.emailDelivery();
         OutboxHandler dying = new OutboxHandler() {

@@ -10,6 +10,7 @@ import io.intelligencecrm.core.events.ChangeSubscriber;
 import io.intelligencecrm.core.identity.Actor;
 import io.intelligencecrm.core.outbox.OutboxDispatcher;
 import io.intelligencecrm.core.outbox.OutboxHandler;
+import io.intelligencecrm.core.secret.KeyRing;
 import io.intelligencecrm.core.tenant.TenantId;
 import io.intelligencecrm.core.testing.TestPostgres;
 import io.intelligencecrm.core.testing.TestTenants;
@@ -59,7 +60,7 @@ public final class OutreachFixture implements AutoCloseable {
         new SecureRandom().nextBytes(secretKey);
         core = CoreServices.create(database, settings, clock, subscribers, List.of(), InvitationSender.NONE,
                 SessionRevocations.NONE);
-        outreach = OutreachServices.create(database, settings.outreach(), "http://crm.test", secretKey, clock, core);
+        outreach = OutreachServices.create(database, settings.outreach(), "http://crm.test", KeyRing.of(secretKey), clock, core);
     }
 
     public OutreachFixture() {

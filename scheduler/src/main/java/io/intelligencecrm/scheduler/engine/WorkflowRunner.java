@@ -8,6 +8,8 @@ import io.intelligencecrm.core.error.CrmException;
 import io.intelligencecrm.core.error.ErrorCode;
 import io.intelligencecrm.core.identity.Actor;
 import io.intelligencecrm.core.json.Json;
+import io.intelligencecrm.core.logging.LogContext;
+import io.intelligencecrm.core.metrics.CrmMetrics;
 import io.intelligencecrm.core.outbox.OutboxHandler;
 import io.intelligencecrm.core.outbox.OutboxMessage;
 import io.intelligencecrm.core.outbox.OutboxResult;
@@ -91,7 +93,7 @@ public final class WorkflowRunner implements OutboxHandler {
             UUID runId = UUID.fromString((String) message.payload().get("runId"));
             int sequence = ((Number) message.payload().get("sequence")).intValue();
             String reason = (String) message.payload().get("reason");
-            try {
+            try (var context = LogContext.with(LogContext.RUN_ID, runId.toString())) {
                 advance(message.tenant(), runId, sequence, reason);
             } catch (RuntimeException e) {
                 boolean refused = e instanceof CrmException crm && REFUSALS.contains(crm.code());
@@ -177,6 +179,8 @@ public final class WorkflowRunner implements OutboxHandler {
         String next = result.next() != null ? result.next() : definition.following(step);
         if (next == null || next.equals(WorkflowDefinition.END)) {
             runs.record(handle, run.id(), entry, "succeeded", null, patch, null, null, null);
+            CrmMetrics.workflowRun("succeeded");
+            log.info("Workflow run {} succeeded after {} steps", run.id(), run.steps().size() + 1);
             return Optional.empty();
         }
         runs.record(handle, run.id(), entry, "running", next, patch, null, null, null);
@@ -236,6 +240,7 @@ public final class WorkflowRunner implements OutboxHandler {
                         update workflow_runs set status = :status, next_step = null, error = :error, finished_at = now()
                          where id = :id""")
                 .bind("status", status).bind("error", error).bind("id", run.id()).execute();
+        CrmMetrics.workflowRun(status);
     }
 
     private void noteAttempt(TenantId tenant, UUID runId, String error, int attempt) {
@@ -256,6 +261,7 @@ public final class WorkflowRunner implements OutboxHandler {
                     entry.put("attempts", attempts);
                     entry.put("finishedAt", clock.instant().toString());
                     runs.record(handle, runId, entry, "failed", run.nextStep(), Map.of(), null, null, error);
+                    CrmMetrics.workflowRun("failed");
                 }));
     }
 }

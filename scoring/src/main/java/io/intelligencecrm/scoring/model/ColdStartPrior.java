@@ -63,14 +63,15 @@ public final class ColdStartPrior {
             add(factors, Engagement.DAYS_SINCE_LAST_TOUCH, "engagement", "days since the last interaction: "
                     + (long) lead.engagement(Engagement.DAYS_SINCE_LAST_TOUCH), 5, "in touch within two weeks");
         }
-        double points = BASE + factors.stream().mapToDouble(Factor::points).sum();
-        factors.sort(Comparator.comparingDouble((Factor f) -> Math.abs(f.points())).reversed());
-        return new Prediction(Math.min(Math.max(points, 1), 99) / 100.0, factors);
+        double points = BASE + 100 * factors.stream().mapToDouble(Factor::contribution).sum();
+        factors.sort(Comparator.comparingDouble((Factor f) -> Math.abs(f.contribution())).reversed());
+        return new Prediction(Math.min(Math.max(points, 1), 99) / 100.0, BASE / 100.0, factors);
     }
 
     private static void add(List<Factor> factors, String feature, String group, String label, double points,
                             String detail) {
         // The prior thinks in points, not log-odds; contribution carries the same number scaled to 0-1.
-        factors.add(new Factor(feature, group, label, points / 100.0, points, detail));
+        factors.add(new Factor(feature, group, label, points / 100.0,
+                String.format(Locale.ROOT, "%+.0f points by the starting rules", points), detail, null));
     }
 }

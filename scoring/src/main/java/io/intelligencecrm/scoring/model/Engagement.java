@@ -2,6 +2,7 @@ package io.intelligencecrm.scoring.model;
 
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 
 /**
@@ -41,6 +42,31 @@ public final class Engagement {
 
     public static String describe(String measure) {
         return DESCRIPTIONS.getOrDefault(measure, measure);
+    }
+
+    /** Back from the model's scale to the measure's own: a log-scale average becomes a typical count. */
+    public static double original(String measure, double transformed) {
+        return measure.equals(NEVER_TOUCHED) ? transformed : Math.expm1(transformed);
+    }
+
+    /** The lead's own value as shown beside the measure. */
+    public static String show(String measure, double raw) {
+        if (measure.equals(NEVER_TOUCHED)) return raw > 0 ? "yes" : "no";
+        return raw == Math.rint(raw) ? String.valueOf((long) raw) : String.format(Locale.ROOT, "%.1f", raw);
+    }
+
+    /** What closed leads looked like on this measure: the average, won ones against lost ones. */
+    public static String compare(String measure, double average, double wonAverage, double lostAverage) {
+        if (measure.equals(NEVER_TOUCHED)) {
+            return String.format(Locale.ROOT, "%.0f%% of won leads and %.0f%% of lost ones had no interaction before"
+                    + " they closed, %.0f%% of all", wonAverage * 100, lostAverage * 100, average * 100);
+        }
+        return String.format(Locale.ROOT, "before they closed, won leads had about %s and lost ones about %s,"
+                + " all closed leads about %s", typical(wonAverage), typical(lostAverage), typical(average));
+    }
+
+    private static String typical(double value) {
+        return String.format(Locale.ROOT, value >= 10 ? "%.0f" : "%.1f", value);
     }
 
     /** The value the model sees: counts on a log scale, silence capped at a year. */

@@ -19,7 +19,9 @@ public record EvidenceTable(String field, double baseRate, Map<String, int[]> co
                                       double baseRate) {
         Map<String, int[]> counts = new HashMap<>();
         for (int i = 0; i < values.size(); i++) {
-            int[] tally = counts.computeIfAbsent(values.get(i).get(field), v -> new int[2]);
+            String value = values.get(i).get(field);
+            if (value == null) continue;
+            int[] tally = counts.computeIfAbsent(value, v -> new int[2]);
             tally[outcomes.get(i) == Outcome.WON ? 0 : 1]++;
         }
         return new EvidenceTable(field, baseRate, counts);
@@ -27,20 +29,23 @@ public record EvidenceTable(String field, double baseRate, Map<String, int[]> co
 
     /** Log-odds of winning given the value, minus the overall log-odds: 0 for an unseen value. */
     public double evidence(String value) {
-        int[] tally = counts.get(value);
-        if (tally == null) return 0;
-        double won = tally[0] + SMOOTHING * baseRate;
-        double lost = tally[1] + SMOOTHING * (1 - baseRate);
-        return Math.log(won / lost) - Math.log(baseRate / (1 - baseRate));
+        int[] tally = value == null ? null : counts.get(value);
+        return tally == null ? 0 : evidence(tally[0], tally[1], baseRate);
+    }
+
+    /** The smoothed log-odds of {@code won} against {@code lost}, relative to the overall rate. */
+    static double evidence(int won, int lost, double baseRate) {
+        return Math.log((won + SMOOTHING * baseRate) / (lost + SMOOTHING * (1 - baseRate)))
+                - Math.log(baseRate / (1 - baseRate));
     }
 
     public int won(String value) {
-        int[] tally = counts.get(value);
+        int[] tally = value == null ? null : counts.get(value);
         return tally == null ? 0 : tally[0];
     }
 
     public int seen(String value) {
-        int[] tally = counts.get(value);
+        int[] tally = value == null ? null : counts.get(value);
         return tally == null ? 0 : tally[0] + tally[1];
     }
 }

@@ -2,6 +2,7 @@ package io.intelligencecrm.scoring.model;
 
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.BitSet;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -10,21 +11,30 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.regex.Pattern;
 
 /**
  * Turns a lead's fields into categorical values the evidence tables count: lifecycle source,
  * seniority and title, company, free-mail versus business email, country, and every custom
  * attribute. Numeric attributes are cut into bins at the quantiles of the training leads, so
- * "employees 250-1,000" is a value like any other. Learned from training leads, then fixed.
+ * "employees 250-1,000" is a value like any other. Values the tenant declared as meaning "missing"
+ * ("Select", "N/A") count as empty. Fields that are missing for exactly the same training leads
+ * (two columns of one web form that was never filled in) say one thing, not two: the first of them
+ * carries it and the others stay silent when all are missing. Learned from training leads, then fixed.
  *
  * @param numericEdges  custom attribute name to its bin edges (ascending)
  * @param customFields  the custom attributes used, most common first
+ * @param missingTokens lower-case values that mean "missing"
+ * @param mergedInto    field to the field that speaks for it when both are missing
+ * @param labels        custom attribute name to the column label it was imported under
+ * @param dropped       fields left out, and why
  */
-public record FieldSchema(List<String> customFields, Map<String, double[]> numericEdges) {
+public record FieldSchema(List<String> customFields, Map<String, double[]> numericEdges, Set<String> missingTokens,
+                          Map<String, String> mergedInto, Map<String, String> labels, List<DroppedFeature> dropped) {
     public static final String NONE = "(none)";
     static final String CUSTOM_PREFIX = "custom.";
-    private static final int MAX_CUSTOM_FIELDS = 40;
+    private static final int MAX_CUSTOM_FIELDS = 100;
     private static final int BINS = 5;
     /** An attribute distinct for almost every lead (an id, a free-text comment) says nothing about others. */
     private static final double MAX_DISTINCT_SHARE = 0.5;
@@ -50,14 +60,27 @@ public record FieldSchema(List<String> customFields, Map<String, double[]> numer
 
     public static final List<String> BUILT_IN = List.of("source", "seniority", "title", "company", "email", "country");
 
-    public static FieldSchema learn(List<LeadFacts> training) {
+    public FieldSchema {
+        missingTokens = missingTokens == null ? Set.of() : Set.copyOf(missingTokens);
+        mergedInto = mergedInto == null ? Map.of() : Map.copyOf(mergedInto);
+        labels = labels == null ? Map.of() : Map.copyOf(labels);
+        dropped = dropped == null ? List.of() : List.copyOf(dropped);
+    }
+
+    /**
+     * @param missingTokens values meaning "missing", any case
+     * @param labels        custom attribute name to its original column label
+     */
+    public static FieldSchema learn(List<LeadFacts> training, Set<String> missingTokens, Map<String, String> labels) {
+        Set<String> tokens = new HashSet<>();
+        missingTokens.forEach(token -> tokens.add(token.strip().toLowerCase(Locale.ROOT)));
         Map<String, Integer> present = new HashMap<>();
         Map<String, Set<String>> distinct = new HashMap<>();
         Map<String, List<Double>> numbers = new HashMap<>();
         Map<String, Integer> numeric = new HashMap<>();
         for (LeadFacts lead : training) {
             lead.custom().forEach((key, value) -> {
-                if (value == null || value instanceof Map || value instanceof List) return;
+                if (value == null || value instanceof Map || value instanceof List || isMissing(value, tokens)) return;
                 present.merge(key, 1, Integer::sum);
                 distinct.computeIfAbsent(key, k -> new HashSet<>()).add(String.valueOf(value).toLowerCase(Locale.ROOT));
                 Double number = number(value);
@@ -69,22 +92,61 @@ public record FieldSchema(List<String> customFields, Map<String, double[]> numer
         }
         List<String> fields = new ArrayList<>();
         Map<String, double[]> edges = new TreeMap<>();
+        List<DroppedFeature> dropped = new ArrayList<>();
         present.entrySet().stream()
                 .sorted(Map.Entry.<String, Integer>comparingByValue().reversed().thenComparing(Map.Entry.comparingByKey()))
                 .forEach(entry -> {
-                    if (fields.size() >= MAX_CUSTOM_FIELDS || entry.getValue() < 2) return;
                     String key = entry.getKey();
+                    String field = CUSTOM_PREFIX + key;
+                    String label = labelOf(field, labels);
+                    if (entry.getValue() < 2) {
+                        dropped.add(new DroppedFeature(field, label, "filled in for fewer than 2 closed leads"));
+                        return;
+                    }
+                    if (fields.size() >= MAX_CUSTOM_FIELDS) {
+                        dropped.add(new DroppedFeature(field, label, "more than " + MAX_CUSTOM_FIELDS
+                                + " attributes: the least filled in are left out"));
+                        return;
+                    }
                     boolean isNumeric = numeric.getOrDefault(key, 0) >= 0.9 * entry.getValue()
                             && distinct.get(key).size() > BINS;
                     if (isNumeric) {
                         edges.put(key, quantiles(numbers.get(key)));
-                    } else if (distinct.get(key).size() > MAX_DISTINCT_SHARE * entry.getValue()
-                            || distinct.get(key).size() < 2) {
+                    } else if (distinct.get(key).size() < 2) {
+                        dropped.add(new DroppedFeature(field, label, "the same value for every closed lead that has it"));
+                        return;
+                    } else if (distinct.get(key).size() > MAX_DISTINCT_SHARE * entry.getValue()) {
+                        dropped.add(new DroppedFeature(field, label,
+                                "a different value for almost every lead (an id or free text), so it says nothing about others"));
                         return;
                     }
                     fields.add(key);
                 });
-        return new FieldSchema(List.copyOf(fields), edges);
+        FieldSchema unmerged = new FieldSchema(List.copyOf(fields), edges, tokens, Map.of(), labels, List.of());
+        Map<String, String> merged = coMissing(unmerged, training);
+        merged.forEach((field, speaker) -> dropped.add(new DroppedFeature(field, labelOf(field, labels) + " (when not given)",
+                "missing for exactly the same closed leads as " + labelOf(speaker, labels)
+                        + ", so that absence is explained once, under " + labelOf(speaker, labels))));
+        return new FieldSchema(List.copyOf(fields), edges, tokens, merged, labels, dropped);
+    }
+
+    /** Fields whose missing values fall on exactly the same training leads, each to the first of its group. */
+    private static Map<String, String> coMissing(FieldSchema schema, List<LeadFacts> training) {
+        List<String> names = schema.fieldNames();
+        Map<String, BitSet> missing = new LinkedHashMap<>();
+        names.forEach(name -> missing.put(name, new BitSet(training.size())));
+        for (int i = 0; i < training.size(); i++) {
+            Map<String, String> values = schema.values(training.get(i));
+            for (String name : names) if (NONE.equals(values.get(name))) missing.get(name).set(i);
+        }
+        Map<BitSet, String> speakers = new HashMap<>();
+        Map<String, String> merged = new LinkedHashMap<>();
+        missing.forEach((name, set) -> {
+            if (set.isEmpty() || set.cardinality() == training.size()) return;
+            String speaker = speakers.putIfAbsent(set, name);
+            if (speaker != null) merged.put(name, speaker);
+        });
+        return merged;
     }
 
     /** Every field this schema reads, built-in first. */
@@ -94,11 +156,14 @@ public record FieldSchema(List<String> customFields, Map<String, double[]> numer
         return names;
     }
 
-    /** The lead's value of every field, {@link #NONE} when empty. */
+    /**
+     * The lead's value of every field, {@link #NONE} when empty; null for a field whose absence
+     * another field of its group already speaks for.
+     */
     public Map<String, String> values(LeadFacts lead) {
         Map<String, String> values = new LinkedHashMap<>();
         values.put("source", text(lead.source()));
-        values.put("seniority", seniority(lead.title()));
+        values.put("seniority", isMissing(lead.title(), missingTokens) ? NONE : seniority(lead.title()));
         values.put("title", text(lead.title()));
         values.put("company", text(lead.company()));
         values.put("email", emailKind(lead.email()));
@@ -107,18 +172,43 @@ public record FieldSchema(List<String> customFields, Map<String, double[]> numer
             Object value = lead.custom().get(key);
             double[] bins = numericEdges.get(key);
             values.put(CUSTOM_PREFIX + key, bins == null ? text(value == null ? null : String.valueOf(value))
-                    : bin(number(value), bins));
+                    : isMissing(value, missingTokens) ? NONE : bin(number(value), bins));
         }
+        mergedInto.forEach((field, speaker) -> {
+            if (NONE.equals(values.get(field)) && NONE.equals(values.get(speaker))) values.put(field, null);
+        });
         return values;
     }
 
-    /** How a field reads in an explanation. */
-    public static String label(String field) {
+    /** The fields a field speaks for when all of them are missing, itself first. */
+    public List<String> group(String field) {
+        List<String> group = new ArrayList<>(List.of(field));
+        for (String member : fieldNames()) if (field.equals(mergedInto.get(member))) group.add(member);
+        return group;
+    }
+
+    /** How a field reads in an explanation: its column label for an imported attribute. */
+    public String label(String field) {
+        return labelOf(field, labels);
+    }
+
+    static String labelOf(String field, Map<String, String> labels) {
         return switch (field) {
             case "source" -> "lead source";
             case "email" -> "email address";
-            default -> field.startsWith(CUSTOM_PREFIX) ? field.substring(CUSTOM_PREFIX.length()) : field;
+            case "title" -> "job title";
+            default -> {
+                if (!field.startsWith(CUSTOM_PREFIX)) yield field;
+                String name = field.substring(CUSTOM_PREFIX.length());
+                yield labels.getOrDefault(name, name.replace('_', ' '));
+            }
         };
+    }
+
+    private static boolean isMissing(Object value, Set<String> tokens) {
+        if (value == null) return true;
+        String text = String.valueOf(value).strip();
+        return text.isEmpty() || tokens.contains(text.toLowerCase(Locale.ROOT));
     }
 
     static String seniority(String title) {
@@ -135,8 +225,8 @@ public record FieldSchema(List<String> customFields, Map<String, double[]> numer
                 : "business domain";
     }
 
-    private static String text(String value) {
-        return value == null || value.isBlank() ? NONE : value.strip().toLowerCase(Locale.ROOT);
+    private String text(String value) {
+        return isMissing(value, missingTokens) ? NONE : value.strip().toLowerCase(Locale.ROOT);
     }
 
     private static Double number(Object value) {
@@ -161,8 +251,11 @@ public record FieldSchema(List<String> customFields, Map<String, double[]> numer
         return low + high;
     }
 
+    /** Bin edges repeat for every lead: formatting each once keeps encoding thousands of leads cheap. */
+    private static final Map<Double, String> FORMATTED = new ConcurrentHashMap<>();
+
     private static String format(double value) {
-        return value == Math.rint(value) ? String.format(Locale.ROOT, "%,d", (long) value)
-                : String.format(Locale.ROOT, "%,.2f", value);
+        return FORMATTED.computeIfAbsent(value, edge -> edge == Math.rint(edge)
+                ? String.format(Locale.ROOT, "%,d", edge.longValue()) : String.format(Locale.ROOT, "%,.2f", edge));
     }
 }

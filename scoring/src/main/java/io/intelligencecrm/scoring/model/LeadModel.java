@@ -15,18 +15,33 @@ import java.util.UUID;
  * measures, and the logistic regression weighing them with the similar-leads evidence. Immutable
  * and stored as JSON, so a score can always be traced to the model that made it.
  *
- * @param features   feature names: the schema's fields, then {@link Engagement#NAMES}, then {@link #SIMILAR}
- * @param lows       the smallest value of each feature among the training leads
- * @param highs      the largest; values outside are clipped, so a lead unlike any seen is not extrapolated wildly
- * @param weights    intercept first, then one weight per standardised feature
- * @param neighbours how many similar closed leads the similarity evidence looks at
+ * <p>A score is explained against the average lead — one whose every value wins at the overall
+ * rate, with the average engagement and no telling look-alikes: each factor is the log-odds it
+ * adds to or takes from that lead, which stays readable at any score (points would shrink to
+ * nothing near 0 and 100).
+ *
+ * @param format      {@link #FORMAT}; models stored in an older format are not used
+ * @param features    feature names: the schema's fields, then {@link Engagement#NAMES}, then {@link #SIMILAR}
+ * @param lows        the smallest value of each feature among the training leads (and its reference)
+ * @param highs       the largest; values outside are clipped, so a lead unlike any seen is not extrapolated wildly
+ * @param refs        each feature's value for the average lead
+ * @param weights     intercept first, then one weight per standardised feature
+ * @param wonAverages each feature's average over won training leads (for engagement: on the model's scale)
+ * @param importance  each feature's average absolute contribution over the training leads
+ * @param neighbours  how many similar closed leads the similarity evidence looks at
+ * @param dropped     features left out, and why
  */
-public record LeadModel(int version, Instant trainedAt, int closedLeads, int wonLeads, double baseRate,
+public record LeadModel(int format, int version, Instant trainedAt, int closedLeads, int wonLeads, double baseRate,
                         FieldSchema schema, List<EvidenceTable> tables, List<String> features, double[] means,
-                        double[] scales, double[] lows, double[] highs, double[] weights, int neighbours, BacktestReport backtest) {
+                        double[] scales, double[] lows, double[] highs, double[] refs, double[] weights,
+                        double[] wonAverages, double[] lostAverages, double[] importance, int neighbours,
+                        BacktestReport backtest, List<DroppedFeature> dropped) {
+    public static final int FORMAT = 2;
     public static final String SIMILAR = "similar_closed_leads";
     /** How many factors a prediction describes, largest effect first. */
     public static final int EXPLAINED = 8;
+    /** Smaller contributions than this (odds changed by under 2%) are not worth a line. */
+    static final double NEGLIGIBLE = 0.02;
 
     public String versionLabel() {
         return "logistic-" + version;
@@ -34,95 +49,114 @@ public record LeadModel(int version, Instant trainedAt, int closedLeads, int won
 
     /** The same model as stored: with its version number and its backtest. */
     public LeadModel numbered(int newVersion, BacktestReport report) {
-        return new LeadModel(newVersion, trainedAt, closedLeads, wonLeads, baseRate, schema, tables, features, means,
-                scales, lows, highs, weights, neighbours, report);
+        return new LeadModel(format, newVersion, trainedAt, closedLeads, wonLeads, baseRate, schema, tables, features,
+                means, scales, lows, highs, refs, weights, wonAverages, lostAverages, importance, neighbours, report,
+                dropped);
     }
 
-    /** Raw feature values, before standardising; {@code values} are the lead's field values in the schema. */
-    static double[] raw(List<EvidenceTable> tables, Map<String, String> values, LeadFacts lead,
-                        List<Neighbour> similar, Map<UUID, Outcome> outcomes, double baseRate, int k) {
-        double[] x = new double[tables.size() + Engagement.NAMES.size() + 1];
+    /** The chance of winning of the average lead, which every factor is measured from. */
+    public double baseline() {
+        double z = weights[0];
+        for (int j = 0; j < means.length; j++) z += weights[j + 1] * (refs[j] - means[j]) / scales[j];
+        return LogisticRegression.sigmoid(z);
+    }
+
+    private double[] raw(Map<String, String> values, LeadFacts lead, List<Neighbour> similar, Map<UUID, Outcome> outcomes) {
+        double[] x = new double[features.size()];
         int j = 0;
         for (EvidenceTable table : tables) x[j++] = table.evidence(values.get(table.field()));
         for (String measure : Engagement.NAMES) x[j++] = Engagement.transformed(measure, lead.engagement(measure));
-        x[j] = SimilarityEvidence.evidence(similar, outcomes, baseRate, k);
+        x[j] = SimilarityEvidence.evidence(similar, outcomes, baseRate, neighbours);
         return x;
     }
 
-    /** The probability alone, without building the explanation (backtests score thousands of leads). */
+    /** The probability alone, without building the explanation. */
     public double probability(LeadFacts lead, List<Neighbour> similar, Map<UUID, Outcome> outcomes) {
-        double[] x = raw(tables, schema.values(lead), lead, similar, outcomes, baseRate, neighbours);
-        double z = weights[0];
+        double[] x = raw(schema.values(lead), lead, similar, outcomes);
+        double z = Math.log(baseline() / (1 - baseline()));
         for (int j = 0; j < x.length; j++) z += contribution(j, x[j]);
         return LogisticRegression.sigmoid(z);
     }
 
+    /** Log-odds the value adds to the average lead's. */
     private double contribution(int j, double value) {
         double clipped = Math.min(Math.max(value, lows[j]), highs[j]);
-        return weights[j + 1] * (clipped - means[j]) / scales[j];
+        return weights[j + 1] * (clipped - refs[j]) / scales[j];
     }
 
     public Prediction predict(LeadFacts lead, List<Neighbour> similar, Map<UUID, Outcome> outcomes) {
         Map<String, String> values = schema.values(lead);
-        double[] x = raw(tables, values, lead, similar, outcomes, baseRate, neighbours);
-        double z = weights[0];
+        double[] x = raw(values, lead, similar, outcomes);
+        double base = baseline();
+        double z = Math.log(base / (1 - base));
         double[] contributions = new double[x.length];
         for (int j = 0; j < x.length; j++) {
             contributions[j] = contribution(j, x[j]);
             z += contributions[j];
         }
-        double probability = LogisticRegression.sigmoid(z);
         // Only the strongest few are ever shown; describing the rest would cost time on every lead.
         Integer[] order = new Integer[x.length];
         for (int j = 0; j < x.length; j++) order[j] = j;
         Arrays.sort(order, Comparator.comparingDouble((Integer j) -> Math.abs(contributions[j])).reversed());
         List<Factor> factors = new ArrayList<>();
         for (int j : order) {
-            if (factors.size() >= EXPLAINED || Math.abs(contributions[j]) < 1e-6) break;
-            double points = 100 * (probability - LogisticRegression.sigmoid(z - contributions[j]));
-            factors.add(factor(j, values, lead, similar, outcomes, contributions[j], points));
+            if (factors.size() >= EXPLAINED || Math.abs(contributions[j]) < NEGLIGIBLE) break;
+            factors.add(factor(j, values, lead, similar, outcomes, contributions[j]));
         }
-        return new Prediction(probability, factors);
+        return new Prediction(LogisticRegression.sigmoid(z), base, factors);
     }
 
     private Factor factor(int j, Map<String, String> values, LeadFacts lead, List<Neighbour> similar,
-                          Map<UUID, Outcome> outcomes, double contribution, double points) {
+                          Map<UUID, Outcome> outcomes, double contribution) {
         String feature = features.get(j);
         double c = Metrics.round(contribution);
-        double p = Math.round(points * 10) / 10.0;
+        String effect = Factor.effect(contribution);
         if (j < tables.size()) {
             EvidenceTable table = tables.get(j);
             String value = values.get(table.field());
             int seen = table.seen(value);
-            String detail = seen == 0 ? "no closed lead had this value"
-                    : table.won(value) + " of " + seen + " closed leads with this value were won";
-            return new Factor(feature, "field", FieldSchema.label(table.field()) + ": " + value, c, p, detail);
+            int won = table.won(value);
+            boolean missing = FieldSchema.NONE.equals(value);
+            String label = missing ? String.join(" and ", schema.group(table.field()).stream().map(schema::label).toList())
+                    + ": not given" : schema.label(table.field()) + ": " + value;
+            String detail = won + " of " + seen + " closed leads " + (missing ? "without it" : "with this value")
+                    + " were won, " + percent((double) won / seen) + " against " + percent(baseRate) + " overall";
+            return new Factor(feature, "field", label, c, effect, detail, FactorEvidence.rate(won, seen, baseRate));
         }
         if (feature.equals(SIMILAR)) {
             int won = 0;
             int closed = 0;
+            double wonWeight = 0;
+            double all = 0;
             for (Neighbour neighbour : similar) {
                 Outcome outcome = outcomes.get(neighbour.contactId());
-                if (outcome == null || !outcome.closed() || closed >= neighbours) continue;
-                closed++;
-                if (outcome == Outcome.WON) won++;
+                if (outcome == null || !outcome.closed() || neighbour.similarity() <= 0) continue;
+                if (closed++ >= neighbours) break;
+                all += neighbour.similarity();
+                if (outcome == Outcome.WON) {
+                    won++;
+                    wonWeight += neighbour.similarity();
+                }
             }
-            return new Factor(feature, "similarity", "similar closed leads: " + won + " of " + closed + " won", c, p,
-                    "weighted by how similar each is; the overall win rate is " + percent(baseRate));
+            closed = Math.min(closed, neighbours);
+            return new Factor(feature, "similarity", "similar closed leads: " + won + " of " + closed + " won", c, effect,
+                    "counting closer ones more, " + percent(wonWeight / all) + " were won; " + percent(baseRate)
+                            + " of all closed leads were", FactorEvidence.similar(won, closed, wonWeight / all, baseRate));
         }
         double value = lead.engagement(feature);
-        String shown = feature.equals(Engagement.NEVER_TOUCHED) ? (value > 0 ? "yes" : "no")
-                : String.valueOf((long) Math.round(value));
-        return new Factor(feature, "engagement", Engagement.describe(feature) + ": " + shown, c, p,
-                "the average closed lead had " + averageOf(j));
+        double average = Engagement.original(feature, refs[j]);
+        double wonAverage = Engagement.original(feature, wonAverages[j]);
+        double lostAverage = Engagement.original(feature, lostAverages[j]);
+        return new Factor(feature, "engagement", Engagement.describe(feature) + ": " + Engagement.show(feature, value), c,
+                effect, Engagement.compare(feature, average, wonAverage, lostAverage),
+                FactorEvidence.measure(value, average, wonAverage, lostAverage, baseRate));
     }
 
-    private String averageOf(int j) {
-        double mean = means[j];
-        String feature = features.get(j);
-        if (feature.equals(Engagement.NEVER_TOUCHED)) return percent(mean) + " without any interaction";
-        // Means are on the log scale the model uses; back on the count scale they are a typical value.
-        return String.format(Locale.ROOT, "about %.1f", Math.expm1(mean));
+    /** How a feature reads for people: a field's column label, an engagement measure's description. */
+    static String labelOf(String feature, FieldSchema schema) {
+        if (feature.equals(SIMILAR)) return "similar closed leads";
+        if (Engagement.NAMES.contains(feature)) return Engagement.describe(feature);
+        return schema.label(feature);
     }
 
     private static String percent(double rate) {

@@ -27,6 +27,11 @@ public final class SimilarityEvidence {
             all += neighbour.similarity();
             if (outcome == Outcome.WON) won += neighbour.similarity();
         }
+        return fromWeights(won, all, baseRate);
+    }
+
+    /** @param won the summed similarity of the won neighbours; {@code all} of every neighbour counted */
+    static double fromWeights(double won, double all, double baseRate) {
         double rate = (won + PRIOR_WEIGHT * baseRate) / (all + PRIOR_WEIGHT);
         return Math.log(rate / (1 - rate)) - Math.log(baseRate / (1 - baseRate));
     }

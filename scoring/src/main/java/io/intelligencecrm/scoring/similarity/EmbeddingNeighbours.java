@@ -31,7 +31,7 @@ public final class EmbeddingNeighbours implements ClosedLeadNeighbours {
               from timed_leads t
               join embeddings e on e.tenant_id = crm_current_tenant() and e.contact_id = t.id
                                 and e.source_type = 'interaction' and e.model = :model
-              join interactions i on i.id = e.source_id and i.deleted_at is null and i.occurred_at <= t.as_of
+              join interactions i on i.id = e.source_id and i.deleted_at is null and i.occurred_at < t.as_of
              group by t.id
             """;
 

@@ -6,7 +6,6 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.PriorityQueue;
 import java.util.Set;
 import java.util.UUID;
 
@@ -32,13 +31,17 @@ final class TextIndex {
     private final double[] idf;
     private final int[][] postings;
     private final float[][] weights;
+    /** Each document's own heaviest terms as a query, so an indexed lead is not tokenised again. */
+    private final Map<UUID, Map<Integer, Double>> queries;
 
-    private TextIndex(UUID[] documents, Map<String, Integer> terms, double[] idf, int[][] postings, float[][] weights) {
+    private TextIndex(UUID[] documents, Map<String, Integer> terms, double[] idf, int[][] postings, float[][] weights,
+                      Map<UUID, Map<Integer, Double>> queries) {
         this.documents = documents;
         this.terms = terms;
         this.idf = idf;
         this.postings = postings;
         this.weights = weights;
+        this.queries = queries;
     }
 
     static TextIndex build(Map<UUID, String> texts) {
@@ -62,9 +65,11 @@ final class TextIndex {
         double[] idf = idfs.stream().mapToDouble(Double::doubleValue).toArray();
         int[] sizes = new int[terms.size()];
         List<Map<Integer, Double>> vectors = new ArrayList<>(documents.length);
-        for (Map<String, Integer> words : counts) {
-            Map<Integer, Double> vector = vector(words, terms, idf);
+        Map<UUID, Map<Integer, Double>> queries = new HashMap<>();
+        for (int d = 0; d < documents.length; d++) {
+            Map<Integer, Double> vector = vector(counts.get(d), terms, idf);
             vectors.add(vector);
+            queries.put(documents[d], heaviest(vector));
             for (int term : vector.keySet()) sizes[term]++;
         }
         int[][] postings = new int[terms.size()][];
@@ -84,7 +89,17 @@ final class TextIndex {
         for (int t = 0; t < postings.length; t++) {
             if (postings[t].length > POSTINGS) prune(postings, weights, t);
         }
-        return new TextIndex(documents, terms, idf, postings, weights);
+        return new TextIndex(documents, terms, idf, postings, weights, queries);
+    }
+
+    /** The {@link #QUERY_TERMS} heaviest terms of a vector: what a lookup uses of it. */
+    private static Map<Integer, Double> heaviest(Map<Integer, Double> vector) {
+        if (vector.size() <= QUERY_TERMS) return vector;
+        List<Map.Entry<Integer, Double>> entries = new ArrayList<>(vector.entrySet());
+        entries.sort(Map.Entry.<Integer, Double>comparingByValue().reversed());
+        Map<Integer, Double> kept = new HashMap<>();
+        for (Map.Entry<Integer, Double> entry : entries.subList(0, QUERY_TERMS)) kept.put(entry.getKey(), entry.getValue());
+        return kept;
     }
 
     /** Keeps the {@link #POSTINGS} documents the term weighs most in. */
@@ -107,9 +122,13 @@ final class TextIndex {
         return documents.length;
     }
 
-    /** The k most similar documents, most similar first, skipping {@code self}. Not thread-safe per scratch. */
+    /**
+     * The k most similar documents, most similar first, skipping {@code self}; an indexed {@code self}
+     * is looked up by its indexed words (its text is then not read again). Not thread-safe per scratch.
+     */
     List<Neighbour> nearest(String text, UUID self, int k, Scratch scratch) {
-        Map<Integer, Double> query = vector(words(text), terms, idf);
+        Map<Integer, Double> indexed = queries.get(self);
+        Map<Integer, Double> query = indexed != null ? indexed : vector(words(text), terms, idf);
         if (query.isEmpty()) return List.of();
         scratch.reset(documents.length);
         List<Map.Entry<Integer, Double>> heaviest = new ArrayList<>(query.entrySet());
@@ -120,24 +139,57 @@ final class TextIndex {
             float q = entry.getValue().floatValue();
             for (int i = 0; i < docs.length; i++) scratch.add(docs[i], q * w[i]);
         }
-        // A min-heap of the best k; most documents lose to its weakest and never enter it.
-        PriorityQueue<Integer> best = new PriorityQueue<>(k + 1, (a, b) -> Float.compare(scratch.score(a), scratch.score(b)));
-        float weakest = Float.NEGATIVE_INFINITY;
+        // A min-heap of the best k in two primitive arrays; most documents lose to its weakest and never enter it.
+        int[] heapDocuments = new int[k];
+        float[] heapScores = new float[k];
+        int size = 0;
         for (int i = 0; i < scratch.touched; i++) {
             int document = scratch.documents[i];
             float score = scratch.score(document);
-            if (best.size() >= k && score <= weakest) continue;
+            if (size == k && score <= heapScores[0]) continue;
             if (documents[document].equals(self)) continue;
-            best.add(document);
-            if (best.size() > k) best.poll();
-            if (best.size() >= k) weakest = scratch.score(best.peek());
+            if (size < k) {
+                siftUp(heapDocuments, heapScores, size++, document, score);
+            } else {
+                siftDown(heapDocuments, heapScores, size, document, score);
+            }
         }
-        Neighbour[] result = new Neighbour[best.size()];
-        for (int i = result.length - 1; i >= 0; i--) {
-            int document = best.poll();
-            result[i] = new Neighbour(documents[document], Math.min(1.0, scratch.score(document)));
+        Neighbour[] result = new Neighbour[size];
+        for (int i = size - 1; i >= 0; i--) {
+            result[i] = new Neighbour(documents[heapDocuments[0]], Math.min(1.0, heapScores[0]));
+            siftDown(heapDocuments, heapScores, i, heapDocuments[i], heapScores[i]);
         }
         return Arrays.asList(result);
+    }
+
+    private static void siftUp(int[] documents, float[] scores, int at, int document, float score) {
+        while (at > 0) {
+            int parent = (at - 1) / 2;
+            if (scores[parent] <= score) break;
+            documents[at] = documents[parent];
+            scores[at] = scores[parent];
+            at = parent;
+        }
+        documents[at] = document;
+        scores[at] = score;
+    }
+
+    /** Replaces the weakest (the root) of a heap of {@code size} with the given document. */
+    private static void siftDown(int[] documents, float[] scores, int size, int document, float score) {
+        int at = 0;
+        while (true) {
+            int child = 2 * at + 1;
+            if (child >= size) break;
+            if (child + 1 < size && scores[child + 1] < scores[child]) child++;
+            if (scores[child] >= score) break;
+            documents[at] = documents[child];
+            scores[at] = scores[child];
+            at = child;
+        }
+        if (size > 0) {
+            documents[at] = document;
+            scores[at] = score;
+        }
     }
 
     /** Per-thread accumulators, reused across queries so a batch allocates almost nothing. */

@@ -36,7 +36,7 @@ public final class TextSimilarityNeighbours implements ClosedLeadNeighbours {
               left join lateral (
                     select string_agg(coalesce(i.subject, '') || ' ' || left(i.content, 2000), ' ') as text
                       from (select subject, content from interactions
-                             where contact_id = t.id and deleted_at is null and occurred_at <= t.as_of
+                             where contact_id = t.id and deleted_at is null and occurred_at < t.as_of
                              order by occurred_at desc limit :recent) i) recent on true
             """;
 

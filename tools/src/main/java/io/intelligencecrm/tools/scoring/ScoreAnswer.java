@@ -13,8 +13,11 @@ public record ScoreAnswer(String contactId, String name, double score, String co
                           String rationale, List<FactorLine> factors, List<SimilarLine> similarLeads, Double backtestAuc,
                           String trend) {
 
-    /** @param points score points the factor adds (negative: removes) */
-    public record FactorLine(String factor, double points, String evidence) {
+    /**
+     * @param effect  how the factor moves the odds of winning, in words
+     * @param logOdds the same as a signed number, against the average lead
+     */
+    public record FactorLine(String factor, String effect, double logOdds, String evidence) {
     }
 
     public record SimilarLine(String contactId, String name, String outcome, double similarity) {

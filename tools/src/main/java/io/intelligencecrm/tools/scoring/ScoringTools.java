@@ -48,7 +48,7 @@ public final class ScoringTools {
                 + best.size() + " not already contacted today. Ask why one has its score for the evidence.");
     }
 
-    @Tool("Explains a contact's lead score from its stored evidence: the factors with their points, the most similar"
+    @Tool("Explains a contact's lead score from its stored evidence: the factors with how they move the odds, the most similar"
             + " closed leads with their outcomes, the model's backtest quality and the trend. Scores the contact first"
             + " if it has no score yet. Cite only these facts.")
     public ScoreAnswer explainScore(@P("the contact's id") String contactId, InvocationParameters parameters) {
@@ -60,7 +60,7 @@ public final class ScoringTools {
                 : services.scoring().scoring().score(actor, id);
         var explanation = latest.explanation();
         List<ScoreAnswer.FactorLine> factors = explanation.factors().stream()
-                .map(f -> new ScoreAnswer.FactorLine(f.label(), f.points(), f.detail())).toList();
+                .map(f -> new ScoreAnswer.FactorLine(f.label(), f.effect(), f.contribution(), f.detail())).toList();
         List<ScoreAnswer.SimilarLine> similar = explanation.neighbours().stream()
                 .map(n -> new ScoreAnswer.SimilarLine(n.contactId().toString(), n.name(), n.outcome(), n.similarity()))
                 .toList();

@@ -3,12 +3,15 @@ package io.intelligencecrm.web.auth;
 import io.intelligencecrm.core.error.CrmException;
 import io.intelligencecrm.core.identity.Actor;
 import io.intelligencecrm.core.identity.IssuedSession;
+import io.intelligencecrm.core.secret.KeyRing;
 import io.javalin.http.Context;
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
 import java.security.MessageDigest;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.Base64;
+import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
@@ -30,17 +33,19 @@ public final class BrowserSessions {
 
     private final AccessTokens tokens;
     private final Duration lifetime;
-    private final SecretKeySpec csrfKey;
+    public static final String CSRF_PURPOSE = "csrf-tokens";
+    private final KeyRing keys;
     private final boolean secure;
 
     /** A signed-in browser: who, which session, and the token its forms and scripts must send back. */
     public record Signed(Actor actor, UUID sessionId, String csrfToken) {
     }
 
-    public BrowserSessions(AccessTokens tokens, Duration lifetime, byte[] secret, boolean secure) {
+    /** @param keys the signing secrets: CSRF tokens use their own key derived from them */
+    public BrowserSessions(AccessTokens tokens, Duration lifetime, KeyRing keys, boolean secure) {
         this.tokens = tokens;
         this.lifetime = lifetime;
-        this.csrfKey = new SecretKeySpec(secret, "HmacSHA256");
+        this.keys = keys;
         this.secure = secure;
     }
 
@@ -59,7 +64,8 @@ public final class BrowserSessions {
         String cookie = ctx.cookie(COOKIE);
         if (cookie == null || cookie.isEmpty()) return Optional.empty();
         Optional<Signed> signed = tokens.verify(cookie)
-                .map(verified -> new Signed(verified.actor(), verified.sessionId(), csrfToken(verified.sessionId())));
+                .map(verified -> new Signed(verified.actor(), verified.sessionId(),
+                        csrfToken(keys.active(CSRF_PURPOSE).bytes(), verified.sessionId())));
         signed.ifPresent(found -> ctx.attribute(ATTRIBUTE, found));
         return signed;
     }
@@ -79,8 +85,7 @@ public final class BrowserSessions {
     public void requireCsrf(Context ctx, Signed signed) {
         String presented = ctx.header(CSRF_HEADER);
         if (presented == null && isForm(ctx)) presented = ctx.formParam(CSRF_FIELD);
-        if (presented == null || !MessageDigest.isEqual(presented.getBytes(StandardCharsets.US_ASCII),
-                signed.csrfToken().getBytes(StandardCharsets.US_ASCII))) {
+        if (presented == null || !validCsrf(presented, signed)) {
             throw CrmException.forbidden("This form has expired or did not come from this app; reload the page and try again");
         }
     }
@@ -90,10 +95,24 @@ public final class BrowserSessions {
         return type != null && (type.startsWith("application/x-www-form-urlencoded") || type.startsWith("multipart/"));
     }
 
-    private String csrfToken(UUID sessionId) {
+    /**
+     * The active key's token, or one a page loaded before a key rotation (or before keys were derived
+     * per purpose) still carries, while its key is accepted.
+     */
+    private boolean validCsrf(String presented, Signed signed) {
+        byte[] given = presented.getBytes(StandardCharsets.US_ASCII);
+        if (MessageDigest.isEqual(given, signed.csrfToken().getBytes(StandardCharsets.US_ASCII))) return true;
+        List<byte[]> older = new ArrayList<>();
+        keys.accepted(CSRF_PURPOSE).stream().skip(1).forEach(key -> older.add(key.bytes()));
+        older.addAll(keys.legacySecrets());
+        return older.stream().anyMatch(key -> MessageDigest.isEqual(given,
+                csrfToken(key, signed.sessionId()).getBytes(StandardCharsets.US_ASCII)));
+    }
+
+    private static String csrfToken(byte[] key, UUID sessionId) {
         try {
             Mac mac = Mac.getInstance("HmacSHA256");
-            mac.init(csrfKey);
+            mac.init(new SecretKeySpec(key, "HmacSHA256"));
             byte[] digest = mac.doFinal(("csrf:" + sessionId).getBytes(StandardCharsets.US_ASCII));
             return Base64.getUrlEncoder().withoutPadding().encodeToString(digest);
         } catch (GeneralSecurityException e) {

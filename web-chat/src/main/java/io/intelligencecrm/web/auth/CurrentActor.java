@@ -3,6 +3,7 @@ package io.intelligencecrm.web.auth;
 import io.intelligencecrm.core.error.CrmException;
 import io.intelligencecrm.core.error.ErrorCode;
 import io.intelligencecrm.core.identity.Actor;
+import io.intelligencecrm.web.http.RequestContext;
 import io.javalin.http.Context;
 import io.javalin.websocket.WsContext;
 import java.util.Optional;
@@ -34,5 +35,6 @@ public final class CurrentActor {
 
     static void set(Context ctx, Actor actor) {
         ctx.attribute(ATTRIBUTE, actor);
+        RequestContext.identify(actor);
     }
 }

@@ -16,6 +16,8 @@ import java.io.IOException;
 import java.io.OutputStreamWriter;
 import java.io.Writer;
 import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
+import java.util.List;
 import java.util.Map;
 
 /** CSV in (multipart file or a text/csv body) and out. */
@@ -36,6 +38,8 @@ public final class ContactTransferController {
                 .query("dryRun", "boolean", "report what would happen without writing")
                 .query("onDuplicate", "string", "skip (default) or update contacts whose email exists")
                 .query("mapping", "string", "JSON object of column header to target field, custom.<name> or ignore")
+                .query("missingValues", "string", "comma-separated cell values that mean missing in this file,"
+                        + " e.g. Select,N/A,-,unknown (the tenant's declared ones always count)")
                 .body("string", "text/csv").returns("ImportReport");
         ContactListParameters.document(api.get("/api/contacts/export.csv", this::exportCsv)
                 .doc("contacts", "Export the filtered contact list as CSV (managers, admins)").returnsText("text/csv"));
@@ -46,6 +50,7 @@ public final class ContactTransferController {
         boolean dryRun = Boolean.TRUE.equals(params.bool("dryRun"));
         String duplicates = params.text("onDuplicate");
         String mappingText = params.text("mapping");
+        String missingText = params.text("missingValues");
         params.validate();
         String csv;
         String contentType = ctx.contentType() == null ? "" : ctx.contentType();
@@ -56,10 +61,12 @@ public final class ContactTransferController {
                 csv = new String(in.readAllBytes(), StandardCharsets.UTF_8);
             }
             if (ctx.formParam("mapping") != null) mappingText = ctx.formParam("mapping");
+            if (ctx.formParam("missingValues") != null) missingText = ctx.formParam("missingValues");
         } else {
             csv = ctx.body();
         }
-        ctx.json(importer.run(CurrentActor.of(ctx), csv, mapping(mappingText), dryRun, onDuplicate(duplicates)));
+        ctx.json(importer.run(CurrentActor.of(ctx), csv, mapping(mappingText), missingValues(missingText), dryRun,
+                onDuplicate(duplicates)));
     }
 
     void exportCsv(Context ctx) throws IOException {
@@ -81,6 +88,10 @@ public final class ContactTransferController {
         } catch (IOException e) {
             throw CrmException.invalid("mapping", "must be a JSON object of column header to field");
         }
+    }
+
+    private static List<String> missingValues(String text) {
+        return text == null || text.isBlank() ? List.of() : Arrays.asList(text.split(","));
     }
 
     private static ContactImport.OnDuplicate onDuplicate(String text) {

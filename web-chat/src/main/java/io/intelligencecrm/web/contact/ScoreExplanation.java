@@ -47,7 +47,7 @@ public final class ScoreExplanation {
     private static String line(Object item) {
         if (item instanceof Map<?, ?> factor) {
             Object name = first(factor, "label", "name", "factor", "feature", "reason", "description");
-            Object weight = first(factor, "impact", "weight", "points", "contribution", "value");
+            Object weight = first(factor, "effect", "impact", "weight", "points", "contribution", "value");
             if (name != null) return weight == null ? String.valueOf(name) : name + " (" + weight + ")";
             return factor.toString();
         }

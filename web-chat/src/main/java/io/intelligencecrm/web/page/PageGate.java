@@ -5,6 +5,7 @@ import io.intelligencecrm.core.user.Role;
 import io.intelligencecrm.core.user.UserService;
 import io.intelligencecrm.web.auth.BrowserSessions;
 import io.intelligencecrm.web.auth.BrowserSessions.Signed;
+import io.intelligencecrm.web.http.RequestContext;
 import io.javalin.http.Context;
 import io.javalin.http.Handler;
 import java.net.URLEncoder;
@@ -48,6 +49,7 @@ public final class PageGate {
                 ctx.redirect("/login?next=" + URLEncoder.encode(next, StandardCharsets.UTF_8));
                 return;
             }
+            RequestContext.identify(signed.get().actor());
             if (!SAFE_METHODS.contains(ctx.method().name())) sessions.requireCsrf(ctx, signed.get());
             page.handle(ctx, signed.get());
         };

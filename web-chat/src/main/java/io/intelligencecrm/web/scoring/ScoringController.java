@@ -9,6 +9,8 @@ import io.intelligencecrm.web.http.QueryParams;
 import io.intelligencecrm.web.http.Requests;
 import io.javalin.http.Context;
 import java.time.Duration;
+import java.util.List;
+import java.util.Map;
 
 /** Lead scores over HTTP: score one contact, read its evidence, rescore all, the model and its backtest. */
 public final class ScoringController {
@@ -33,9 +35,19 @@ public final class ScoringController {
                 .query("days", "integer", "the period in days, 1-90, default 7").query("mine", "boolean", "only my leads")
                 .query("limit", "integer", "1-100, default 20").returns("ScoreDrop[]");
         api.get("/api/scoring/model", this::model).doc("scoring", "The scoring model in use and its backtest")
-                .description("AUC, Brier score and calibration table of a 5-fold backtest over the closed leads;"
-                        + " before there are enough closed leads, the rule-based prior and what is missing.")
+                .description("AUC, Brier score and calibration table of a 5-fold backtest over the closed leads; the"
+                        + " features used with their weight and importance, those left out and why (attributes by their"
+                        + " imported column labels); before there are enough closed leads, the rule-based prior and"
+                        + " what is missing.")
                 .returns("ScoringModel");
+        api.get("/api/scoring/missing-values", this::missingValues)
+                .doc("scoring", "Values that mean missing in this tenant's data").returns("MissingValues");
+        api.put("/api/scoring/missing-values", this::declareMissingValues)
+                .doc("scoring", "Declare the values that mean missing (managers)")
+                .description("Cells with these values (any case, e.g. Select, N/A, -, unknown) count as empty for lead"
+                        + " scoring from the next training, and are left out of later imports. Empty cells always count"
+                        + " as missing.")
+                .body("MissingValues").returns("MissingValues");
         api.post("/api/scoring/model/train", this::train).doc("scoring", "Retrain the model now (managers)")
                 .returns("ScoringModel");
         api.post("/api/scoring/rescore", this::rescore).doc("scoring", "Retrain and rescore every open lead (managers)")
@@ -74,6 +86,19 @@ public final class ScoringController {
 
     void model(Context ctx) {
         ctx.json(scoring.scoring().currentModel(CurrentActor.of(ctx)));
+    }
+
+    void missingValues(Context ctx) {
+        ctx.json(Map.of("values", scoring.scoring().missingValues(CurrentActor.of(ctx))));
+    }
+
+    void declareMissingValues(Context ctx) {
+        Object values = Requests.jsonObject(ctx).get("values");
+        if (!(values instanceof List<?> list) || list.stream().anyMatch(value -> !(value instanceof String))) {
+            throw CrmException.invalid("values", "must be a list of texts");
+        }
+        List<String> tokens = list.stream().map(String.class::cast).toList();
+        ctx.json(Map.of("values", scoring.scoring().declareMissingValues(CurrentActor.of(ctx), tokens)));
     }
 
     void train(Context ctx) {

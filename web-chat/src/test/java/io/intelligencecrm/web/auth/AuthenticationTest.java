@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.intelligencecrm.core.json.Json;
+import io.intelligencecrm.core.secret.KeyRing;
 import io.intelligencecrm.core.user.Role;
 import io.intelligencecrm.web.CrmApplication;
 import io.intelligencecrm.web.testing.ApiClient;
@@ -90,7 +91,7 @@ class AuthenticationTest {
     void a_token_signed_with_another_key_is_refused() {
         String token = DemoLogins.as(application, Role.ADMIN).bearer();
         JsonNode claims = decode(token.split("\\.")[1]);
-        JwtCodec forger = new JwtCodec("another-secret-another-secret-123".getBytes(StandardCharsets.UTF_8),
+        JwtCodec forger = new JwtCodec(KeyRing.of("another-secret-another-secret-123".getBytes(StandardCharsets.UTF_8)),
                 claims.get("iss").asText(), claims.get("aud").asText(), Clock.systemUTC());
         ObjectNode forged = ((ObjectNode) claims.deepCopy()).put("role", "admin");
         assertEquals(401, anonymous.withBearer(forger.sign(forged, Duration.ofMinutes(5))).get("/api/contacts").status());
@@ -110,7 +111,7 @@ class AuthenticationTest {
     void an_expired_token_is_refused() {
         String token = DemoLogins.as(application, Role.ADMIN).bearer();
         JsonNode claims = decode(token.split("\\.")[1]);
-        byte[] secret = SigningSecret.load(application.settings().auth(), application.settings().database().dataDir());
+        KeyRing secret = SigningSecret.load(application.settings().auth(), application.settings().database().dataDir());
         Clock anHourAgo = Clock.fixed(Instant.now().minus(Duration.ofHours(1)), ZoneOffset.UTC);
         JwtCodec past = new JwtCodec(secret, claims.get("iss").asText(), claims.get("aud").asText(), anHourAgo);
         String expired = past.sign((ObjectNode) claims.deepCopy(), Duration.ofMinutes(15));
@@ -124,7 +125,7 @@ class AuthenticationTest {
     void a_token_for_another_audience_is_refused() {
         String token = DemoLogins.as(application, Role.ADMIN).bearer();
         JsonNode claims = decode(token.split("\\.")[1]);
-        byte[] secret = SigningSecret.load(application.settings().auth(), application.settings().database().dataDir());
+        KeyRing secret = SigningSecret.load(application.settings().auth(), application.settings().database().dataDir());
         JwtCodec foreign = new JwtCodec(secret, claims.get("iss").asText(), "some-other-service", Clock.systemUTC());
         assertEquals(401, anonymous.withBearer(foreign.sign((ObjectNode) claims.deepCopy(), Duration.ofMinutes(5)))
                 .get("/api/contacts").status());

@@ -21,7 +21,7 @@ class DocumentationTest {
     private static final Pattern LINK = Pattern.compile("\\]\\(([^)\\s]+)\\)");
     private static final Pattern HEADING = Pattern.compile("(?m)^#{1,6}\\s+(.+)$");
     private static final Pattern VARIABLE = Pattern.compile("CRM_[A-Z0-9_]*[A-Z0-9]");
-    private static final Pattern COMMAND = Pattern.compile("\\./crm (\\w+)(?: (\\w+))?");
+    private static final Pattern COMMAND = Pattern.compile("\\./crm ([\\w-]+)(?: ([\\w-]+))?");
 
     @Test
     void the_readme_is_a_front_door_not_a_manual() {

@@ -1,6 +1,7 @@
 package io.intelligencecrm.core.contact.transfer;
 
 import io.intelligencecrm.core.audit.AuditTrail;
+import io.intelligencecrm.core.contact.AttributeVocabulary;
 import io.intelligencecrm.core.contact.ContactFields;
 import io.intelligencecrm.core.contact.ContactService;
 import io.intelligencecrm.core.csv.CsvReader;
@@ -18,10 +19,12 @@ import io.intelligencecrm.core.tenant.TenantTransactions;
 import io.intelligencecrm.core.user.Role;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
 import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.statement.PreparedBatch;
@@ -60,12 +63,24 @@ public final class ContactImport {
         final List<ImportReport.RejectedRow> rejected = new ArrayList<>();
     }
 
-    /**
-     * @param mapping column header to target: a contact field, {@code custom.<name>}, {@code ownerEmail},
-     *                {@code fullName} or {@code ignore}; unmapped columns are recognised or kept as attributes
-     */
     public ImportReport run(Actor actor, String csv, Map<String, String> mapping, boolean dryRun, OnDuplicate onDuplicate) {
+        return run(actor, csv, mapping, List.of(), dryRun, onDuplicate);
+    }
+
+    /**
+     * @param mapping       column header to target: a contact field, {@code custom.<name>}, {@code ownerEmail},
+     *                      {@code fullName} or {@code ignore}; unmapped columns are recognised or kept as attributes
+     * @param missingValues cell values that mean "missing" in this file ("Select", "N/A", "-"), any case; such
+     *                      cells are left empty like blank ones, and so are the tenant's declared ones
+     */
+    public ImportReport run(Actor actor, String csv, Map<String, String> mapping, List<String> missingValues,
+                            boolean dryRun, OnDuplicate onDuplicate) {
         Permissions.requireWriter(actor);
+        if (missingValues.size() > AttributeVocabulary.MAX_TOKENS) {
+            throw CrmException.invalid("missingValues", "at most " + AttributeVocabulary.MAX_TOKENS + " values");
+        }
+        Set<String> missing = new HashSet<>(AttributeVocabulary.normalise(missingValues));
+        missing.addAll(transactions.inTenant(actor.tenant(), AttributeVocabulary::missingTokens));
         List<CsvRecord> records = CsvReader.parse(csv == null ? "" : csv);
         if (records.size() < 2) throw CrmException.invalid("file", "needs a header row and at least one data row");
         if (records.size() - 1 > MAX_ROWS) {
@@ -76,7 +91,7 @@ public final class ContactImport {
         Map<Integer, String> targets = ImportColumns.resolve(header, mapping == null ? Map.of() : mapping, mappingErrors);
         mappingErrors.throwIfAny();
         List<CsvRecord> rows = records.subList(1, records.size());
-        Map<Integer, AttributeType> types = inferTypes(rows, targets);
+        Map<Integer, AttributeType> types = inferTypes(rows, targets, missing);
 
         Tally tally = new Tally();
         List<Candidate> candidates = new ArrayList<>();
@@ -87,7 +102,7 @@ public final class ContactImport {
                         + " cells but the header has " + header.size() + " (check quoting)"));
                 continue;
             }
-            Candidate candidate = candidate(record, targets, types, tally);
+            Candidate candidate = candidate(record, targets, types, missing, tally);
             if (candidate == null) continue;
             if (candidate.email() != null) {
                 Integer earlier = firstRowOfEmail.putIfAbsent(candidate.email(), record.row());
@@ -110,6 +125,11 @@ public final class ContactImport {
             if (ImportColumns.isCustom(target)) attributeTypes.put(ImportColumns.attributeOf(target), types.get(index));
         });
         if (!dryRun) {
+            Map<String, String> labels = new LinkedHashMap<>();
+            targets.forEach((index, target) -> {
+                if (ImportColumns.isCustom(target)) labels.put(ImportColumns.attributeOf(target), header.get(index).strip());
+            });
+            transactions.useTenant(actor.tenant(), handle -> AttributeVocabulary.saveLabels(handle, labels));
             audit.record(actor, "contact.import", "contact", null, Map.of("rows", rows.size(), "created", tally.created,
                     "updated", tally.updated, "skipped", tally.skipped, "rejected", tally.rejected.size()));
         }
@@ -117,12 +137,15 @@ public final class ContactImport {
                 List.copyOf(tally.rejected), mappingReport, attributeTypes);
     }
 
-    private static Map<Integer, AttributeType> inferTypes(List<CsvRecord> rows, Map<Integer, String> targets) {
+    private static Map<Integer, AttributeType> inferTypes(List<CsvRecord> rows, Map<Integer, String> targets,
+                                                          Set<String> missing) {
         Map<Integer, AttributeType> types = new HashMap<>();
         targets.forEach((index, target) -> {
             if (!ImportColumns.isCustom(target)) return;
             List<String> values = new ArrayList<>();
-            for (CsvRecord row : rows) if (index < row.cells().size()) values.add(row.cells().get(index));
+            for (CsvRecord row : rows) {
+                if (index < row.cells().size() && !isMissing(row.cells().get(index), missing)) values.add(row.cells().get(index));
+            }
             types.put(index, AttributeType.infer(values));
         });
         return types;
@@ -130,7 +153,7 @@ public final class ContactImport {
 
     /** The row as API fields, validated by the contact rules; null (and a rejection) when invalid. */
     private static Candidate candidate(CsvRecord record, Map<Integer, String> targets, Map<Integer, AttributeType> types,
-                                       Tally tally) {
+                                       Set<String> missing, Tally tally) {
         Map<String, Object> fields = new LinkedHashMap<>();
         Map<String, Object> custom = new LinkedHashMap<>();
         String ownerEmail = null;
@@ -138,7 +161,7 @@ public final class ContactImport {
             int index = column.getKey();
             String target = column.getValue();
             String value = index < record.cells().size() ? record.cells().get(index).trim() : "";
-            if (value.isEmpty() || target.equals(ImportColumns.IGNORE)) continue;
+            if (isMissing(value, missing) || target.equals(ImportColumns.IGNORE)) continue;
             if (ImportColumns.isCustom(target)) {
                 custom.put(ImportColumns.attributeOf(target), types.get(index).convert(value));
             } else if (target.equals(ImportColumns.OWNER_EMAIL)) {
@@ -302,6 +325,10 @@ public final class ContactImport {
             ids.put(name.getKey(), id);
         }
         return ids;
+    }
+
+    private static boolean isMissing(String value, Set<String> missing) {
+        return value.isBlank() || missing.contains(value.strip().toLowerCase(Locale.ROOT));
     }
 
     private static String key(String companyName) {
