@@ -48,7 +48,8 @@ public record AgentServices(ChatService chat, ConversationService conversations,
         var transactions = database.tenants();
         CrmServices crm = new CrmServices(core.contacts(), core.companies(), core.deals(), core.interactions(),
                 core.users(), new AnalyticsService(transactions, clock), core.outbox(), transactions, knowledge,
-                core.workflows(), scoring, core.tasks());
+                core.workflows(), scoring, core.tasks(), core.accounts(), core.counts(),
+                core.matcher(), core.undo());
         ProposalService proposals = new ProposalService(transactions, core.audit(), clock,
                 Duration.ofMinutes(settings.proposalTtlMinutes()), CrmToolbox.proposalHandlers(crm));
         CrmToolbox toolbox = new CrmToolbox(crm, proposals, new SuppressionList(transactions, core.audit()));

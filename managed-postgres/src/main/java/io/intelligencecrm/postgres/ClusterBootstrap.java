@@ -9,8 +9,9 @@ import java.sql.Statement;
 /**
  * Prepares a project-managed cluster the way an operator would prepare a shared server:
  * an owner role that owns the database and runs migrations, an application role that is
- * neither owner nor superuser and cannot bypass row-level security, and the extensions
- * only a superuser may create.
+ * neither owner nor superuser and cannot bypass row-level security, the extensions only a
+ * superuser may create, and pg_trgm's operators declared leakproof so name matching can use its
+ * indexes under row-level security.
  */
 public final class ClusterBootstrap {
     private ClusterBootstrap() {
@@ -34,6 +35,8 @@ public final class ClusterBootstrap {
         try (Connection admin = superuser(cluster, database); Statement statement = admin.createStatement()) {
             statement.execute("create extension if not exists vector");
             statement.execute("create extension if not exists pg_trgm");
+            statement.execute("create extension if not exists btree_gin");
+            TrigramOperators.declare(statement);
             statement.execute("revoke create on schema public from public");
             statement.execute("alter schema public owner to " + identifier(roles.owner()));
         } catch (SQLException e) {

@@ -4,12 +4,15 @@ import io.intelligencecrm.core.analytics.Period;
 import io.intelligencecrm.core.db.StoredEnum;
 import io.intelligencecrm.core.error.CrmException;
 import io.intelligencecrm.core.record.FieldReader;
+import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.UUID;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
 /**
@@ -18,6 +21,7 @@ import java.util.stream.Collectors;
  */
 public final class ToolArguments {
     public static final int MAX_ROWS = 20;
+    private static final Pattern AMOUNT = Pattern.compile("(?:[a-z]{3})?(\\d+(?:\\.\\d+)?)([km]?)(?:[a-z]{3})?");
 
     private ToolArguments() {
     }
@@ -86,6 +90,21 @@ public final class ToolArguments {
                         + " or today, tomorrow, yesterday, next month");
             }
         }
+    }
+
+    /** An amount as people write it: 12500, 12,500.50, 100k, 1.5m, $20k, 5000 EUR (the currency is ignored). */
+    public static BigDecimal amount(String field, String text) {
+        if (!given(text)) return null;
+        Matcher matcher = AMOUNT.matcher(text.trim().toLowerCase(Locale.ROOT).replaceAll("[\\s,_$€£¥]", ""));
+        if (!matcher.matches()) {
+            throw CrmException.invalid(field, "'" + text + "' is not an amount; give digits like 12500.00 or 100k");
+        }
+        BigDecimal value = new BigDecimal(matcher.group(1));
+        return switch (matcher.group(2)) {
+            case "k" -> value.movePointRight(3);
+            case "m" -> value.movePointRight(6);
+            default -> value;
+        };
     }
 
     public static Period period(String text, ToolCall call) {

@@ -84,13 +84,13 @@ class ContactToolsTest {
 
     @Test
     void search_results_are_capped_with_a_note_saying_how_many_more_exist() {
-        TableResult all = read.searchContacts(null, null, null, null, 50, as(fixture.viewer));
+        TableResult all = read.searchContacts(null, null, null, null, 50, null, null, null, as(fixture.viewer));
         long live = fixture.count("select count(*) from contacts where deleted_at is null", Map.of());
 
         assertEquals(20, all.rows().size());
         assertEquals(live, all.totalRows());
         assertTrue(all.note().contains((live - 20) + " more exist"), all.note());
-        TableResult leads = read.searchContacts(null, "Lead", null, true, 5, as(fixture.rep));
+        TableResult leads = read.searchContacts(null, "Lead", null, true, 5, null, null, null, as(fixture.rep));
         assertEquals(5, leads.rows().size());
         assertEquals(fixture.count("select count(*) from contacts where deleted_at is null and lifecycle_stage = 'lead'"
                 + " and owner_id = :owner", Map.of("owner", fixture.rep.userId())), leads.totalRows());
@@ -161,5 +161,19 @@ class ContactToolsTest {
         assertEquals(20, batch.drafts().size());
         assertTrue(batch.matchingContacts() > 20);
         assertInstanceOf(List.class, batch.drafts());
+    }
+
+    @Test
+    void an_interaction_logged_on_the_wrong_contact_moves_to_the_right_one_only_by_its_author() {
+        List<UUID> janes = fixture.freshContactsOwnedBy(fixture.rep, 2);
+        ContactWriteTools.InteractionLogged call = write.logInteraction(janes.get(0).toString(), "call", "pricing talk",
+                null, null, as(fixture.rep));
+        ContactWriteTools.InteractionLogged moved = write.moveInteraction(call.interactionId().toString(),
+                janes.get(1).toString(), as(fixture.rep));
+        assertEquals(janes.get(1), moved.contactId());
+        assertEquals(call.interactionId(), moved.interactionId());
+        CrmException notTheirs = assertThrows(CrmException.class, () -> write.moveInteraction(
+                call.interactionId().toString(), janes.get(0).toString(), as(fixture.manager)));
+        assertEquals(ErrorCode.FORBIDDEN, notTheirs.code());
     }
 }

@@ -23,11 +23,11 @@ class CrmToolboxTest {
             "getPipeline", "newLeads", "pipelineByStage", "dealsClosing", "activityByRep", "conversionBySource",
             "staleDeals", "draftEmail", "draftEmailsForContacts", "searchNotes", "findSimilarContacts",
             "answerFromDocuments", "scoreMyLeads", "explainScore", "leadsToCall", "scoreDrops", "findEmailAudience",
-            "listTasks");
+            "listTasks", "closedRevenue", "staleContacts", "countRecords", "accountSummary", "matchRecords");
     private static final Set<String> WRITE_TOOLS = Set.of("createContact", "updateContact", "changeContactStage",
             "assignContactOwner", "logInteraction", "deleteContact", "bulkChangeContactStage", "createCompany",
             "createDeal", "moveDealStage", "markDealWon", "markDealLost", "assignDealOwner", "proposeSendEmail", "proposeSendEmails",
-            "createTask", "completeTask");
+            "createTask", "completeTask", "undoLastChange", "moveInteraction");
 
     private final ToolFixture fixture = ToolFixture.get();
 
@@ -102,7 +102,8 @@ class CrmToolboxTest {
 
     @Test
     void offers_a_handler_for_every_proposed_action() {
-        assertEquals(Set.of("contact.assign_owner", "contact.delete", "contacts.change_stage", "email.send", "deal.assign_owner"),
+        assertEquals(Set.of("contact.assign_owner", "contact.delete", "contacts.change_stage", "email.send", "deal.assign_owner",
+                        "change.undo"),
                 CrmToolbox.proposalHandlers(fixture.services).stream().map(ProposalHandler::action)
                         .collect(Collectors.toSet()));
     }

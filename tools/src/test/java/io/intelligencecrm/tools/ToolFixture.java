@@ -1,12 +1,13 @@
 package io.intelligencecrm.tools;
 
-import io.intelligencecrm.core.config.ScoringSettings;
-import io.intelligencecrm.scoring.ScoringServices;
-import io.intelligencecrm.scoring.similarity.TextSimilarityNeighbours;
 import dev.langchain4j.invocation.InvocationParameters;
 import io.intelligencecrm.core.analytics.AnalyticsService;
+import io.intelligencecrm.core.analytics.RecordCounts;
 import io.intelligencecrm.core.audit.AuditTrail;
+import io.intelligencecrm.core.company.AccountSummaries;
 import io.intelligencecrm.core.company.CompanyService;
+import io.intelligencecrm.core.config.KnowledgeSettings;
+import io.intelligencecrm.core.config.ScoringSettings;
 import io.intelligencecrm.core.contact.ContactService;
 import io.intelligencecrm.core.db.Database;
 import io.intelligencecrm.core.deal.DealService;
@@ -15,6 +16,7 @@ import io.intelligencecrm.core.events.ChangeFeed;
 import io.intelligencecrm.core.identity.Actor;
 import io.intelligencecrm.core.identity.SessionRevocations;
 import io.intelligencecrm.core.interaction.InteractionService;
+import io.intelligencecrm.core.match.RecordMatcher;
 import io.intelligencecrm.core.outbox.Outbox;
 import io.intelligencecrm.core.proposal.ProposalService;
 import io.intelligencecrm.core.task.TaskService;
@@ -22,18 +24,20 @@ import io.intelligencecrm.core.tenant.TenantDirectory;
 import io.intelligencecrm.core.tenant.TenantId;
 import io.intelligencecrm.core.tenant.TenantProvisioning;
 import io.intelligencecrm.core.testing.TestPostgres;
+import io.intelligencecrm.core.undo.ChangeUndo;
 import io.intelligencecrm.core.user.InvitationSender;
 import io.intelligencecrm.core.user.PasswordHasher;
 import io.intelligencecrm.core.user.Role;
 import io.intelligencecrm.core.user.User;
 import io.intelligencecrm.core.user.UserRepository;
 import io.intelligencecrm.core.user.UserService;
+import io.intelligencecrm.knowledge.KnowledgeServices;
 import io.intelligencecrm.outreach.suppression.SuppressionList;
+import io.intelligencecrm.scoring.ScoringServices;
+import io.intelligencecrm.scoring.similarity.TextSimilarityNeighbours;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.ZoneId;
-import io.intelligencecrm.core.config.KnowledgeSettings;
-import io.intelligencecrm.knowledge.KnowledgeServices;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -69,14 +73,18 @@ final class ToolFixture {
         knowledge = KnowledgeServices.create(database, KnowledgeSettings.defaults(), audit, outbox);
         CompanyService companies = new CompanyService(transactions, audit, changes);
         ContactService contacts = new ContactService(transactions, audit, changes, companies, List.of());
-        services = new CrmServices(contacts, companies, new DealService(transactions, audit, changes, companies, clock),
-                new InteractionService(transactions, audit, changes, contacts, clock),
+        DealService deals = new DealService(transactions, audit, changes, companies, clock);
+        InteractionService interactions = new InteractionService(transactions, audit, changes, contacts, clock);
+        TaskService tasks = new TaskService(transactions, audit, clock);
+        services = new CrmServices(contacts, companies, deals, interactions,
                 new UserService(transactions, new TenantDirectory(database.jdbi()), new PasswordHasher(), audit,
                         InvitationSender.NONE, clock, Duration.ofDays(7), "http://localhost", SessionRevocations.NONE),
                 new AnalyticsService(transactions, clock), outbox, transactions, knowledge.search(),
                 ScoringServices.create(database, new TenantDirectory(database.jdbi()), changes,
                         new ScoringSettings(24, false, false), clock, new TextSimilarityNeighbours(transactions, clock)),
-                new TaskService(transactions, audit, clock));
+                tasks, new AccountSummaries(transactions, companies),
+                new RecordCounts(transactions), new RecordMatcher(transactions),
+                new ChangeUndo(transactions, audit, contacts, companies, deals, interactions, tasks));
         proposals = new ProposalService(transactions, audit, clock, Duration.ofHours(1),
                 CrmToolbox.proposalHandlers(services));
         suppressions = new SuppressionList(transactions, audit);

@@ -7,8 +7,11 @@ import io.intelligencecrm.core.db.DatabaseStartException;
 import io.intelligencecrm.core.db.Migrations;
 import io.intelligencecrm.postgres.ClusterBootstrap;
 import io.intelligencecrm.postgres.LocalPostgres;
+import io.intelligencecrm.postgres.TrigramOperators;
 import io.intelligencecrm.postgres.PostgresStartException;
 import java.util.Optional;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Opens the configured database: an external server when CRM_DATABASE_URL is set, otherwise the
@@ -16,6 +19,7 @@ import java.util.Optional;
  */
 public final class DatabaseRuntime implements AutoCloseable {
     public static final String EMBEDDED_DATABASE = "crm";
+    private static final Logger log = LoggerFactory.getLogger(DatabaseRuntime.class);
 
     private final Optional<LocalPostgres> cluster;
     private final Database database;
@@ -53,7 +57,13 @@ public final class DatabaseRuntime implements AutoCloseable {
         }
         try {
             Migrations.apply(coordinates);
-            return new DatabaseRuntime(cluster, new Database(coordinates, settings.poolSize()));
+            Database database = new Database(coordinates, settings.poolSize());
+            if (!database.jdbi().withHandle(handle -> TrigramOperators.leakproof(handle.getConnection()))) {
+                log.warn("pg_trgm's operators are not declared leakproof in this database, so matching names in chat "
+                        + "reads each tenant's rows instead of its indexes; a superuser can fix this with the statements"
+                        + " in docs/operating/deploy.md");
+            }
+            return new DatabaseRuntime(cluster, database);
         } catch (RuntimeException e) {
             cluster.ifPresent(LocalPostgres::close);
             throw e;

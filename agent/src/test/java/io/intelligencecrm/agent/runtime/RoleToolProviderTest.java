@@ -1,8 +1,5 @@
 package io.intelligencecrm.agent.runtime;
 
-import io.intelligencecrm.core.config.ScoringSettings;
-import io.intelligencecrm.scoring.ScoringServices;
-import io.intelligencecrm.scoring.similarity.TextSimilarityNeighbours;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
@@ -19,8 +16,12 @@ import dev.langchain4j.service.tool.ToolProviderResult;
 import io.intelligencecrm.agent.chat.AgentEvent;
 import io.intelligencecrm.agent.memory.ConversationKey;
 import io.intelligencecrm.core.analytics.AnalyticsService;
+import io.intelligencecrm.core.analytics.RecordCounts;
 import io.intelligencecrm.core.audit.AuditTrail;
+import io.intelligencecrm.core.company.AccountSummaries;
 import io.intelligencecrm.core.company.CompanyService;
+import io.intelligencecrm.core.config.KnowledgeSettings;
+import io.intelligencecrm.core.config.ScoringSettings;
 import io.intelligencecrm.core.contact.ContactService;
 import io.intelligencecrm.core.conversation.ConversationService;
 import io.intelligencecrm.core.db.Database;
@@ -30,23 +31,31 @@ import io.intelligencecrm.core.events.ChangeFeed;
 import io.intelligencecrm.core.identity.Actor;
 import io.intelligencecrm.core.identity.SessionRevocations;
 import io.intelligencecrm.core.interaction.InteractionService;
+import io.intelligencecrm.core.match.RecordMatcher;
 import io.intelligencecrm.core.outbox.Outbox;
 import io.intelligencecrm.core.proposal.ProposalService;
+import io.intelligencecrm.core.proposal.ProposalStatus;
 import io.intelligencecrm.core.task.TaskService;
 import io.intelligencecrm.core.tenant.TenantDirectory;
 import io.intelligencecrm.core.tenant.TenantId;
 import io.intelligencecrm.core.testing.TestPostgres;
 import io.intelligencecrm.core.testing.TestTenants;
+import io.intelligencecrm.core.undo.ChangeUndo;
 import io.intelligencecrm.core.user.InvitationSender;
 import io.intelligencecrm.core.user.PasswordHasher;
 import io.intelligencecrm.core.user.Role;
 import io.intelligencecrm.core.user.UserRepository;
 import io.intelligencecrm.core.user.UserService;
+import io.intelligencecrm.knowledge.KnowledgeServices;
+import io.intelligencecrm.scoring.ScoringServices;
+import io.intelligencecrm.scoring.similarity.TextSimilarityNeighbours;
 import io.intelligencecrm.tools.CrmServices;
 import io.intelligencecrm.tools.CrmToolbox;
 import io.intelligencecrm.tools.ProposalResult;
 import io.intelligencecrm.tools.TableResult;
 import io.intelligencecrm.tools.ToolCall;
+import io.intelligencecrm.tools.deal.DealWriteTools;
+import io.intelligencecrm.tools.undo.UndoWriteTools;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -56,8 +65,6 @@ import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicInteger;
-import io.intelligencecrm.core.config.KnowledgeSettings;
-import io.intelligencecrm.knowledge.KnowledgeServices;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -73,6 +80,7 @@ class RoleToolProviderTest {
     private static AuditTrail audit;
     private static ConversationService conversations;
     private static CrmToolbox toolbox;
+    private static ProposalService proposals;
     private static KnowledgeServices knowledge;
 
     /** A small tool object: one tool per behaviour the guard must handle. */
@@ -130,17 +138,21 @@ class RoleToolProviderTest {
         knowledge = KnowledgeServices.create(database, KnowledgeSettings.defaults(), audit, outbox);
         CompanyService companies = new CompanyService(transactions, audit, changes);
         ContactService contacts = new ContactService(transactions, audit, changes, companies, List.of());
-        CrmServices services = new CrmServices(contacts, companies,
-                new DealService(transactions, audit, changes, companies, clock),
-                new InteractionService(transactions, audit, changes, contacts, clock),
+        DealService deals = new DealService(transactions, audit, changes, companies, clock);
+        InteractionService interactions = new InteractionService(transactions, audit, changes, contacts, clock);
+        TaskService tasks = new TaskService(transactions, audit, clock);
+        CrmServices services = new CrmServices(contacts, companies, deals, interactions,
                 new UserService(transactions, new TenantDirectory(database.jdbi()), new PasswordHasher(), audit,
                         InvitationSender.NONE, clock, Duration.ofDays(7), "http://localhost", SessionRevocations.NONE),
                 new AnalyticsService(transactions, clock), outbox, transactions, knowledge.search(),
                 ScoringServices.create(database, new TenantDirectory(database.jdbi()), changes,
                         new ScoringSettings(24, false, false), clock, new TextSimilarityNeighbours(transactions, clock)),
-                new TaskService(transactions, audit, clock));
-        toolbox = new CrmToolbox(services, new ProposalService(transactions, audit, clock, Duration.ofHours(1),
-                CrmToolbox.proposalHandlers(services)));
+                tasks, new AccountSummaries(transactions, companies),
+                new RecordCounts(transactions), new RecordMatcher(transactions),
+                new ChangeUndo(transactions, audit, contacts, companies, deals, interactions, tasks));
+        proposals = new ProposalService(transactions, audit, clock, Duration.ofHours(1),
+                CrmToolbox.proposalHandlers(services));
+        toolbox = new CrmToolbox(services, proposals);
     }
 
     @AfterAll
@@ -266,6 +278,54 @@ class RoleToolProviderTest {
         assertEquals(real.toolNames(Role.VIEWER), viewerTools.stream().sorted().toList());
     }
 
+    @Test
+    void undo_finds_the_writes_of_the_users_last_tool_call_in_the_conversation() {
+        RoleToolProvider real = new RoleToolProvider(toolbox::toolsFor, audit, database.tenants(), MAX_RESULT_CHARS);
+        UUID conversation = conversations.start(rep, "web", null).id();
+        Object deal = run(real, turn(rep, conversation), "createDeal", "{\"name\": \"Undo me\", \"amount\": \"5k\"}")
+                .result();
+        String dealId = ((DealWriteTools.DealSaved) deal).deal().id().toString();
+        run(real, turn(rep, conversation), "moveDealStage", "{\"dealId\": \"" + dealId + "\", \"stage\": \"negotiation\"}");
+        run(real, turn(rep, conversation), "searchContacts", "{}");
+
+        UndoWriteTools.UndoResult stage = (UndoWriteTools.UndoResult) run(real, turn(rep, conversation),
+                "undoLastChange", "{}").result();
+        assertEquals("undone", stage.result(), stage.detail());
+        assertEquals("prospecting", stageOf(dealId));
+        assertEquals("undone", ((UndoWriteTools.UndoResult) run(real, turn(rep, conversation), "undoLastChange", "{}")
+                .result()).result());
+        long removed = database.tenants().inTenant(tenant, handle -> handle.createQuery(
+                "select count(*) from deals where id = :id and deleted_at is not null").bind("id", UUID.fromString(dealId))
+                .mapTo(Long.class).one());
+        assertEquals(1, removed, "the second undo removed the created deal");
+
+        run(real, turn(rep, conversation), "createContact", "{\"firstName\": \"Undo\", \"lastName\": \"Person\"}");
+        ProposalResult proposed = (ProposalResult) run(real, turn(rep, conversation), "undoLastChange", "{}").result();
+        assertTrue(proposed.summary().contains("remove the contact 'Undo Person'"), proposed.summary());
+        assertEquals(ProposalStatus.EXECUTED, proposals.approve(rep, proposed.proposalId(), proposed.argumentsHash())
+                .status());
+        UndoWriteTools.UndoResult nothing = (UndoWriteTools.UndoResult) run(real, turn(rep, conversation),
+                "undoLastChange", "{}").result();
+        assertEquals("not undone", nothing.result());
+        assertTrue(run(real, turn(rep, UUID.randomUUID()), "undoLastChange", "{}").resultText().contains("not undone"),
+                "another conversation has nothing to undo");
+    }
+
+    private static String stageOf(String dealId) {
+        return database.tenants().inTenant(tenant, handle -> handle.createQuery("select stage from deals where id = :id")
+                .bind("id", UUID.fromString(dealId)).mapTo(String.class).one());
+    }
+
+    private static ToolExecutionResult run(RoleToolProvider tools, Turn turn, String tool, String arguments) {
+        ToolExecutionRequest request = ToolExecutionRequest.builder().id("call-" + UUID.randomUUID()).name(tool)
+                .arguments(arguments).build();
+        ToolExecutionResult result = tools.provideTools(ToolProviderRequest.builder().invocationContext(turn.context())
+                .userMessage(UserMessage.from("hi")).build()).toolExecutorByName(tool).executeWithContext(request,
+                turn.context());
+        assertFalse(result.isError(), result.resultText());
+        return result;
+    }
+
     private static List<String> offered(RoleToolProvider provider, Actor actor) {
         ToolProviderResult result = provider.provideTools(ToolProviderRequest.builder()
                 .invocationContext(turn(actor).context()).userMessage(UserMessage.from("hi")).build());
@@ -288,7 +348,10 @@ class RoleToolProviderTest {
     }
 
     private static Turn turn(Actor actor) {
-        UUID conversation = conversations.start(actor, "web", null).id();
+        return turn(actor, conversations.start(actor, "web", null).id());
+    }
+
+    private static Turn turn(Actor actor, UUID conversation) {
         List<AgentEvent> events = new CopyOnWriteArrayList<>();
         AgentTurn turn = new AgentTurn(new ToolCall(actor.viaAgent(), conversation, ZoneId.of("UTC"), Clock.systemUTC()),
                 new ConversationKey(tenant, actor.userId(), conversation), new Persona("Someone", "rep", "Tools"),

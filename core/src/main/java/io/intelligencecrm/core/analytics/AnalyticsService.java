@@ -192,6 +192,65 @@ public final class AnalyticsService {
                 rows, "table");
     }
 
+    /**
+     * Deals won in the period (by the day they were closed in the zone), count and total per currency:
+     * amounts in different currencies are never added up.
+     */
+    public AnalyticsTable closedRevenue(Actor actor, Period period, ZoneId zone, UUID ownerIdOrNull) {
+        List<List<Object>> rows = transactions.inTenant(actor.tenant(), handle -> handle.createQuery("""
+                        select trim(currency) as currency, count(*) as deals, sum(amount) as total
+                          from deals
+                         where deleted_at is null and stage = 'won' and closed_at >= :from and closed_at < :to
+                           and (cast(:ownerId as uuid) is null or owner_id = :ownerId)
+                         group by currency
+                         order by total desc, currency""")
+                .bind("from", period.start(zone)).bind("to", period.end(zone)).bind("ownerId", ownerIdOrNull)
+                .map((rs, context) -> List.<Object>of(rs.getString("currency"), rs.getLong("deals"),
+                        rs.getBigDecimal("total")))
+                .list());
+        return new AnalyticsTable("Revenue closed " + period.label() + " (" + period.from() + " to "
+                + period.toExclusive().minusDays(1) + ")" + (ownerIdOrNull == null ? "" : ", one owner's deals"),
+                List.of("Currency", "Deals won", "Total"), rows, "bar");
+    }
+
+    /**
+     * Live contacts with no interaction in the last {@code days} days (a contact never contacted
+     * counts from the day it was created), longest idle first; one owner's when given.
+     */
+    public AnalyticsTable staleContacts(Actor actor, int days, UUID ownerIdOrNull) {
+        if (days < 1 || days > MAX_IDLE_DAYS) throw CrmException.invalid("days", "must be between 1 and " + MAX_IDLE_DAYS);
+        Instant now = clock.instant();
+        ZoneId zone = clock.getZone();
+        List<List<Object>> rows = transactions.inTenant(actor.tenant(), handle -> handle.createQuery("""
+                        select c.id, coalesce(nullif(trim(c.first_name || ' ' || c.last_name), ''), c.email) as name,
+                               co.name as company, %s as owner, c.lifecycle_stage as stage,
+                               activity.last_at, coalesce(activity.last_at, c.created_at) as idle_since
+                          from contacts c
+                          left join companies co on co.tenant_id = c.tenant_id and co.id = c.company_id
+                          left join users u on u.tenant_id = c.tenant_id and u.id = c.owner_id
+                          left join lateral (
+                              select max(i.occurred_at) as last_at
+                                from interactions i
+                               where i.tenant_id = c.tenant_id and i.contact_id = c.id and i.deleted_at is null
+                          ) activity on true
+                         where c.deleted_at is null and c.lifecycle_stage <> 'lost'
+                           and (cast(:ownerId as uuid) is null or c.owner_id = :ownerId)
+                           and coalesce(activity.last_at, c.created_at) < :cutoff
+                         order by idle_since, name""".formatted(OWNER_NAME))
+                .bind("cutoff", now.minus(Duration.ofDays(days))).bind("ownerId", ownerIdOrNull)
+                .map((rs, context) -> {
+                    java.sql.Timestamp last = rs.getTimestamp("last_at");
+                    return cells(rs.getString("id"), rs.getString("name"), rs.getString("company"),
+                            rs.getString("owner"), rs.getString("stage"),
+                            last == null ? "never" : LocalDate.ofInstant(last.toInstant(), zone).toString(),
+                            Duration.between(rs.getTimestamp("idle_since").toInstant(), now).toDays());
+                })
+                .list());
+        return new AnalyticsTable("Contacts not contacted in the last " + days + " days"
+                + (ownerIdOrNull == null ? "" : " (one owner's)"),
+                List.of("id", "Contact", "Company", "Owner", "Stage", "Last contacted", "Days since"), rows, "table");
+    }
+
     private static List<Object> staleRow(ResultSet rs, Instant now, ZoneId zone) throws SQLException {
         java.sql.Timestamp last = rs.getTimestamp("last_at");
         Instant idleSince = rs.getTimestamp("idle_since").toInstant();

@@ -11,11 +11,22 @@ import java.util.UUID;
  *
  * @param sort one of created (default), updated, name, score
  * @param deleted true lists the trash instead of live contacts
+ * @param notContactedSince only contacts created before this instant with no interaction since
  */
 public record ContactQuery(String q, UUID ownerId, LifecycleStage stage, UUID companyId, Instant createdFrom,
                            Instant createdTo, Instant updatedFrom, Instant updatedTo, Boolean hasEmail,
                            BigDecimal scoreMin, BigDecimal scoreMax, Map<String, String> custom, String sort,
-                           Boolean descending, String cursor, Integer limit, boolean deleted) {
+                           Boolean descending, String cursor, Integer limit, boolean deleted,
+                           Instant notContactedSince) {
+
+    /** Without the contact-activity filter, which only the agent's tools use so far. */
+    public ContactQuery(String q, UUID ownerId, LifecycleStage stage, UUID companyId, Instant createdFrom,
+                        Instant createdTo, Instant updatedFrom, Instant updatedTo, Boolean hasEmail,
+                        BigDecimal scoreMin, BigDecimal scoreMax, Map<String, String> custom, String sort,
+                        Boolean descending, String cursor, Integer limit, boolean deleted) {
+        this(q, ownerId, stage, companyId, createdFrom, createdTo, updatedFrom, updatedTo, hasEmail, scoreMin, scoreMax,
+                custom, sort, descending, cursor, limit, deleted, null);
+    }
 
     public static ContactQuery all() {
         return new ContactQuery(null, null, null, null, null, null, null, null, null, null, null, Map.of(), null,
@@ -24,16 +35,16 @@ public record ContactQuery(String q, UUID ownerId, LifecycleStage stage, UUID co
 
     public ContactQuery withText(String text) {
         return new ContactQuery(text, ownerId, stage, companyId, createdFrom, createdTo, updatedFrom, updatedTo,
-                hasEmail, scoreMin, scoreMax, custom, sort, descending, cursor, limit, deleted);
+                hasEmail, scoreMin, scoreMax, custom, sort, descending, cursor, limit, deleted, notContactedSince);
     }
 
     public ContactQuery withLimit(Integer newLimit) {
         return new ContactQuery(q, ownerId, stage, companyId, createdFrom, createdTo, updatedFrom, updatedTo,
-                hasEmail, scoreMin, scoreMax, custom, sort, descending, cursor, newLimit, deleted);
+                hasEmail, scoreMin, scoreMax, custom, sort, descending, cursor, newLimit, deleted, notContactedSince);
     }
 
     public ContactQuery withCursor(String newCursor) {
         return new ContactQuery(q, ownerId, stage, companyId, createdFrom, createdTo, updatedFrom, updatedTo,
-                hasEmail, scoreMin, scoreMax, custom, sort, descending, newCursor, limit, deleted);
+                hasEmail, scoreMin, scoreMax, custom, sort, descending, newCursor, limit, deleted, notContactedSince);
     }
 }

@@ -61,6 +61,11 @@ final class ContactSearch {
             where.add("c.score <= :scoreMax");
             binds.put("scoreMax", query.scoreMax());
         }
+        if (query.notContactedSince() != null) {
+            where.add("c.created_at < :quietSince and not exists (select 1 from interactions qi where qi.tenant_id = "
+                    + "c.tenant_id and qi.contact_id = c.id and qi.deleted_at is null and qi.occurred_at >= :quietSince)");
+            binds.put("quietSince", query.notContactedSince());
+        }
         int n = 0;
         for (Map.Entry<String, String> attribute : query.custom().entrySet()) {
             // Equality on the attribute's text form, so "42", "true" and "Berlin" all compare as typed in a URL.

@@ -194,6 +194,40 @@ public final class InteractionService {
         });
     }
 
+    /**
+     * Moves an interaction the actor wrote to another contact they may write (a call logged on the
+     * wrong Jane). A link to a deal of the old contact is dropped; one to a deal of the new contact or to
+     * no contact's deal is kept.
+     */
+    public Interaction move(Actor actor, UUID id, UUID contactId) {
+        return transactions.inTenant(actor.tenant(), handle -> {
+            Interaction before = require(handle, id);
+            Permissions.requireWriter(actor);
+            if (!Objects.equals(before.authorId(), actor.userId())) {
+                throw CrmException.forbidden("Only the person who logged an interaction can move it");
+            }
+            Contact target = handle.attach(ContactDao.class).find(contactId).filter(c -> c.deletedAt() == null)
+                    .orElseThrow(() -> CrmException.invalid("contactId", "no such contact"));
+            contacts.requireWritable(handle, actor, target);
+            if (contactId.equals(before.contactId())) return before;
+            UUID dealId = before.dealId() == null ? null : handle.attach(DealDao.class).find(before.dealId())
+                    .filter(deal -> deal.contactId() == null || deal.contactId().equals(contactId))
+                    .map(deal -> deal.id()).orElse(null);
+            Map<String, Object> changed = new LinkedHashMap<>();
+            changed.put("contact_id", contactId);
+            changed.put("deal_id", dealId);
+            Map<String, Object> current = new LinkedHashMap<>();
+            current.put("contact_id", before.contactId());
+            current.put("deal_id", before.dealId());
+            Map<String, Object> diff = RecordWrites.diff(current, changed);
+            RecordWrites.update(handle, "interactions", id, changed);
+            audit.record(actor, "interaction.move", "interaction", id, diff);
+            changes.publish(actor.tenant(), new RecordChange("interaction", id, "updated",
+                    Map.of("contactId", contactId.toString(), "movedFrom", before.contactId().toString()), actor.userId()));
+            return require(handle, id);
+        });
+    }
+
     public void delete(Actor actor, UUID id) {
         transactions.useTenant(actor.tenant(), handle -> {
             Interaction interaction = require(handle, id);

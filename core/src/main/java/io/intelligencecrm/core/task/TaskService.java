@@ -17,7 +17,6 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Objects;
 import java.util.Set;
 import java.util.UUID;
 import org.jdbi.v3.core.Handle;
@@ -55,6 +54,7 @@ public final class TaskService {
     /** Fields as in the API: title, notes, dueAt, contactId, dealId, assigneeId (managers and admins only). */
     public Task create(Actor actor, Map<String, Object> fields) {
         requireUser(actor);
+        Permissions.requireWriter(actor);
         return transactions.inTenant(actor.tenant(), handle -> {
             Violations violations = new Violations();
             FieldReader reader = new FieldReader(fields, FIELDS, violations);
@@ -93,7 +93,7 @@ public final class TaskService {
 
     /** Open tasks first, soonest due (so overdue) first; done ones after, latest done first. */
     public List<Task> list(Actor actor, TaskQuery query) {
-        if (actor.role() == Role.REP && !Objects.equals(query.assigneeId(), actor.userId())) {
+        if (actor.role() == Role.REP && (actor.userId() == null || !actor.userId().equals(query.assigneeId()))) {
             throw CrmException.forbidden("Reps see only their own tasks");
         }
         List<String> where = new ArrayList<>();

@@ -5,6 +5,7 @@ import dev.langchain4j.agent.tool.Tool;
 import dev.langchain4j.invocation.InvocationParameters;
 import io.intelligencecrm.core.analytics.AnalyticsTable;
 import io.intelligencecrm.core.analytics.Period;
+import io.intelligencecrm.core.identity.Actor;
 import io.intelligencecrm.tools.CrmServices;
 import io.intelligencecrm.tools.TableResult;
 import io.intelligencecrm.tools.ToolArguments;
@@ -13,8 +14,8 @@ import io.intelligencecrm.tools.ToolCall;
 /** Reports over the CRM's data, shown to the user as tables and charts; available to every role. */
 public final class AnalyticsTools {
     private static final String PERIOD = "the period: today, yesterday, this week, last week, this month, last month,"
-            + " this quarter, last quarter, this year, last N days, last N weeks, next N days, next month, an ISO date"
-            + " or an ISO range like 2026-01-01..2026-01-31; default this month";
+            + " this quarter, last quarter, this year, last year, last N days/weeks/months, next N days, next month, an"
+            + " ISO date or an ISO range like 2026-01-01..2026-01-31; default this month";
     /** A time series is one chart, not a list of records: a year of weeks fits, so it gets more rows. */
     private static final int SERIES_ROWS = 60;
 
@@ -67,6 +68,31 @@ public final class AnalyticsTools {
                                   InvocationParameters parameters) {
         return table(services.analytics().staleDeals(ToolCall.of(parameters).actor(), days == null ? 14 : days),
                 ToolArguments.MAX_ROWS);
+    }
+
+    @Tool("Revenue closed (deals won) in a period: how many deals and their total per currency. Use it for "
+            + "'how much did we close last month?', 'what did I win this quarter?'.")
+    public TableResult closedRevenue(@P(value = PERIOD, required = false) String period,
+                                     @P(value = "true for only the user's own deals", required = false) Boolean mine,
+                                     InvocationParameters parameters) {
+        ToolCall call = ToolCall.of(parameters);
+        Actor actor = call.actor();
+        AnalyticsTable revenue = services.analytics().closedRevenue(actor, ToolArguments.period(period, call),
+                call.zone(), Boolean.TRUE.equals(mine) ? actor.userId() : null);
+        TableResult result = table(revenue, ToolArguments.MAX_ROWS);
+        return result.rows().isEmpty() ? new TableResult(result.title(), result.columns(), result.rows(),
+                result.chartKind(), 0, "No deal was won in this period, so nothing was closed.") : result;
+    }
+
+    @Tool("Lists contacts nobody has been in touch with (no call, email, meeting or note) for the given number of "
+            + "days, longest silent first, with each contact's id. Use it for 'who haven't I talked to in a month?'.")
+    public TableResult staleContacts(
+            @P(value = "days without any interaction, default 30", required = false) Integer days,
+            @P(value = "true for only the user's own contacts", required = false) Boolean mine,
+            InvocationParameters parameters) {
+        Actor actor = ToolCall.of(parameters).actor();
+        return table(services.analytics().staleContacts(actor, days == null ? 30 : days,
+                Boolean.TRUE.equals(mine) ? actor.userId() : null), ToolArguments.MAX_ROWS);
     }
 
     private static TableResult table(AnalyticsTable table, int cap) {

@@ -3,6 +3,7 @@ package io.intelligencecrm.tools.company;
 import dev.langchain4j.agent.tool.P;
 import dev.langchain4j.agent.tool.Tool;
 import dev.langchain4j.invocation.InvocationParameters;
+import io.intelligencecrm.core.company.AccountSummary;
 import io.intelligencecrm.core.company.Company;
 import io.intelligencecrm.core.company.CompanyQuery;
 import io.intelligencecrm.core.identity.Actor;
@@ -12,8 +13,13 @@ import io.intelligencecrm.tools.TableResult;
 import io.intelligencecrm.tools.Team;
 import io.intelligencecrm.tools.ToolArguments;
 import io.intelligencecrm.tools.ToolCall;
+import io.intelligencecrm.tools.Views;
+import io.intelligencecrm.tools.Views.DealView;
+import java.math.BigDecimal;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
+import java.util.UUID;
 
 /** Finding companies; available to every role. */
 public final class CompanyReadTools {
@@ -37,5 +43,28 @@ public final class CompanyReadTools {
                 .toList();
         return new TableResult("Companies", List.of("id", "Name", "Domain", "Industry", "Country", "Owner"), rows,
                 "table", listing.total(), listing.note("companies"));
+    }
+
+    /** An account at a glance; deals as in other tools, people and touches as the summary reads them. */
+    public record AccountView(UUID companyId, String name, String domain, String industry, String owner,
+                              long contactCount, List<AccountSummary.Person> contacts, long openDealCount,
+                              List<DealView> openDeals, Map<String, BigDecimal> openPipeline,
+                              List<AccountSummary.Touch> lastTouches) {
+    }
+
+    @Tool("Summarises an account (a company): its owner, the people we know there (most recently contacted "
+            + "first), its open deals (stage, amount, expected close) and the latest interactions with its people. "
+            + "Use it for 'what's going on with Acme?'.")
+    public AccountView accountSummary(
+            @P("the company's id, as findCompanies returns it") String companyId,
+            InvocationParameters parameters) {
+        Actor actor = ToolCall.of(parameters).actor();
+        AccountSummary summary = services.accounts().summary(actor, ToolArguments.id("companyId", companyId));
+        Team team = Team.of(services.users(), actor);
+        Company company = summary.company();
+        return new AccountView(company.id(), company.name(), company.domain(), company.industry(), summary.ownerName(),
+                summary.contactCount(), summary.contacts(), summary.openDealCount(),
+                summary.openDeals().stream().map(deal -> Views.deal(deal, team)).toList(), summary.openValue(),
+                summary.recentInteractions());
     }
 }

@@ -18,6 +18,8 @@ import io.intelligencecrm.tools.Team;
 import io.intelligencecrm.tools.ToolArguments;
 import io.intelligencecrm.tools.ToolCall;
 import io.intelligencecrm.tools.Views;
+import java.math.BigDecimal;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -34,16 +36,23 @@ public final class ContactReadTools {
         this.services = services;
     }
 
-    @Tool("Searches contacts by free text (name, email, phone, company) and filters. Returns a table with each "
-            + "contact's id; use the id with other contact tools.")
+    @Tool("Searches contacts by free text (name, email, phone, company) and filters: stage, company, owner, lead "
+            + "score range, and how long since anyone was in touch. Returns a table with each contact's id; use the "
+            + "id with other contact tools. 'my leads with a score over 90' is stage lead, onlyMine, minScore 90.")
     public TableResult searchContacts(
-            @P(value = "words to match against name, email, phone and company name", required = false) String query,
+            @P(value = "words to match against name, email, phone and company name; leave out to filter only",
+                    required = false) String query,
             @P(value = "lifecycle stage: lead, qualified, customer or lost", required = false) String stage,
             @P(value = "only contacts of the company with this name", required = false) String companyName,
             @P(value = "true for only the user's own contacts", required = false) Boolean onlyMine,
             @P(value = "how many rows to show, at most 20 (default 20)", required = false) Integer limit,
+            @P(value = "lowest lead score, 0-100", required = false) Integer minScore,
+            @P(value = "highest lead score, 0-100", required = false) Integer maxScore,
+            @P(value = "only contacts with no call, email, meeting or note in this many days", required = false)
+            Integer notContactedDays,
             InvocationParameters parameters) {
-        Actor actor = ToolCall.of(parameters).actor();
+        ToolCall call = ToolCall.of(parameters);
+        Actor actor = call.actor();
         LifecycleStage lifecycle = ToolArguments.optionalChoice("stage", stage, LifecycleStage.class);
         UUID companyId = null;
         if (ToolArguments.given(companyName)) {
@@ -54,9 +63,15 @@ public final class ContactReadTools {
             }
             companyId = companies.getFirst().id();
         }
+        if (notContactedDays != null && (notContactedDays < 1 || notContactedDays > 3650)) {
+            throw CrmException.invalid("notContactedDays", "must be between 1 and 3650");
+        }
+        boolean byScore = minScore != null || maxScore != null;
         ContactQuery filters = new ContactQuery(ToolArguments.trimmed(query),
                 Boolean.TRUE.equals(onlyMine) ? actor.userId() : null, lifecycle, companyId, null, null, null, null,
-                null, null, null, Map.of(), null, null, null, null, false);
+                null, score("minScore", minScore), score("maxScore", maxScore), Map.of(), byScore ? "score" : null,
+                null, null, null, false,
+                notContactedDays == null ? null : call.clock().instant().minus(Duration.ofDays(notContactedDays)));
         Listing<Contact> listing = Listing.of(ToolArguments.limit(limit),
                 (cursor, size) -> services.contacts().list(actor, filters.withCursor(cursor).withLimit(size)));
         Team team = Team.of(services.users(), actor);
@@ -67,6 +82,12 @@ public final class ContactReadTools {
                     contact.score()));
         }
         return new TableResult("Contacts", columns(), rows, "table", listing.total(), listing.note("contacts"));
+    }
+
+    private static BigDecimal score(String field, Integer value) {
+        if (value == null) return null;
+        if (value < 0 || value > 100) throw CrmException.invalid(field, "a lead score is between 0 and 100");
+        return BigDecimal.valueOf(value);
     }
 
     @Tool("Shows one contact in full: fields, company, latest lead score, open deals and recent interactions.")

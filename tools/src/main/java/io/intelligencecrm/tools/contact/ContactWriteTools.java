@@ -195,6 +195,18 @@ public final class ContactWriteTools {
                 logged.occurredAt().toString());
     }
 
+    @Tool("Moves an interaction the user logged to another contact, e.g. a call logged on the wrong person "
+            + "('no, I meant the other Jane'). Only the person who logged it may move it.")
+    public InteractionLogged moveInteraction(
+            @P("the interaction's id, as logInteraction returned it") String interactionId,
+            @P("the id of the contact it belongs to") String contactId,
+            InvocationParameters parameters) {
+        Interaction moved = services.interactions().move(ToolCall.of(parameters).actor(),
+                ToolArguments.id("interactionId", interactionId), ToolArguments.id("contactId", contactId));
+        return new InteractionLogged(moved.id(), moved.contactId(), moved.type().stored(), moved.direction().stored(),
+                moved.occurredAt().toString());
+    }
+
     @Tool("Deletes a contact (moves it to the trash). This only PROPOSES the deletion; the user must approve it.")
     public ProposalResult deleteContact(
             @P("the contact's id") String contactId,

@@ -18,7 +18,6 @@ import io.intelligencecrm.tools.ToolCall;
 import io.intelligencecrm.tools.Views;
 import io.intelligencecrm.tools.Views.DealView;
 import io.intelligencecrm.tools.proposal.AssignDealOwnerHandler;
-import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -47,7 +46,7 @@ public final class DealWriteTools {
             @P(value = "id of the contact the deal is with", required = false) String contactId,
             @P(value = "company name; found or created (defaults to the contact's company)", required = false)
             String companyName,
-            @P(value = "amount as a decimal number without currency sign, e.g. 12500.00", required = false) String amount,
+            @P(value = "amount as a decimal number, e.g. 12500.00 (20k also works)", required = false) String amount,
             @P(value = "3-letter currency code, default USD", required = false) String currency,
             @P(value = "stage: prospecting (default), qualification, proposal, negotiation, won or lost",
                     required = false) String stage,
@@ -60,7 +59,7 @@ public final class DealWriteTools {
         Map<String, Object> fields = new LinkedHashMap<>();
         fields.put("name", name.trim());
         if (ToolArguments.given(contactId)) fields.put("contactId", ToolArguments.id("contactId", contactId).toString());
-        if (ToolArguments.given(amount)) fields.put("amount", amount(amount).toPlainString());
+        if (ToolArguments.given(amount)) fields.put("amount", ToolArguments.amount("amount", amount).toPlainString());
         if (ToolArguments.given(currency)) fields.put("currency", currency.trim());
         DealStage dealStage = ToolArguments.optionalChoice("stage", stage, DealStage.class);
         if (dealStage != null) fields.put("stage", dealStage.stored());
@@ -125,13 +124,5 @@ public final class DealWriteTools {
         }
         Deal changed = services.deals().update(actor, id, Map.of("ownerId", owner.id().toString()));
         return new DealSaved("now owned by " + team.name(owner.id()), Views.deal(changed, team));
-    }
-
-    private static BigDecimal amount(String text) {
-        try {
-            return new BigDecimal(text.trim().replace(",", "").replace("_", ""));
-        } catch (NumberFormatException e) {
-            throw CrmException.invalid("amount", "'" + text + "' is not a number; give digits like 12500.00");
-        }
     }
 }
