@@ -86,4 +86,27 @@ final class Chaining {
         }
         return null;
     }
+
+    /**
+     * "add Sven Larsson, sven@polaris.example, he's their IT director": a change to the contact the part
+     * before creates is part of the creation (fields it does not already set); null when it is not that.
+     */
+    static Part fold(Part before, Part next) {
+        if (!(before instanceof Part.Steps made) || made.plan().steps().size() != 1
+                || !(next instanceof Part.Steps change) || change.plan().steps().size() != 1) {
+            return null;
+        }
+        Plan.Step create = made.plan().steps().getFirst();
+        Plan.Step update = change.plan().steps().getFirst();
+        if (!create.tool().equals("createContact") || !create.carried().isEmpty() || !update.tool().equals("updateContact")
+                || !(Plan.EARLIER + RecordMention.CONTACT).equals(update.carried().get("contactId"))) {
+            return null;
+        }
+        Map<String, Object> arguments = new LinkedHashMap<>(create.arguments());
+        for (Map.Entry<String, Object> field : update.arguments().entrySet()) {
+            if (arguments.containsKey(field.getKey())) return null;
+            arguments.put(field.getKey(), field.getValue());
+        }
+        return new Part.Steps(new Plan(made.plan().description(), List.of(Plan.Step.of(create.tool(), arguments)), null));
+    }
 }

@@ -29,6 +29,12 @@ final class ContactFrames {
             + "(?<company>[\\p{L}\\d&.' -]+?)\\s*(?:now)?\\s*[.!]?$|\\b(?:works|working|is\\s+now)\\s+(?:at|for)\\s+(?<company2>[\\p{L}\\d&.' -]+?)"
             + "\\s*(?:now)?\\s*[.!]?$");
     private static final Pattern BASED_IN = Pattern.compile("(?i)\\b(?:based|located|lives|living)\\s+in\\s+(?<country>[\\p{L} ]+?)\\s*[.!]?$");
+    /** "Head of IT now": when it is so, not part of the value. */
+    private static final Pattern TRAILING_TIME = Pattern.compile("(?i)(?:\\s*,)?\\s+(?:now|anymore|any\\s+more|these\\s+days|as\\s+of"
+            + "\\s+(?:today|now|this\\s+week)|from\\s+now\\s+on|since\\s+(?:today|monday|last\\s+week))$");
+    /** "a new team", "the other office", "another role": a description, not a company's name. */
+    private static final Pattern COMMON_PHRASE = Pattern.compile("(?:a|an|the|another|some|new|my|our|their|his|her|other|different"
+            + "|next|same)\\s");
     private static final Map<String, String> FIELDS = Map.ofEntries(Map.entry("job title", "title"), Map.entry("title", "title"),
             Map.entry("role", "title"), Map.entry("position", "title"), Map.entry("phone", "phone"),
             Map.entry("phone number", "phone"), Map.entry("number", "phone"), Map.entry("mobile", "phone"), Map.entry("cell", "phone"),
@@ -88,12 +94,12 @@ final class ContactFrames {
         Matcher field = FIELD_TO.matcher(text);
         if (field.find()) {
             String name = FIELDS.get(field.group("field").toLowerCase(Locale.ROOT).replaceAll("\\s+", " ").replace("e-mail", "email"));
-            String value = field.group("value").strip();
+            String value = TRAILING_TIME.matcher(field.group("value").strip()).replaceAll("");
             if ("email".equals(name)) value = reading.scan().firstValue(Span.Kind.EMAIL, String.class).orElse(value);
             if ("phone".equals(name)) value = reading.scan().firstValue(Span.Kind.PHONE, String.class).orElse(value);
             if ("title".equals(name)) value = Titles.tidy(value);
             if ("companyName".equals(name)) value = companyName(reading, value);
-            if (name != null && !value.isEmpty()) change.put(name, value);
+            if (name != null && value != null && !value.isEmpty()) change.put(name, value);
             return change;
         }
         reading.scan().firstValue(Span.Kind.EMAIL, String.class).ifPresent(email -> change.put("email", email));
@@ -101,8 +107,8 @@ final class ContactFrames {
         if (!change.isEmpty()) return change;
         Matcher moved = MOVED_TO.matcher(text);
         if (moved.find()) {
-            String company = moved.group("company") != null ? moved.group("company") : moved.group("company2");
-            change.put("companyName", companyName(reading, company));
+            String company = companyName(reading, moved.group("company") != null ? moved.group("company") : moved.group("company2"));
+            if (company != null) change.put("companyName", company);
             return change;
         }
         Matcher based = BASED_IN.matcher(text);
@@ -116,19 +122,22 @@ final class ContactFrames {
             Titles.Found found = Titles.in(said);
             if (found != null) {
                 change.put("title", found.title());
-                if (found.company() != null) change.put("companyName", companyName(reading, found.company()));
+                String company = found.company() == null ? null : companyName(reading, found.company());
+                if (company != null) change.put("companyName", company);
             }
         }
         return change;
     }
 
+    /** The company a phrase names: a record the words match, else the phrase if it reads as a name; null for "a new team". */
     private static String companyName(Reading reading, String said) {
         for (List<RecordMention> group : reading.mentions(RecordMention.COMPANY)) {
             if (said.toLowerCase(Locale.ROOT).contains(group.getFirst().name().toLowerCase(Locale.ROOT).split(" ")[0])) {
                 return group.getFirst().name();
             }
         }
-        return Words.tidy(said);
+        String tidy = Words.tidy(said);
+        return COMMON_PHRASE.matcher(tidy).lookingAt() ? null : tidy;
     }
 
     static Part stage(Reading reading, Stage stage) {

@@ -30,7 +30,9 @@ final class TaskFrames {
             + "|for\\s+me)\\s*[.!]?\\s*$");
     private static final Pattern DUE_WORD = Pattern.compile("(?i)(?:\\b(?:by|on|at|due|before|until|till|for|around|@|from)\\s*|\\s*[-,]\\s*(?:due\\s*)?)$");
     private static final Pattern DONE_WORDS = Pattern.compile("(?i)(?<![\\w'])(?:mark|marked|tick|ticked|check|checked|off|complete|completed"
-            + "|done|finished|finish|close|closed|the|task|tasks|reminder|to-?do|as|i|my|that|it|with|is|was|sent|please|pls)(?![\\w'])");
+            + "|done|finished|finish|close|closed|the|task|tasks|reminder|to-?do|as|i|my|that|it|it'?s|with|is|was|sent|please|pls"
+            + "|actually|just|did|already|ok|okay|yes|yep|yeah|so|now|all|we|have|has|been|got|this|one|can|you|go|ahead|and|also"
+            + "|finally|today|sorted|handled)(?![\\w'])");
 
     /** "remind me to email Nadia", "todo: call Ben": the action inside is the task's, never done now. */
     private static final Pattern REMINDER = Pattern.compile("(?i)^\\s*(?:(?:please|pls|hey|ok|and|then|also|can\\s+you|could\\s+you)[,\\s]+)*"

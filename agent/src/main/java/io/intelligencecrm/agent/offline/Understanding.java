@@ -81,8 +81,7 @@ final class Understanding {
             if (cut.start() <= from) continue;
             Decision decision = decide(part(whole, from, cut.start()).withAntecedent(Chaining.antecedent(previous)));
             if (!decision.acted()) continue;
-            previous = Chaining.link(previous, decision.part());
-            parts.add(previous);
+            previous = add(parts, previous, decision.part());
             strong |= cut.strong();
             from = cut.end();
         }
@@ -94,8 +93,20 @@ final class Understanding {
             parts.add(new Part.Say("I did not understand this part, so I did nothing about it: \"" + Words.tidy(last.text()) + "\"."));
             return parts;
         }
-        parts.add(Chaining.link(previous, decision.part()));
+        add(parts, previous, decision.part());
         return parts;
+    }
+
+    /** Adds the next part, linked to the one before, or folded into it when it only adds fields to what that one creates. */
+    private static Part add(List<Part> parts, Part previous, Part next) {
+        Part linked = Chaining.link(previous, next);
+        Part folded = Chaining.fold(previous, linked);
+        if (folded == null) {
+            parts.add(linked);
+            return linked;
+        }
+        parts.set(parts.size() - 1, folded);
+        return folded;
     }
 
     private static Reading part(Reading whole, int from, int to) {
@@ -127,12 +138,17 @@ final class Understanding {
             return new Decision(new Part.Say("OK, I did not change anything."), true, false);
         }
         if (Cues.asksAdvice(reading.text())) return new Decision(confirm(reading, intent), true, false);
+        IntentScore read = classification.ranked().stream().filter(score -> !score.intent().writes()
+                && score.intent() != Intent.UNKNOWN).findFirst().orElse(null);
+        if (Cues.asksWhether(reading.text())) {
+            // "is Grace a customer yet?" asks whether, so the best read answers it; without one, the change is offered, not made.
+            if (read != null && read.score() >= READ_MIN) return acted(Frames.build(read.intent(), reading));
+            return new Decision(confirm(reading, intent), true, false);
+        }
         IntentScore other = runnerUp(classification);
         boolean cue = Cues.asksFor(intent, reading.text());
         if (!cue) {
             // Nothing in the words asks for this change ("find priya" resembles "add priya"): the best read, if any, is meant.
-            IntentScore read = classification.ranked().stream().filter(score -> !score.intent().writes()
-                    && score.intent() != Intent.UNKNOWN).findFirst().orElse(null);
             if (read != null && read.score() >= READ_MIN && top.score() - read.score() < 0.15) return acted(Frames.build(read.intent(), reading));
         }
         Part part = cue ? Frames.build(intent, reading) : null;

@@ -18,6 +18,12 @@ public final class Cues {
     private static final Pattern NEGATED = Pattern.compile("(?i)^\\s*(?:please\\s+)?(?:don'?t|do\\s+not|never|no\\s+need\\s+to|stop)\\s+"
             + "(?!let\\s+me\\s+forget|forget)");
 
+    /** "is Grace a customer yet", "did we ever call Ben?": asks whether something is so, which changes nothing. */
+    private static final Pattern WHETHER = Pattern.compile("(?i)^\\s*(?:(?:is|are|was|were|isn'?t|aren'?t)\\s+(?!not\\b)(?=.*(?:\\?\\s*$|\\b(?:yet|still|already|ever|really)\\b))"
+            + "|(?:does|doesn'?t)\\s+"
+            + "|(?:did|has|have|hasn'?t|haven'?t|didn'?t)\\s+(?:i|we|you|he|she|they|it|anyone|anybody|someone|somebody|any|ever)\\b"
+            + "|(?:what|who|whom|whose|when|where|why|which|how)\\b(?!\\s+about\\b).*\\?\\s*$)");
+
     static {
         cue(Intent.CREATE_CONTACT, "add|ad|addd|new|create|crete|save|put|stick|enter|register|lead|contact|person|met|got|record|set\\s+up");
         cue(Intent.CREATE_COMPANY, "company|account|org|organisation|organization|business");
@@ -69,6 +75,11 @@ public final class Cues {
     /** "should I move Jane to qualified?", "can I delete a contact?": a question about an action, not a request. */
     public static boolean asksAdvice(String text) {
         return ADVICE.matcher(text).find();
+    }
+
+    /** "is Grace a customer yet?": a question whether something is so, not a request to make it so. */
+    public static boolean asksWhether(String text) {
+        return WHETHER.matcher(text).find();
     }
 
     /** "don't log anything for Ben": the opposite of a request. */

@@ -43,10 +43,10 @@ final class WordScanner {
             new Word(Pattern.compile("(?i)(?<![\\w'])(?:our|ours|we|we've|us|the\\s+team(?:'s)?|team-?wide|whole\\s+team|everyone'?s"
                     + "|company-?wide|all\\s+reps|the\\s+company(?:'s)?)(?![\\w'])"), Scope.TEAM));
     private static final List<Word> INTERACTIONS = List.of(
-            kind("calls?|called|phoned|phone(?:\\s+call)?|rang|ring|dialed|dialled|voicemail|vm|spoke|spoken|talked|chatted|chat", "call"),
-            kind("meetings?|mtgs?|met|meet|demo'?d|sat\\s+down|coffee|lunch|zoom|teams\\s+call|on-?site|visit(?:ed)?", "meeting"),
+            kind("calls?|called|calll|calld|caled|phoned|phone(?:\\s+call)?|rang|ring|dialed|dialled|voicemail|vm|spoke|spoken|talked|chatted|chat", "call"),
+            kind("meetings?|meting|meetng|metting|meeeting|meetin|mtng|mtgs?|met|meet|demo'?d|demoed|demos?|walkthrough|sat\\s+down|coffee|lunch|zoom|teams\\s+call|on-?site|visit(?:ed)?", "meeting"),
             kind("notes?|memo", "note"),
-            kind("e-?mails?|e-?mailed|mailed", "email"),
+            kind("e-?mails?|e-?mailed|mailed|emial|emailled", "email"),
             kind("sms|texts?|texted|whatsapp(?:ed)?", "sms"));
     private static final Pattern ORDINAL = Pattern.compile("(?i)(?<![\\w])(?:the\\s+)?(?:number\\s+|no\\.?\\s*|#\\s*)?"
             + "(?<n>first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|last(?=\\s+(?:one|contact|person|deal|row|company"
@@ -110,6 +110,6 @@ final class WordScanner {
     }
 
     private static Word kind(String regex, String type) {
-        return new Word(Pattern.compile("(?i)(?<![\\w'-])(?:" + regex + ")(?![\\w'-])"), type);
+        return new Word(Pattern.compile("(?i)(?<![\\w'@.-])(?:" + regex + ")(?![\\w'-]|\\.\\w)"), type);
     }
 }
