@@ -43,7 +43,9 @@ public final class Masking {
     public static String mask(String text, List<Span> spans) {
         StringBuilder masked = new StringBuilder(text);
         List<Span> replaced = spans.stream().filter(span -> filler(span) != null)
-                .sorted(Comparator.comparingInt(Span::start).reversed()).toList();
+                // A team member's address is the member ("assign Ben to sam@…"), so a record wins over the bare address.
+                .sorted(Comparator.comparingInt(Span::start).reversed()
+                        .thenComparing(span -> isMember(span) ? 0 : 1)).toList();
         int limit = Integer.MAX_VALUE;
         for (Span span : replaced) {
             if (span.end() > limit) continue;
@@ -51,6 +53,10 @@ public final class Masking {
             limit = span.start();
         }
         return masked.toString();
+    }
+
+    private static boolean isMember(Span span) {
+        return span.kind() == Span.Kind.RECORD && RecordMention.MEMBER.equals(span.as(RecordMention.class).kind());
     }
 
     private static String filler(Span span) {
