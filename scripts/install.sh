@@ -2,7 +2,9 @@
 # Installs what Intelligence CRM needs and is missing, and nothing else. Idempotent:
 # a second run only checks and finishes in seconds.
 #   scripts/install.sh           what the product needs to run
-#   scripts/install.sh --tests   also what the tests need (Debian's Chromium for browser tests)
+#   scripts/install.sh --tests   also what the tests need: Debian's Chromium for browser tests, and the npm
+#                                tools of test-tools/ (MCP client, OpenAPI linter and client generator) from
+#                                their lockfile, with the machine's Node.js (20.19 or newer)
 set -euo pipefail
 
 PG_VERSION=15
@@ -14,12 +16,28 @@ want_tests=false
 
 say() { printf 'install: %s\n' "$*" >&2; }
 
+# The test tools come from test-tools/package-lock.json, exactly; nothing is fetched again at test time.
+install_test_tools() {
+  $want_tests || return 0
+  local tools
+  tools="$(cd "$(dirname "$0")/.." && pwd)/test-tools"
+  if ! node -e 'const [a, b] = process.versions.node.split(".").map(Number); process.exit(a > 20 || (a === 20 && b >= 19) ? 0 : 1)' 2>/dev/null; then
+    say "the tests need Node.js 20.19 or newer with npm (found: $(node --version 2>/dev/null || echo none)); install it, then run this again"
+    exit 1
+  fi
+  if [ ! -f "$tools/node_modules/.package-lock.json" ] || [ "$tools/package-lock.json" -nt "$tools/node_modules/.package-lock.json" ]; then
+    say "installing the npm test tools from test-tools/package-lock.json"
+    (cd "$tools" && npm ci --no-audit --no-fund --ignore-scripts --loglevel=error >/dev/null)
+  fi
+}
+
 packages=()
 [ -x "$PG_BIN/postgres" ] || packages+=("postgresql-$PG_VERSION" "postgresql-contrib")
 command -v mvn >/dev/null || packages+=(maven)
 if $want_tests; then
   [ -x /usr/bin/chromium ] || packages+=(chromium)
   [ -x /usr/bin/chromedriver ] || packages+=(chromium-driver)
+  command -v node >/dev/null && command -v npm >/dev/null || packages+=(nodejs npm)
 fi
 vector_missing=false
 if [ ! -f "$PG_SHARE/extension/vector.control" ] || [ ! -f "/usr/lib/postgresql/$PG_VERSION/lib/vector.so" ]; then
@@ -30,6 +48,7 @@ if [ ! -f "$PG_SHARE/extension/vector.control" ] || [ ! -f "/usr/lib/postgresql/
 fi
 
 if [ ${#packages[@]} -eq 0 ] && ! $vector_missing; then
+  install_test_tools
   exit 0
 fi
 
@@ -70,3 +89,5 @@ if $vector_missing; then
   rm -rf "$work"
   say "pgvector installed"
 fi
+
+install_test_tools

@@ -9,6 +9,12 @@ create role crm_app login nosuperuser nocreaterole nocreatedb nobypassrls passwo
 alter database crm owner to crm_owner;
 create extension if not exists vector;
 create extension if not exists pg_trgm;
+create extension if not exists btree_gin;
+-- Lets name matching in chat use its trigram indexes under row-level security; why this is safe:
+-- docs/how-it-works/tenant-isolation.md. A restore into a new volume needs these three again.
+alter function similarity_op(text, text) leakproof cost 100;
+alter function word_similarity_op(text, text) leakproof cost 100;
+alter function word_similarity_commutator_op(text, text) leakproof cost 100;
 revoke create on schema public from public;
 alter schema public owner to crm_owner;
 SQL

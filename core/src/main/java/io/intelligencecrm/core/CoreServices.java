@@ -64,7 +64,7 @@ public record CoreServices(TenantDirectory directory, AuditTrail audit, Outbox o
         WorkflowRuns workflowRuns = new WorkflowRuns(transactions, outbox);
         DealService deals = new DealService(transactions, audit, changes, companies, clock);
         InteractionService interactions = new InteractionService(transactions, audit, changes, contacts, clock);
-        TaskService tasks = new TaskService(transactions, audit, clock);
+        TaskService tasks = new TaskService(transactions, audit, clock, changes);
         return new CoreServices(directory, audit, outbox, changes, authentication, users,
                 new ApiKeyService(transactions, audit), companies, contacts, deals, interactions,
                 new ContactImport(transactions, contacts, audit, changes),

@@ -16,6 +16,8 @@ import io.intelligencecrm.knowledge.memory.EmbedHandler;
 import io.intelligencecrm.knowledge.memory.RecordTexts;
 import io.intelligencecrm.knowledge.memory.ReindexHandler;
 import io.intelligencecrm.knowledge.search.KnowledgeSearch;
+import io.intelligencecrm.knowledge.store.ExactScanCost;
+import io.intelligencecrm.knowledge.store.IndexThreshold;
 import io.intelligencecrm.knowledge.store.IndexedPartitions;
 import io.intelligencecrm.knowledge.store.VectorIndexMaintenance;
 import io.intelligencecrm.knowledge.store.VectorSearch;
@@ -44,8 +46,11 @@ public record KnowledgeServices(Embedder embedder, KnowledgeSearch search, Knowl
         var transactions = database.tenants();
         HikariDataSource writerPool = database.openAppPool("crm-vectors", 2);
         VectorStore store = new VectorStore(writerPool, transactions);
-        IndexedPartitions indexed = new IndexedPartitions();
+        IndexedPartitions indexed = new IndexedPartitions(database.jdbi());
         VectorSearch vectors = new VectorSearch(transactions, indexed, settings.efSearch());
+        IndexThreshold threshold = settings.hnswThreshold().isPresent()
+                ? new IndexThreshold.Fixed(settings.hnswThreshold().getAsInt())
+                : new IndexThreshold.Measured(new ExactScanCost(transactions), embedder.space(), settings.exactScanBudgetMillis());
         RecordTexts texts = new RecordTexts(transactions);
         DocumentParser parser = new DocumentParser();
         ReindexHandler reindex = new ReindexHandler(transactions, outbox);
@@ -53,7 +58,7 @@ public record KnowledgeServices(Embedder embedder, KnowledgeSearch search, Knowl
                 new DocumentIndexHandler(transactions, parser, embedder, store), reindex);
         return new KnowledgeServices(embedder, new KnowledgeSearch(transactions, embedder, vectors, texts),
                 new KnowledgeDocuments(transactions, audit, outbox, parser, settings.maxUploadBytes()), store, vectors,
-                new VectorIndexMaintenance(database.ownerJdbi(), indexed, settings.hnswThreshold(), settings.hnswM(),
+                new VectorIndexMaintenance(database.ownerJdbi(), indexed, threshold, settings.hnswM(),
                         settings.hnswEfConstruction()),
                 new EmbeddingSpace(database.ownerJdbi(), outbox), reindex, handlers, writerPool);
     }

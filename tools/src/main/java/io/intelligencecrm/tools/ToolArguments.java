@@ -11,8 +11,6 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.UUID;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
 /**
@@ -21,7 +19,6 @@ import java.util.stream.Collectors;
  */
 public final class ToolArguments {
     public static final int MAX_ROWS = 20;
-    private static final Pattern AMOUNT = Pattern.compile("(?:[a-z]{3})?(\\d+(?:\\.\\d+)?)([km]?)(?:[a-z]{3})?");
 
     private ToolArguments() {
     }
@@ -32,6 +29,16 @@ public final class ToolArguments {
 
     public static String trimmed(String text) {
         return given(text) ? text.trim() : null;
+    }
+
+    /** Whether the text is an id rather than a name. */
+    public static boolean isId(String text) {
+        try {
+            UUID.fromString(text.trim());
+            return true;
+        } catch (IllegalArgumentException e) {
+            return false;
+        }
     }
 
     public static UUID id(String field, String text) {
@@ -92,19 +99,9 @@ public final class ToolArguments {
         }
     }
 
-    /** An amount as people write it: 12500, 12,500.50, 100k, 1.5m, $20k, 5000 EUR (the currency is ignored). */
+    /** An amount's value as people write it (100k, $1.5m, 20,000); any currency it names is left out. */
     public static BigDecimal amount(String field, String text) {
-        if (!given(text)) return null;
-        Matcher matcher = AMOUNT.matcher(text.trim().toLowerCase(Locale.ROOT).replaceAll("[\\s,_$€£¥]", ""));
-        if (!matcher.matches()) {
-            throw CrmException.invalid(field, "'" + text + "' is not an amount; give digits like 12500.00 or 100k");
-        }
-        BigDecimal value = new BigDecimal(matcher.group(1));
-        return switch (matcher.group(2)) {
-            case "k" -> value.movePointRight(3);
-            case "m" -> value.movePointRight(6);
-            default -> value;
-        };
+        return given(text) ? Amount.parse(field, text).value() : null;
     }
 
     public static Period period(String text, ToolCall call) {

@@ -55,7 +55,8 @@ class AnalyticsToolsTest {
         TableResult pipeline = new DealReadTools(fixture.services).getPipeline(false, as(fixture.viewer));
         assertEquals(List.of("prospecting", "qualification", "proposal", "negotiation", "won", "lost"),
                 pipeline.rows().stream().map(row -> row.get(0)).toList());
-        TableResult deals = new DealReadTools(fixture.services).findDeals(null, "won", null, null, null, null, null, as(fixture.viewer));
+        TableResult deals = new DealReadTools(fixture.services).findDeals(null, "won", null, null, null, null, null, null,
+                as(fixture.viewer));
         deals.rows().forEach(row -> assertEquals("won", row.get(4)));
     }
 }

@@ -84,13 +84,13 @@ class ContactToolsTest {
 
     @Test
     void search_results_are_capped_with_a_note_saying_how_many_more_exist() {
-        TableResult all = read.searchContacts(null, null, null, null, 50, null, null, null, as(fixture.viewer));
+        TableResult all = read.searchContacts(null, null, null, null, null, 50, null, null, null, as(fixture.viewer));
         long live = fixture.count("select count(*) from contacts where deleted_at is null", Map.of());
 
         assertEquals(20, all.rows().size());
         assertEquals(live, all.totalRows());
         assertTrue(all.note().contains((live - 20) + " more exist"), all.note());
-        TableResult leads = read.searchContacts(null, "Lead", null, true, 5, null, null, null, as(fixture.rep));
+        TableResult leads = read.searchContacts(null, "Lead", null, true, null, 5, null, null, null, as(fixture.rep));
         assertEquals(5, leads.rows().size());
         assertEquals(fixture.count("select count(*) from contacts where deleted_at is null and lifecycle_stage = 'lead'"
                 + " and owner_id = :owner", Map.of("owner", fixture.rep.userId())), leads.totalRows());

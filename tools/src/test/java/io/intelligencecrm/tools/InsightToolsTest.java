@@ -26,19 +26,51 @@ class InsightToolsTest {
     @Test
     void deals_over_an_amount_are_found_and_a_close_period_narrows_them() {
         DealReadTools deals = new DealReadTools(fixture.services);
-        TableResult big = deals.findDeals(null, null, null, null, "20k", null, null, as(fixture.rep));
+        TableResult big = deals.findDeals(null, null, null, null, null, "20k", null, null, as(fixture.rep));
         long expected = fixture.count("select count(*) from deals where amount >= 20000 and deleted_at is null", Map.of());
         assertTrue(expected > 0, "the demo has deals over 20k");
         assertEquals(expected, big.totalRows());
         big.rows().forEach(row -> assertTrue(((BigDecimal) row.get(5)).compareTo(new BigDecimal("20000")) >= 0));
-        TableResult mineClosing = deals.findDeals(null, null, true, true, null, "$1m", "next 90 days", as(fixture.rep));
+        TableResult mineClosing = deals.findDeals(null, null, true, true, null, null, "$1m", "next 90 days",
+                as(fixture.rep));
         mineClosing.rows().forEach(row -> assertEquals("Jordan Lee", row.get(8)));
         assertEquals(fixture.count("""
                 select count(*) from deals where owner_id = :owner and closed_at is null and deleted_at is null
                    and expected_close_date between current_date and current_date + 89""",
                 Map.of("owner", fixture.rep.userId())), mineClosing.totalRows(), 1.0);
-        assertThrows(CrmException.class, () -> deals.findDeals(null, null, null, null, "lots", null, null,
+        assertThrows(CrmException.class, () -> deals.findDeals(null, null, null, null, null, "lots", null, null,
                 as(fixture.rep)));
+    }
+
+    @Test
+    void a_named_team_members_records_are_theirs_and_an_unknown_name_is_a_clear_error() {
+        DealReadTools deals = new DealReadTools(fixture.services);
+        long jordans = fixture.count("select count(*) from deals where owner_id = :owner and deleted_at is null",
+                Map.of("owner", fixture.rep.userId()));
+        assertTrue(jordans > 0, "the demo rep owns deals");
+        for (String owner : List.of("Jordan", "jordan's", "Jordan Lee", "jordan@demo.example")) {
+            TableResult theirs = deals.findDeals(null, null, null, null, owner, null, null, null, as(fixture.manager));
+            assertEquals(jordans, theirs.totalRows(), owner);
+            assertEquals("Jordan Lee's deals", theirs.title());
+        }
+        assertEquals("Your deals", deals.findDeals(null, null, null, null, "me", null, null, null, as(fixture.rep)).title());
+        long all = fixture.count("select count(*) from deals where deleted_at is null", Map.of());
+        assertEquals(all, deals.findDeals(null, null, null, null, "the team", null, null, null, as(fixture.rep))
+                .totalRows());
+        TableResult samsContacts = new ContactReadTools(fixture.services).searchContacts(null, null, null, null, "Sam",
+                null, null, null, null, as(fixture.rep));
+        assertEquals(fixture.count("select count(*) from contacts where owner_id = :owner and deleted_at is null",
+                Map.of("owner", fixture.manager.userId())), samsContacts.totalRows());
+        RecordCount count = new RecordCountTools(fixture.services).countRecords("deals", null, null, true, null,
+                "Jordan", null, as(fixture.viewer));
+        assertEquals("open deals owned by Jordan Lee", count.counted());
+        CrmException unknown = assertThrows(CrmException.class, () -> deals.findDeals(null, null, null, null, "Pat",
+                null, null, null, as(fixture.rep)));
+        assertTrue(unknown.fieldErrors().get("owner").contains("Jordan Lee"), "the error lists the team");
+        assertThrows(CrmException.class, () -> deals.findDeals(null, null, null, true, "Sam", null, null, null,
+                as(fixture.rep)));
+        assertThrows(CrmException.class, () -> new RecordCountTools(fixture.services).countRecords("tasks", null, null,
+                null, null, "Sam", null, as(fixture.rep)), "reps count only their own tasks");
     }
 
     @Test
@@ -53,7 +85,7 @@ class InsightToolsTest {
                         .bind("id", leads.get(i)).bind("score", 97 - i).execute();
             }
         });
-        TableResult hot = new ContactReadTools(fixture.services).searchContacts(null, "lead", null, true, 20, 90,
+        TableResult hot = new ContactReadTools(fixture.services).searchContacts(null, "lead", null, true, null, 20, 90,
                 null, null, as(fixture.rep));
         List<Object> ids = hot.rows().stream().map(row -> row.getFirst()).toList();
         assertTrue(ids.containsAll(leads.stream().map(UUID::toString).toList()), hot.toString());
@@ -61,7 +93,7 @@ class InsightToolsTest {
         List<BigDecimal> scores = hot.rows().stream().map(row -> (BigDecimal) row.get(6)).toList();
         assertEquals(scores.stream().sorted(java.util.Comparator.reverseOrder()).toList(), scores, "best first");
         assertThrows(CrmException.class, () -> new ContactReadTools(fixture.services).searchContacts(null, null, null,
-                null, null, 120, null, null, as(fixture.rep)));
+                null, null, null, 120, null, null, as(fixture.rep)));
     }
 
     @Test
@@ -69,35 +101,35 @@ class InsightToolsTest {
         RecordCountTools tools = new RecordCountTools(fixture.services);
         Map<String, Object> company = fixture.database.tenants().inTenant(fixture.tenant, handle -> handle.createQuery(
                 "select id, name from companies where deleted_at is null order by name limit 1").mapToMap().one());
-        RecordCount atCompany = tools.countRecords("contacts", null, (String) company.get("name"), null, null, null,
+        RecordCount atCompany = tools.countRecords("contacts", null, (String) company.get("name"), null, null, null, null,
                 as(fixture.viewer));
         assertEquals(fixture.count("select count(*) from contacts where company_id = :id and deleted_at is null",
                 Map.of("id", company.get("id"))), atCompany.count());
         assertEquals("contacts at " + company.get("name"), atCompany.counted());
-        RecordCount myOpen = tools.countRecords("deals", null, null, true, true, null, as(fixture.rep));
+        RecordCount myOpen = tools.countRecords("deals", null, null, true, true, null, null, as(fixture.rep));
         assertEquals(fixture.count("select count(*) from deals where owner_id = :owner and closed_at is null"
                 + " and deleted_at is null", Map.of("owner", fixture.rep.userId())), myOpen.count());
-        assertEquals("open deals of yours", myOpen.counted());
+        assertEquals("open deals owned by you", myOpen.counted());
         assertEquals(fixture.count("select count(*) from contacts where lifecycle_stage = 'lead' and deleted_at is null",
-                Map.of()), tools.countRecords("leads", null, null, null, null, null, as(fixture.rep)).count());
-        assertThrows(CrmException.class, () -> tools.countRecords("unicorns", null, null, null, null, null,
+                Map.of()), tools.countRecords("leads", null, null, null, null, null, null, as(fixture.rep)).count());
+        assertThrows(CrmException.class, () -> tools.countRecords("unicorns", null, null, null, null, null, null,
                 as(fixture.rep)));
     }
 
     @Test
     void revenue_closed_stale_contacts_and_an_account_summary() {
         AnalyticsTools analytics = new AnalyticsTools(fixture.services);
-        TableResult year = analytics.closedRevenue("last 365 days", null, as(fixture.manager));
+        TableResult year = analytics.closedRevenue("last 365 days", null, null, as(fixture.manager));
         long won = fixture.count("select count(*) from deals where stage = 'won' and deleted_at is null"
                 + " and closed_at >= now() - interval '364 days'", Map.of());
         assertEquals(won, year.rows().stream().mapToLong(row -> (Long) row.get(1)).sum(), 1.0);
-        TableResult stale = analytics.staleContacts(1, true, as(fixture.rep));
+        TableResult stale = analytics.staleContacts(1, true, null, as(fixture.rep));
         assertEquals("id", stale.columns().getFirst());
         assertTrue(stale.rows().size() <= ToolArguments.MAX_ROWS);
 
         Map<String, Object> company = fixture.database.tenants().inTenant(fixture.tenant, handle -> handle.createQuery("""
-                select co.id, count(c.id) as people from companies co join contacts c on c.company_id = co.id
-                 where co.deleted_at is null and c.deleted_at is null group by co.id order by people desc limit 1""")
+                select co.id, co.name, count(c.id) as people from companies co join contacts c on c.company_id = co.id
+                 where co.deleted_at is null and c.deleted_at is null group by co.id, co.name order by people desc limit 1""")
                 .mapToMap().one());
         AccountView account = new CompanyReadTools(fixture.services).accountSummary(company.get("id").toString(),
                 as(fixture.viewer));
@@ -105,5 +137,8 @@ class InsightToolsTest {
         assertEquals(fixture.count("select count(*) from deals where company_id = :id and closed_at is null"
                 + " and deleted_at is null", Map.of("id", company.get("id"))), account.openDealCount());
         assertTrue(account.contacts().size() <= 10 && !account.contacts().isEmpty());
+        String name = ((String) company.get("name")).toUpperCase(java.util.Locale.ROOT);
+        assertEquals(company.get("id"), new CompanyReadTools(fixture.services).accountSummary(name, as(fixture.rep))
+                .companyId(), "by its name too");
     }
 }

@@ -75,7 +75,7 @@ final class ToolFixture {
         ContactService contacts = new ContactService(transactions, audit, changes, companies, List.of());
         DealService deals = new DealService(transactions, audit, changes, companies, clock);
         InteractionService interactions = new InteractionService(transactions, audit, changes, contacts, clock);
-        TaskService tasks = new TaskService(transactions, audit, clock);
+        TaskService tasks = new TaskService(transactions, audit, clock, changes);
         services = new CrmServices(contacts, companies, deals, interactions,
                 new UserService(transactions, new TenantDirectory(database.jdbi()), new PasswordHasher(), audit,
                         InvitationSender.NONE, clock, Duration.ofDays(7), "http://localhost", SessionRevocations.NONE),

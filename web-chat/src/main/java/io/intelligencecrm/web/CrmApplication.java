@@ -67,6 +67,13 @@ import io.intelligencecrm.web.knowledge.SearchController;
 import io.intelligencecrm.web.slack.SlackSettingsController;
 import io.intelligencecrm.web.slack.SlackWebhookController;
 import io.intelligencecrm.web.user.UserController;
+import io.intelligencecrm.web.webhook.WebhookController;
+import io.intelligencecrm.web.mcp.McpController;
+import io.intelligencecrm.mcp.ApprovalCodes;
+import io.intelligencecrm.mcp.CrmMcpServer;
+import io.intelligencecrm.webhooks.WebhookErasure;
+import io.intelligencecrm.webhooks.WebhookServices;
+import io.intelligencecrm.webhooks.WebhookSubscriber;
 import dev.langchain4j.model.chat.StreamingChatModel;
 import io.intelligencecrm.web.auth.WebSocketAuthentication;
 import io.intelligencecrm.web.chat.ChatController;
@@ -105,6 +112,7 @@ public final class CrmApplication {
     private static final Duration OUTBOX_POLL = Duration.ofMillis(500);
     private static final int OUTBOX_ATTEMPTS = 8;
     private static final Duration INDEX_MAINTENANCE = Duration.ofMinutes(10);
+    private static final String MCP_VERSION = "0.1.0";
 
     private final Settings settings;
     private final DatabaseRuntime runtime;
@@ -171,8 +179,9 @@ public final class CrmApplication {
             AccessTokens tokens = new AccessTokens(jwt, Duration.ofMinutes(settings.auth().accessTokenMinutes()), clock);
             List<ChangeSubscriber> subscribers = new ArrayList<>(List.of(new EmbedSubscriber(), new WorkflowTriggers()));
             if (settings.scoring().rescoreOnChange()) subscribers.add(new RescoreSubscriber());
+            subscribers.add(new WebhookSubscriber(database.tenants()));
             CoreServices services = CoreServices.create(database, settings, clock, subscribers,
-                    List.of(), InvitationSender.NONE, tokens);
+                    List.of(new WebhookErasure()), InvitationSender.NONE, tokens);
             tokens.checkSessionsWith(services.authentication());
             if (settings.demoData()) {
                 new DemoData(services.directory(), new TenantProvisioning(database.ownerJdbi()), database.tenants(),
@@ -221,9 +230,18 @@ public final class CrmApplication {
                     Duration.ofMillis(settings.outreach().dispatchMillis()), clock, services, agent, outreach,
                     slack.notifier());
             workers.add(scheduler);
+            // Their own dispatcher: a slow receiver never holds up embeddings, scoring or mail.
+            WebhookServices webhooks = WebhookServices.create(database.tenants(), services.outbox(), services.audit(),
+                    new SecretBox(secretKeys), settings.webhooks(), clock);
+            workers.add(webhooks);
+            OutboxDispatcher webhookDispatcher = new OutboxDispatcher(database, webhooks.handlers(), OUTBOX_POLL,
+                    OUTBOX_ATTEMPTS);
+            workers.add(webhookDispatcher);
+            webhookDispatcher.start();
             Set<String> outboxKinds = new HashSet<>(dispatcher.kinds());
             outboxKinds.addAll(mailDispatcher.kinds());
             outboxKinds.addAll(scheduler.dispatcher().kinds());
+            outboxKinds.addAll(webhookDispatcher.kinds());
             metrics.watchOutbox(new OutboxBacklog(database.jdbi(), clock), outboxKinds,
                     knowledge.outboxHandlers().stream().map(OutboxHandler::kind).toList());
             metrics.watchMailboxes(emailBot.watchers());
@@ -249,17 +267,23 @@ public final class CrmApplication {
             new WorkflowController(scheduler.workflows()).routes(api);
             new InboxController(scheduler.notifications()).routes(api);
             new TaskController(services.tasks()).routes(api);
+            new WebhookController(webhooks).routes(api);
             new OpenApiController(api, settings.server().publicUrl()).routes(api);
             BrowserSessions browser = new BrowserSessions(tokens, BROWSER_SESSION, signing,
                     settings.server().publicUrl().startsWith("https:"));
             ApiAuthentication authentication = new ApiAuthentication(api, tokens, services.authentication(), limits, browser);
             WebPages pages = WebPages.create(settings, clock, services, agent, scoring, browser,
-                    tokens, limits, outreach.capturedMails());
+                    tokens, limits, outreach.capturedMails(), new ApprovalCodes(secretKeys));
             LiveUpdates live = new LiveUpdates(database.coordinates()).start();
             ChatSocket chatSocket = new ChatSocket(agent.chat(), agent.conversations(), chatTurns);
             AtomicReference<Javalin> started = new AtomicReference<>();
             WebSocketAuthentication socketAuthentication = new WebSocketAuthentication(authentication,
                     () -> allowedOrigins(settings, started.get()), browser);
+            CrmMcpServer mcp = new CrmMcpServer(services, agent, secretKeys, settings.server().publicUrl(), MCP_VERSION,
+                    clock);
+            workers.add(mcp);
+            McpController mcpEndpoint = new McpController(mcp, authentication, limits,
+                    () -> allowedOrigins(settings, started.get()));
             HealthController health = new HealthController(database, services.directory(), settings.demoData());
 
             List<String> endpoints = new CopyOnWriteArrayList<>();
@@ -289,6 +313,7 @@ public final class CrmApplication {
                 settings.observability().metricsToken().ifPresent(token -> config.routes.get(
                         settings.observability().metricsPath(), new MetricsRoute(token, metrics::scrape)));
                 new UnsubscribeController(outreach.unsubscribe()).routes(config.routes);
+                mcpEndpoint.routes(config.routes);
                 config.routes.beforeMatched("/api/*", authentication);
                 api.registerAll(config.routes);
                 new SlackWebhookController(slack).routes(config.routes);

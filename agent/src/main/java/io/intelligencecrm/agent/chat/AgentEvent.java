@@ -1,7 +1,10 @@
 package io.intelligencecrm.agent.chat;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
+import io.intelligencecrm.core.json.Json;
 import io.intelligencecrm.tools.ProposalResult;
 import io.intelligencecrm.tools.TableResult;
+import java.util.Map;
 import java.util.UUID;
 
 /**
@@ -13,6 +16,15 @@ public sealed interface AgentEvent {
 
     /** The event's name on the wire. */
     String type();
+
+    /** The event as a conversation stores it, to show it again when the conversation is reopened. */
+    static String stored(AgentEvent event) {
+        try {
+            return Json.mapper().writeValueAsString(Map.of("type", event.type(), "data", event));
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("event not serialisable: " + event.type(), e);
+        }
+    }
 
     record Started(UUID conversationId, String title, String mode) implements AgentEvent {
         public String type() {

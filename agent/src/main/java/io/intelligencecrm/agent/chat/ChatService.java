@@ -1,6 +1,5 @@
 package io.intelligencecrm.agent.chat;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
 import io.intelligencecrm.agent.memory.ConversationKey;
 import io.intelligencecrm.agent.runtime.AgentRuntime;
 import io.intelligencecrm.agent.runtime.AgentTurn;
@@ -10,7 +9,6 @@ import io.intelligencecrm.core.conversation.ConversationService;
 import io.intelligencecrm.core.error.CrmException;
 import io.intelligencecrm.core.error.ErrorCode;
 import io.intelligencecrm.core.identity.Actor;
-import io.intelligencecrm.core.json.Json;
 import io.intelligencecrm.core.logging.LogContext;
 import io.intelligencecrm.core.metrics.CrmMetrics;
 import io.intelligencecrm.core.proposal.Proposal;
@@ -201,17 +199,9 @@ public final class ChatService {
                     || event instanceof AgentEvent.ToolStarted) {
                 return;
             }
-            String json = json(event);
+            String json = AgentEvent.stored(event);
             synchronized (recorded) {
                 recorded.add(json);
-            }
-        }
-
-        private static String json(AgentEvent event) {
-            try {
-                return Json.mapper().writeValueAsString(Map.of("type", event.type(), "data", event));
-            } catch (JsonProcessingException e) {
-                throw new IllegalStateException("event not serialisable: " + event.type(), e);
             }
         }
 
@@ -221,7 +211,7 @@ public final class ChatService {
             synchronized (recorded) {
                 all = new ArrayList<>(recorded);
             }
-            if (ending != null) all.add(json(ending));
+            if (ending != null) all.add(AgentEvent.stored(ending));
             return all;
         }
     }

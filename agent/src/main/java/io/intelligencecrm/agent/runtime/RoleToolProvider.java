@@ -41,6 +41,11 @@ public final class RoleToolProvider implements ToolProvider {
         return ToolProviderResult.builder().addAll(byRole.get(role)).build();
     }
 
+    /** The role's tools with their guarded executors, for calls made outside a chat turn. */
+    Map<ToolSpecification, ToolExecutor> tools(Role role) {
+        return byRole.get(role);
+    }
+
     /** The tool names a role is offered, for checks and documentation. */
     public List<String> toolNames(Role role) {
         return byRole.get(role).keySet().stream().map(ToolSpecification::name).sorted().toList();

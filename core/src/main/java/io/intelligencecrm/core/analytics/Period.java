@@ -22,8 +22,8 @@ import java.util.regex.Pattern;
 public record Period(LocalDate from, LocalDate toExclusive, String label) {
     public static final String ACCEPTED = "today, yesterday, tomorrow, this week, last week, next week, this month, "
             + "last month, next month, this quarter, last quarter, next quarter, this year, last year, "
-            + "last N days, last N weeks, last N months, next N days, next N weeks, next N months, an ISO date "
-            + "(2026-11-24) or an ISO range with inclusive end (2026-01-01..2026-01-31)";
+            + "last/next N days, weeks or months, an ISO date (2026-11-24) or an ISO range with inclusive end "
+            + "(2026-01-01..2026-01-31)";
     private static final Pattern RELATIVE = Pattern.compile("(last|next) (\\d{1,4}) (day|days|week|weeks|month|months)");
     private static final Pattern RANGE = Pattern.compile("(\\d{4}-\\d{2}-\\d{2})\\s*\\.\\.\\s*(\\d{4}-\\d{2}-\\d{2})");
     private static final int MAX_DAYS = 3660;

@@ -9,7 +9,8 @@ import java.util.Map;
 public record Settings(DatabaseSettings database, ServerSettings server, AuthSettings auth, AgentSettings agent,
                        KnowledgeSettings knowledge, boolean demoData, SecretSettings secrets, SlackSettings slack,
                        OutreachSettings outreach, SchedulerSettings scheduler, ScoringSettings scoring,
-                       EmailBotPolling emailBot, ObservabilitySettings observability, BackupSettings backup) {
+                       EmailBotPolling emailBot, ObservabilitySettings observability, BackupSettings backup,
+                       WebhookSettings webhooks) {
 
     public static Settings fromEnvironment() {
         return from(System.getenv());
@@ -31,23 +32,24 @@ public record Settings(DatabaseSettings database, ServerSettings server, AuthSet
                 ScoringSettings.from(env),
                 EmailBotPolling.from(env),
                 ObservabilitySettings.from(env),
-                BackupSettings.from(env));
+                BackupSettings.from(env),
+                WebhookSettings.from(env));
         env.requireValid();
         return settings;
     }
 
     public Settings withDatabase(DatabaseSettings newDatabase) {
         return new Settings(newDatabase, server, auth, agent, knowledge, demoData, secrets, slack, outreach, scheduler,
-                scoring, emailBot, observability, backup);
+                scoring, emailBot, observability, backup, webhooks);
     }
 
     public Settings withServer(ServerSettings newServer) {
         return new Settings(database, newServer, auth, agent, knowledge, demoData, secrets, slack, outreach, scheduler,
-                scoring, emailBot, observability, backup);
+                scoring, emailBot, observability, backup, webhooks);
     }
 
     public Settings withDemoData(boolean seed) {
         return new Settings(database, server, auth, agent, knowledge, seed, secrets, slack, outreach, scheduler,
-                scoring, emailBot, observability, backup);
+                scoring, emailBot, observability, backup, webhooks);
     }
 }

@@ -12,7 +12,7 @@ import java.util.UUID;
 /** A user's conversations with the agent. Each user sees and changes only their own. */
 public final class ConversationService {
     public static final String DEFAULT_TITLE = "New conversation";
-    private static final Set<String> CHANNELS = Set.of("web", "api", "slack", "email", "workflow");
+    private static final Set<String> CHANNELS = Set.of("web", "api", "slack", "email", "workflow", "mcp");
     private static final int TITLE_LENGTH = 200;
 
     private final TenantTransactions transactions;

@@ -23,6 +23,7 @@ public final class ChangeFeed {
     /** Publishes many changes with one batch per subscriber (imports). */
     public void publishAll(TenantId tenant, List<RecordChange> batch) {
         for (ChangeSubscriber subscriber : subscribers) {
+            if (!subscriber.activeFor(tenant)) continue;
             Map<String, Map<String, Object>> payloads = new LinkedHashMap<>();
             for (RecordChange change : batch) {
                 if (subscriber.wants(change)) payloads.put(key(subscriber, change), change.toPayload());
@@ -33,7 +34,7 @@ public final class ChangeFeed {
 
     public void publish(TenantId tenant, RecordChange change) {
         for (ChangeSubscriber subscriber : subscribers) {
-            if (!subscriber.wants(change)) continue;
+            if (!subscriber.wants(change) || !subscriber.activeFor(tenant)) continue;
             if (subscriber.coalescePerRecord()) {
                 outbox.enqueueOrRefresh(tenant, subscriber.outboxKind(), change.toPayload(), key(subscriber, change));
             } else {

@@ -3,6 +3,7 @@ package io.intelligencecrm.core.secret;
 import io.intelligencecrm.core.tenant.TenantId;
 import io.intelligencecrm.core.tenant.TenantTransactions;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -31,26 +32,31 @@ public final class Resealer {
             transactions.useTenant(tenant, handle -> {
                 for (Map.Entry<String, List<String>> table : SealedColumns.BY_TABLE.entrySet()) {
                     for (String column : table.getValue()) {
-                        // Table and column names come from the constant list above, never from input.
-                        String sealed = handle.createQuery("select " + column + " from " + table.getKey()
-                                        + " where tenant_id = crm_current_tenant()")
-                                .mapTo(String.class).findOne().orElse(null);
-                        if (sealed == null) continue;
-                        if (!box.needsReseal(sealed)) {
-                            counts[1]++;
-                            continue;
+                        // Table and column names come from the constant list above, never from input. The rows are
+                        // locked, so each one's ctid names it until the update below.
+                        Map<String, String> sealedByRow = new LinkedHashMap<>();
+                        handle.createQuery("select ctid::text as row_id, " + column + " as sealed from " + table.getKey()
+                                        + " where tenant_id = crm_current_tenant() and " + column + " is not null for update")
+                                .map((rs, ctx) -> Map.entry(rs.getString("row_id"), rs.getString("sealed")))
+                                .forEach(row -> sealedByRow.put(row.getKey(), row.getValue()));
+                        for (Map.Entry<String, String> row : sealedByRow.entrySet()) {
+                            String sealed = row.getValue();
+                            if (!box.needsReseal(sealed)) {
+                                counts[1]++;
+                                continue;
+                            }
+                            String plain;
+                            try {
+                                plain = box.open(sealed);
+                            } catch (IllegalArgumentException e) {
+                                unreadable.add(table.getKey() + "." + column + " of tenant " + tenant.value());
+                                continue;
+                            }
+                            handle.createUpdate("update " + table.getKey() + " set " + column + " = :sealed"
+                                            + " where ctid = cast(:row as tid)")
+                                    .bind("sealed", box.seal(plain)).bind("row", row.getKey()).execute();
+                            counts[0]++;
                         }
-                        String plain;
-                        try {
-                            plain = box.open(sealed);
-                        } catch (IllegalArgumentException e) {
-                            unreadable.add(table.getKey() + "." + column + " of tenant " + tenant.value());
-                            continue;
-                        }
-                        handle.createUpdate("update " + table.getKey() + " set " + column + " = :sealed"
-                                        + " where tenant_id = crm_current_tenant()")
-                                .bind("sealed", box.seal(plain)).execute();
-                        counts[0]++;
                     }
                 }
             });

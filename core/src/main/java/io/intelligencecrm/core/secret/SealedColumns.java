@@ -4,15 +4,16 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Every column holding {@link SecretBox}-sealed values, by table; each table is keyed by tenant
- * (one row per tenant). A test compares this list with the catalog, so a new sealed column cannot be
- * forgotten by {@code reseal}.
+ * Every column holding {@link SecretBox}-sealed values, by table (with a tenant_id, one or more rows per
+ * tenant). A test compares this list with the catalog, so a new sealed column cannot be forgotten by
+ * {@code reseal}.
  */
 public final class SealedColumns {
     public static final Map<String, List<String>> BY_TABLE = Map.of(
             "mail_settings", List.of("smtp_password_sealed", "imap_password_sealed"),
             "slack_workspaces", List.of("bot_token_sealed", "signing_secret_sealed"),
-            "email_bot_settings", List.of("imap_password_sealed", "webhook_secret_sealed"));
+            "email_bot_settings", List.of("imap_password_sealed", "webhook_secret_sealed"),
+            "webhook_subscriptions", List.of("secret_sealed"));
 
     private SealedColumns() {
     }

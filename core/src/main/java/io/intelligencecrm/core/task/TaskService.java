@@ -3,6 +3,8 @@ package io.intelligencecrm.core.task;
 import io.intelligencecrm.core.audit.AuditTrail;
 import io.intelligencecrm.core.error.CrmException;
 import io.intelligencecrm.core.error.Violations;
+import io.intelligencecrm.core.events.ChangeFeed;
+import io.intelligencecrm.core.events.RecordChange;
 import io.intelligencecrm.core.identity.Actor;
 import io.intelligencecrm.core.identity.Permissions;
 import io.intelligencecrm.core.record.FieldReader;
@@ -44,11 +46,13 @@ public final class TaskService {
     private final TenantTransactions transactions;
     private final AuditTrail audit;
     private final Clock clock;
+    private final ChangeFeed changes;
 
-    public TaskService(TenantTransactions transactions, AuditTrail audit, Clock clock) {
+    public TaskService(TenantTransactions transactions, AuditTrail audit, Clock clock, ChangeFeed changes) {
         this.transactions = transactions;
         this.audit = audit;
         this.clock = clock;
+        this.changes = changes;
     }
 
     /** Fields as in the API: title, notes, dueAt, contactId, dealId, assigneeId (managers and admins only). */
@@ -155,6 +159,7 @@ public final class TaskService {
             diff.keySet().forEach(column -> changed.put(column, values.get(column)));
             RecordWrites.update(handle, "tasks", id, changed);
             audit.record(actor, "task.update", "task", id, diff);
+            changes.publish(actor.tenant(), new RecordChange("task", id, "updated", diff, actor.userId()));
             return require(handle, id);
         });
     }
@@ -169,12 +174,14 @@ public final class TaskService {
             Task task = requireChangeable(handle, actor, id);
             handle.createUpdate("delete from tasks where id = :id").bind("id", id).execute();
             audit.record(actor, "task.delete", "task", id, Map.of("title", task.title()));
+            changes.publish(actor.tenant(), new RecordChange("task", id, "deleted", Map.of(), actor.userId()));
         });
     }
 
     private Task insert(Handle handle, Actor actor, Map<String, Object> values) {
         UUID id = RecordWrites.insert(handle, "tasks", values);
         audit.record(actor, "task.create", "task", id, RecordWrites.creationDiff(values));
+        changes.publish(actor.tenant(), new RecordChange("task", id, "created", Map.of(), actor.userId()));
         return require(handle, id);
     }
 
@@ -263,7 +270,8 @@ public final class TaskService {
         return find(handle, id).orElseThrow(() -> CrmException.notFound("Task"));
     }
 
-    private static java.util.Optional<Task> find(Handle handle, UUID id) {
+    /** A task as the API shows it, read inside an open tenant transaction (the webhooks' fan-out reads it so). */
+    public static java.util.Optional<Task> find(Handle handle, UUID id) {
         return handle.createQuery(SELECT + " where t.id = :id").bind("id", id).mapTo(Task.class).findOne();
     }
 

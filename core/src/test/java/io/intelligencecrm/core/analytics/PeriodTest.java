@@ -85,7 +85,7 @@ class PeriodTest {
             assertTrue(error.fieldErrors().containsKey("period"), text);
         }
         CrmException error = assertThrows(CrmException.class, () -> parse("whenever"));
-        assertTrue(error.getMessage().contains("last N days") && error.getMessage().contains("2026-01-01..2026-01-31"),
+        assertTrue(error.getMessage().contains("last/next N days") && error.getMessage().contains("2026-01-01..2026-01-31"),
                 error.getMessage());
     }
 }

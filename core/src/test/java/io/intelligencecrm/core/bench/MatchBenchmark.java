@@ -5,6 +5,7 @@ import io.intelligencecrm.core.db.DatabaseCoordinates;
 import io.intelligencecrm.core.db.Migrations;
 import io.intelligencecrm.core.demo.DemoData;
 import io.intelligencecrm.core.identity.Actor;
+import io.intelligencecrm.core.match.MessageSpans;
 import io.intelligencecrm.core.match.RecordMatch;
 import io.intelligencecrm.core.match.RecordMatcher;
 import io.intelligencecrm.core.tenant.TenantDirectory;
@@ -110,6 +111,7 @@ public final class MatchBenchmark {
             matcher.match(actor, messages.get(i % messages.size()).text(), List.of());
         }
         long[] nanos = new long[runs];
+        long queried = Long.MAX_VALUE;
         int expected = 0;
         int first = 0;
         for (int i = 0; i < runs; i++) {
@@ -117,6 +119,8 @@ public final class MatchBenchmark {
             long start = System.nanoTime();
             List<RecordMatch> matches = matcher.match(actor, message.text(), List.of());
             nanos[i] = System.nanoTime() - start;
+            // "hi" names nothing and never reaches the database; the floor is that of a message that does.
+            if (!MessageSpans.of(message.text()).isEmpty()) queried = Math.min(queried, nanos[i]);
             if (message.expected() == null) continue;
             expected++;
             // Records with the same name tie: the meant one counts as found when it is among the best of its kind.
@@ -128,7 +132,7 @@ public final class MatchBenchmark {
         }
         Arrays.sort(nanos);
         System.out.printf(Locale.ROOT, "%-26s %5d messages  min %5.1f ms  p50 %6.1f ms  p90 %6.1f ms  p99 %6.1f ms"
-                        + "  max %6.1f ms  meant record among the best of its kind: %d%%%n", label, runs, nanos[0] / 1e6,
+                        + "  max %6.1f ms  meant record among the best of its kind: %d%%%n", label, runs, queried / 1e6,
                 nanos[runs / 2] / 1e6,
                 nanos[runs * 9 / 10] / 1e6, nanos[runs * 99 / 100] / 1e6, nanos[runs - 1] / 1e6,
                 expected == 0 ? 0 : first * 100 / expected);
@@ -234,6 +238,11 @@ public final class MatchBenchmark {
             handle.execute("""
                     create temporary table bench_companies on commit drop as
                     select row_number() over (order by id) - 1 as n, id, domain from companies""");
+            // Temporary tables get no statistics by themselves: without them the planner may join 100,000
+            // generated rows to 10,000 companies in a nested loop, which takes tens of minutes on a busy machine.
+            handle.execute("create index on bench_companies (n)");
+            handle.execute("analyze bench_companies");
+            handle.execute("analyze bench_words");
             handle.execute("""
                     insert into contacts (tenant_id, company_id, first_name, last_name, email, lifecycle_stage)
                     select crm_current_tenant(), bc.id, f, l, lower(f || '.' || l || g.i) || '@' || bc.domain,

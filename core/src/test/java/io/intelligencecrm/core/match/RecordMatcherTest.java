@@ -41,6 +41,9 @@ class RecordMatcherTest {
     private static Contact priyaB;
     private static UUID acme;
     private static UUID bExample;
+    private static TenantId other;
+    private static Set<UUID> otherTenantIds;
+    private static Actor otherAdmin;
 
     @BeforeAll
     static void seed() {
@@ -61,9 +64,18 @@ class RecordMatcherTest {
         priyaB = contact(contacts, bExample, "Priya", "Raman", "priya@b.example");
         new DealRepository(database.tenants()).create(tenant, new NewDeal("Acme renewal", janePark.id(), acme,
                 rep.userId(), DealStage.PROPOSAL, new BigDecimal("5000"), "USD", null, null, null));
-        TenantId other = TestTenants.create(database, "match-other").tenantId();
-        contacts.create(other, new NewContact(null, null, "Jane", "Parkinson", "jp@other.example", null, null,
-                LifecycleStage.LEAD, null, null, Map.of()));
+        other = TestTenants.create(database, "match-other").tenantId();
+        UUID zephyr = companies.create(other, new NewCompany("Zephyrine Holdings", "zephyrine.example", null, null,
+                null, null, null, Map.of())).id();
+        UUID quentin = contacts.create(other, new NewContact(zephyr, null, "Quentin", "Zephyrine", "q@zephyrine.example",
+                null, null, LifecycleStage.LEAD, null, null, Map.of())).id();
+        UUID parkinson = contacts.create(other, new NewContact(null, null, "Jane", "Parkinson", "jp@other.example",
+                null, null, LifecycleStage.LEAD, null, null, Map.of())).id();
+        UUID ximena = users.create(other, "ximena@zephyrine.example", "Ximena Quarterfield", Role.ADMIN, "UTC", null).id();
+        UUID rollout = new DealRepository(database.tenants()).create(other, new NewDeal("Zephyrine rollout", quentin,
+                zephyr, ximena, DealStage.PROPOSAL, new BigDecimal("9000"), "USD", null, null, null)).id();
+        otherTenantIds = Set.of(zephyr, quentin, parkinson, ximena, rollout);
+        otherAdmin = Actor.user(other, ximena, Role.ADMIN);
         matcher = new RecordMatcher(database.tenants());
     }
 
@@ -131,8 +143,42 @@ class RecordMatcherTest {
     }
 
     @Test
-    void another_tenants_names_never_match() {
-        assertTrue(match("jane parkinson").stream().noneMatch(m -> m.name().contains("Parkinson")));
+    void another_tenants_names_emails_domains_deals_and_users_never_match() {
+        String theirs = "quentin zephyrine of zephyrine holdings, q@zephyrine.example, jp@other.example, "
+                + "zephyrine.example, the zephyrine rollout, ask ximena quarterfield, jane parkinson";
+        List<RecordMatch> matches = match(theirs);
+        assertTrue(matches.stream().noneMatch(m -> otherTenantIds.contains(m.id())), matches.toString());
+        List<RecordMatch> pinnedTheirs = match(theirs, otherTenantIds.toArray(UUID[]::new));
+        assertTrue(pinnedTheirs.stream().noneMatch(m -> otherTenantIds.contains(m.id())),
+                "their ids passed as 'shown in this conversation' find nothing either: " + pinnedTheirs);
+        assertTrue(matches.stream().noneMatch(m -> m.name().contains("Zephyrine") || m.name().contains("Parkinson")
+                || m.name().contains("Ximena")), matches.toString());
+        assertTrue(matcher.match(otherAdmin, theirs, List.of()).stream().map(RecordMatch::id)
+                .toList().containsAll(otherTenantIds), "the same text finds them in their own tenant");
+    }
+
+    /**
+     * The leakproof declaration lets the trigram condition run before the tenant policy filters rows;
+     * the policy still decides what comes back, even with sequential scans off and the query naming the
+     * other tenant outright (the next test checks the same through the name index's plan).
+     */
+    @Test
+    void a_forced_trigram_index_scan_returns_only_the_current_tenants_rows() {
+        List<UUID> leaked = database.tenants().inTenant(tenant, handle -> {
+            handle.execute("set local enable_seqscan = off");
+            handle.execute("set local enable_bitmapscan = on");
+            return handle.createQuery("""
+                            select id from contacts where 'quentin zephyrine' <% name_text
+                            union all select id from contacts where tenant_id = :other and name_text % 'jane parkinson'
+                            union all select id from companies where 'zephyrine holdings' <% name
+                            union all select id from deals where 'zephyrine rollout' <% name
+                            union all select id from companies where tenant_id = :other and domain = 'zephyrine.example'""")
+                    .bind("other", other.value()).mapTo(UUID.class).list();
+        });
+        assertEquals(List.of(), leaked);
+        long theirs = database.tenants().inTenant(other, handle -> handle.createQuery(
+                "select count(*) from contacts where 'quentin zephyrine' <% name_text").mapTo(Long.class).one());
+        assertEquals(1, theirs, "the probe does find the row in its own tenant");
     }
 
     @Test
@@ -149,5 +195,10 @@ class RecordMatcherTest {
                         explain select id from contacts where 'first42 last99' <% name_text and deleted_at is null""")
                 .mapTo(String.class).list()));
         assertTrue(plan.contains("contacts_name_match"), plan);
+        List<UUID> otherTenants = database.tenants().inTenant(large, handle -> handle.createQuery("""
+                        select id from contacts where 'quentin zephyrine' <% name_text
+                        union all select id from contacts where 'jane parkinson' <% name_text""")
+                .mapTo(UUID.class).list());
+        assertEquals(List.of(), otherTenants, "the index holds every tenant's names; only this tenant's rows come back");
     }
 }

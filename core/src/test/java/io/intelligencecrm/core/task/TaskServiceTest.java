@@ -58,7 +58,7 @@ class TaskServiceTest {
         CompanyService companies = new CompanyService(database.tenants(), audit, changes);
         contactId = new ContactService(database.tenants(), audit, changes, companies, List.of())
                 .create(rep, Map.of("firstName", "Ben", "lastName", "Ortiz")).id();
-        tasks = new TaskService(database.tenants(), audit, CLOCK);
+        tasks = new TaskService(database.tenants(), audit, CLOCK, new ChangeFeed(new Outbox(database.tenants()), List.of()));
     }
 
     @AfterAll

@@ -12,6 +12,11 @@ import io.intelligencecrm.core.contact.NewContact;
 import io.intelligencecrm.core.db.Database;
 import io.intelligencecrm.core.testing.TestPostgres;
 import io.intelligencecrm.core.testing.TestTenants;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Types;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import org.jdbi.v3.core.statement.UnableToExecuteStatementException;
@@ -107,6 +112,37 @@ class TenantIsolationTest {
         assertEquals("", leftOver);
         assertEquals(0, seenWithoutTenant);
         assertEquals(contactOfB.id(), seenByB);
+    }
+
+    @Test
+    void a_one_trip_query_sees_only_its_tenant_and_leaves_no_tenant_or_setting_behind() {
+        List<UUID> seenByA = database.tenants().queryInOneTrip(tenantA, Map.of("enable_sort", "off"),
+                "select id from contacts", (statement, first) -> { }, TenantIsolationTest::ids);
+        UUID seenByB = database.tenants().queryInOneTrip(tenantB, Map.of(), "select id from contacts where email = ?",
+                (statement, first) -> statement.setString(first, "bob@beta.example"), TenantIsolationTest::ids).getFirst();
+        // Past the driver's threshold for server-prepared statements, a parameter typed by the server
+        // makes the driver split the batch; the explicit transaction keeps the tenant across the split.
+        for (int run = 0; run < 8; run++) {
+            assertEquals(List.of(contactOfA.id()), database.tenants().queryInOneTrip(tenantA, Map.of(),
+                    "select id from contacts where email = cast(? as text)",
+                    (statement, first) -> statement.setObject(first, "ada@alpha.example", Types.OTHER), TenantIsolationTest::ids));
+        }
+        assertThrows(UnableToExecuteStatementException.class, () -> database.tenants().queryInOneTrip(tenantA, Map.of(),
+                "select id from no_such_table", (statement, first) -> { }, TenantIsolationTest::ids));
+        // The same single pooled connection afterwards: the tenant and the setting ended with the query.
+        Map<String, Object> leftOver = database.jdbi().withHandle(handle -> handle.createQuery("""
+                        select coalesce(current_setting('app.tenant_id', true), '') as tenant,
+                               current_setting('enable_sort') as sort, (select count(*) from contacts) as visible""")
+                .mapToMap().one());
+        assertEquals(List.of(contactOfA.id()), seenByA);
+        assertEquals(contactOfB.id(), seenByB);
+        assertEquals(Map.of("tenant", "", "sort", "on", "visible", 0L), leftOver);
+    }
+
+    private static List<UUID> ids(ResultSet rows) throws SQLException {
+        List<UUID> ids = new ArrayList<>();
+        while (rows.next()) ids.add(rows.getObject(1, UUID.class));
+        return ids;
     }
 
     @Test

@@ -62,7 +62,7 @@ class ChangeUndoTest {
         contacts = new ContactService(database.tenants(), audit, changes, companies, java.util.List.of());
         deals = new DealService(database.tenants(), audit, changes, companies, Clock.systemUTC());
         interactions = new InteractionService(database.tenants(), audit, changes, contacts, Clock.systemUTC());
-        tasks = new TaskService(database.tenants(), audit, Clock.systemUTC());
+        tasks = new TaskService(database.tenants(), audit, Clock.systemUTC(), changes);
         undo = new ChangeUndo(database.tenants(), audit, contacts, companies, deals, interactions, tasks);
     }
 

@@ -3,12 +3,14 @@ package io.intelligencecrm.knowledge.store;
 import java.util.Set;
 import java.util.concurrent.TimeUnit;
 import org.jdbi.v3.core.Handle;
+import org.jdbi.v3.core.Jdbi;
 
 /**
  * Which tenant partitions have their HNSW index, read from the catalog at most every 30 seconds
- * instead of on every search, where the lookup cost about as much as the search itself. A stale
- * answer only costs speed, never rows: an index built on another node is searched with the default
- * plan settings until the next read.
+ * instead of on every search, where the lookup cost about as much as the search itself. Read on a
+ * connection of its own, so a search knows its settings before its transaction starts. A stale
+ * answer only costs speed, never rows: the planner may pass over an index built on another node
+ * until the next read.
  */
 public final class IndexedPartitions {
     private static final long MAX_AGE_NANOS = TimeUnit.SECONDS.toNanos(30);
@@ -16,13 +18,18 @@ public final class IndexedPartitions {
     private record Snapshot(Set<String> partitions, long readAt) {
     }
 
+    private final Jdbi jdbi;
     private volatile Snapshot snapshot;
 
-    /** Whether the partition has a valid HNSW index, re-reading the catalog through this handle when the last read is old. */
-    public boolean contains(Handle handle, String partition) {
+    public IndexedPartitions(Jdbi jdbi) {
+        this.jdbi = jdbi;
+    }
+
+    /** Whether the partition has a valid HNSW index, re-reading the catalog when the last read is old. */
+    public boolean contains(String partition) {
         Snapshot current = snapshot;
         if (current == null || System.nanoTime() - current.readAt() > MAX_AGE_NANOS) {
-            current = new Snapshot(read(handle), System.nanoTime());
+            current = new Snapshot(jdbi.withHandle(IndexedPartitions::read), System.nanoTime());
             snapshot = current;
         }
         return current.partitions().contains(partition);

@@ -2,11 +2,14 @@ package io.intelligencecrm.knowledge.store;
 
 import io.intelligencecrm.core.tenant.TenantId;
 import io.intelligencecrm.core.tenant.TenantTransactions;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
-import org.jdbi.v3.core.Handle;
-import org.jdbi.v3.core.mapper.RowMapper;
 import org.jdbi.v3.core.statement.Query;
+import org.jdbi.v3.core.statement.UnableToExecuteStatementException;
 
 /**
  * Top-k search inside one tenant's partition. A small partition has no vector index and is
@@ -18,33 +21,18 @@ import org.jdbi.v3.core.statement.Query;
 public final class VectorSearch {
     /** Reciprocal-rank fusion constant: ranks below ~60 contribute little, as in the RRF paper. */
     private static final int RRF_K = 60;
-    private static final String NEAREST = """
-            select embedding_id, source_type, source_id, contact_id, chunk, section, text,
-                   1 - distance as similarity, 1 - distance as score
-              from (select embedding_id, source_type, source_id, contact_id, chunk, section, text,
-                           embedding <=> cast(:q as vector) as distance
-                      from %s
-                     where tenant_id = :tenant and model = :model
-                       and (cardinality(cast(:types as text[])) = 0 or source_type = any(cast(:types as text[])))
-                       and not (source_id = any(cast(:excluded as uuid[])))
-                     order by distance
-                     limit :limit) nearest""";
     private static final String HYBRID = """
             with semantic as (
                 select embedding_id, row_number() over (order by distance) as rank, distance
                   from (select embedding_id, embedding <=> cast(:q as vector) as distance
                           from %1$s
-                         where tenant_id = :tenant and model = :model
-                           and (cardinality(cast(:types as text[])) = 0 or source_type = any(cast(:types as text[])))
-                           and not (source_id = any(cast(:excluded as uuid[])))
+                         where tenant_id = :tenant and model = :model%3$s
                          order by distance
                          limit :pool) candidates
             ), keyword as (
                 select embedding_id, row_number() over (order by ts_rank_cd(tsv, query) desc) as rank
                   from %1$s, websearch_to_tsquery('english', :words) query
-                 where tenant_id = :tenant and model = :model and tsv @@ query
-                   and (cardinality(cast(:types as text[])) = 0 or source_type = any(cast(:types as text[])))
-                   and not (source_id = any(cast(:excluded as uuid[])))
+                 where tenant_id = :tenant and model = :model and tsv @@ query%3$s
                  order by ts_rank_cd(tsv, query) desc
                  limit :pool
             ), fused as (
@@ -62,10 +50,6 @@ public final class VectorSearch {
                and e.embedding_id = any(array(select embedding_id from fused))
              order by score desc, similarity desc
              limit :limit""";
-    private static final RowMapper<VectorMatch> MAPPER = (rs, ctx) -> new VectorMatch(
-            rs.getObject("embedding_id", UUID.class), rs.getString("source_type"), rs.getObject("source_id", UUID.class),
-            rs.getObject("contact_id", UUID.class), rs.getInt("chunk"), rs.getString("section"), rs.getString("text"),
-            rs.getDouble("similarity"), rs.getDouble("score"));
 
     private final TenantTransactions transactions;
     private final IndexedPartitions indexed;
@@ -79,11 +63,11 @@ public final class VectorSearch {
 
     /** The closest chunks by cosine distance, best first. */
     public List<VectorMatch> nearest(TenantId tenant, VectorSpace space, VectorQuery query) {
-        return transactions.inTenant(tenant, handle -> {
-            tune(handle, EmbeddingPartitions.of(tenant), true);
-            return bind(handle.createQuery(NEAREST.formatted(EmbeddingPartitions.of(tenant))), tenant, space, query)
-                    .map(MAPPER).list();
-        });
+        String partition = EmbeddingPartitions.of(tenant);
+        boolean throughIndex = indexed.contains(partition);
+        String sql = NearestQuery.sql(partition, query, throughIndex);
+        return transactions.queryInOneTrip(tenant, settings(throughIndex), sql,
+                (statement, first) -> NearestQuery.bind(statement, first, tenant, space, query), NearestQuery::readAll);
     }
 
     /**
@@ -92,49 +76,55 @@ public final class VectorSearch {
      */
     public List<VectorMatch> hybrid(TenantId tenant, VectorSpace space, VectorQuery query) {
         if (query.keywords().isBlank()) return nearest(tenant, space, query);
-        return transactions.inTenant(tenant, handle -> {
-            tune(handle, EmbeddingPartitions.of(tenant), false);
-            return bind(handle.createQuery(HYBRID.formatted(EmbeddingPartitions.of(tenant), RRF_K)), tenant, space, query)
+        String filters = (query.sourceTypes().isEmpty() ? "" : " and source_type = any(cast(:types as text[]))")
+                + (query.excludedSources().isEmpty() ? "" : " and not (source_id = any(cast(:excluded as uuid[])))");
+        String sql = HYBRID.formatted(EmbeddingPartitions.of(tenant), RRF_K, filters);
+        return transactions.inTenant(tenant, settings(false), handle -> {
+            Query statement = handle.createQuery(sql)
+                    .bind("q", (position, prepared, context) -> prepared.setObject(position, NearestQuery.vector(query.literal())))
+                    .bind("tenant", tenant.value())
+                    .bind("model", space.model())
                     .bind("words", query.keywords())
                     .bind("pool", Math.max(query.limit() * 3, 30))
-                    .map(MAPPER).list();
+                    .bind("limit", query.limit());
+            if (!query.sourceTypes().isEmpty()) statement.bind("types", query.types().toArray(String[]::new));
+            if (!query.excludedSources().isEmpty()) statement.bind("excluded", query.excludedSources().toArray(UUID[]::new));
+            return statement.map((row, context) -> NearestQuery.read(row)).list();
         });
     }
 
     /** The JSON plan of the query {@link #nearest} runs, as PostgreSQL will execute it now. */
     public String explain(TenantId tenant, VectorSpace space, VectorQuery query) {
-        return transactions.inTenant(tenant, handle -> {
-            tune(handle, EmbeddingPartitions.of(tenant), true);
-            return bind(handle.createQuery("explain (format json) " + NEAREST.formatted(EmbeddingPartitions.of(tenant))),
-                    tenant, space, query).mapTo(String.class).one();
+        String partition = EmbeddingPartitions.of(tenant);
+        boolean throughIndex = indexed.contains(partition);
+        return transactions.inTenant(tenant, settings(throughIndex), handle -> {
+            try (PreparedStatement explain = handle.getConnection().prepareStatement(
+                    "explain (format json) " + NearestQuery.sql(partition, query, throughIndex))) {
+                NearestQuery.bind(explain, 1, tenant, space, query);
+                try (ResultSet plan = explain.executeQuery()) {
+                    plan.next();
+                    return plan.getString(1);
+                }
+            } catch (SQLException e) {
+                throw new UnableToExecuteStatementException("Cannot explain the vector search", e, null);
+            }
         });
     }
 
     /**
-     * Iterative scans keep an HNSW search going until filters (source type) leave enough rows. Given
-     * a partition that has its HNSW index, a nearest-neighbour search always goes through it: the
-     * maintenance job decided by size which partitions get one, and the planner's estimate (which
-     * rises with ef_search) must not turn a 40,000-row search into a full scan. Only that index
-     * yields rows in distance order, so ruling out a sort rules out everything else. A partition
-     * without the index keeps sorting allowed: disabling it there would only inflate costs into JIT
-     * and parallel plans. The hybrid query sorts its keyword side, so it keeps sorting allowed too.
+     * Sent with the tenant in one statement. Iterative scans keep an HNSW search going until filters
+     * (source type) leave enough rows. Given a partition that has its HNSW index, a nearest-neighbour
+     * search always goes through it ({@code onlyThroughIndex}): the maintenance job decided by cost
+     * which partitions get one, and the planner's estimate (which rises with ef_search) must not turn
+     * a 40,000-row search into a full scan. Only that index yields rows in distance order, so ruling
+     * out a sort rules out everything else. A partition without the index keeps sorting allowed:
+     * disabling it there would only inflate costs into JIT and parallel plans. The hybrid query sorts
+     * its keyword side, so it keeps sorting allowed too. The HNSW settings are sent either way: a
+     * partition indexed by another node since the last catalog read then still gets iterative scans.
      */
-    private void tune(Handle handle, String partition, boolean indexOnly) {
-        handle.createQuery("""
-                        select set_config('hnsw.ef_search', :ef, true) as ef_search,
-                               set_config('hnsw.iterative_scan', 'strict_order', true) as iterative_scan,
-                               set_config('enable_sort', :sort, true) as sort""")
-                .bind("ef", Integer.toString(efSearch))
-                .bind("sort", indexOnly && indexed.contains(handle, partition) ? "off" : "on")
-                .mapToMap().one();
-    }
-
-    private static Query bind(Query statement, TenantId tenant, VectorSpace space, VectorQuery query) {
-        return statement.bind("q", query.literal())
-                .bind("tenant", tenant.value())
-                .bind("model", space.model())
-                .bind("types", query.types().toArray(String[]::new))
-                .bind("excluded", query.excludedSources().toArray(UUID[]::new))
-                .bind("limit", query.limit());
+    private Map<String, String> settings(boolean onlyThroughIndex) {
+        return Map.of("hnsw.ef_search", Integer.toString(efSearch),
+                "hnsw.iterative_scan", "strict_order",
+                "enable_sort", onlyThroughIndex ? "off" : "on");
     }
 }

@@ -12,6 +12,8 @@ import io.intelligencecrm.core.tenant.TenantProvisioning;
 import io.intelligencecrm.knowledge.embedding.Embedder;
 import io.intelligencecrm.knowledge.embedding.EmbeddingModels;
 import io.intelligencecrm.knowledge.store.EmbeddingPartitions;
+import io.intelligencecrm.knowledge.store.ExactScanCost;
+import io.intelligencecrm.knowledge.store.IndexThreshold;
 import io.intelligencecrm.knowledge.store.IndexedPartitions;
 import io.intelligencecrm.knowledge.store.VectorChunk;
 import io.intelligencecrm.knowledge.store.VectorIndexMaintenance;
@@ -20,19 +22,21 @@ import io.intelligencecrm.knowledge.store.VectorQuery;
 import io.intelligencecrm.knowledge.store.VectorSearch;
 import io.intelligencecrm.knowledge.store.VectorSpace;
 import io.intelligencecrm.knowledge.store.VectorStore;
+import java.lang.management.ManagementFactory;
+import java.lang.management.ThreadMXBean;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.ArrayList;
-import java.util.Arrays;
+import java.util.Comparator;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.SplittableRandom;
 import java.util.UUID;
 
@@ -40,20 +44,23 @@ import java.util.UUID;
  * {@code ./crm bench vectors [--scale F] [--noise isotropic]}: 1,000,000 384-dimension vectors
  * across 100 tenants of skewed sizes (3 of 100k-200k, 7 of 20k-40k, 90 of 1k-8k), clustered like
  * sentence embeddings ({@link ClusteredVectors}), written through the product's store, indexed the
- * product's way, then tenant-filtered top-10 queries per size class: latency of the product's
- * search, of the same query as raw JDBC SQL, and of an exact scan, recall@10 against the exact
- * scan, and the local intrinsic dimensionality of the data around the queries.
+ * product's way (its measured threshold), then tenant-filtered top-10 queries per tenant size band
+ * ({@link SizeBand}): latency of the product's search, of the same query as raw JDBC SQL
+ * ({@link RawTopTen}) and of an exact scan, recall@10 against the exact scan, and the local
+ * intrinsic dimensionality of the data around the queries.
  */
 public final class VectorBenchmark {
     private static final int DIMENSION = 384;
     private static final int BATCH = 1000;
-    private static final int QUERIES_PER_CLASS = 300;
+    private static final int QUERIES_PER_BAND = 300;
+    private static final int WARM_UP_QUERIES = 3_000;
+    /** Exact scans of larger tenants take long enough that their code needs no warming. */
+    private static final int WARM_UP_EXACT_MAX = 5_000;
     private static final String MODEL = "bench-clustered";
+    /** CPU of the querying thread: the client side's own cost, which machine load does not inflate. */
+    private static final ThreadMXBean THREADS = ManagementFactory.getThreadMXBean();
 
-    private record BenchTenant(TenantId id, int size, String sizeClass, ClusteredVectors.Tenant generator) {
-    }
-
-    private record Neighbour(UUID sourceId, double distance) {
+    private record BenchTenant(TenantId id, int size, ClusteredVectors.Tenant generator) {
     }
 
     public static void main(String[] args) throws Exception {
@@ -80,13 +87,60 @@ public final class VectorBenchmark {
 
     private static void run(Database database, DatabaseCoordinates coordinates, double scale, ClusteredVectors.Noise noise)
             throws SQLException {
-        KnowledgeSettings settings = KnowledgeSettings.defaults();
+        KnowledgeSettings settings = KnowledgeSettings.from(System.getenv());
         VectorSpace space = new VectorSpace(MODEL, DIMENSION);
         embeddingThroughput(settings);
 
         ClusteredVectors vectors = new ClusteredVectors(DIMENSION, 400, 42, noise);
         System.out.printf(Locale.ROOT, "Vectors: clustered, %s noise%n", noise.name().toLowerCase(Locale.ROOT));
         List<BenchTenant> tenants = tenants(database, vectors, scale);
+        ingest(database, space, tenants);
+
+        IndexedPartitions indexedPartitions = new IndexedPartitions(database.jdbi());
+        VectorSearch search = new VectorSearch(database.tenants(), indexedPartitions, settings.efSearch());
+        IndexThreshold threshold = settings.hnswThreshold().isPresent()
+                ? new IndexThreshold.Fixed(settings.hnswThreshold().getAsInt())
+                : new IndexThreshold.Measured(new ExactScanCost(database.tenants()), space, settings.exactScanBudgetMillis());
+        VectorIndexMaintenance maintenance = new VectorIndexMaintenance(database.ownerJdbi(), indexedPartitions, threshold,
+                settings.hnswM(), settings.hnswEfConstruction());
+        long started = System.nanoTime();
+        maintenance.analyze();
+        VectorIndexMaintenance.Pass pass = maintenance.run();
+        IndexThreshold.Decision decision = pass.threshold().orElseThrow();
+        System.out.printf(Locale.ROOT, "Index threshold: %,d vectors (%s)%n", decision.vectors(),
+                decision.millisPerVector().isPresent()
+                        ? String.format(Locale.ROOT, "exact scan measured at %.3f µs per vector, budget %d ms",
+                        decision.millisPerVector().getAsDouble() * 1000, settings.exactScanBudgetMillis())
+                        : "fixed");
+        System.out.printf(Locale.ROOT, "HNSW index build (m=%d, ef_construction=%d): %d partitions in %.1f s%n",
+                settings.hnswM(), settings.hnswEfConstruction(), pass.indexed().size(), seconds(started));
+        database.ownerJdbi().useHandle(handle -> handle.execute("vacuum analyze embeddings"));
+
+        Set<String> indexed = Set.copyOf(pass.indexed());
+        Map<SizeBand, List<BenchTenant>> bands = new TreeMap<>(Comparator.comparingLong(SizeBand::from));
+        for (BenchTenant tenant : tenants) bands.computeIfAbsent(SizeBand.of(tenant.size()), band -> new ArrayList<>()).add(tenant);
+        List<BandResult> results = new ArrayList<>();
+        try (Connection connection = DriverManager.getConnection(coordinates.url(), coordinates.appUser(), coordinates.appPassword())) {
+            RawTopTen raw = new RawTopTen(connection, MODEL, settings.efSearch());
+            warmUp(tenants, indexed, search, space, raw);
+            System.out.printf(Locale.ROOT, "%n%s%n", BandResult.header());
+            bands.forEach((band, members) -> {
+                BandResult result = measure(band, members, indexed, search, space, raw);
+                System.out.println(result.row());
+                results.add(result);
+            });
+        }
+        System.out.printf(Locale.ROOT, "%nMarkdown:%n| band | tenants | product p50 / p99 ms | raw SQL p50 / p99 ms | overhead p50 / p99 ms"
+                + " | client CPU per query, product / raw µs | exact scan p50 / p99 ms | recall@10 (min) | full top-10 |%n"
+                + "|---|---|---|---|---|---|---|---|---|%n");
+        results.forEach(result -> System.out.println(result.markdownRow()));
+        long missed = results.stream().filter(result -> !result.meetsTargets()).count();
+        System.out.printf(Locale.ROOT, "%nTargets (p50 <= %.0f ms, p99 <= %.0f ms, full top-10, recall@10 >= %.2f, p50 within %.0f ms of raw SQL): %s%n",
+                BandResult.TARGET_P50_MS, BandResult.TARGET_P99_MS, BandResult.TARGET_RECALL, BandResult.TARGET_OVERHEAD_P50_MS,
+                missed == 0 ? "met in every band" : "missed in " + missed + " of " + results.size() + " bands");
+    }
+
+    private static void ingest(Database database, VectorSpace space, List<BenchTenant> tenants) {
         long total = tenants.stream().mapToLong(BenchTenant::size).sum();
         System.out.printf(Locale.ROOT, "%nStoring %,d vectors for %d tenants through PgVectorEmbeddingStore...%n", total, tenants.size());
         long started = System.nanoTime();
@@ -107,68 +161,71 @@ public final class VectorBenchmark {
         }
         double ingestSeconds = seconds(started);
         System.out.printf(Locale.ROOT, "Ingest: %,d vectors in %.1f s = %,.0f vectors/s%n", total, ingestSeconds, total / ingestSeconds);
-
-        IndexedPartitions indexedPartitions = new IndexedPartitions();
-        VectorIndexMaintenance maintenance = new VectorIndexMaintenance(database.ownerJdbi(), indexedPartitions,
-                settings.hnswThreshold(), settings.hnswM(), settings.hnswEfConstruction());
-        started = System.nanoTime();
-        maintenance.analyze();
-        List<String> indexed = maintenance.run();
-        System.out.printf(Locale.ROOT, "HNSW index build (m=%d, ef_construction=%d): %d partitions of >= %,d vectors in %.1f s%n",
-                settings.hnswM(), settings.hnswEfConstruction(), indexed.size(), settings.hnswThreshold(), seconds(started));
-        database.ownerJdbi().useHandle(handle -> handle.execute("vacuum analyze embeddings"));
-
-        VectorSearch search = new VectorSearch(database.tenants(), indexedPartitions, settings.efSearch());
-        try (Connection raw = DriverManager.getConnection(coordinates.url(), coordinates.appUser(), coordinates.appPassword())) {
-            System.out.printf(Locale.ROOT, "%n%-7s %7s %11s %8s | %-17s | %-17s | %-17s | %-9s %-9s %-11s %s%n", "class",
-                    "tenants", "vectors", "queries", "product p50/p99", "raw SQL p50/p99", "exact p50/p99",
-                    "recall@10", "min", "full top-10", "LID");
-            for (String sizeClass : List.of("large", "medium", "small")) {
-                List<BenchTenant> members = tenants.stream().filter(t -> t.sizeClass().equals(sizeClass)).toList();
-                if (!members.isEmpty()) measure(sizeClass, members, search, space, raw);
-            }
-        }
     }
 
-    private static void measure(String sizeClass, List<BenchTenant> members, VectorSearch search, VectorSpace space,
-                                Connection raw) throws SQLException {
-        List<Double> product = new ArrayList<>();
-        List<Double> rawSql = new ArrayList<>();
-        List<Double> exact = new ArrayList<>();
-        double recallSum = 0;
-        double recallMin = 1;
-        int full = 0;
-        List<Double> intrinsicDimension = new ArrayList<>();
+    /**
+     * Queries of random members of the band, each run three ways: the product's search and the raw
+     * SQL (in alternating order, so neither always finds the caches warmed by the other), then an
+     * exact scan for the truth.
+     */
+    private static BandResult measure(SizeBand band, List<BenchTenant> members, Set<String> indexed, VectorSearch search,
+                                      VectorSpace space, RawTopTen raw) {
+        int indexedMembers = (int) members.stream().filter(tenant -> indexed.contains(EmbeddingPartitions.of(tenant.id()))).count();
+        BandResult result = new BandResult(band, members.size(), indexedMembers, members.stream().mapToLong(BenchTenant::size).sum());
         SplittableRandom pick = new SplittableRandom(7);
-        // Warm-up: one pass over every member so caches hold what a live server would.
-        for (BenchTenant tenant : members) {
-            for (int i = 0; i < 5; i++) search.nearest(tenant.id(), space, VectorQuery.nearest(tenant.generator().nextEmbedding(), 10));
+        try {
+            // Warm-up: one pass over every member so caches hold what a live server would.
+            for (BenchTenant tenant : members) {
+                for (int i = 0; i < 5; i++) search.nearest(tenant.id(), space, VectorQuery.nearest(tenant.generator().nextEmbedding(), 10));
+            }
+            for (int q = 0; q < QUERIES_PER_BAND; q++) {
+                BenchTenant tenant = members.get(pick.nextInt(members.size()));
+                boolean hasIndex = indexed.contains(EmbeddingPartitions.of(tenant.id()));
+                Embedding query = tenant.generator().nextEmbedding();
+                double productMillis = 0;
+                double rawMillis = 0;
+                long productCpu = 0;
+                long rawCpu = 0;
+                List<VectorMatch> found = List.of();
+                for (int side = 0; side < 2; side++) {
+                    long cpu = THREADS.getCurrentThreadCpuTime();
+                    long started = System.nanoTime();
+                    if ((side + q) % 2 == 0) {
+                        found = search.nearest(tenant.id(), space, VectorQuery.nearest(query, 10));
+                        productMillis = millis(started);
+                        productCpu = THREADS.getCurrentThreadCpuTime() - cpu;
+                    } else {
+                        raw.search(tenant.id(), hasIndex, query);
+                        rawMillis = millis(started);
+                        rawCpu = THREADS.getCurrentThreadCpuTime() - cpu;
+                    }
+                }
+                long started = System.nanoTime();
+                List<RawTopTen.Neighbour> nearest = raw.exact(tenant.id(), query);
+                double exactMillis = millis(started);
+                Set<UUID> truth = new HashSet<>(nearest.stream().map(RawTopTen.Neighbour::sourceId).toList());
+                long hits = found.stream().filter(match -> truth.contains(match.sourceId())).count();
+                result.add(productMillis, rawMillis, exactMillis, hits / (double) Math.max(1, truth.size()), found.size() == 10,
+                        localIntrinsicDimension(nearest));
+                result.addClientCpu(productCpu / 1e3, rawCpu / 1e3);
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException("The raw SQL side failed", e);
         }
-        for (int q = 0; q < QUERIES_PER_CLASS; q++) {
-            BenchTenant tenant = members.get(pick.nextInt(members.size()));
+        return result;
+    }
+
+    /** Both sides' code compiled by the JIT before anything is timed, so the first band measured is not the coldest. */
+    private static void warmUp(List<BenchTenant> tenants, Set<String> indexed, VectorSearch search, VectorSpace space, RawTopTen raw)
+            throws SQLException {
+        SplittableRandom pick = new SplittableRandom(3);
+        for (int i = 0; i < WARM_UP_QUERIES; i++) {
+            BenchTenant tenant = tenants.get(pick.nextInt(tenants.size()));
             Embedding query = tenant.generator().nextEmbedding();
-            long started = System.nanoTime();
-            List<VectorMatch> found = search.nearest(tenant.id(), space, VectorQuery.nearest(query, 10));
-            product.add(millis(started));
-            started = System.nanoTime();
-            rawTopTen(raw, tenant, query, KnowledgeSettings.defaults().efSearch());
-            rawSql.add(millis(started));
-            started = System.nanoTime();
-            List<Neighbour> nearest = rawTopTen(raw, tenant, query, 0);
-            exact.add(millis(started));
-            Set<UUID> truth = new HashSet<>(nearest.stream().map(Neighbour::sourceId).toList());
-            intrinsicDimension.add(localIntrinsicDimension(nearest));
-            long hits = found.stream().filter(match -> truth.contains(match.sourceId())).count();
-            double recall = hits / (double) Math.max(1, truth.size());
-            recallSum += recall;
-            recallMin = Math.min(recallMin, recall);
-            if (found.size() == 10) full++;
+            search.nearest(tenant.id(), space, VectorQuery.nearest(query, 10));
+            raw.search(tenant.id(), indexed.contains(EmbeddingPartitions.of(tenant.id())), query);
+            if (tenant.size() <= WARM_UP_EXACT_MAX) raw.exact(tenant.id(), query);
         }
-        long vectors = members.stream().mapToLong(BenchTenant::size).sum();
-        System.out.printf(Locale.ROOT, "%-7s %7d %,11d %8d | %6.2f / %6.2f ms | %6.2f / %6.2f ms | %6.2f / %6.2f ms | %-9.3f %-9.2f %-11s %5.1f%n",
-                sizeClass, members.size(), vectors, QUERIES_PER_CLASS, percentile(product, 50), percentile(product, 99),
-                percentile(rawSql, 50), percentile(rawSql, 99), percentile(exact, 50), percentile(exact, 99),
-                recallSum / QUERIES_PER_CLASS, recallMin, full + "/" + QUERIES_PER_CLASS, percentile(intrinsicDimension, 50));
     }
 
     /**
@@ -176,39 +233,11 @@ public final class VectorBenchmark {
      * (Euclidean distance of unit vectors), the measure by which ClusteredVectors was matched to real
      * sentence embeddings: the higher, the more alike all neighbours look and the harder for an index.
      */
-    private static double localIntrinsicDimension(List<Neighbour> nearest) {
+    private static double localIntrinsicDimension(List<RawTopTen.Neighbour> nearest) {
         double farthest = Math.sqrt(2 * nearest.getLast().distance());
         double sum = 0;
-        for (Neighbour neighbour : nearest) sum += Math.log(Math.max(1e-9, Math.sqrt(2 * neighbour.distance())) / farthest);
+        for (RawTopTen.Neighbour neighbour : nearest) sum += Math.log(Math.max(1e-9, Math.sqrt(2 * neighbour.distance())) / farthest);
         return -nearest.size() / sum;
-    }
-
-    /**
-     * The same top-10 in plain JDBC: with the tenant's index if it has one, searching as far as the
-     * product does ({@code efSearch}), or an exact scan with indexes off ({@code efSearch} 0).
-     */
-    private static List<Neighbour> rawTopTen(Connection raw, BenchTenant tenant, Embedding query, int efSearch)
-            throws SQLException {
-        raw.setAutoCommit(false);
-        try (PreparedStatement setup = raw.prepareStatement("""
-                select set_config('app.tenant_id', ?, true), set_config('enable_indexscan', ?, true),
-                       set_config('hnsw.ef_search', ?, true)""")) {
-            setup.setString(1, tenant.id().value().toString());
-            setup.setString(2, efSearch > 0 ? "on" : "off");
-            setup.setString(3, Integer.toString(Math.max(efSearch, 1)));
-            setup.execute();
-        }
-        List<Neighbour> nearest = new ArrayList<>(10);
-        try (PreparedStatement select = raw.prepareStatement("select source_id, embedding <=> cast(? as vector) as distance from "
-                + EmbeddingPartitions.of(tenant.id()) + " where tenant_id = ? order by distance limit 10")) {
-            select.setString(1, Arrays.toString(query.vector()).replace(" ", ""));
-            select.setObject(2, tenant.id().value());
-            try (ResultSet rows = select.executeQuery()) {
-                while (rows.next()) nearest.add(new Neighbour(rows.getObject(1, UUID.class), rows.getDouble(2)));
-            }
-        }
-        raw.commit();
-        return nearest;
     }
 
     private static List<BenchTenant> tenants(Database database, ClusteredVectors vectors, double scale) {
@@ -226,8 +255,7 @@ public final class VectorBenchmark {
         for (int i = 0; i < sizes.size(); i++) {
             int size = Math.max(50, (int) Math.round(sizes.get(i) * scale));
             var tenant = provisioning.create("bench-" + i, "Bench " + i, "bench-" + i + ".example");
-            String sizeClass = sizes.get(i) >= 100_000 ? "large" : sizes.get(i) >= 20_000 ? "medium" : "small";
-            tenants.add(new BenchTenant(new TenantId(tenant.id()), size, sizeClass, vectors.tenant(1000 + i, 12 + i % 20)));
+            tenants.add(new BenchTenant(new TenantId(tenant.id()), size, vectors.tenant(1000 + i, 12 + i % 20)));
         }
         return tenants;
     }
@@ -249,11 +277,6 @@ public final class VectorBenchmark {
         double batched = texts.size() / seconds(started);
         System.out.printf(Locale.ROOT, "Embedding (all-MiniLM-L6-v2 q, in-process): %.0f texts/s one by one, %.0f texts/s batched%n",
                 single, batched);
-    }
-
-    private static double percentile(List<Double> values, int percentile) {
-        List<Double> sorted = values.stream().sorted().toList();
-        return sorted.get(Math.min(sorted.size() - 1, (int) Math.ceil(percentile / 100.0 * sorted.size()) - 1));
     }
 
     private static double millis(long started) {

@@ -7,6 +7,7 @@ import io.intelligencecrm.core.analytics.AnalyticsTable;
 import io.intelligencecrm.core.analytics.Period;
 import io.intelligencecrm.core.identity.Actor;
 import io.intelligencecrm.tools.CrmServices;
+import io.intelligencecrm.tools.OwnerScope;
 import io.intelligencecrm.tools.TableResult;
 import io.intelligencecrm.tools.ToolArguments;
 import io.intelligencecrm.tools.ToolCall;
@@ -74,11 +75,12 @@ public final class AnalyticsTools {
             + "'how much did we close last month?', 'what did I win this quarter?'.")
     public TableResult closedRevenue(@P(value = PERIOD, required = false) String period,
                                      @P(value = "true for only the user's own deals", required = false) Boolean mine,
+                                     @P(value = OwnerScope.DESCRIPTION, required = false) String owner,
                                      InvocationParameters parameters) {
         ToolCall call = ToolCall.of(parameters);
         Actor actor = call.actor();
         AnalyticsTable revenue = services.analytics().closedRevenue(actor, ToolArguments.period(period, call),
-                call.zone(), Boolean.TRUE.equals(mine) ? actor.userId() : null);
+                call.zone(), OwnerScope.of(services, actor, mine, owner).ownerId());
         TableResult result = table(revenue, ToolArguments.MAX_ROWS);
         return result.rows().isEmpty() ? new TableResult(result.title(), result.columns(), result.rows(),
                 result.chartKind(), 0, "No deal was won in this period, so nothing was closed.") : result;
@@ -89,10 +91,11 @@ public final class AnalyticsTools {
     public TableResult staleContacts(
             @P(value = "days without any interaction, default 30", required = false) Integer days,
             @P(value = "true for only the user's own contacts", required = false) Boolean mine,
+            @P(value = OwnerScope.DESCRIPTION, required = false) String owner,
             InvocationParameters parameters) {
         Actor actor = ToolCall.of(parameters).actor();
         return table(services.analytics().staleContacts(actor, days == null ? 30 : days,
-                Boolean.TRUE.equals(mine) ? actor.userId() : null), ToolArguments.MAX_ROWS);
+                OwnerScope.of(services, actor, mine, owner).ownerId()), ToolArguments.MAX_ROWS);
     }
 
     private static TableResult table(AnalyticsTable table, int cap) {

@@ -11,6 +11,7 @@ import io.intelligencecrm.core.error.CrmException;
 import io.intelligencecrm.core.identity.Actor;
 import io.intelligencecrm.core.user.Role;
 import io.intelligencecrm.tools.CrmServices;
+import io.intelligencecrm.tools.OwnerScope;
 import io.intelligencecrm.tools.ToolArguments;
 import io.intelligencecrm.tools.ToolCall;
 import io.intelligencecrm.tools.company.CompanyNames;
@@ -41,6 +42,7 @@ public final class RecordCountTools {
             @P(value = "deals: true for not yet won or lost; tasks: true for not done", required = false) Boolean openOnly,
             @P(value = "true for only the user's own records (owner, author or assignee)", required = false)
             Boolean mine,
+            @P(value = OwnerScope.DESCRIPTION, required = false) String owner,
             @P(value = "only records created (interactions: that happened) in this period, e.g. this month, last 7 days",
                     required = false) String createdIn,
             InvocationParameters parameters) {
@@ -58,15 +60,19 @@ public final class RecordCountTools {
         Company company = ToolArguments.given(companyName)
                 ? CompanyNames.resolve(services, actor, "companyName", companyName) : null;
         Period period = ToolArguments.given(createdIn) ? ToolArguments.period(createdIn, call) : null;
-        boolean own = Boolean.TRUE.equals(mine) || (recordKind == RecordKind.TASKS && actor.role() == Role.REP);
-        long count = services.counts().count(actor, new CountQuery(recordKind, own ? actor.userId() : null,
+        OwnerScope scope = OwnerScope.of(services, actor,
+                Boolean.TRUE.equals(mine) || (recordKind == RecordKind.TASKS && actor.role() == Role.REP && !ToolArguments.given(owner)),
+                owner);
+        long count = services.counts().count(actor, new CountQuery(recordKind, scope.ownerId(),
                 stageFilter, company == null ? null : company.id(), openOnly,
                 period == null ? null : period.start(call.zone()), period == null ? null : period.end(call.zone())));
         StringBuilder counted = new StringBuilder();
         if (openOnly != null) counted.append(openOnly ? "open " : recordKind == RecordKind.TASKS ? "done " : "closed ");
         counted.append(recordKind.stored());
         if (stageFilter != null) counted.append(" at stage ").append(stageFilter.toLowerCase(Locale.ROOT));
-        if (own) counted.append(recordKind == RecordKind.TASKS ? " assigned to you" : " of yours");
+        if (!scope.everyone()) {
+            counted.append(recordKind == RecordKind.TASKS ? " assigned to " : " owned by ").append(scope.owner());
+        }
         if (company != null) counted.append(" at ").append(company.name());
         if (period != null) {
             counted.append(recordKind == RecordKind.INTERACTIONS ? " that happened " : " created ").append(period.label());

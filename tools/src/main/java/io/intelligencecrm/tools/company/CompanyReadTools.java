@@ -6,6 +6,7 @@ import dev.langchain4j.invocation.InvocationParameters;
 import io.intelligencecrm.core.company.AccountSummary;
 import io.intelligencecrm.core.company.Company;
 import io.intelligencecrm.core.company.CompanyQuery;
+import io.intelligencecrm.core.error.CrmException;
 import io.intelligencecrm.core.identity.Actor;
 import io.intelligencecrm.tools.CrmServices;
 import io.intelligencecrm.tools.Listing;
@@ -56,10 +57,13 @@ public final class CompanyReadTools {
             + "first), its open deals (stage, amount, expected close) and the latest interactions with its people. "
             + "Use it for 'what's going on with Acme?'.")
     public AccountView accountSummary(
-            @P("the company's id, as findCompanies returns it") String companyId,
+            @P("the company's id as findCompanies returns it, or its name") String companyId,
             InvocationParameters parameters) {
         Actor actor = ToolCall.of(parameters).actor();
-        AccountSummary summary = services.accounts().summary(actor, ToolArguments.id("companyId", companyId));
+        if (!ToolArguments.given(companyId)) throw CrmException.invalid("companyId", "is required (an id or a name)");
+        UUID id = ToolArguments.isId(companyId) ? ToolArguments.id("companyId", companyId)
+                : CompanyNames.resolve(services, actor, "companyId", companyId).id();
+        AccountSummary summary = services.accounts().summary(actor, id);
         Team team = Team.of(services.users(), actor);
         Company company = summary.company();
         return new AccountView(company.id(), company.name(), company.domain(), company.industry(), summary.ownerName(),

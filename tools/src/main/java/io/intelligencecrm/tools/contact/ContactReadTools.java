@@ -13,6 +13,7 @@ import io.intelligencecrm.core.identity.Actor;
 import io.intelligencecrm.core.interaction.Interaction;
 import io.intelligencecrm.tools.CrmServices;
 import io.intelligencecrm.tools.Listing;
+import io.intelligencecrm.tools.OwnerScope;
 import io.intelligencecrm.tools.TableResult;
 import io.intelligencecrm.tools.Team;
 import io.intelligencecrm.tools.ToolArguments;
@@ -45,6 +46,7 @@ public final class ContactReadTools {
             @P(value = "lifecycle stage: lead, qualified, customer or lost", required = false) String stage,
             @P(value = "only contacts of the company with this name", required = false) String companyName,
             @P(value = "true for only the user's own contacts", required = false) Boolean onlyMine,
+            @P(value = OwnerScope.DESCRIPTION, required = false) String owner,
             @P(value = "how many rows to show, at most 20 (default 20)", required = false) Integer limit,
             @P(value = "lowest lead score, 0-100", required = false) Integer minScore,
             @P(value = "highest lead score, 0-100", required = false) Integer maxScore,
@@ -54,6 +56,7 @@ public final class ContactReadTools {
         ToolCall call = ToolCall.of(parameters);
         Actor actor = call.actor();
         LifecycleStage lifecycle = ToolArguments.optionalChoice("stage", stage, LifecycleStage.class);
+        OwnerScope scope = OwnerScope.of(services, actor, onlyMine, owner);
         UUID companyId = null;
         if (ToolArguments.given(companyName)) {
             List<Company> companies = services.companies().findByName(actor, companyName, 1);
@@ -68,7 +71,7 @@ public final class ContactReadTools {
         }
         boolean byScore = minScore != null || maxScore != null;
         ContactQuery filters = new ContactQuery(ToolArguments.trimmed(query),
-                Boolean.TRUE.equals(onlyMine) ? actor.userId() : null, lifecycle, companyId, null, null, null, null,
+                scope.ownerId(), lifecycle, companyId, null, null, null, null,
                 null, score("minScore", minScore), score("maxScore", maxScore), Map.of(), byScore ? "score" : null,
                 null, null, null, false,
                 notContactedDays == null ? null : call.clock().instant().minus(Duration.ofDays(notContactedDays)));
@@ -81,7 +84,8 @@ public final class ContactReadTools {
                     contact.companyName(), contact.lifecycleStage().stored(), team.name(contact.ownerId()),
                     contact.score()));
         }
-        return new TableResult("Contacts", columns(), rows, "table", listing.total(), listing.note("contacts"));
+        return new TableResult(scope.title("Contacts"), columns(), rows, "table", listing.total(),
+                listing.note("contacts"));
     }
 
     private static BigDecimal score(String field, Integer value) {

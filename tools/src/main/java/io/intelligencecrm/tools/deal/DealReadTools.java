@@ -11,6 +11,7 @@ import io.intelligencecrm.core.deal.PipelineStage;
 import io.intelligencecrm.core.identity.Actor;
 import io.intelligencecrm.tools.CrmServices;
 import io.intelligencecrm.tools.Listing;
+import io.intelligencecrm.tools.OwnerScope;
 import io.intelligencecrm.tools.TableResult;
 import io.intelligencecrm.tools.Team;
 import io.intelligencecrm.tools.ToolArguments;
@@ -37,6 +38,7 @@ public final class DealReadTools {
             String stage,
             @P(value = "true for only deals not yet won or lost", required = false) Boolean openOnly,
             @P(value = "true for only the user's own deals", required = false) Boolean onlyMine,
+            @P(value = OwnerScope.DESCRIPTION, required = false) String owner,
             @P(value = "smallest amount, e.g. 100000 (100k also works); any currency", required = false)
             String minAmount,
             @P(value = "largest amount, e.g. 50000 (50k also works); any currency", required = false)
@@ -50,8 +52,9 @@ public final class DealReadTools {
         BigDecimal min = ToolArguments.amount("minAmount", minAmount);
         BigDecimal max = ToolArguments.amount("maxAmount", maxAmount);
         Period closes = ToolArguments.given(closing) ? ToolArguments.period(closing, call) : null;
+        OwnerScope scope = OwnerScope.of(services, actor, onlyMine, owner);
         Listing<Deal> listing = Listing.of(ToolArguments.MAX_ROWS, (cursor, size) -> services.deals().list(actor,
-                new DealQuery(ToolArguments.trimmed(query), Boolean.TRUE.equals(onlyMine) ? actor.userId() : null,
+                new DealQuery(ToolArguments.trimmed(query), scope.ownerId(),
                         dealStage, Boolean.TRUE.equals(openOnly) ? Boolean.TRUE : null, null, null,
                         closes == null ? null : closes.from(), closes == null ? null : closes.toExclusive().minusDays(1),
                         min, max, closes == null ? null : "close", null, cursor, size, false)));
@@ -60,7 +63,7 @@ public final class DealReadTools {
                 deal.name(), deal.companyName(), deal.contactName(), deal.stage().stored(), deal.amount(),
                 deal.currency().trim(), deal.expectedCloseDate() == null ? null : deal.expectedCloseDate().toString(),
                 team.name(deal.ownerId()))).toList();
-        return new TableResult("Deals", List.of("id", "Deal", "Company", "Contact", "Stage", "Amount", "Currency",
+        return new TableResult(scope.title("Deals"), List.of("id", "Deal", "Company", "Contact", "Stage", "Amount", "Currency",
                 "Expected close", "Owner"), rows, "table", listing.total(), listing.note("deals"));
     }
 

@@ -10,6 +10,7 @@ import io.intelligencecrm.core.error.CrmException;
 import io.intelligencecrm.core.identity.Actor;
 import io.intelligencecrm.core.proposal.ProposalService;
 import io.intelligencecrm.core.user.User;
+import io.intelligencecrm.tools.Amount;
 import io.intelligencecrm.tools.CrmServices;
 import io.intelligencecrm.tools.ProposalResult;
 import io.intelligencecrm.tools.Team;
@@ -46,7 +47,7 @@ public final class DealWriteTools {
             @P(value = "id of the contact the deal is with", required = false) String contactId,
             @P(value = "company name; found or created (defaults to the contact's company)", required = false)
             String companyName,
-            @P(value = "amount as a decimal number, e.g. 12500.00 (20k also works)", required = false) String amount,
+            @P(value = "amount, e.g. 12500.00; 20k, $1.5m and 5000 EUR also work", required = false) String amount,
             @P(value = "3-letter currency code, default USD", required = false) String currency,
             @P(value = "stage: prospecting (default), qualification, proposal, negotiation, won or lost",
                     required = false) String stage,
@@ -59,8 +60,11 @@ public final class DealWriteTools {
         Map<String, Object> fields = new LinkedHashMap<>();
         fields.put("name", name.trim());
         if (ToolArguments.given(contactId)) fields.put("contactId", ToolArguments.id("contactId", contactId).toString());
-        if (ToolArguments.given(amount)) fields.put("amount", ToolArguments.amount("amount", amount).toPlainString());
-        if (ToolArguments.given(currency)) fields.put("currency", currency.trim());
+        Amount value = ToolArguments.given(amount) ? Amount.parse("amount", amount) : null;
+        if (value != null) fields.put("amount", value.value().toPlainString());
+        String currencyCode = value == null ? (ToolArguments.given(currency) ? currency.trim() : null)
+                : value.currencyWith("currency", currency);
+        if (currencyCode != null) fields.put("currency", currencyCode);
         DealStage dealStage = ToolArguments.optionalChoice("stage", stage, DealStage.class);
         if (dealStage != null) fields.put("stage", dealStage.stored());
         LocalDate close = ToolArguments.date("expectedCloseDate", expectedCloseDate, call);

@@ -35,6 +35,7 @@ public final class OpenApiDocument {
         }
         ObjectNode components = document.putObject("components");
         components.set("schemas", schemas());
+        components.set("responses", errorResponses());
         components.putObject("securitySchemes").putObject("bearer").put("type", "http").put("scheme", "bearer")
                 .put("description", "An access token from /api/auth/login, or an API key (crm_...)");
         return document;
@@ -67,9 +68,28 @@ public final class OpenApiDocument {
         if (route.responseSchema != null) {
             success.putObject("content").putObject(route.responseContentType).set("schema", schemaOf(route.responseSchema));
         }
-        responses.putObject("default").put("description", "An error").putObject("content")
-                .putObject("application/problem+json").set("schema", schemaOf("Problem"));
+        for (ClientError error : ClientError.of(route)) {
+            responses.putObject(String.valueOf(error.status())).put("$ref", "#/components/responses/" + error.name());
+        }
+        responses.putObject("4XX").put("$ref", "#/components/responses/OtherClientError");
+        responses.putObject("default").put("$ref", "#/components/responses/ServerError");
         return operation;
+    }
+
+    /** Every possible error, once, as a problem+json response that operations refer to. */
+    private static ObjectNode errorResponses() {
+        ObjectNode responses = Json.mapper().createObjectNode();
+        for (ClientError error : ClientError.values()) responses.set(error.name(), problem(error.description()));
+        responses.set("OtherClientError", problem("Any other client error, such as a method this path does not"
+                + " serve or a media type it does not accept"));
+        responses.set("ServerError", problem("An unexpected server error or a dependency that is down (5XX)"));
+        return responses;
+    }
+
+    private static ObjectNode problem(String description) {
+        ObjectNode response = Json.mapper().createObjectNode().put("description", description);
+        response.putObject("content").putObject("application/problem+json").set("schema", schemaOf("Problem"));
+        return response;
     }
 
     /** "string", "integer", "boolean", "number", "date", "date-time", "uuid", "Name" or "Name[]". */

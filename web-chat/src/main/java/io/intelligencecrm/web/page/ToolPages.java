@@ -8,8 +8,8 @@ import java.util.Map;
 /**
  * Pages whose work happens through the API from the page's script: CSV import (mapping, dry run,
  * rejected rows), knowledge documents, workflows and their runs, the inbox (notifications and
- * tasks), Slack (linking your account; connecting the workspace for admins), and users and API keys
- * (admins only). The server renders the
+ * tasks), Slack (linking your account; connecting the workspace for admins), users and API keys, and
+ * webhooks (admins only). The server renders the
  * frame; the script calls the same endpoints a script of the customer's own would.
  */
 public final class ToolPages {
@@ -28,6 +28,7 @@ public final class ToolPages {
         routes.get("/inbox", gate.signedIn((ctx, signed) -> show(ctx, signed, "inbox.jte", "Inbox", "inbox")));
         routes.get("/slack", gate.signedIn((ctx, signed) -> show(ctx, signed, "slack.jte", "Slack", "slack")));
         routes.get("/settings", gate.admin((ctx, signed) -> show(ctx, signed, "settings.jte", "Settings", "settings")));
+        routes.get("/settings/webhooks", gate.admin((ctx, signed) -> show(ctx, signed, "webhooks.jte", "Webhooks", "settings")));
     }
 
     private void show(Context ctx, Signed signed, String template, String title, String active) {

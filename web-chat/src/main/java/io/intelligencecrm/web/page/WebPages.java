@@ -17,6 +17,8 @@ import io.intelligencecrm.web.contact.ContactsPage;
 import io.intelligencecrm.web.dashboard.DashboardPage;
 import io.intelligencecrm.web.deal.DealBoardPage;
 import io.intelligencecrm.web.outreach.MailPage;
+import io.intelligencecrm.web.chat.ProposalPage;
+import io.intelligencecrm.mcp.ApprovalCodes;
 import io.intelligencecrm.outreach.mail.CapturedMails;
 import java.time.Clock;
 import io.javalin.config.JavalinConfig;
@@ -36,7 +38,7 @@ public final class WebPages {
 
     public static WebPages create(Settings settings, Clock clock, CoreServices core, AgentServices agent,
                                   ScoringServices scoring, BrowserSessions sessions, AccessTokens tokens,
-                                  RateLimits limits, CapturedMails capturedMails) {
+                                  RateLimits limits, CapturedMails capturedMails, ApprovalCodes approvalCodes) {
         Templates templates = new Templates();
         PageGate gate = new PageGate(sessions, core.users(), templates,
                 settings.agent().provider() == AgentSettings.Provider.OFFLINE, core.inbox());
@@ -52,7 +54,9 @@ public final class WebPages {
                 scoring.scoring(), clock);
         return new WebPages(List.of(auth::routes, chat::routes, contacts::routes, companies::routes, board::routes,
                 dashboard::routes, new ToolPages(gate, templates)::routes,
-                new MailPage(gate, templates, capturedMails)::routes), new PageErrors(sessions, gate, templates));
+                new MailPage(gate, templates, capturedMails)::routes,
+                new ProposalPage(gate, templates, agent.proposals(), approvalCodes, clock)::routes),
+                new PageErrors(sessions, gate, templates));
     }
 
     public void configure(JavalinConfig config) {

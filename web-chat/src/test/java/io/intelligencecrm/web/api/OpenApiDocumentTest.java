@@ -1,6 +1,7 @@
 package io.intelligencecrm.web.api;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -53,6 +54,24 @@ class OpenApiDocumentTest {
             if (document.at("/components/schemas/" + matcher.group(1)).isMissingNode()) dangling.add(matcher.group(1));
         }
         assertEquals(List.of(), dangling);
+    }
+
+    @Test
+    void uses_no_openapi_3_0_keyword_and_documents_client_errors_on_every_operation() {
+        assertFalse(document.toString().contains("\"nullable\""), "3.1 says null with type arrays");
+        List<String> undocumented = new ArrayList<>();
+        document.at("/paths").fields().forEachRemaining(path -> path.getValue().fields().forEachRemaining(operation -> {
+            List<String> clientErrors = new ArrayList<>();
+            operation.getValue().path("responses").fieldNames().forEachRemaining(status -> {
+                if (status.startsWith("4")) clientErrors.add(status);
+            });
+            if (clientErrors.isEmpty()) undocumented.add(operation.getKey() + " " + path.getKey());
+        }));
+        assertEquals(List.of(), undocumented);
+        assertEquals("#/components/responses/NotFound", document.at("/paths/~1api~1contacts~1{id}/get/responses/404/$ref")
+                .asText());
+        assertEquals("#/components/schemas/Problem", document.at("/components/responses/NotFound/content")
+                .path("application/problem+json").path("schema").path("$ref").asText());
     }
 
     @Test

@@ -64,7 +64,12 @@ class CrossTenantIsolationTest {
         String rescoring = victim.post("/api/scoring/rescore", "{}").json().get("id").asText();
         String task = application.scheduler().tasks().create(Actor.user(victimTenant, UUID.fromString(user), Role.ADMIN),
                 "Victim task", "", null, null, null, "test").id().toString();
-        victimIds = Map.ofEntries(Map.entry("tasks", task), Map.entry("contacts", contact), Map.entry("companies", company),
+        // Disabled at once, and at a name that never resolves: nothing is ever sent anywhere.
+        String webhook = victim.post("/api/webhooks", "{\"url\": \"https://hooks.invalid/crm\", \"events\": [\"*\"]}")
+                .json().at("/subscription/id").asText();
+        victim.patch("/api/webhooks/" + webhook, "{\"active\": false}");
+        victimIds = Map.ofEntries(Map.entry("tasks", task), Map.entry("webhooks", webhook),
+                Map.entry("contacts", contact), Map.entry("companies", company),
                 Map.entry("deals", deal), Map.entry("interactions", interaction), Map.entry("users", user),
                 Map.entry("api-keys", key), Map.entry("conversations", conversation), Map.entry("proposals", proposal),
                 Map.entry("knowledge", document), Map.entry("workflows", workflow), Map.entry("workflow-runs", run),
@@ -92,7 +97,9 @@ class CrossTenantIsolationTest {
             String body = path.endsWith("/merge") ? "{\"duplicateId\": \"" + ownContact + "\"}"
                     : resource.equals("conversations") ? "{\"title\": \"Mine now\"}"
                     : path.endsWith("/approve") ? "{\"argumentsHash\": \"" + "0".repeat(64) + "\"}" : "{}";
-            ApiClient.Response response = intruder.send(method, path.replace("{id}", id),
+            // A second path id (a webhook's delivery) is any id: the first one already belongs to another tenant.
+            String url = path.replace("{id}", id).replaceAll("\\{[^}]+}", UUID.randomUUID().toString());
+            ApiClient.Response response = intruder.send(method, url,
                     method.equals("GET") || method.equals("DELETE") ? null : body, "application/json");
             assertEquals(404, response.status(), endpoint + " -> " + response.body());
             checked.add(endpoint);
@@ -119,7 +126,7 @@ class CrossTenantIsolationTest {
                 "/api/audit?limit=200", "/api/deals/pipeline", "/api/contacts/export.csv?q=secret", "/api/conversations",
                 "/api/proposals", "/api/knowledge", "/api/search?q=confidential%20victim%20plan",
                 "/api/search?q=Secret%20Person&types=contact,interaction,document", "/api/workflows",
-                "/api/notifications", "/api/tasks", "/api/outreach/captured", "/api/outreach/suppressions")) {
+                "/api/notifications", "/api/tasks", "/api/outreach/captured", "/api/outreach/suppressions", "/api/webhooks")) {
             ApiClient.Response response = intruder.get(path);
             assertEquals(200, response.status(), path);
             for (String id : victimIds.values()) assertFalse(response.body().contains(id), path + " leaked " + id);
