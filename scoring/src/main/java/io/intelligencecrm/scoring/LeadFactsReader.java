@@ -68,6 +68,15 @@ public final class LeadFactsReader {
             )
             """;
 
+    /**
+     * Where a lead of {@code timed_leads t} stands among leads otherwise alike (equally similar to
+     * another): a hash of what it is, never its random id, so ties fall the same way on the same data
+     * in any tenant; a hash rather than, say, the email, so the order favours no kind of lead.
+     */
+    public static final String CONTENT_ORDER = """
+            md5(concat_ws('|', t.email, t.first_name, t.last_name, t.company, t.title, t.source, t.country,
+                          cast(t.custom as text), t.lifecycle_stage, t.outcome))""";
+
     private static final String FACTS = TIMED_LEADS + """
             select t.*, e.*, od.open_deals
               from timed_leads t

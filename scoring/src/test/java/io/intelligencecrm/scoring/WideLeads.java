@@ -16,9 +16,12 @@ import io.intelligencecrm.core.user.User;
 import io.intelligencecrm.core.user.UserRepository;
 import io.intelligencecrm.scoring.model.Metrics;
 import java.time.Clock;
+import java.util.ArrayList;
+import java.util.Collections;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Random;
 
 /**
  * A tenant filled the way a team moving in fills one: {@link LeadCsv} web leads imported through the
@@ -63,6 +66,15 @@ public final class WideLeads {
     /** @param missingValues cell values the import is told mean missing */
     public static Loaded load(Database database, Clock clock, String slug, int rows, double closedShare, int attributes,
                               long seed, List<String> missingValues) {
+        return load(database, clock, slug, rows, closedShare, attributes, seed, missingValues, 0);
+    }
+
+    /**
+     * @param rowOrder 0 imports the rows in the order generated; any other value shuffles them with
+     *                 it as seed (the same leads arriving in another order)
+     */
+    public static Loaded load(Database database, Clock clock, String slug, int rows, double closedShare, int attributes,
+                              long seed, List<String> missingValues, long rowOrder) {
         CoreServices core = CoreServices.create(database, Settings.from(Map.of()), clock, List.of(), List.of(),
                 InvitationSender.NONE, SessionRevocations.NONE);
         ScoringServices scoring = ScoringServices.create(database, core, new ScoringSettings(24, false, false), clock);
@@ -71,10 +83,18 @@ public final class WideLeads {
                 Role.MANAGER, "UTC", null);
         Actor manager = Actor.user(tenant, boss.id(), Role.MANAGER);
         LeadCsv.Generated generated = new LeadCsv(seed).generate(rows, attributes - OWN_ATTRIBUTES, closedShare, slug);
+        String csv = rowOrder == 0 ? generated.csv() : shuffled(generated.csv(), rowOrder);
         long start = System.nanoTime();
-        ImportReport report = core.contactImport().run(manager, generated.csv(), Map.of(), missingValues, false,
+        ImportReport report = core.contactImport().run(manager, csv, Map.of(), missingValues, false,
                 ContactImport.OnDuplicate.SKIP);
         if (report.created() != rows) throw new IllegalStateException("import created " + report.created() + ": " + report);
         return new Loaded(database, tenant, manager, core, scoring, generated, rows, (System.nanoTime() - start) / 1e9);
+    }
+
+    /** The header, then the rows in another order ({@link LeadCsv} writes one line per row). */
+    private static String shuffled(String csv, long seed) {
+        List<String> lines = new ArrayList<>(List.of(csv.split("\n")));
+        Collections.shuffle(lines.subList(1, lines.size()), new Random(seed));
+        return String.join("\n", lines) + "\n";
     }
 }

@@ -48,8 +48,8 @@ public final class ModelTrainer {
         int n = data.size();
         int[] fold = new int[n];
         for (int i = 0; i < n; i++) {
-            // Spread by a hash other than the inner folds', so the two splits are independent.
-            fold[i] = Math.floorMod(Long.hashCode(closed.get(i).contactId().getLeastSignificantBits() * 31), Backtest.FOLDS);
+            // The fingerprint's low half; the inner folds take its high half, so the two splits are independent.
+            fold[i] = Math.floorMod((int) data.fingerprints[i], Backtest.FOLDS);
         }
         double[] predicted = new double[n];
         Fit[] fits = new Fit[Backtest.FOLDS + 1];
@@ -113,7 +113,7 @@ public final class ModelTrainer {
         int[] inner = new int[n];
         for (int i = 0; i < n; i++) {
             if (!training[i]) continue;
-            inner[i] = Math.floorMod(data.leads.get(i).contactId().hashCode(), INNER_FOLDS);
+            inner[i] = Math.floorMod((int) (data.fingerprints[i] >>> 32), INNER_FOLDS);
             for (int f = 0; f < fields; f++) {
                 int code = data.codes[i][f];
                 if (code < 0) continue;

@@ -2,6 +2,7 @@ package io.intelligencecrm.scoring.model;
 
 import io.intelligencecrm.scoring.similarity.Neighbour;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -10,10 +11,14 @@ import java.util.UUID;
 /**
  * Closed leads encoded once for training and every backtest fold: each field's value as a number
  * per distinct value, the engagement measures as the model sees them, the outcome, and the similar
- * closed leads as row numbers. Immutable after construction.
+ * closed leads as row numbers. Rows are in the order of the leads' fingerprints, not of the database
+ * or the random ids, so every sum over them adds up the same way on the same data. Immutable after
+ * construction.
  */
 final class TrainingSet {
     final List<LeadFacts> leads;
+    /** [lead]: {@link LeadFacts#fingerprint()}, ascending. */
+    final long[] fingerprints;
     final FieldSchema schema;
     final List<String> fields;
     /** [lead][field]: the value's number in {@link #dictionary}, -1 when another field speaks for it. */
@@ -27,9 +32,11 @@ final class TrainingSet {
     final int[][] neighbourRows;
     final double[][] neighbourSimilarity;
 
-    private TrainingSet(List<LeadFacts> leads, FieldSchema schema, int[][] codes, List<List<String>> dictionary,
-                        double[][] engagement, boolean[] won, int[][] neighbourRows, double[][] neighbourSimilarity) {
+    private TrainingSet(List<LeadFacts> leads, long[] fingerprints, FieldSchema schema, int[][] codes,
+                        List<List<String>> dictionary, double[][] engagement, boolean[] won, int[][] neighbourRows,
+                        double[][] neighbourSimilarity) {
         this.leads = leads;
+        this.fingerprints = fingerprints;
         this.schema = schema;
         this.fields = schema.fieldNames();
         this.codes = codes;
@@ -40,8 +47,15 @@ final class TrainingSet {
         this.neighbourSimilarity = neighbourSimilarity;
     }
 
-    static TrainingSet of(FieldSchema schema, List<LeadFacts> closed, Map<UUID, List<Neighbour>> similar) {
-        int n = closed.size();
+    static TrainingSet of(FieldSchema schema, List<LeadFacts> leads, Map<UUID, List<Neighbour>> similar) {
+        int n = leads.size();
+        // Identical fingerprints are identical leads: which of them comes first changes no sum.
+        List<Fingerprinted> sorted = leads.stream().map(lead -> new Fingerprinted(lead, lead.fingerprint()))
+                .sorted(Comparator.comparingLong(Fingerprinted::fingerprint)
+                        .thenComparing(fingerprinted -> fingerprinted.lead().contactId()))
+                .toList();
+        List<LeadFacts> closed = sorted.stream().map(Fingerprinted::lead).toList();
+        long[] fingerprints = sorted.stream().mapToLong(Fingerprinted::fingerprint).toArray();
         List<String> fields = schema.fieldNames();
         List<Map<String, Integer>> numbers = new ArrayList<>();
         List<List<String>> dictionary = new ArrayList<>();
@@ -89,7 +103,11 @@ final class TrainingSet {
             neighbourRows[i] = java.util.Arrays.copyOf(nearRows, kept);
             neighbourSimilarity[i] = java.util.Arrays.copyOf(nearSimilarity, kept);
         }
-        return new TrainingSet(closed, schema, codes, dictionary, engagement, won, neighbourRows, neighbourSimilarity);
+        return new TrainingSet(closed, fingerprints, schema, codes, dictionary, engagement, won, neighbourRows,
+                neighbourSimilarity);
+    }
+
+    private record Fingerprinted(LeadFacts lead, long fingerprint) {
     }
 
     int size() {

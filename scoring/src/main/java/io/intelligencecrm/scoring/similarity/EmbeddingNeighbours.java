@@ -5,10 +5,12 @@ import io.intelligencecrm.core.tenant.TenantTransactions;
 import io.intelligencecrm.scoring.LeadFactsReader;
 import java.time.Clock;
 import java.util.Collection;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.PriorityQueue;
 import java.util.Set;
 import java.util.UUID;
@@ -26,13 +28,16 @@ import java.util.concurrent.ConcurrentHashMap;
  * {@link TextSimilarityNeighbours} stays faster for the largest tenants (see docs/how-it-works/scoring.md). Thread-safe.
  */
 public final class EmbeddingNeighbours implements ClosedLeadNeighbours {
+    /** Averaged in the vectors' own order, so the same interactions give the same centroid to the last bit. */
     private static final String CENTROIDS = LeadFactsReader.TIMED_LEADS + """
-            select t.id, avg(e.embedding)::text as centroid
+            select t.id, avg(e.embedding order by e.embedding)::text as centroid,
+            """ + LeadFactsReader.CONTENT_ORDER + """
+             as content_order
               from timed_leads t
               join embeddings e on e.tenant_id = crm_current_tenant() and e.contact_id = t.id
                                 and e.source_type = 'interaction' and e.model = :model
               join interactions i on i.id = e.source_id and i.deleted_at is null and i.occurred_at < t.as_of
-             group by t.id
+             group by t.id, content_order
             """;
 
     private final TenantTransactions transactions;
@@ -51,41 +56,60 @@ public final class EmbeddingNeighbours implements ClosedLeadNeighbours {
         if (queries.isEmpty() || candidates.isEmpty()) return Map.of();
         Set<UUID> wanted = new HashSet<>(queries);
         wanted.addAll(candidates);
-        Map<UUID, float[]> vectors = centroids(tenant, wanted);
-        UUID[] ids = candidates.stream().filter(vectors::containsKey).toArray(UUID[]::new);
+        Map<UUID, Centroid> vectors = centroids(tenant, wanted);
+        // In the order of their content, which breaks ties between equally similar leads (not their random ids).
+        UUID[] ids = candidates.stream().map(vectors::get).filter(Objects::nonNull)
+                .sorted(Comparator.comparing(Centroid::order).thenComparing(Centroid::id))
+                .map(Centroid::id).toArray(UUID[]::new);
         float[][] pool = new float[ids.length][];
-        for (int i = 0; i < ids.length; i++) pool[i] = vectors.get(ids[i]);
+        for (int i = 0; i < ids.length; i++) pool[i] = vectors.get(ids[i]).vector();
         Map<UUID, List<Neighbour>> result = new ConcurrentHashMap<>();
         queries.parallelStream().distinct().forEach(query -> {
-            float[] vector = vectors.get(query);
-            result.put(query, vector == null ? List.of() : best(vector, query, ids, pool, k));
+            Centroid centroid = vectors.get(query);
+            result.put(query, centroid == null ? List.of() : best(centroid.vector(), query, ids, pool, k));
         });
         return result;
     }
 
+    private record Centroid(UUID id, float[] vector, String order) {
+    }
+
+    /** A pool member and its similarity to the query. */
+    private record Candidate(int index, double similarity) {
+    }
+
+    /** Less similar first; among equally similar ones, the later in the pool's order. */
+    private static final Comparator<Candidate> WEAKEST_FIRST = Comparator.comparingDouble(Candidate::similarity)
+            .thenComparing(Candidate::index, Comparator.reverseOrder());
+
     private static List<Neighbour> best(float[] query, UUID self, UUID[] ids, float[][] pool, int k) {
-        PriorityQueue<Neighbour> best = new PriorityQueue<>(k + 1,
-                (a, b) -> Double.compare(a.similarity(), b.similarity()));
+        PriorityQueue<Candidate> best = new PriorityQueue<>(k + 1, WEAKEST_FIRST);
         for (int i = 0; i < pool.length; i++) {
             if (ids[i].equals(self)) continue;
-            double similarity = dot(query, pool[i]);
-            if (similarity <= 0 || (best.size() >= k && similarity <= best.peek().similarity())) continue;
-            best.add(new Neighbour(ids[i], Math.min(1.0, similarity)));
+            Candidate candidate = new Candidate(i, dot(query, pool[i]));
+            if (candidate.similarity() <= 0 || (best.size() >= k && WEAKEST_FIRST.compare(candidate, best.peek()) <= 0)) {
+                continue;
+            }
+            best.add(candidate);
             if (best.size() > k) best.poll();
         }
         Neighbour[] ordered = new Neighbour[best.size()];
-        for (int i = ordered.length - 1; i >= 0; i--) ordered[i] = best.poll();
+        for (int i = ordered.length - 1; i >= 0; i--) {
+            Candidate candidate = best.poll();
+            ordered[i] = new Neighbour(ids[candidate.index()], Math.min(1.0, candidate.similarity()));
+        }
         return List.of(ordered);
     }
 
-    private Map<UUID, float[]> centroids(TenantId tenant, Set<UUID> ids) {
-        Map<UUID, float[]> vectors = new HashMap<>();
+    private Map<UUID, Centroid> centroids(TenantId tenant, Set<UUID> ids) {
+        Map<UUID, Centroid> vectors = new HashMap<>();
         transactions.useTenant(tenant, handle -> handle.createQuery(CENTROIDS)
                 .bind("now", clock.instant()).bind("all", false).bind("ids", ids.toArray(UUID[]::new))
                 .bind("model", model)
                 .setFetchSize(2_000)
-                .map((rs, ctx) -> Map.entry(rs.getObject("id", UUID.class), normalised(rs.getString("centroid"))))
-                .forEach(entry -> vectors.put(entry.getKey(), entry.getValue())));
+                .map((rs, ctx) -> new Centroid(rs.getObject("id", UUID.class), normalised(rs.getString("centroid")),
+                        rs.getString("content_order")))
+                .forEach(centroid -> vectors.put(centroid.id(), centroid)));
         return vectors;
     }
 

@@ -2,6 +2,8 @@ package io.intelligencecrm.scoring.similarity;
 
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Collection;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
@@ -15,7 +17,9 @@ import java.util.UUID;
  * left out. Two standard approximations keep lookups fast on large tenants: a query uses only its
  * {@link #QUERY_TERMS} heaviest words, and each word keeps only the {@link #POSTINGS} leads it
  * weighs most in (impact-ordered pruning); both only drop contributions too small to change the
- * nearest few. Immutable once built; safe to share between threads.
+ * nearest few. Documents are numbered in the order of their content, never of their random ids, and
+ * equally similar ones are ranked by that number, so the same data finds the same neighbours in any
+ * tenant. Immutable once built; safe to share between threads.
  */
 final class TextIndex {
     private static final double MAX_DOCUMENT_SHARE = 0.5;
@@ -25,6 +29,10 @@ final class TextIndex {
             "are", "was", "were", "have", "has", "had", "not", "but", "from", "they", "them", "their", "our", "out",
             "will", "would", "can", "could", "about", "into", "just", "all", "any", "been", "also", "there", "what",
             "when", "which", "who", "how", "its", "per", "via", "let", "get", "got", "re", "fwd");
+
+    /** Terms by weight, equal weights by term number: the same words make the same query. */
+    private static final Comparator<Map.Entry<Integer, Double>> HEAVIEST_FIRST =
+            Map.Entry.<Integer, Double>comparingByValue().reversed().thenComparing(Map.Entry.comparingByKey());
 
     private final UUID[] documents;
     private final Map<String, Integer> terms;
@@ -44,19 +52,32 @@ final class TextIndex {
         this.queries = queries;
     }
 
-    static TextIndex build(Map<UUID, String> texts) {
-        UUID[] documents = texts.keySet().toArray(UUID[]::new);
+    /**
+     * A closed lead's text.
+     *
+     * @param order where it stands among documents otherwise alike, see
+     *              {@link io.intelligencecrm.scoring.LeadFactsReader#CONTENT_ORDER}
+     */
+    record Document(UUID id, String text, String order) {
+    }
+
+    static TextIndex build(Collection<Document> texts) {
+        List<Document> sorted = texts.stream().sorted(Comparator.comparing(Document::order)
+                .thenComparing(Document::text).thenComparing(Document::id)).toList();
+        UUID[] documents = sorted.stream().map(Document::id).toArray(UUID[]::new);
         List<Map<String, Integer>> counts = new ArrayList<>(documents.length);
         Map<String, Integer> frequency = new HashMap<>();
-        for (UUID document : documents) {
-            Map<String, Integer> words = words(texts.get(document));
+        for (Document document : sorted) {
+            Map<String, Integer> words = words(document.text());
             counts.add(words);
             for (String word : words.keySet()) frequency.merge(word, 1, Integer::sum);
         }
         int limit = Math.max(2, (int) (MAX_DOCUMENT_SHARE * documents.length));
         Map<String, Integer> terms = new HashMap<>();
         List<Double> idfs = new ArrayList<>();
-        frequency.forEach((word, df) -> {
+        // Terms numbered in word order, which the order of equally heavy query terms follows.
+        frequency.keySet().stream().sorted().forEach(word -> {
+            int df = frequency.get(word);
             if (df <= limit) {
                 terms.put(word, terms.size());
                 idfs.add(Math.log(1 + (double) documents.length / df));
@@ -96,7 +117,7 @@ final class TextIndex {
     private static Map<Integer, Double> heaviest(Map<Integer, Double> vector) {
         if (vector.size() <= QUERY_TERMS) return vector;
         List<Map.Entry<Integer, Double>> entries = new ArrayList<>(vector.entrySet());
-        entries.sort(Map.Entry.<Integer, Double>comparingByValue().reversed());
+        entries.sort(HEAVIEST_FIRST);
         Map<Integer, Double> kept = new HashMap<>();
         for (Map.Entry<Integer, Double> entry : entries.subList(0, QUERY_TERMS)) kept.put(entry.getKey(), entry.getValue());
         return kept;
@@ -132,7 +153,7 @@ final class TextIndex {
         if (query.isEmpty()) return List.of();
         scratch.reset(documents.length);
         List<Map.Entry<Integer, Double>> heaviest = new ArrayList<>(query.entrySet());
-        heaviest.sort(Map.Entry.<Integer, Double>comparingByValue().reversed());
+        heaviest.sort(HEAVIEST_FIRST);
         for (Map.Entry<Integer, Double> entry : heaviest.subList(0, Math.min(QUERY_TERMS, heaviest.size()))) {
             int[] docs = postings[entry.getKey()];
             float[] w = weights[entry.getKey()];
@@ -146,7 +167,7 @@ final class TextIndex {
         for (int i = 0; i < scratch.touched; i++) {
             int document = scratch.documents[i];
             float score = scratch.score(document);
-            if (size == k && score <= heapScores[0]) continue;
+            if (size == k && !weaker(heapScores[0], heapDocuments[0], score, document)) continue;
             if (documents[document].equals(self)) continue;
             if (size < k) {
                 siftUp(heapDocuments, heapScores, size++, document, score);
@@ -165,7 +186,7 @@ final class TextIndex {
     private static void siftUp(int[] documents, float[] scores, int at, int document, float score) {
         while (at > 0) {
             int parent = (at - 1) / 2;
-            if (scores[parent] <= score) break;
+            if (!weaker(score, document, scores[parent], documents[parent])) break;
             documents[at] = documents[parent];
             scores[at] = scores[parent];
             at = parent;
@@ -174,14 +195,21 @@ final class TextIndex {
         scores[at] = score;
     }
 
+    /** Less similar, or as similar and later in the documents' order: no two documents tie. */
+    private static boolean weaker(float score, int document, float otherScore, int otherDocument) {
+        return score < otherScore || score == otherScore && document > otherDocument;
+    }
+
     /** Replaces the weakest (the root) of a heap of {@code size} with the given document. */
     private static void siftDown(int[] documents, float[] scores, int size, int document, float score) {
         int at = 0;
         while (true) {
             int child = 2 * at + 1;
             if (child >= size) break;
-            if (child + 1 < size && scores[child + 1] < scores[child]) child++;
-            if (scores[child] >= score) break;
+            if (child + 1 < size && weaker(scores[child + 1], documents[child + 1], scores[child], documents[child])) {
+                child++;
+            }
+            if (!weaker(scores[child], documents[child], score, document)) break;
             documents[at] = documents[child];
             scores[at] = scores[child];
             at = child;

@@ -5,6 +5,7 @@ import com.microsoft.playwright.BrowserContext;
 import com.microsoft.playwright.BrowserType;
 import com.microsoft.playwright.Page;
 import com.microsoft.playwright.Playwright;
+import com.microsoft.playwright.assertions.PlaywrightAssertions;
 import java.nio.file.Paths;
 import java.util.List;
 
@@ -24,6 +25,8 @@ public final class Chromium {
 
     public static synchronized Browser browser() {
         if (browser == null) {
+            // A loaded CI machine renders slowly; expectations wait as long as actions do.
+            PlaywrightAssertions.setDefaultAssertionTimeout(15_000);
             playwright = Playwright.create();
             browser = playwright.chromium().launch(new BrowserType.LaunchOptions()
                     .setExecutablePath(Paths.get("/usr/bin/chromium"))
