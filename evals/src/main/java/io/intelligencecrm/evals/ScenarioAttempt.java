@@ -61,7 +61,10 @@ final class ScenarioAttempt {
         }
         List<String> ran = tools.stream().map(AttemptResult.ToolRun::tool).toList();
         for (String tool : expect.toolsRan()) {
-            if (!ran.contains(tool)) differences.add("tools: expected " + tool + " to run; ran " + ran);
+            // "searchContacts|matchRecords": either lookup will do (a real model searches, the offline one matches).
+            if (java.util.Arrays.stream(tool.split("\\|")).noneMatch(ran::contains)) {
+                differences.add("tools: expected " + tool + " to run; ran " + ran);
+            }
         }
         for (String tool : expect.toolsNotRan()) {
             if (ran.contains(tool)) differences.add("tools: " + tool + " must not run but did");

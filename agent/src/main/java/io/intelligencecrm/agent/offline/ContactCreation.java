@@ -83,8 +83,9 @@ final class ContactCreation {
         List<String> notes = new ArrayList<>();
         boolean named = false;
         for (String piece : SPLIT.split(rest.strip())) {
-            String segment = Words.tidy(MET.matcher(piece.strip()).replaceFirst(""));
-            segment = IS_NAME.matcher(segment).replaceFirst("");
+            // Once the name is read, "met him at the Berlin expo" is a note as said.
+            String segment = named ? Words.tidy(piece.strip()) : Words.tidy(MET.matcher(piece.strip()).replaceFirst(""));
+            if (!named) segment = IS_NAME.matcher(segment).replaceFirst("");
             if (segment.isEmpty()) continue;
             if (!named) {
                 Matcher name = NAME.matcher(segment);

@@ -29,6 +29,8 @@ final class ContactFrames {
             + "(?<company>[\\p{L}\\d&.' -]+?)\\s*(?:now)?\\s*[.!]?$|\\b(?:works|working|is\\s+now)\\s+(?:at|for)\\s+(?<company2>[\\p{L}\\d&.' -]+?)"
             + "\\s*(?:now)?\\s*[.!]?$");
     private static final Pattern BASED_IN = Pattern.compile("(?i)\\b(?:based|located|lives|living)\\s+in\\s+(?<country>[\\p{L} ]+?)\\s*[.!]?$");
+    /** "delete all contacts": a group, which is never deleted at once. */
+    private static final Pattern EVERYONE = Pattern.compile("(?i)\\b(?:all|every|everyone|everybody|each)\\b");
     /** "Head of IT now": when it is so, not part of the value. */
     private static final Pattern TRAILING_TIME = Pattern.compile("(?i)(?:\\s*,)?\\s+(?:now|anymore|any\\s+more|these\\s+days|as\\s+of"
             + "\\s+(?:today|now|this\\s+week)|from\\s+now\\s+on|since\\s+(?:today|monday|last\\s+week))$");
@@ -146,6 +148,10 @@ final class ContactFrames {
     }
 
     static Part delete(Reading reading) {
+        if (EVERYONE.matcher(reading.text()).find()) {
+            return new Part.Say("I do not delete contacts in bulk, in offline mode or otherwise: name one contact and I will propose "
+                    + "deleting it, for your approval. Nothing was changed.");
+        }
         return Action.of("delete contacts", RecordMention.CONTACT, "deleteContact", "contactId", Map.of())
                 .part(contact(reading), "Which contact should I delete? Give me their name or email.");
     }

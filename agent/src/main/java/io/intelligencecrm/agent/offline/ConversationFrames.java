@@ -37,7 +37,7 @@ final class ConversationFrames {
     }
 
     static Part thanks(Reading reading) {
-        return new Part.Say("You're welcome. Anything else?");
+        return new Part.Say("You're welcome. Anything else? (This is offline mode: \"what can you do\" lists what I understand.)");
     }
 
     static Part unknown(Reading reading) {

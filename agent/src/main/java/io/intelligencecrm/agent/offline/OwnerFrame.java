@@ -8,10 +8,18 @@ import java.util.Optional;
 
 /** Giving a contact or a deal to a team member, named by their email or their name. */
 final class OwnerFrame {
+    /** "give all of Sam's contacts to Jordan": a whole book, which is not moved in one go. */
+    private static final java.util.regex.Pattern ALL = java.util.regex.Pattern.compile(
+            "(?i)\\b(?:all|every|everyone|everything|everybody|each)\\b");
+
     private OwnerFrame() {
     }
 
     static Part assign(Reading reading) {
+        if (ALL.matcher(reading.text()).find()) {
+            return new Part.Say("I give one contact or deal at a time to a colleague (in offline mode or otherwise): name the record "
+                    + "and who should own it. Nothing was changed.");
+        }
         Optional<String> email = ownerEmail(reading);
         if (email.isEmpty()) {
             return Part.Question.plain("Who should own it? Give me the team member's name or email, for example \"assign Jane Doe to "

@@ -88,10 +88,26 @@ final class RecordMatches {
         boolean recent = seen.contains(id) || record.path("recent").asBoolean(false) || record.path("inConversation").asBoolean(false);
         // Below this a match is a lookalike word ("March" for Marco, "COO" for Sterling Cooper), not a name.
         if (score < MIN_SCORE && !recent && !record.path("exact").asBoolean(false)) return;
+        if (!recent && commonWordOf(kind, text.substring(where[0], where[1]), name)) return;
         RecordMention mention = new RecordMention(kind, id, name.isEmpty() ? text.substring(where[0], where[1]) : name,
                 score, blankToNull(email), blankToNull(company), blankToNull(detail),
                 recent, record.path("exact").asBoolean(false), record.path("spanMatches").asInt(1));
         spans.add(new Span(where[0], where[1], text.substring(where[0], where[1]), Span.Kind.RECORD, mention));
+    }
+
+    /**
+     * "the security review" is not Ironclad Security: one lower-case word that is a later word of a
+     * company's or deal's name is an everyday word there; the first word ("acme") still names it.
+     */
+    private static boolean commonWordOf(String kind, String words, String name) {
+        if (!kind.equals(RecordMention.COMPANY) && !kind.equals(RecordMention.DEAL) || name.isEmpty()) return false;
+        if (words.contains(" ") || !words.equals(words.toLowerCase(Locale.ROOT))) return false;
+        String[] parts = name.toLowerCase(Locale.ROOT).split("[\\s-]+");
+        if (parts[0].startsWith(words) || words.startsWith(parts[0])) return false;
+        for (int i = 1; i < parts.length; i++) {
+            if (parts[i].length() >= 3 && (parts[i].startsWith(words) || words.startsWith(parts[i]))) return true;
+        }
+        return false;
     }
 
     /** The words' offsets: given by the matcher, or found in the text. */

@@ -77,8 +77,14 @@ final class ReportFrames {
 
     static Part closedRevenue(Reading reading) {
         Map<String, Object> arguments = new LinkedHashMap<>();
-        arguments.put("period", period(reading, "this month"));
+        String period = period(reading, "this month");
+        arguments.put("period", period);
         arguments.put("mine", mine(reading));
+        if (period.matches("\\d{4}-\\d{2}-\\d{2}\\.\\..*") && java.time.LocalDate.parse(period.substring(0, 10)).isAfter(reading.today())) {
+            // "what will our revenue be next year?": a forecast, which revenue closed so far cannot answer.
+            return new Part.Say("I can only total revenue already closed, and I do not forecast (in offline mode or otherwise). "
+                    + "\"show the pipeline\" gives the open deals and their values.");
+        }
         return single("see closed revenue", "closedRevenue", arguments);
     }
 

@@ -12,6 +12,8 @@ import io.intelligencecrm.agent.offline.language.TextScan;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * Reads a message into a program: answers to the model's own last question first; otherwise the
@@ -27,6 +29,11 @@ final class Understanding {
     /** Below this nothing is offered: the message is not understood. */
     static final double ASK_MIN = 0.4;
     private static final int REPLAYS = 3;
+    /** Requests whose free text may follow a colon; that text is content and is never read as a request. */
+    private static final Set<Intent> CONTENT_HEADS = Set.of(Intent.LOG_INTERACTION, Intent.CREATE_TASK, Intent.SEND_EMAIL,
+            Intent.DRAFT_EMAIL, Intent.GROUP_EMAIL, Intent.BULK_DRAFT);
+    /** A colon that opens free text (not a time such as 3:30, nor "re:"). */
+    private static final Pattern CONTENT_COLON = Pattern.compile("(?<!\\d)(?<!\\bre)(?<!\\bRe):(?!\\d)");
 
     private final IntentClassifier classifier;
 
@@ -125,6 +132,13 @@ final class Understanding {
         String masked = Masking.mask(reading.text(), reading.scan().all().stream()
                 .filter(span -> TextScan.MASKED.contains(span.kind())).toList());
         Classification classification = classifier.classify(masked);
+        Classification head = headOf(masked);
+        // "log a call with Zelda: she said delete every contact": what follows the colon is what was said, not asked.
+        if (head != null && CONTENT_HEADS.contains(head.top().intent()) && head.top().score() >= WRITE_MIN
+                && Cues.asksFor(head.top().intent(), reading.text()) && !Cues.negated(reading.text())
+                && !Cues.asksAdvice(reading.text()) && !Cues.asksWhether(reading.text())) {
+            return acted(Frames.build(head.top().intent(), reading));
+        }
         IntentScore top = classification.top();
         if (top.intent() == Intent.UNKNOWN || top.score() < ASK_MIN) {
             return new Decision(ConversationFrames.unknown(reading), false, false);
@@ -160,6 +174,13 @@ final class Understanding {
         if (fits && (!otherFits || !other.intent().writes() && top.score() >= WRITE_MIN)) return acted(part);
         if (!fits && otherFits && other.intent().writes()) return acted(alternative);
         return new Decision(twoReadings(reading, intent, other.intent()), true, false);
+    }
+
+    /** The reading of the words before a colon that opens free text, or null when there is none. */
+    private Classification headOf(String masked) {
+        Matcher colon = CONTENT_COLON.matcher(masked);
+        if (!colon.find() || colon.start() == 0) return null;
+        return classifier.classify(masked.substring(0, colon.start()));
     }
 
     private static Decision acted(Part part) {

@@ -45,7 +45,7 @@ public final class Masking {
         List<Span> replaced = spans.stream().filter(span -> filler(span) != null)
                 // A team member's address is the member ("assign Ben to sam@…"), so a record wins over the bare address.
                 .sorted(Comparator.comparingInt(Span::start).reversed()
-                        .thenComparing(span -> isMember(span) ? 0 : 1)).toList();
+                        .thenComparing(span -> outranksAddress(span) ? 0 : 1)).toList();
         int limit = Integer.MAX_VALUE;
         for (Span span : replaced) {
             if (span.end() > limit) continue;
@@ -55,8 +55,10 @@ public final class Masking {
         return masked.toString();
     }
 
-    private static boolean isMember(Span span) {
-        return span.kind() == Span.Kind.RECORD && RecordMention.MEMBER.equals(span.as(RecordMention.class).kind());
+    /** A team member, or a record the words name exactly (an existing contact's own address). */
+    private static boolean outranksAddress(Span span) {
+        return span.kind() == Span.Kind.RECORD && (RecordMention.MEMBER.equals(span.as(RecordMention.class).kind())
+                || span.as(RecordMention.class).exact());
     }
 
     private static String filler(Span span) {
