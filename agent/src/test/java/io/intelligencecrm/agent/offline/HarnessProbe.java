@@ -16,7 +16,7 @@ import java.io.BufferedReader;
 import java.io.InputStreamReader;
 import java.util.Map;
 
-/** LOCAL DEV PROBE (not committed): each stdin line is a turn ("---" starts a new conversation). */
+/** For tuning by hand: each stdin line is a turn over the small directory ("---" starts a new conversation). */
 public final class HarnessProbe {
     public static void main(String[] args) throws Exception {
         OfflineModel model = new OfflineModel();
