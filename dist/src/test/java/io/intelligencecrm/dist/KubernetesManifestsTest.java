@@ -7,10 +7,10 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
-import com.networknt.schema.JsonSchema;
-import com.networknt.schema.JsonSchemaFactory;
-import com.networknt.schema.SpecVersion;
-import com.networknt.schema.ValidationMessage;
+import com.networknt.schema.Error;
+import com.networknt.schema.Schema;
+import com.networknt.schema.SchemaRegistry;
+import com.networknt.schema.SpecificationVersion;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
@@ -61,7 +61,7 @@ class KubernetesManifestsTest {
             String kind = object.path("apiVersion").asText() + " " + object.path("kind").asText();
             String schemaFile = SCHEMA_BY_KIND.get(kind);
             assertTrue(schemaFile != null, "no schema for " + kind);
-            Set<ValidationMessage> errors = schema(schemaFile).validate(object);
+            List<Error> errors = schema(schemaFile).validate(object);
             assertTrue(errors.isEmpty(), kind + ": " + errors);
         }
     }
@@ -103,13 +103,13 @@ class KubernetesManifestsTest {
         KnownVariables.assertKnown(names);
     }
 
-    private static JsonSchema schema(String name) throws IOException {
+    private static Schema schema(String name) throws IOException {
         try (InputStream in = new GZIPInputStream(KubernetesManifestsTest.class.getResourceAsStream(SCHEMAS + name
                 + ".json.gz"))) {
             ObjectNode schema = (ObjectNode) new ObjectMapper().readTree(in);
             // The generator names a meta-schema no validator knows; the keywords are draft 4's.
             schema.remove("$schema");
-            return JsonSchemaFactory.getInstance(SpecVersion.VersionFlag.V4).getSchema(schema);
+            return SchemaRegistry.withDefaultDialect(SpecificationVersion.DRAFT_4).getSchema(schema);
         }
     }
 }

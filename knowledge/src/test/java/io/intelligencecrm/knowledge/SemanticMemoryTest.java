@@ -1,5 +1,6 @@
 package io.intelligencecrm.knowledge;
 
+import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -44,12 +45,9 @@ class SemanticMemoryTest {
         try (OutboxDispatcher background = new OutboxDispatcher(fixture.database, fixture.knowledge.outboxHandlers(),
                 Duration.ofMillis(50), 5)) {
             background.start();
-            long deadline = System.currentTimeMillis() + 10_000;
-            while (System.currentTimeMillis() < deadline) {
-                hits = fixture.knowledge.search().search(actor, "who mentioned spending reductions?", Set.of("interaction"), 5);
-                if (!hits.isEmpty()) break;
-                Thread.sleep(100);
-            }
+            hits = await("the note became searchable").atMost(Duration.ofSeconds(10))
+                    .until(() -> fixture.knowledge.search().search(actor, "who mentioned spending reductions?",
+                            Set.of("interaction"), 5), found -> !found.isEmpty());
         }
         assertFalse(hits.isEmpty(), "the note became searchable");
         assertEquals(note.id(), hits.getFirst().id());

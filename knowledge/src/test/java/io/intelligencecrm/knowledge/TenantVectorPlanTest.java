@@ -32,6 +32,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.stream.IntStream;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -41,6 +42,7 @@ import org.junit.jupiter.api.Test;
  * {@link #start}, with a write arriving while it builds; queries are answered before and after, so
  * the exact and the indexed path can be compared.
  */
+@Tag("slow")
 class TenantVectorPlanTest {
     private static final int THRESHOLD = 5000;
     private static final ClusteredVectors VECTORS = new ClusteredVectors(384, 40, 7, ClusteredVectors.Noise.ISOTROPIC);

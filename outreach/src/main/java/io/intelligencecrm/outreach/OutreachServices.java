@@ -12,6 +12,7 @@ import io.intelligencecrm.outreach.mail.EmailDelivery;
 import io.intelligencecrm.outreach.mail.EmailQueue;
 import io.intelligencecrm.outreach.mail.MailComposer;
 import io.intelligencecrm.outreach.mail.MailSettingsService;
+import io.intelligencecrm.outreach.mail.MailboxStore;
 import io.intelligencecrm.outreach.suppression.SuppressionList;
 import io.intelligencecrm.outreach.unsubscribe.UnsubscribeService;
 import io.intelligencecrm.outreach.unsubscribe.UnsubscribeTokens;
@@ -41,8 +42,9 @@ public record OutreachServices(MailSettingsService mailSettings, SuppressionList
         SuppressionList suppressions = new SuppressionList(transactions, core.audit());
         UnsubscribeService unsubscribe = new UnsubscribeService(new UnsubscribeTokens(secretKeys), suppressions,
                 publicUrl);
-        MailSettingsService mailSettings = new MailSettingsService(transactions, core.audit(),
-                new SecretBox(secretKeys), settings);
+        SecretBox box = new SecretBox(secretKeys);
+        MailSettingsService mailSettings = new MailSettingsService(transactions, core.audit(), box,
+                new MailboxStore(box), settings);
         Deliveries deliveries = new Deliveries(transactions, clock);
         EmailDelivery emailDelivery = new EmailDelivery(mailSettings, new MailComposer(unsubscribe), suppressions,
                 deliveries);

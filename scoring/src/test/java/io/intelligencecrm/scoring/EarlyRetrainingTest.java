@@ -1,5 +1,6 @@
 package io.intelligencecrm.scoring;
 
+import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -20,7 +21,6 @@ import io.intelligencecrm.core.user.User;
 import io.intelligencecrm.core.user.UserRepository;
 import java.time.Clock;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -71,19 +71,15 @@ class EarlyRetrainingTest {
         }
     }
 
-    private static RescoreJob awaitFinishedJob(Database database, TenantId tenant) throws InterruptedException {
-        List<RescoreJob> seen = new ArrayList<>();
-        for (int attempt = 0; attempt < 600; attempt++) {
-            seen = database.tenants().inTenant(tenant, handle -> handle.createQuery("""
-                            select id, status, phase, step, total, done, error, reason, started_at, finished_at
-                              from scoring_jobs where status <> 'running'""")
-                    .map((rs, ctx) -> new RescoreJob(rs.getObject("id", java.util.UUID.class), rs.getString("status"),
-                            rs.getString("phase"), rs.getString("step"), rs.getInt("total"), rs.getInt("done"),
-                            rs.getString("error"), rs.getString("reason"), rs.getTimestamp("started_at").toInstant(), null))
-                    .list());
-            if (!seen.isEmpty()) return seen.getFirst();
-            Thread.sleep(100);
-        }
-        throw new AssertionError("no retraining job finished within a minute");
+    private static RescoreJob awaitFinishedJob(Database database, TenantId tenant) {
+        return await("a retraining job finished").atMost(Duration.ofMinutes(1)).pollInterval(Duration.ofMillis(100))
+                .until(() -> database.tenants().inTenant(tenant, handle -> handle.createQuery("""
+                                select id, status, phase, step, total, done, error, reason, started_at, finished_at
+                                  from scoring_jobs where status <> 'running'""")
+                        .map((rs, ctx) -> new RescoreJob(rs.getObject("id", java.util.UUID.class), rs.getString("status"),
+                                rs.getString("phase"), rs.getString("step"), rs.getInt("total"), rs.getInt("done"),
+                                rs.getString("error"), rs.getString("reason"), rs.getTimestamp("started_at").toInstant(),
+                                null))
+                        .list()), jobs -> !jobs.isEmpty()).getFirst();
     }
 }

@@ -56,7 +56,8 @@ public record OwnerScope(UUID ownerId, String owner) {
         String asked = owner.trim().toLowerCase(Locale.ROOT).replaceFirst("['’]s?$", "").trim();
         if (SELF.contains(asked)) return mine(actor);
         if (ALL.contains(asked) || asked.isEmpty()) return EVERYONE;
-        List<User> team = services.users().list(actor).stream().filter(User::active).toList();
+        // Former colleagues too: their records stay theirs until someone reassigns them.
+        List<User> team = services.users().list(actor);
         List<User> found = first(team, user -> user.email().equalsIgnoreCase(asked)
                 || lower(user.fullName()).equals(asked));
         if (found.isEmpty()) found = first(team, user -> List.of(lower(user.fullName()).split("\\s+")).contains(asked)
@@ -64,8 +65,8 @@ public record OwnerScope(UUID ownerId, String owner) {
         if (found.isEmpty()) found = first(team, user -> lower(user.fullName()).startsWith(asked));
         if (found.size() != 1) {
             throw CrmException.invalid("owner", (found.isEmpty() ? "no team member is called '" : "several team members "
-                    + "match '") + owner.trim() + "'; the team is " + team.stream().map(OwnerScope::shown).sorted()
-                    .collect(Collectors.joining(", ")));
+                    + "match '") + owner.trim() + "'; the team is " + team.stream().filter(User::active)
+                    .map(OwnerScope::shown).sorted().collect(Collectors.joining(", ")));
         }
         User user = found.getFirst();
         if (user.id().equals(actor.userId())) return mine(actor);

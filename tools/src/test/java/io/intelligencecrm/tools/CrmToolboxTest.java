@@ -16,8 +16,10 @@ import java.util.List;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.stream.Collectors;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
+@Tag("slow")
 class CrmToolboxTest {
     private static final Set<String> READ_TOOLS = Set.of("searchContacts", "getContact", "findCompanies", "findDeals",
             "getPipeline", "newLeads", "pipelineByStage", "dealsClosing", "activityByRep", "conversionBySource",

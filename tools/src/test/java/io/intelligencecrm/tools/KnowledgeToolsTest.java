@@ -11,8 +11,10 @@ import io.intelligencecrm.tools.knowledge.KnowledgeTools;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Map;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
+@Tag("slow")
 class KnowledgeToolsTest {
     private final ToolFixture fixture = ToolFixture.get();
     private final KnowledgeTools tools = new KnowledgeTools(fixture.services);

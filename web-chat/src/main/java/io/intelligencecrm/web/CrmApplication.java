@@ -312,7 +312,7 @@ public final class CrmApplication {
                 config.routes.get("/health/ready", health::ready);
                 settings.observability().metricsToken().ifPresent(token -> config.routes.get(
                         settings.observability().metricsPath(), new MetricsRoute(token, metrics::scrape)));
-                new UnsubscribeController(outreach.unsubscribe()).routes(config.routes);
+                new UnsubscribeController(outreach.unsubscribe(), pages.templates()).routes(config.routes);
                 mcpEndpoint.routes(config.routes);
                 config.routes.beforeMatched("/api/*", authentication);
                 api.registerAll(config.routes);

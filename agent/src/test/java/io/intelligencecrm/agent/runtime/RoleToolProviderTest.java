@@ -67,9 +67,11 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 /** The guard around every tool the model calls, with a real audit trail and the real toolbox's roles. */
+@Tag("slow")
 class RoleToolProviderTest {
     private static final int MAX_RESULT_CHARS = 1000;
 

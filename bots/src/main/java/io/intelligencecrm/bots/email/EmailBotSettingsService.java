@@ -10,38 +10,45 @@ import io.intelligencecrm.core.record.FieldReader;
 import io.intelligencecrm.core.secret.SecretBox;
 import io.intelligencecrm.core.tenant.TenantId;
 import io.intelligencecrm.core.tenant.TenantTransactions;
-import io.intelligencecrm.outreach.mail.MailboxAccount;
+import io.intelligencecrm.outreach.mail.MailboxSettings;
+import io.intelligencecrm.outreach.mail.MailboxStore;
 import java.security.SecureRandom;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.TreeSet;
 import java.util.UUID;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
+import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.Jdbi;
 
 /**
- * The tenant's email bot (admins only, audited): its address, the IMAP mailbox it reads, which
- * receiving server's Authentication-Results to believe, whether unknown senders become leads, and
- * the webhook's shared secret. Passwords and the secret are sealed with {@link SecretBox}.
+ * The tenant's email bot (admins only, audited): its address, the IMAP mailbox it reads (kept by
+ * {@link MailboxStore}), which receiving server's Authentication-Results to believe, whether unknown
+ * senders become leads, and the webhook's shared secret. Passwords and the secret are sealed with {@link SecretBox}.
  */
 public final class EmailBotSettingsService {
-    private static final Set<String> FIELDS = Set.of("address", "imapHost", "imapPort", "imapSecurity",
-            "imapUsername", "imapPassword", "imapFolder", "trustedAuthservId", "createLeads");
+    private static final Set<String> FIELDS = Stream.concat(Stream.of("address", "trustedAuthservId", "createLeads"),
+            MailboxStore.FIELDS.stream()).collect(Collectors.toUnmodifiableSet());
     private static final SecureRandom RANDOM = new SecureRandom();
 
     private final Jdbi directory;
     private final TenantTransactions transactions;
     private final SecretBox box;
+    private final MailboxStore mailboxes;
     private final AuditTrail audit;
 
-    public EmailBotSettingsService(Jdbi directory, TenantTransactions transactions, SecretBox box, AuditTrail audit) {
+    public EmailBotSettingsService(Jdbi directory, TenantTransactions transactions, SecretBox box,
+                                   MailboxStore mailboxes, AuditTrail audit) {
         this.directory = directory;
         this.transactions = transactions;
         this.box = box;
+        this.mailboxes = mailboxes;
         this.audit = audit;
     }
 
@@ -62,20 +69,12 @@ public final class EmailBotSettingsService {
                     "must be the mailbox's plain address (the +tags are added per user)");
             values.put("address", address == null ? null : address.toLowerCase());
         }
-        SettingsFields.text(reader, values, "imapHost", 255);
-        SettingsFields.port(body, violations, values, "imapPort");
-        SettingsFields.choice(body, violations, values, "imapSecurity", List.of("none", "tls"));
-        SettingsFields.text(reader, values, "imapUsername", 255);
-        if (reader.has("imapFolder")) {
-            String folder = reader.text("imapFolder", 200);
-            values.put("imapFolder", folder == null ? "INBOX" : folder);
-        }
+        Map<String, Object> mailbox = mailboxes.read(body, reader, violations);
         SettingsFields.text(reader, values, "trustedAuthservId", 255);
         if (body.containsKey("createLeads")) {
             violations.check(body.get("createLeads") instanceof Boolean, "createLeads", "must be true or false");
             values.put("createLeads", Boolean.TRUE.equals(body.get("createLeads")));
         }
-        SettingsFields.sealed(body, violations, values, "imapPassword", box);
         boolean exists = row(actor.tenant()).isPresent();
         if (!exists && values.get("address") == null && !violations.has("address")) {
             violations.add("address", "is required: the address people write to");
@@ -98,15 +97,20 @@ public final class EmailBotSettingsService {
                 handle.createUpdate("update email_bot_settings set " + column(entry.getKey()) + " = :value")
                         .bind("value", entry.getValue()).execute();
             }
-            audit.record(actor, "email_bot.update", "email_bot_settings", null, Map.of("fields", values.keySet()));
+            mailboxes.save(handle, MailboxStore.Use.EMAIL_BOT, mailbox);
+            Set<String> fields = new TreeSet<>(values.keySet());
+            fields.addAll(mailbox.keySet());
+            audit.record(actor, "email_bot.update", "email_bot_settings", null, Map.of("fields", fields));
             return row(actor.tenant()).orElseThrow().view();
         });
     }
 
     public void delete(Actor actor) {
         Permissions.requireAdmin(actor, "delete the email bot");
-        boolean deleted = transactions.inTenant(actor.tenant(),
-                handle -> handle.createUpdate("delete from email_bot_settings").execute() == 1);
+        boolean deleted = transactions.inTenant(actor.tenant(), handle -> {
+            mailboxes.delete(handle, MailboxStore.Use.EMAIL_BOT);
+            return handle.createUpdate("delete from email_bot_settings").execute() == 1;
+        });
         if (!deleted) throw CrmException.notFound("Email bot");
         audit.record(actor, "email_bot.delete", "email_bot_settings", null, Map.of());
     }
@@ -133,40 +137,38 @@ public final class EmailBotSettingsService {
     }
 
     Optional<EmailBotConfig> config(TenantId tenant) {
-        return row(tenant).map(stored -> {
+        return transactions.inTenant(tenant, handle -> row(handle).map(stored -> {
             EmailBotSettings view = stored.view;
-            Optional<MailboxAccount> mailbox = view.imapHost() == null ? Optional.empty()
-                    : Optional.of(new MailboxAccount(view.imapHost(), view.imapPort() == null ? 993 : view.imapPort(),
-                    view.imapSecurity(), view.imapUsername(), open(stored.imapPassword), view.imapFolder()));
-            return new EmailBotConfig(tenant, view.address(), mailbox, view.trustedAuthservId(), view.createLeads(),
-                    open(stored.webhookSecret));
-        });
+            return new EmailBotConfig(tenant, view.address(), mailboxes.account(handle, MailboxStore.Use.EMAIL_BOT),
+                    view.trustedAuthservId(), view.createLeads(), open(stored.webhookSecret));
+        }));
     }
 
     private String open(String sealed) {
         return sealed == null ? null : box.open(sealed);
     }
 
-    private record Stored(EmailBotSettings view, String imapPassword, String webhookSecret) {
+    private record Stored(EmailBotSettings view, String webhookSecret) {
     }
 
     private Optional<Stored> row(TenantId tenant) {
-        return transactions.inTenant(tenant, handle -> handle.createQuery("select * from email_bot_settings")
-                .map((rs, ctx) -> stored(rs)).findOne());
+        return transactions.inTenant(tenant, this::row);
     }
 
-    private static Stored stored(ResultSet rs) throws SQLException {
-        String imapPassword = rs.getString("imap_password_sealed");
+    private Optional<Stored> row(Handle handle) {
+        MailboxSettings mailbox = mailboxes.settings(handle, MailboxStore.Use.EMAIL_BOT);
+        return handle.createQuery("select * from email_bot_settings").map((rs, ctx) -> stored(rs, mailbox)).findOne();
+    }
+
+    private static Stored stored(ResultSet rs, MailboxSettings mailbox) throws SQLException {
         String webhookSecret = rs.getString("webhook_secret_sealed");
-        return new Stored(new EmailBotSettings(true, rs.getString("address"), rs.getString("imap_host"),
-                (Integer) rs.getObject("imap_port"), rs.getString("imap_security"), rs.getString("imap_username"),
-                imapPassword != null, rs.getString("imap_folder"), rs.getString("trusted_authserv_id"),
-                rs.getBoolean("create_leads"), webhookSecret != null, rs.getTimestamp("updated_at").toInstant()),
-                imapPassword, webhookSecret);
+        return new Stored(new EmailBotSettings(true, rs.getString("address"), mailbox.host(), mailbox.port(),
+                mailbox.security(), mailbox.username(), mailbox.passwordSet(), mailbox.folder(),
+                rs.getString("trusted_authserv_id"), rs.getBoolean("create_leads"), webhookSecret != null,
+                mailbox.laterThan(rs.getTimestamp("updated_at").toInstant())), webhookSecret);
     }
 
     private static String column(String field) {
-        return field.equals("imapPassword") ? "imap_password_sealed"
-                : field.replaceAll("([A-Z])", "_$1").toLowerCase();
+        return field.replaceAll("([A-Z])", "_$1").toLowerCase();
     }
 }

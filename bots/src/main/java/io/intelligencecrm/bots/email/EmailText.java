@@ -2,7 +2,14 @@ package io.intelligencecrm.bots.email;
 
 import java.util.List;
 import java.util.Locale;
+import java.util.Set;
 import java.util.regex.Pattern;
+import org.jsoup.Jsoup;
+import org.jsoup.nodes.Element;
+import org.jsoup.nodes.Node;
+import org.jsoup.nodes.TextNode;
+import org.jsoup.select.NodeTraversor;
+import org.jsoup.select.NodeVisitor;
 
 /**
  * The words a person wrote in a mail, without the quoted history and signature every mail client
@@ -11,7 +18,9 @@ import java.util.regex.Pattern;
 final class EmailText {
     private static final Pattern QUOTE_HEADER = Pattern.compile(
             "(?i)^\\s*(on .{0,200}wrote:|-{2,} ?original message ?-{2,}|from: .+|_{10,})\\s*$");
-    private static final Pattern TAG = Pattern.compile("(?s)<(script|style)[^>]*>.*?</\\1>|<[^>]+>");
+    /** Elements that end a line of text, as a mail client would show them. */
+    private static final Set<String> LINE_ENDS = Set.of("p", "div", "li", "tr", "h1", "h2", "h3", "h4", "h5", "h6",
+            "blockquote", "pre", "table", "ul", "ol");
     private static final Pattern REPLY_PREFIX = Pattern.compile("(?i)^\\s*((re|aw|sv|fwd?)\\s*:\\s*)+");
 
     private EmailText() {
@@ -50,10 +59,23 @@ final class EmailText {
         return out.toString();
     }
 
+    /** jsoup parses the HTML and decodes every entity (named or numeric); lines end where blocks and breaks do. */
     private static String htmlToText(String html) {
-        String text = html.replaceAll("(?i)<br\\s*/?>|</p>|</div>|</li>|</tr>", "\n");
-        text = TAG.matcher(text).replaceAll("");
-        return text.replace("&nbsp;", " ").replace("&lt;", "<").replace("&gt;", ">").replace("&quot;", "\"")
-                .replace("&#39;", "'").replace("&amp;", "&");
+        Element body = Jsoup.parse(html).body();
+        body.select("script, style").remove();
+        StringBuilder text = new StringBuilder();
+        NodeTraversor.traverse(new NodeVisitor() {
+            @Override
+            public void head(Node node, int depth) {
+                if (node instanceof TextNode textNode) text.append(textNode.getWholeText());
+                else if (node.nameIs("br")) text.append('\n');
+            }
+
+            @Override
+            public void tail(Node node, int depth) {
+                if (node instanceof Element element && LINE_ENDS.contains(element.normalName())) text.append('\n');
+            }
+        }, body);
+        return text.toString();
     }
 }

@@ -22,6 +22,20 @@ class EmailTextTest {
     }
 
     @Test
+    void html_entities_of_every_kind_are_decoded() {
+        assertEquals("Jordan’s deals & café <notes> \"now\"", EmailText.newPart(null,
+                "<p>Jordan&#8217;s deals &amp; caf&eacute; &lt;notes&gt; &#x22;now&quot;</p>"));
+    }
+
+    @Test
+    void breaks_and_blocks_end_lines_and_scripts_are_dropped() {
+        assertEquals("approve\nthanks\nJordan", EmailText.newPart(null,
+                "<div>approve</div><script>alert('x')</script><p>thanks<br>Jordan</p>"));
+        assertEquals("approve", EmailText.newPart(null,
+                "<div>approve</div><div>On Tue, 24 Nov 2026, CRM wrote:</div><blockquote>old</blockquote>"));
+    }
+
+    @Test
     void an_empty_body_uses_the_subject_without_reply_prefixes() {
         InboundEmail email = new InboundEmail("a@b.example", null, java.util.List.of("bot@x.example"),
                 "Re: Fwd: show my open deals", "", null, "<1@b>", null, null, null, false);

@@ -13,6 +13,7 @@ import io.intelligencecrm.core.paging.SortKey;
 import io.intelligencecrm.core.paging.Sorted;
 import io.intelligencecrm.core.paging.SortKey.Kind;
 import io.intelligencecrm.core.record.FieldReader;
+import io.intelligencecrm.core.record.RecordTrash;
 import io.intelligencecrm.core.record.RecordWrites;
 import io.intelligencecrm.core.record.TextSearch;
 import io.intelligencecrm.core.tenant.TenantTransactions;
@@ -37,11 +38,13 @@ public final class CompanyService {
     private final TenantTransactions transactions;
     private final AuditTrail audit;
     private final ChangeFeed changes;
+    private final RecordTrash trash;
 
     public CompanyService(TenantTransactions transactions, AuditTrail audit, ChangeFeed changes) {
         this.transactions = transactions;
         this.audit = audit;
         this.changes = changes;
+        this.trash = new RecordTrash(audit, changes);
     }
 
     public record CompanyDetails(Company company, long contactCount) {
@@ -156,9 +159,7 @@ public final class CompanyService {
         transactions.useTenant(actor.tenant(), handle -> {
             Company company = require(handle, id, "id");
             Permissions.requireWrite(actor, company.ownerId(), false, "companies");
-            handle.attach(CompanyDao.class).softDelete(id);
-            audit.record(actor, "company.delete", "company", id, Map.of());
-            changes.publish(actor.tenant(), new RecordChange("company", id, "deleted", Map.of(), actor.userId()));
+            trash.delete(actor, "company", id, () -> handle.attach(CompanyDao.class).softDelete(id));
         });
     }
 
@@ -166,10 +167,7 @@ public final class CompanyService {
         return transactions.inTenant(actor.tenant(), handle -> {
             Company company = handle.attach(CompanyDao.class).find(id).orElseThrow(() -> CrmException.notFound("Company"));
             Permissions.requireWrite(actor, company.ownerId(), false, "companies");
-            if (handle.attach(CompanyDao.class).restore(id) == 1) {
-                audit.record(actor, "company.restore", "company", id, Map.of());
-                changes.publish(actor.tenant(), new RecordChange("company", id, "restored", Map.of(), actor.userId()));
-            }
+            trash.restore(actor, "company", id, () -> handle.attach(CompanyDao.class).restore(id));
             return handle.attach(CompanyDao.class).find(id).orElseThrow();
         });
     }

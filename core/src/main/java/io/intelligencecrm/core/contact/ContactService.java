@@ -13,6 +13,7 @@ import io.intelligencecrm.core.identity.Permissions;
 import io.intelligencecrm.core.interaction.InteractionDao;
 import io.intelligencecrm.core.paging.Page;
 import io.intelligencecrm.core.record.FieldReader;
+import io.intelligencecrm.core.record.RecordTrash;
 import io.intelligencecrm.core.record.RecordWrites;
 import io.intelligencecrm.core.tenant.TenantTransactions;
 import java.util.LinkedHashMap;
@@ -35,6 +36,7 @@ public final class ContactService {
     private final TenantTransactions transactions;
     private final AuditTrail audit;
     private final ChangeFeed changes;
+    private final RecordTrash trash;
     private final CompanyService companies;
     private final List<ErasureStep> erasureSteps;
 
@@ -43,6 +45,7 @@ public final class ContactService {
         this.transactions = transactions;
         this.audit = audit;
         this.changes = changes;
+        this.trash = new RecordTrash(audit, changes);
         this.companies = companies;
         this.erasureSteps = List.copyOf(erasureSteps);
     }
@@ -139,9 +142,7 @@ public final class ContactService {
         transactions.useTenant(actor.tenant(), handle -> {
             Contact contact = require(handle, id);
             requireWritable(handle, actor, contact);
-            handle.attach(ContactDao.class).softDelete(id);
-            audit.record(actor, "contact.delete", "contact", id, Map.of());
-            changes.publish(actor.tenant(), new RecordChange("contact", id, "deleted", Map.of(), actor.userId()));
+            trash.delete(actor, "contact", id, () -> handle.attach(ContactDao.class).softDelete(id));
         });
     }
 
@@ -152,10 +153,9 @@ public final class ContactService {
         return transactions.inTenant(actor.tenant(), handle -> {
             int deleted = 0;
             for (UUID id : ids) {
-                if (handle.attach(ContactDao.class).softDelete(id) == 1) {
+                if (trash.delete(actor, "contact", id, Map.of("bulk", true), Map.of(),
+                        () -> handle.attach(ContactDao.class).softDelete(id))) {
                     deleted++;
-                    audit.record(actor, "contact.delete", "contact", id, Map.of("bulk", true));
-                    changes.publish(actor.tenant(), new RecordChange("contact", id, "deleted", Map.of(), actor.userId()));
                 }
             }
             return deleted;
@@ -168,9 +168,7 @@ public final class ContactService {
             requireWritable(handle, actor, contact);
             if (contact.deletedAt() == null) return contact;
             rejectDuplicateEmail(handle, contact.email(), id);
-            handle.attach(ContactDao.class).restore(id);
-            audit.record(actor, "contact.restore", "contact", id, Map.of());
-            changes.publish(actor.tenant(), new RecordChange("contact", id, "restored", Map.of(), actor.userId()));
+            trash.restore(actor, "contact", id, () -> handle.attach(ContactDao.class).restore(id));
             return require(handle, id);
         });
     }

@@ -16,6 +16,7 @@ import io.intelligencecrm.core.paging.SortKey;
 import io.intelligencecrm.core.paging.Sorted;
 import io.intelligencecrm.core.paging.SortKey.Kind;
 import io.intelligencecrm.core.record.FieldReader;
+import io.intelligencecrm.core.record.RecordTrash;
 import io.intelligencecrm.core.record.RecordWrites;
 import io.intelligencecrm.core.record.TextSearch;
 import io.intelligencecrm.core.tenant.TenantTransactions;
@@ -46,6 +47,7 @@ public final class DealService {
     private final TenantTransactions transactions;
     private final AuditTrail audit;
     private final ChangeFeed changes;
+    private final RecordTrash trash;
     private final CompanyService companies;
     private final Clock clock;
 
@@ -54,6 +56,7 @@ public final class DealService {
         this.transactions = transactions;
         this.audit = audit;
         this.changes = changes;
+        this.trash = new RecordTrash(audit, changes);
         this.companies = companies;
         this.clock = clock;
     }
@@ -171,9 +174,7 @@ public final class DealService {
         transactions.useTenant(actor.tenant(), handle -> {
             Deal deal = require(handle, id);
             Permissions.requireWrite(actor, deal.ownerId(), false, "deals");
-            handle.attach(DealDao.class).softDelete(id);
-            audit.record(actor, "deal.delete", "deal", id, Map.of());
-            changes.publish(actor.tenant(), new RecordChange("deal", id, "deleted", Map.of(), actor.userId()));
+            trash.delete(actor, "deal", id, () -> handle.attach(DealDao.class).softDelete(id));
         });
     }
 
@@ -181,10 +182,7 @@ public final class DealService {
         return transactions.inTenant(actor.tenant(), handle -> {
             Deal deal = handle.attach(DealDao.class).find(id).orElseThrow(() -> CrmException.notFound("Deal"));
             Permissions.requireWrite(actor, deal.ownerId(), false, "deals");
-            if (handle.attach(DealDao.class).restore(id) == 1) {
-                audit.record(actor, "deal.restore", "deal", id, Map.of());
-                changes.publish(actor.tenant(), new RecordChange("deal", id, "restored", Map.of(), actor.userId()));
-            }
+            trash.restore(actor, "deal", id, () -> handle.attach(DealDao.class).restore(id));
             return require(handle, id);
         });
     }

@@ -17,6 +17,7 @@ import io.intelligencecrm.core.paging.SortKey;
 import io.intelligencecrm.core.paging.Sorted;
 import io.intelligencecrm.core.paging.SortKey.Kind;
 import io.intelligencecrm.core.record.FieldReader;
+import io.intelligencecrm.core.record.RecordTrash;
 import io.intelligencecrm.core.record.RecordWrites;
 import io.intelligencecrm.core.tenant.TenantTransactions;
 import java.time.Clock;
@@ -45,6 +46,7 @@ public final class InteractionService {
     private final TenantTransactions transactions;
     private final AuditTrail audit;
     private final ChangeFeed changes;
+    private final RecordTrash trash;
     private final ContactService contacts;
     private final Clock clock;
 
@@ -53,6 +55,7 @@ public final class InteractionService {
         this.transactions = transactions;
         this.audit = audit;
         this.changes = changes;
+        this.trash = new RecordTrash(audit, changes);
         this.contacts = contacts;
         this.clock = clock;
     }
@@ -232,10 +235,8 @@ public final class InteractionService {
         transactions.useTenant(actor.tenant(), handle -> {
             Interaction interaction = require(handle, id);
             requireWritable(handle, actor, interaction);
-            handle.attach(InteractionDao.class).softDelete(id);
-            audit.record(actor, "interaction.delete", "interaction", id, Map.of());
-            changes.publish(actor.tenant(), new RecordChange("interaction", id, "deleted",
-                    Map.of("contactId", interaction.contactId().toString()), actor.userId()));
+            trash.delete(actor, "interaction", id, Map.of(), Map.of("contactId", interaction.contactId().toString()),
+                    () -> handle.attach(InteractionDao.class).softDelete(id));
         });
     }
 
@@ -244,11 +245,8 @@ public final class InteractionService {
             Interaction interaction = handle.attach(InteractionDao.class).find(id)
                     .orElseThrow(() -> CrmException.notFound("Interaction"));
             requireWritable(handle, actor, interaction);
-            if (handle.attach(InteractionDao.class).restore(id) == 1) {
-                audit.record(actor, "interaction.restore", "interaction", id, Map.of());
-                changes.publish(actor.tenant(), new RecordChange("interaction", id, "restored",
-                        Map.of("contactId", interaction.contactId().toString()), actor.userId()));
-            }
+            trash.restore(actor, "interaction", id, Map.of("contactId", interaction.contactId().toString()),
+                    () -> handle.attach(InteractionDao.class).restore(id));
             return require(handle, id);
         });
     }

@@ -11,27 +11,22 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.function.Predicate;
-import java.util.regex.Pattern;
 
 /**
  * A workflow's definition (schema version 1: the JSON schema in {@code workflow/workflow-schema.json}
- * on the classpath, and docs/how-it-works/workflows-and-outreach.md): one trigger and a list of steps. Parsing validates everything and reports each
- * problem with its path ({@code definition.steps[2].prompt}), so a bad definition is refused as a
+ * on the classpath, and docs/how-it-works/workflows-and-outreach.md): one trigger and a list of steps. Parsing
+ * checks the structure against the schema ({@link WorkflowSchema}) and, here, what a schema cannot express, and
+ * reports each problem with its path ({@code definition.steps[2].prompt}), so a bad definition is refused as a
  * whole with clear field messages, never stored half-valid.
  */
 public record WorkflowDefinition(Trigger trigger, List<Step> steps, Map<String, Object> source) {
     public static final int SCHEMA_VERSION = 1;
-    public static final int MAX_STEPS = 50;
     public static final String END = "end";
+    /** What the engine runs; {@code WorkflowSchemaTest} keeps the published schema listing exactly these. */
     public static final Set<String> TRIGGERS = Set.of("cron", "event", "score_threshold", "deal_idle", "manual");
     public static final Set<String> STEP_TYPES = Set.of("agent", "condition", "update_record", "create_task",
             "send_email", "draft_email", "notify", "report", "wait", "wait_for_reply");
-    public static final Set<String> EVENT_ENTITIES = Set.of("contact", "company", "deal", "interaction");
-    public static final Set<String> OPERATORS = Set.of("equals", "not_equals", "contains", "gt", "gte", "lt", "lte",
-            "exists", "not_exists");
-    public static final Set<String> REPORTS = Set.of("new_leads", "quiet_deals", "open_tasks");
-    /** A notify step's Slack copy: "owner" (a direct message) or a channel id (public C…, private G…). */
-    static final Pattern SLACK_TARGET = Pattern.compile("owner|[CG][A-Z0-9]{2,20}");
+    private static final Duration LONGEST_WAIT = Duration.ofDays(365);
 
     /** @param timezone for cron: where the times are meant; null means the owner's time zone */
     public record Trigger(String type, String cron, String timezone, String entity, String action, String field,
@@ -75,11 +70,10 @@ public record WorkflowDefinition(Trigger trigger, List<Step> steps, Map<String, 
             throw new IllegalStateException();
         }
         Map<String, Object> source = (Map<String, Object>) map;
-        Object version = source.getOrDefault("schemaVersion", SCHEMA_VERSION);
-        violations.check(version instanceof Number n && n.intValue() == SCHEMA_VERSION, "definition.schemaVersion",
-                "must be " + SCHEMA_VERSION);
+        // The more specific messages first: Violations keeps the first message for a field.
         Trigger trigger = trigger(source.get("trigger"), cronAccepted, violations);
         List<Step> steps = steps(source.get("steps"), violations);
+        WorkflowSchema.get().check(source, violations);
         violations.throwIfAny();
         return new WorkflowDefinition(trigger, steps, source);
     }
@@ -109,66 +103,41 @@ public record WorkflowDefinition(Trigger trigger, List<Step> steps, Map<String, 
         }
         String cron = string(map, "cron");
         String timezone = string(map, "timezone");
-        String entity = string(map, "entity");
-        String action = string(map, "action");
-        String field = string(map, "field");
-        Double threshold = map.get("threshold") instanceof Number n ? n.doubleValue() : null;
-        Integer days = map.get("days") instanceof Number n ? n.intValue() : null;
-        switch (type) {
-            case "cron" -> {
-                violations.check(cron != null && cronAccepted.test(cron), at + ".cron",
-                        "must be a Quartz cron expression (seconds minutes hours day-of-month month day-of-week), "
-                                + "e.g. \"0 0 16 ? * FRI\" for Fridays at 16:00");
-                if (timezone != null) {
-                    try {
-                        ZoneId.of(timezone);
-                    } catch (DateTimeException e) {
-                        violations.add(at + ".timezone", "must be a time zone such as Europe/Berlin");
-                    }
+        if (type.equals("cron")) {
+            violations.check(cron == null || cronAccepted.test(cron), at + ".cron",
+                    "must be a Quartz cron expression (seconds minutes hours day-of-month month day-of-week), "
+                            + "e.g. \"0 0 16 ? * FRI\" for Fridays at 16:00");
+            if (timezone != null) {
+                try {
+                    ZoneId.of(timezone);
+                } catch (DateTimeException e) {
+                    violations.add(at + ".timezone", "must be a time zone such as Europe/Berlin");
                 }
             }
-            case "event" -> {
-                violations.check(entity != null && EVENT_ENTITIES.contains(entity), at + ".entity",
-                        "must be one of " + sorted(EVENT_ENTITIES));
-                violations.check(action != null && !action.isBlank(), at + ".action",
-                        "is required, e.g. created, updated, deleted");
-            }
-            case "score_threshold" -> violations.check(threshold != null && threshold > 0 && threshold <= 100,
-                    at + ".threshold", "must be a score between 0 and 100");
-            case "deal_idle" -> violations.check(days != null && days >= 1 && days <= 365, at + ".days",
-                    "must be a whole number of days from 1 to 365");
-            default -> {
-            }
         }
-        return new Trigger(type, cron, timezone, entity, action, field, map.get("to"), threshold, days);
+        return new Trigger(type, cron, timezone, string(map, "entity"), string(map, "action"), string(map, "field"),
+                map.get("to"), map.get("threshold") instanceof Number n ? n.doubleValue() : null,
+                map.get("days") instanceof Number n ? n.intValue() : null);
     }
 
     @SuppressWarnings("unchecked")
     private static List<Step> steps(Object raw, Violations violations) {
         List<Step> steps = new ArrayList<>();
-        if (!(raw instanceof List<?> list) || list.isEmpty()) {
-            violations.add("definition.steps", "must be a non-empty list of steps");
-            return steps;
-        }
-        if (list.size() > MAX_STEPS) violations.add("definition.steps", "at most " + MAX_STEPS + " steps");
+        if (!(raw instanceof List<?> list)) return steps;
         Set<String> ids = new HashSet<>();
         for (int i = 0; i < list.size(); i++) {
             String at = "definition.steps[" + i + "]";
-            if (!(list.get(i) instanceof Map<?, ?> map)) {
-                violations.add(at, "must be an object");
-                continue;
-            }
+            if (!(list.get(i) instanceof Map<?, ?> map)) continue;
             Map<String, Object> spec = new LinkedHashMap<>((Map<String, Object>) map);
-            String id = spec.get("id") instanceof String s && s.matches("[A-Za-z0-9_-]{1,40}") ? s : null;
-            if (id == null) violations.add(at + ".id", "is required: letters, digits, _ or -, at most 40");
-            else if (id.equals(END) || !ids.add(id)) violations.add(at + ".id", "must be unique and not 'end'");
+            String id = spec.get("id") instanceof String s ? s : null;
+            if (id != null && (id.equals(END) || !ids.add(id))) violations.add(at + ".id", "must be unique and not 'end'");
             String type = spec.get("type") instanceof String s ? s : null;
             if (type == null || !STEP_TYPES.contains(type)) {
                 violations.add(at + ".type", "must be one of " + sorted(STEP_TYPES));
                 continue;
             }
             Step step = new Step(id == null ? "step" + i : id, type, spec);
-            checkStep(step, at, violations);
+            checkMeaning(step, at, violations);
             steps.add(step);
         }
         for (int i = 0; i < steps.size(); i++) {
@@ -181,55 +150,20 @@ public record WorkflowDefinition(Trigger trigger, List<Step> steps, Map<String, 
         return steps;
     }
 
-    private static void checkStep(Step step, String at, Violations violations) {
-        switch (step.type()) {
-            case "agent" -> {
-                requireText(step, "prompt", 4000, at, violations);
-                Map<String, Object> branches = step.map("branches");
-                for (Object target : branches.values()) {
-                    violations.check(target instanceof String, at + ".branches", "each branch names a step id");
-                }
-            }
-            case "condition" -> {
-                Map<String, Object> condition = step.map("if");
-                violations.check(condition.get("field") instanceof String, at + ".if.field",
-                        "is required, e.g. record.lifecycleStage or steps.decide.text");
-                violations.check(condition.get("op") instanceof String op && OPERATORS.contains(op), at + ".if.op",
-                        "must be one of " + sorted(OPERATORS));
-                violations.check(step.text("then") != null, at + ".then", "is required: the step id when true");
-            }
-            case "update_record" -> violations.check(!step.map("fields").isEmpty(), at + ".fields",
-                    "is required: the fields to set on the triggering contact or deal");
-            case "create_task" -> {
-                requireText(step, "title", 300, at, violations);
-                duration(step, "dueIn", at, violations, false);
-            }
-            case "send_email" -> {
-                violations.check("owner".equals(step.text("to")) || "contact".equals(step.text("to")), at + ".to",
-                        "must be owner (the workflow's owner) or contact (the triggering contact)");
-                requireText(step, "subject", 200, at, violations);
-                requireText(step, "body", 20_000, at, violations);
-            }
-            case "draft_email" -> {
-                requireText(step, "subject", 200, at, violations);
-                requireText(step, "body", 20_000, at, violations);
-            }
-            case "notify" -> {
-                requireText(step, "title", 300, at, violations);
-                Object slack = step.spec().get("slack");
-                violations.check(slack == null || slack instanceof String target && SLACK_TARGET.matcher(target).matches(),
-                        at + ".slack", "must be \"owner\" (a direct message) or a Slack channel id such as C0123ABCD");
-            }
-            case "report" -> {
-                violations.check(step.text("report") != null && REPORTS.contains(step.text("report")),
-                        at + ".report", "must be one of " + sorted(REPORTS));
-                Object days = step.spec().getOrDefault("days", 7);
-                violations.check(days instanceof Number n && n.intValue() >= 1 && n.intValue() <= 365,
-                        at + ".days", "must be from 1 to 365");
-            }
-            case "wait" -> duration(step, "duration", at, violations, true);
-            case "wait_for_reply" -> duration(step, "timeout", at, violations, true);
-            default -> {
+    /** What the schema cannot say: text that is only spaces, durations that do not parse or are too long. */
+    private static void checkMeaning(Step step, String at, Violations violations) {
+        for (String key : List.of("prompt", "title", "subject", "body")) {
+            if (step.text(key) != null && step.text(key).isBlank()) violations.add(at + "." + key, "must not be blank");
+        }
+        for (String key : List.of("dueIn", "duration", "timeout")) {
+            String value = step.text(key);
+            if (value == null) continue;
+            try {
+                Duration duration = Duration.parse(value);
+                violations.check(!duration.isNegative() && duration.compareTo(LONGEST_WAIT) <= 0, at + "." + key,
+                        "must be between zero and 365 days");
+            } catch (DateTimeException e) {
+                violations.add(at + "." + key, "must be an ISO-8601 duration such as PT2H or P3D");
             }
         }
     }
@@ -242,27 +176,6 @@ public record WorkflowDefinition(Trigger trigger, List<Step> steps, Map<String, 
         }
         for (Object target : step.map("branches").values()) if (target instanceof String s) targets.add(s);
         return targets;
-    }
-
-    private static void requireText(Step step, String key, int max, String at, Violations violations) {
-        String value = step.text(key);
-        violations.check(value != null && !value.isBlank() && value.length() <= max, at + "." + key,
-                "is required, at most " + max + " characters");
-    }
-
-    private static void duration(Step step, String key, String at, Violations violations, boolean required) {
-        String value = step.text(key);
-        if (value == null) {
-            violations.check(!required, at + "." + key, "is required: an ISO-8601 duration such as PT2H or P3D");
-            return;
-        }
-        try {
-            Duration duration = Duration.parse(value);
-            violations.check(!duration.isNegative() && duration.compareTo(Duration.ofDays(365)) <= 0, at + "." + key,
-                    "must be between zero and 365 days");
-        } catch (DateTimeException e) {
-            violations.add(at + "." + key, "must be an ISO-8601 duration such as PT2H or P3D");
-        }
     }
 
     private static String string(Map<?, ?> map, String key) {

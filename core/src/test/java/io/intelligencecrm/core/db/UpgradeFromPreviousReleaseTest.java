@@ -15,6 +15,7 @@ import io.intelligencecrm.core.user.Role;
 import io.intelligencecrm.core.user.UserRepository;
 import java.time.Clock;
 import java.util.Arrays;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import org.jdbi.v3.core.Handle;
@@ -68,6 +69,20 @@ class UpgradeFromPreviousReleaseTest {
                     "a credential sealed by 0.1.0 still opens");
             assertEquals(1, new OutboxBacklog(upgraded.jdbi(), Clock.systemUTC()).of("embed").due(),
                     "a side effect queued by 0.1.0 is still due, and monitoring sees it");
+            assertEquals(List.of(
+                            Arrays.asList("bounces", "imap.upgraded.example", null, "tls", "bounces", true, "INBOX"),
+                            Arrays.asList("email_bot", "imap.upgraded.example", 143, "none", "bot", false, "Bot")),
+                    upgraded.tenants().inTenant(tenant, handle -> handle.createQuery("""
+                                    select purpose, host, port, security, username, password_sealed is not null, folder
+                                      from mailboxes order by purpose""")
+                            .map((rs, ctx) -> Arrays.<Object>asList(rs.getString(1), rs.getString(2), rs.getObject(3),
+                                    rs.getString(4), rs.getString(5), rs.getBoolean(6), rs.getString(7))).list()),
+                    "both mailboxes moved to the one store");
+            long oldCopies = upgraded.tenants().inTenant(tenant, handle -> handle.createQuery("""
+                    select (select count(*) from mail_settings where imap_password_sealed is not null or imap_host is not null)
+                         + (select count(*) from email_bot_settings where imap_host is not null)""")
+                    .mapTo(Long.class).one());
+            assertEquals(0, oldCopies, "no second copy of a mailbox, or of its password, is kept");
         }
     }
 
@@ -95,7 +110,15 @@ class UpgradeFromPreviousReleaseTest {
                         insert into outbox (tenant_id, kind, payload, idempotency_key)
                         values (crm_current_tenant(), 'embed', '{}', 'embed:contact:' || :contact)""")
                 .bind("contact", contact.toString()).execute();
-        handle.createUpdate("insert into mail_settings (tenant_id, smtp_password_sealed) values (crm_current_tenant(), :sealed)")
+        handle.createUpdate("""
+                        insert into mail_settings (tenant_id, smtp_password_sealed, imap_host, imap_username,
+                                                   imap_password_sealed)
+                        values (crm_current_tenant(), :sealed, 'imap.upgraded.example', 'bounces', :sealed)""")
                 .bind("sealed", sealed).execute();
+        handle.createUpdate("""
+                        insert into email_bot_settings (tenant_id, address, imap_host, imap_port, imap_security,
+                                                        imap_username, imap_folder)
+                        values (crm_current_tenant(), 'crm@upgraded.example', 'imap.upgraded.example', 143, 'none',
+                                'bot', 'Bot')""").execute();
     }
 }

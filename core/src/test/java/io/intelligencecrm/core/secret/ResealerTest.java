@@ -58,4 +58,26 @@ class ResealerTest {
                     "a second run has nothing left to do");
         }
     }
+
+    @Test
+    void reseal_rewrites_every_row_of_a_table_holding_several_per_tenant() throws Exception {
+        try (Database database = TestPostgres.get().openFreshDatabase(1)) {
+            TenantId tenant = TestTenants.create(database, "reseal-rows").tenantId();
+            SecretBox retired = new SecretBox(key((byte) 1));
+            database.tenants().useTenant(tenant, handle -> handle.createUpdate("""
+                            insert into mailboxes (tenant_id, purpose, host, password_sealed)
+                            values (crm_current_tenant(), 'bounces', 'imap.one.example', :bounces),
+                                   (crm_current_tenant(), 'email_bot', 'imap.two.example', :bot)""")
+                    .bind("bounces", retired.seal("bounce-password")).bind("bot", retired.seal("bot-password")).execute());
+            SecretBox rotated = new SecretBox(new KeyRing(key((byte) 2), List.of(key((byte) 1))));
+
+            assertEquals(2, new Resealer(database.tenants(), rotated).resealAll(List.of(tenant)).resealed());
+
+            Map<String, String> passwords = database.tenants().inTenant(tenant, handle -> handle.createQuery(
+                            "select purpose, password_sealed from mailboxes").map((rs, ctx) -> Map.entry(
+                            rs.getString(1), new SecretBox(key((byte) 2)).open(rs.getString(2)))).list())
+                    .stream().collect(Collectors.toMap(Map.Entry::getKey, Map.Entry::getValue));
+            assertEquals(Map.of("bounces", "bounce-password", "email_bot", "bot-password"), passwords);
+        }
+    }
 }

@@ -18,27 +18,33 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Properties;
 import java.util.Set;
+import java.util.TreeSet;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
 
 /**
- * Per-tenant SMTP server, sender address, daily cap and bounce mailbox (admins only), and the
- * route each tenant's mail takes: its own server, else the product's configured one, else the
- * development capture. Passwords are sealed with {@link SecretBox} before they are stored.
+ * Per-tenant SMTP server, sender address, daily cap and bounce mailbox (admins only; the mailbox is
+ * kept by {@link MailboxStore}), and the route each tenant's mail takes: its own server, else the
+ * product's configured one, else the development capture. Passwords are sealed with {@link SecretBox}
+ * before they are stored.
  */
 public final class MailSettingsService {
-    private static final Set<String> FIELDS = Set.of("smtpHost", "smtpPort", "smtpSecurity", "smtpUsername",
-            "smtpPassword", "fromAddress", "fromName", "dailyCap", "imapHost", "imapPort", "imapSecurity",
-            "imapUsername", "imapPassword", "imapFolder");
+    private static final Set<String> FIELDS = Stream.concat(Stream.of("smtpHost", "smtpPort", "smtpSecurity",
+            "smtpUsername", "smtpPassword", "fromAddress", "fromName", "dailyCap"), MailboxStore.FIELDS.stream())
+            .collect(Collectors.toUnmodifiableSet());
 
     private final TenantTransactions transactions;
     private final AuditTrail audit;
     private final SecretBox secrets;
+    private final MailboxStore mailboxes;
     private final OutreachSettings defaults;
 
     public MailSettingsService(TenantTransactions transactions, AuditTrail audit, SecretBox secrets,
-                               OutreachSettings defaults) {
+                               MailboxStore mailboxes, OutreachSettings defaults) {
         this.transactions = transactions;
         this.audit = audit;
         this.secrets = secrets;
+        this.mailboxes = mailboxes;
         this.defaults = defaults;
     }
 
@@ -65,13 +71,8 @@ public final class MailSettingsService {
                     "dailyCap", "must be a whole number from 1 to 10000000, or null for the default");
             values.put("dailyCap", cap == null ? null : ((Number) cap).intValue());
         }
-        SettingsFields.text(reader, values, "imapHost", 255);
-        SettingsFields.port(body, violations, values, "imapPort");
-        SettingsFields.choice(body, violations, values, "imapSecurity", List.of("none", "tls"));
-        SettingsFields.text(reader, values, "imapUsername", 255);
-        SettingsFields.text(reader, values, "imapFolder", 200);
         SettingsFields.sealed(body, violations, values, "smtpPassword", secrets);
-        SettingsFields.sealed(body, violations, values, "imapPassword", secrets);
+        Map<String, Object> bounceMailbox = mailboxes.read(body, reader, violations);
         violations.throwIfAny();
         return transactions.inTenant(actor.tenant(), handle -> {
             handle.createUpdate("insert into mail_settings (tenant_id) values (crm_current_tenant()) on conflict do nothing")
@@ -81,7 +82,10 @@ public final class MailSettingsService {
                 handle.createUpdate("update mail_settings set " + column(entry.getKey()) + " = :value")
                         .bind("value", entry.getValue()).execute();
             }
-            audit.record(actor, "mail_settings.update", "mail_settings", null, Map.of("fields", values.keySet()));
+            mailboxes.save(handle, MailboxStore.Use.BOUNCES, bounceMailbox);
+            Set<String> fields = new TreeSet<>(values.keySet());
+            fields.addAll(bounceMailbox.keySet());
+            audit.record(actor, "mail_settings.update", "mail_settings", null, Map.of("fields", fields));
             return row(actor.tenant()).orElseThrow().view();
         });
     }
@@ -112,39 +116,33 @@ public final class MailSettingsService {
 
     /** The tenant's bounce mailbox, if it configured one. */
     public Optional<MailboxAccount> bounceMailbox(TenantId tenant) {
-        return row(tenant).filter(s -> s.view.imapHost() != null).map(s -> new MailboxAccount(s.view.imapHost(),
-                s.view.imapPort() == null ? 993 : s.view.imapPort(), s.view.imapSecurity(), s.view.imapUsername(),
-                open(s.imapPassword), s.view.imapFolder()));
+        return transactions.inTenant(tenant, handle -> mailboxes.account(handle, MailboxStore.Use.BOUNCES));
     }
 
     private String open(String sealed) {
         return sealed == null ? null : secrets.open(sealed);
     }
 
-    private record Stored(MailSettings view, String smtpPassword, String imapPassword) {
+    private record Stored(MailSettings view, String smtpPassword) {
     }
 
     private Optional<Stored> row(TenantId tenant) {
-        return transactions.inTenant(tenant, handle -> handle.createQuery("select * from mail_settings")
-                .map((rs, ctx) -> stored(rs)).findOne());
+        return transactions.inTenant(tenant, handle -> {
+            MailboxSettings bounces = mailboxes.settings(handle, MailboxStore.Use.BOUNCES);
+            return handle.createQuery("select * from mail_settings").map((rs, ctx) -> stored(rs, bounces)).findOne();
+        });
     }
 
-    private static Stored stored(ResultSet rs) throws SQLException {
+    private static Stored stored(ResultSet rs, MailboxSettings bounces) throws SQLException {
         String smtpPassword = rs.getString("smtp_password_sealed");
-        String imapPassword = rs.getString("imap_password_sealed");
         return new Stored(new MailSettings(rs.getString("smtp_host"), (Integer) rs.getObject("smtp_port"),
                 rs.getString("smtp_security"), rs.getString("smtp_username"), smtpPassword != null,
                 rs.getString("from_address"), rs.getString("from_name"), (Integer) rs.getObject("daily_cap"),
-                rs.getString("imap_host"), (Integer) rs.getObject("imap_port"), rs.getString("imap_security"),
-                rs.getString("imap_username"), imapPassword != null, rs.getString("imap_folder"),
-                rs.getTimestamp("updated_at").toInstant()), smtpPassword, imapPassword);
+                bounces.host(), bounces.port(), bounces.security(), bounces.username(), bounces.passwordSet(),
+                bounces.folder(), bounces.laterThan(rs.getTimestamp("updated_at").toInstant())), smtpPassword);
     }
 
     private static String column(String field) {
-        return switch (field) {
-            case "smtpPassword" -> "smtp_password_sealed";
-            case "imapPassword" -> "imap_password_sealed";
-            default -> field.replaceAll("([A-Z])", "_$1").toLowerCase();
-        };
+        return field.equals("smtpPassword") ? "smtp_password_sealed" : field.replaceAll("([A-Z])", "_$1").toLowerCase();
     }
 }

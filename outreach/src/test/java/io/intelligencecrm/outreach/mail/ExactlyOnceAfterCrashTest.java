@@ -15,6 +15,7 @@ import java.util.UUID;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
@@ -25,6 +26,7 @@ import org.junit.jupiter.params.provider.ValueSource;
  * one mail either way. The five-minute lease is made to lapse by moving the row's lease end to now
  * instead of waiting.
  */
+@Tag("slow")
 class ExactlyOnceAfterCrashTest {
     private OutreachFixture fixture;
     private TenantId tenant;

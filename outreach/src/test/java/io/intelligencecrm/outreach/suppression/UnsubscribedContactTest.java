@@ -13,9 +13,11 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 /** An address that unsubscribed through its link gets nothing, whichever path queued the mail. */
+@Tag("slow")
 class UnsubscribedContactTest {
     private OutreachFixture fixture;
     private TenantId tenant;

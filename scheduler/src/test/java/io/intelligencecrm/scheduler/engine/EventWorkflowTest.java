@@ -18,9 +18,11 @@ import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 /** Record events start workflows; an agent step decides the branch; drafts wait for approval. */
+@Tag("slow")
 class EventWorkflowTest {
     private final KeywordModel model = new KeywordModel("bigcorp.example");
     private SchedulerFixture fixture;

@@ -14,6 +14,7 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Supplier;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.quartz.Job;
 import org.quartz.Scheduler;
@@ -22,6 +23,7 @@ import org.quartz.Scheduler;
  * A node (a real separate JVM) dies while running a recoverable job; another node of the cluster
  * notices the missed check-ins and runs the job again, flagged as a recovery.
  */
+@Tag("slow")
 class CrashRecoveryTest {
 
     @Test

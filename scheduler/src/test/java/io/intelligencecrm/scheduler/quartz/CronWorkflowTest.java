@@ -1,5 +1,6 @@
 package io.intelligencecrm.scheduler.quartz;
 
+import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -78,24 +79,17 @@ class CronWorkflowTest {
         assertEquals(1, fixture.scheduler.workflows().runs(rep, workflow.id(), 10).size(), "fired once");
     }
 
-    private WorkflowRun awaitRun(Workflow workflow, Duration timeout) throws InterruptedException {
-        Instant until = Instant.now().plus(timeout);
-        while (Instant.now().isBefore(until)) {
-            List<WorkflowRun> runs = fixture.scheduler.workflows().runs(rep, workflow.id(), 10);
-            if (!runs.isEmpty() && runs.getFirst().status().equals("succeeded")) return runs.getFirst();
-            Thread.sleep(200);
-        }
-        throw new AssertionError("the workflow did not run: " + fixture.scheduler.workflows().runs(rep, workflow.id(), 10));
+    private WorkflowRun awaitRun(Workflow workflow, Duration timeout) {
+        return await("the workflow ran").atMost(timeout)
+                .until(() -> fixture.scheduler.workflows().runs(rep, workflow.id(), 10),
+                        runs -> !runs.isEmpty() && runs.getFirst().status().equals("succeeded"))
+                .getFirst();
     }
 
-    private MimeMessage awaitMail(Duration timeout) throws InterruptedException {
-        Instant until = Instant.now().plus(timeout);
-        while (Instant.now().isBefore(until)) {
+    private MimeMessage awaitMail(Duration timeout) {
+        return await("a mail arrived").atMost(timeout).until(() -> {
             fixture.mail.drain();
-            MimeMessage[] received = fixture.outreach.mail.getReceivedMessages();
-            if (received.length > 0) return received[0];
-            Thread.sleep(200);
-        }
-        throw new AssertionError("no mail arrived");
+            return fixture.outreach.mail.getReceivedMessages();
+        }, received -> received.length > 0)[0];
     }
 }

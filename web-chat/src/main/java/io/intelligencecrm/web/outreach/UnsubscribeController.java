@@ -1,8 +1,10 @@
 package io.intelligencecrm.web.outreach;
 
 import io.intelligencecrm.outreach.unsubscribe.UnsubscribeService;
+import io.intelligencecrm.web.page.Templates;
 import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
+import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -11,10 +13,14 @@ import java.util.Optional;
  * unsubscribes, which is also what mail clients send for RFC 8058 one-click unsubscribe.
  */
 public final class UnsubscribeController {
-    private final UnsubscribeService unsubscribe;
+    private static final String INVALID = "This unsubscribe link is not valid.";
 
-    public UnsubscribeController(UnsubscribeService unsubscribe) {
+    private final UnsubscribeService unsubscribe;
+    private final Templates templates;
+
+    public UnsubscribeController(UnsubscribeService unsubscribe, Templates templates) {
         this.unsubscribe = unsubscribe;
+        this.templates = templates;
     }
 
     public void routes(RoutesConfig routes) {
@@ -25,29 +31,23 @@ public final class UnsubscribeController {
     void confirm(Context ctx) {
         Optional<String> address = unsubscribe.address(ctx.pathParam("token"));
         if (address.isEmpty()) {
-            ctx.status(404).html(page("This unsubscribe link is not valid.", ""));
+            show(ctx.status(404), INVALID, false);
             return;
         }
-        ctx.html(page("Unsubscribe " + escape(address.get()) + " from our emails?",
-                "<form method=\"post\"><button type=\"submit\">Unsubscribe</button></form>"));
+        show(ctx, "Unsubscribe " + address.get() + " from our emails?", true);
     }
 
     void unsubscribe(Context ctx) {
         Optional<String> address = unsubscribe.unsubscribe(ctx.pathParam("token"));
         if (address.isEmpty()) {
-            ctx.status(404).html(page("This unsubscribe link is not valid.", ""));
+            show(ctx.status(404), INVALID, false);
             return;
         }
-        ctx.html(page(escape(address.get()) + " will not receive our emails any more.", ""));
+        show(ctx, address.get() + " will not receive our emails any more.", false);
     }
 
-    private static String page(String message, String form) {
-        return "<!doctype html><html lang=\"en\"><head><meta charset=\"utf-8\"><title>Unsubscribe</title>"
-                + "<meta name=\"viewport\" content=\"width=device-width\"></head><body style=\"font-family:sans-serif;"
-                + "max-width:32rem;margin:4rem auto\"><p>" + message + "</p>" + form + "</body></html>";
-    }
-
-    private static String escape(String text) {
-        return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;").replace("\"", "&quot;");
+    /** The address is inserted as text by the template, whatever it contains. */
+    private void show(Context ctx, String message, boolean confirm) {
+        templates.page(ctx, "unsubscribe.jte", Map.of("message", message, "confirm", confirm));
     }
 }

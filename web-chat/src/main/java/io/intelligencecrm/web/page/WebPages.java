@@ -30,10 +30,12 @@ import java.util.function.Consumer;
 public final class WebPages {
     private final List<Consumer<io.javalin.config.RoutesConfig>> routes;
     private final PageErrors errors;
+    private final Templates templates;
 
-    private WebPages(List<Consumer<io.javalin.config.RoutesConfig>> routes, PageErrors errors) {
+    private WebPages(List<Consumer<io.javalin.config.RoutesConfig>> routes, PageErrors errors, Templates templates) {
         this.routes = routes;
         this.errors = errors;
+        this.templates = templates;
     }
 
     public static WebPages create(Settings settings, Clock clock, CoreServices core, AgentServices agent,
@@ -56,7 +58,7 @@ public final class WebPages {
                 dashboard::routes, new ToolPages(gate, templates)::routes,
                 new MailPage(gate, templates, capturedMails)::routes,
                 new ProposalPage(gate, templates, agent.proposals(), approvalCodes, clock)::routes),
-                new PageErrors(sessions, gate, templates));
+                new PageErrors(sessions, gate, templates), templates);
     }
 
     public void configure(JavalinConfig config) {
@@ -71,5 +73,10 @@ public final class WebPages {
 
     public PageErrors errors() {
         return errors;
+    }
+
+    /** For pages served outside the signed-in app (the unsubscribe link). */
+    public Templates templates() {
+        return templates;
     }
 }

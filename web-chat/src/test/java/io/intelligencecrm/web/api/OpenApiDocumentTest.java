@@ -7,31 +7,26 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.intelligencecrm.web.CrmApplication;
 import io.intelligencecrm.web.testing.ApiClient;
-import io.intelligencecrm.web.testing.TestServer;
+import io.intelligencecrm.web.testing.CrmApplicationTest;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
+@CrmApplicationTest
 class OpenApiDocumentTest {
     private static CrmApplication application;
     private static JsonNode document;
 
     @BeforeAll
-    static void start() {
-        application = TestServer.start();
+    static void start(CrmApplication started) {
+        application = started;
         ApiClient.Response response = new ApiClient(application.url(), null).get("/api/openapi.json");
         assertEquals(200, response.status());
         document = response.json();
-    }
-
-    @AfterAll
-    static void stop() {
-        application.stop();
     }
 
     @Test

@@ -11,31 +11,26 @@ import io.intelligencecrm.core.secret.KeyRing;
 import io.intelligencecrm.core.user.Role;
 import io.intelligencecrm.web.CrmApplication;
 import io.intelligencecrm.web.testing.ApiClient;
+import io.intelligencecrm.web.testing.CrmApplicationTest;
 import io.intelligencecrm.web.testing.DemoLogins;
-import io.intelligencecrm.web.testing.TestServer;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.Base64;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
+@CrmApplicationTest
 class AuthenticationTest {
     private static CrmApplication application;
     private static ApiClient anonymous;
 
     @BeforeAll
-    static void start() {
-        application = TestServer.start();
+    static void start(CrmApplication started) {
+        application = started;
         anonymous = new ApiClient(application.url(), null);
-    }
-
-    @AfterAll
-    static void stop() {
-        application.stop();
     }
 
     private static ApiClient.Response login(String tenant, String email, String password) {

@@ -10,14 +10,13 @@ import io.intelligencecrm.core.user.Role;
 import io.intelligencecrm.tools.proposal.DeleteContactHandler;
 import io.intelligencecrm.web.CrmApplication;
 import io.intelligencecrm.web.testing.ApiClient;
+import io.intelligencecrm.web.testing.CrmApplicationTest;
 import io.intelligencecrm.web.testing.DemoLogins;
 import io.intelligencecrm.web.testing.OtherTenant;
-import io.intelligencecrm.web.testing.TestServer;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
@@ -25,6 +24,7 @@ import org.junit.jupiter.api.Test;
  * The cross-tenant matrix: every API route that takes an id, called by tenant A's admin with tenant
  * B's ids, answers 404 exactly like a missing id; every list shows none of B's rows.
  */
+@CrmApplicationTest
 class CrossTenantIsolationTest {
     private static CrmApplication application;
     private static ApiClient intruder;
@@ -33,8 +33,8 @@ class CrossTenantIsolationTest {
     private static String ownContact;
 
     @BeforeAll
-    static void start() {
-        application = TestServer.start();
+    static void start(CrmApplication started) {
+        application = started;
         OtherTenant.create(application, "victim");
         ApiClient victim = OtherTenant.login(application, "victim", Role.ADMIN);
         String company = victim.post("/api/companies", "{\"name\": \"Victim Industries\"}").json().get("id").asText();
@@ -76,11 +76,6 @@ class CrossTenantIsolationTest {
                 Map.entry("scoring", rescoring));
         intruder = DemoLogins.as(application, Role.ADMIN);
         ownContact = intruder.post("/api/contacts", "{\"firstName\": \"Own\"}").json().get("id").asText();
-    }
-
-    @AfterAll
-    static void stop() {
-        application.stop();
     }
 
     @Test

@@ -7,27 +7,21 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.intelligencecrm.core.user.Role;
 import io.intelligencecrm.web.CrmApplication;
 import io.intelligencecrm.web.testing.ApiClient;
+import io.intelligencecrm.web.testing.CrmApplicationTest;
 import io.intelligencecrm.web.testing.DemoLogins;
 import io.intelligencecrm.web.testing.OtherTenant;
-import io.intelligencecrm.web.testing.TestServer;
-import java.util.Map;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
+@CrmApplicationTest(environment = {"CRM_RATE_LIMIT_USER_PER_MINUTE=20", "CRM_RATE_LIMIT_TENANT_PER_MINUTE=30",
+        "CRM_RATE_LIMIT_LOGIN_PER_MINUTE=5"})
 class RateLimitTest {
     private static CrmApplication application;
 
     @BeforeAll
-    static void start() {
-        application = TestServer.start(Map.of("CRM_RATE_LIMIT_USER_PER_MINUTE", "20",
-                "CRM_RATE_LIMIT_TENANT_PER_MINUTE", "30", "CRM_RATE_LIMIT_LOGIN_PER_MINUTE", "5"));
+    static void start(CrmApplication started) {
+        application = started;
         OtherTenant.create(application, "calm");
-    }
-
-    @AfterAll
-    static void stop() {
-        application.stop();
     }
 
     @Test

@@ -6,13 +6,13 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.intelligencecrm.core.user.Role;
 import io.intelligencecrm.web.CrmApplication;
 import io.intelligencecrm.web.testing.ApiClient;
+import io.intelligencecrm.web.testing.CrmApplicationTest;
 import io.intelligencecrm.web.testing.DemoLogins;
-import io.intelligencecrm.web.testing.TestServer;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /** Each role's allowed and refused actions, through the API (the same checks guard the agent's tools). */
+@CrmApplicationTest
 class RolePermissionsTest {
     private static CrmApplication application;
     private static ApiClient admin;
@@ -21,17 +21,12 @@ class RolePermissionsTest {
     private static String repId;
 
     @BeforeAll
-    static void start() {
-        application = TestServer.start();
+    static void start(CrmApplication started) {
+        application = started;
         admin = DemoLogins.as(application, Role.ADMIN);
         manager = DemoLogins.as(application, Role.MANAGER);
         rep = DemoLogins.as(application, Role.REP);
         repId = rep.get("/api/auth/me").json().get("id").asText();
-    }
-
-    @AfterAll
-    static void stop() {
-        application.stop();
     }
 
     private static String contactOwnedBy(ApiClient client, String email) {

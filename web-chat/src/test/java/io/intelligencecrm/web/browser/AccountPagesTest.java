@@ -9,8 +9,10 @@ import io.intelligencecrm.core.demo.DemoData;
 import io.intelligencecrm.core.user.Role;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
+@Tag("slow")
 class AccountPagesTest {
 
     @Test

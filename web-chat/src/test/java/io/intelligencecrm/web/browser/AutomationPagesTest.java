@@ -1,6 +1,7 @@
 package io.intelligencecrm.web.browser;
 
 import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
+import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -16,12 +17,15 @@ import io.intelligencecrm.web.slack.FakeSlack;
 import io.intelligencecrm.web.slack.SignedSlackClient;
 import io.intelligencecrm.web.testing.ApiClient;
 import io.intelligencecrm.web.testing.DemoLogins;
+import java.time.Duration;
 import java.util.UUID;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 /** Workflows, captured mail, the inbox and Slack, used in the browser as a person would. */
+@Tag("slow")
 class AutomationPagesTest {
     /** Runs advance through the outbox dispatcher (once a second), so a run takes a few seconds. */
     private static final LocatorAssertions.ContainsTextOptions A_RUN = new LocatorAssertions.ContainsTextOptions()
@@ -109,10 +113,10 @@ class AutomationPagesTest {
         Page page = BrowserApp.signedIn(Role.MANAGER);
         page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("Mail")).click();
         Locator mail = page.locator("#captured a", new Page.LocatorOptions().setHasText("Your <b>trial</b>"));
-        for (int i = 0; i < 50 && mail.count() == 0; i++) {
-            Thread.sleep(200);
+        await("the mail reached the capture").atMost(Duration.ofSeconds(10)).until(() -> {
             page.reload();
-        }
+            return mail.count() > 0;
+        });
         mail.click();
         assertThat(page.locator("#mail-subject")).hasText("Your <b>trial</b>");
         assertThat(page.locator("#mail-body")).containsText("<script>window.pwned = 1</script>");
@@ -164,10 +168,8 @@ class AutomationPagesTest {
                            {"id": "todo", "type": "create_task", "title": "Call <b>Nakatomi</b> back", "dueIn": "P1D"}]}}""");
         assertEquals(201, created.status(), created.body());
         String runId = rep.post("/api/workflows/" + created.json().get("id").asText() + "/run", "{}").json().get("id").asText();
-        for (int i = 0; i < 150 && !rep.get("/api/workflow-runs/" + runId).json().get("status").asText().equals("succeeded"); i++) {
-            Thread.sleep(200);
-        }
-        assertEquals("succeeded", rep.get("/api/workflow-runs/" + runId).json().get("status").asText());
+        await("the run succeeded").atMost(Duration.ofSeconds(30))
+                .until(() -> rep.get("/api/workflow-runs/" + runId).json().get("status").asText(), "succeeded"::equals);
 
         Page page = BrowserApp.signedIn(Role.REP);
         int waiting = Integer.parseInt(page.locator("#inbox-count").textContent());

@@ -21,8 +21,10 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
 import java.util.concurrent.CompletionException;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
+@Tag("slow")
 class BrowserSecurityTest {
     private static final String SCRIPT = "<script>window.__pwned='name'</script>";
     private static final String IMAGE = "<img src=x onerror=\"window.__pwned='note'\">";

@@ -8,8 +8,10 @@ import com.microsoft.playwright.Page;
 import com.microsoft.playwright.options.AriaRole;
 import io.intelligencecrm.core.user.Role;
 import io.intelligencecrm.web.testing.DemoLogins;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
+@Tag("slow")
 class RecordPagesTest {
 
     @Test

@@ -24,9 +24,11 @@ import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 /** The same agent turn when the configured provider speaks Anthropic's Messages API. */
+@Tag("slow")
 class AgentChatOverAnthropicTest {
     private static ScriptedAnthropicServer model;
     private static CrmApplication application;

@@ -38,6 +38,7 @@ import java.util.concurrent.CompletionException;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -45,6 +46,7 @@ import org.junit.jupiter.api.Test;
  * OpenAI-protocol server, which plays the model (sometimes a compromised one) and records what the
  * application sent it. One application for the class; each test scripts its own turns.
  */
+@Tag("slow")
 class AgentChatOverOpenAiTest {
     private static final String API_KEY = "sk-scripted-secret-4711";
     /** Every tool with a side effect, direct or proposed. */

@@ -15,9 +15,11 @@ import io.intelligencecrm.web.testing.DemoLogins;
 import io.intelligencecrm.web.testing.TestServer;
 import java.util.List;
 import java.util.Map;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 /** A conversation's memory lives in PostgreSQL, so a restarted server continues it. */
+@Tag("slow")
 class ChatMemoryRestartTest {
 
     @Test

@@ -20,9 +20,11 @@ import io.intelligencecrm.web.testing.DemoLogins;
 import io.intelligencecrm.web.testing.TestServer;
 import java.util.List;
 import java.util.Map;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 /** The tenant's daily token budget, counted from the usage the provider reports. */
+@Tag("slow")
 class DailyTokenBudgetTest {
 
     @Test

@@ -16,9 +16,11 @@ import java.net.InetAddress;
 import java.net.ServerSocket;
 import java.util.List;
 import java.util.Map;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 /** A provider nobody answers at: the user gets a sentence, not a stack trace, and no record changes. */
+@Tag("slow")
 class ProviderUnreachableTest {
     private static final String API_KEY = "sk-unreachable-secret-0815";
 

@@ -9,28 +9,23 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.intelligencecrm.core.user.Role;
 import io.intelligencecrm.web.CrmApplication;
 import io.intelligencecrm.web.testing.ApiClient;
+import io.intelligencecrm.web.testing.CrmApplicationTest;
 import io.intelligencecrm.web.testing.DemoLogins;
-import io.intelligencecrm.web.testing.TestServer;
 import java.util.HashSet;
 import java.util.Set;
 import java.util.UUID;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
+@CrmApplicationTest
 class ContactsApiTest {
     private static CrmApplication application;
     private static ApiClient admin;
 
     @BeforeAll
-    static void start() {
-        application = TestServer.start();
+    static void start(CrmApplication started) {
+        application = started;
         admin = DemoLogins.as(application, Role.ADMIN);
-    }
-
-    @AfterAll
-    static void stop() {
-        application.stop();
     }
 
     private static JsonNode create(String json) {

@@ -7,14 +7,14 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.intelligencecrm.core.user.Role;
 import io.intelligencecrm.web.CrmApplication;
 import io.intelligencecrm.web.testing.ApiClient;
+import io.intelligencecrm.web.testing.CrmApplicationTest;
 import io.intelligencecrm.web.testing.DemoLogins;
-import io.intelligencecrm.web.testing.TestServer;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
+@CrmApplicationTest(own = true)
 class CsvImportTest {
     /** A file as people really export them: BOM, quoted commas and quotes, a line break in a cell, blank lines. */
     /** A file as people really export them: BOM, quoted commas and quotes, a line break in a cell, blank lines. */
@@ -33,14 +33,9 @@ class CsvImportTest {
     private static ApiClient manager;
 
     @BeforeAll
-    static void start() {
-        application = TestServer.start();
+    static void start(CrmApplication started) {
+        application = started;
         manager = DemoLogins.as(application, Role.MANAGER);
-    }
-
-    @AfterAll
-    static void stop() {
-        application.stop();
     }
 
     private static JsonNode importCsv(String csv, String query) {
@@ -119,11 +114,12 @@ class CsvImportTest {
         ApiClient rep = DemoLogins.as(application, Role.REP);
         String repId = rep.get("/api/auth/me").json().get("id").asText();
         ApiClient.Response response = rep.postRaw("/api/contacts/import",
-                "email,name,owner\nmine@rep.example,Mine Rep,\nhis@rep.example,His Rep,sam@demo.example\n", "text/csv");
+                "email,name,owner\nimported-mine@rep.example,Mine Rep,\n"
+                        + "imported-his@rep.example,His Rep,sam@demo.example\n", "text/csv");
         assertEquals(200, response.status(), response.body());
         assertEquals(1, response.json().get("created").asInt());
         assertTrue(response.json().at("/rejected/0/reason").asText().contains("reps can only import contacts they own"));
-        assertEquals(repId, rep.get("/api/contacts?q=mine@rep.example").json().at("/items/0/ownerId").asText());
+        assertEquals(repId, rep.get("/api/contacts?q=imported-mine@rep.example").json().at("/items/0/ownerId").asText());
     }
 
     @Test

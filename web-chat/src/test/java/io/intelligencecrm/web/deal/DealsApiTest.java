@@ -7,25 +7,20 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.intelligencecrm.core.user.Role;
 import io.intelligencecrm.web.CrmApplication;
 import io.intelligencecrm.web.testing.ApiClient;
+import io.intelligencecrm.web.testing.CrmApplicationTest;
 import io.intelligencecrm.web.testing.DemoLogins;
-import io.intelligencecrm.web.testing.TestServer;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
+@CrmApplicationTest
 class DealsApiTest {
     private static CrmApplication application;
     private static ApiClient rep;
 
     @BeforeAll
-    static void start() {
-        application = TestServer.start();
+    static void start(CrmApplication started) {
+        application = started;
         rep = DemoLogins.as(application, Role.REP);
-    }
-
-    @AfterAll
-    static void stop() {
-        application.stop();
     }
 
     @Test

@@ -5,7 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.intelligencecrm.web.CrmApplication;
-import io.intelligencecrm.web.testing.TestServer;
+import io.intelligencecrm.web.testing.CrmApplicationTest;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -16,11 +16,11 @@ import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /** What the docs tell people to call exists on the real server, and the REST page's commands run. */
+@CrmApplicationTest
 class DocumentedCommandsTest {
     private static final String VERBS = "GET|POST|PUT|PATCH|DELETE";
     /** "GET /api/x", "GET|POST /api/x", "GET/PATCH/DELETE /api/x/{id}", "POST /api/x/{id}/pause|resume". */
@@ -31,13 +31,8 @@ class DocumentedCommandsTest {
     private static CrmApplication application;
 
     @BeforeAll
-    static void start() {
-        application = TestServer.start();
-    }
-
-    @AfterAll
-    static void stop() {
-        application.stop();
+    static void start(CrmApplication started) {
+        application = started;
     }
 
     @Test

@@ -1,9 +1,9 @@
 package io.intelligencecrm.web.email;
 
+import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.junit.jupiter.api.Assertions.fail;
 
 import com.icegreen.greenmail.user.GreenMailUser;
 import com.icegreen.greenmail.util.GreenMail;
@@ -28,9 +28,10 @@ import java.util.Arrays;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Properties;
-import java.util.function.Supplier;
+import java.util.concurrent.Callable;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -38,6 +39,7 @@ import org.junit.jupiter.api.Test;
  * the bot's IMAP mailbox and as the SMTP server answers leave through. Mail is put straight into the
  * bot's mailbox, headers and all, as the receiving server would (Authentication-Results included).
  */
+@Tag("slow")
 class EmailBotTest {
     private static final String BOT = "bot@crm.test";
     private static final String TRUSTED_SERVER = "mx.crm.test";
@@ -158,8 +160,8 @@ class EmailBotTest {
                 && !"received".equals(outcome("<spoof@attacker.example>")));
         assertEquals("ignored", outcome("<spoof@attacker.example>"));
         assertEquals(0, count("select count(*) from conversations where external_ref = '<spoof@attacker.example>'"));
-        pause(Duration.ofMillis(800));
-        assertTrue(findReply("<spoof@attacker.example>").isEmpty(), "no answer to a spoofed command");
+        await("no answer to a spoofed command").during(Duration.ofMillis(800)).atMost(Duration.ofSeconds(5))
+                .until(() -> findReply("<spoof@attacker.example>").isEmpty());
     }
 
     @Test
@@ -191,9 +193,9 @@ class EmailBotTest {
         deliver(raw);
         deliver(raw);
         awaitTrue("the mail was handled", () -> "interaction".equals(outcome("<twice@twice.example>")));
-        pause(Duration.ofMillis(1500));
-        assertEquals(1, count("select count(*) from interactions where contact_id = '" + contactId
-                + "' and direction = 'inbound'"));
+        await("the second delivery adds nothing").during(Duration.ofMillis(1500)).atMost(Duration.ofSeconds(5))
+                .until(() -> count("select count(*) from interactions where contact_id = '" + contactId
+                        + "' and direction = 'inbound'") == 1);
     }
 
     @Test
@@ -214,9 +216,9 @@ class EmailBotTest {
         MimeMessage reply = replyTo("<hook-1@demo.example>");
         assertEquals(personal, reply.getReplyTo()[0].toString(), "follow-ups go to the personal address again");
         assertEquals("command", outcome("<hook-1@demo.example>"));
-        pause(Duration.ofMillis(500));
-        assertEquals(1, Arrays.stream(mail.getReceivedMessages()).filter(m -> header(m, "In-Reply-To")
-                .equals("<hook-1@demo.example>")).count());
+        await("the retry is answered once").during(Duration.ofMillis(500)).atMost(Duration.ofSeconds(5))
+                .until(() -> Arrays.stream(mail.getReceivedMessages()).filter(m -> header(m, "In-Reply-To")
+                        .equals("<hook-1@demo.example>")).count() == 1);
     }
 
     private static HttpResponse<String> webhook(String body, String secret) throws Exception {
@@ -263,14 +265,8 @@ class EmailBotTest {
     }
 
     private static MimeMessage replyTo(String messageId) {
-        long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
-        while (System.nanoTime() < deadline) {
-            Optional<MimeMessage> reply = findReply(messageId);
-            if (reply.isPresent()) return reply.get();
-            pause(Duration.ofMillis(100));
-        }
-        fail("no reply to " + messageId + "; bot outcome: " + outcome(messageId));
-        return null;
+        return await("a reply to " + messageId).atMost(Duration.ofSeconds(30))
+                .until(() -> findReply(messageId), Optional::isPresent).orElseThrow();
     }
 
     private static Optional<MimeMessage> findReply(String messageId) {
@@ -304,20 +300,7 @@ class EmailBotTest {
                 .mapTo(Long.class).one());
     }
 
-    private static void awaitTrue(String what, Supplier<Boolean> condition) {
-        long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
-        while (System.nanoTime() < deadline) {
-            if (condition.get()) return;
-            pause(Duration.ofMillis(100));
-        }
-        fail("timed out waiting until " + what);
-    }
-
-    private static void pause(Duration duration) {
-        try {
-            Thread.sleep(duration);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
+    private static void awaitTrue(String what, Callable<Boolean> condition) {
+        await(what).atMost(Duration.ofSeconds(30)).until(condition);
     }
 }

@@ -4,27 +4,22 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.intelligencecrm.web.CrmApplication;
-import io.intelligencecrm.web.testing.TestServer;
+import io.intelligencecrm.web.testing.CrmApplicationTest;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
+@CrmApplicationTest
 class HealthEndpointsTest {
     private static CrmApplication application;
     private static final HttpClient http = HttpClient.newHttpClient();
 
     @BeforeAll
-    static void start() {
-        application = TestServer.start();
-    }
-
-    @AfterAll
-    static void stop() {
-        application.stop();
+    static void start(CrmApplication started) {
+        application = started;
     }
 
     private static HttpResponse<String> get(String path) throws Exception {

@@ -1,5 +1,6 @@
 package io.intelligencecrm.web.knowledge;
 
+import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -7,26 +8,22 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.intelligencecrm.core.user.Role;
 import io.intelligencecrm.web.CrmApplication;
 import io.intelligencecrm.web.testing.ApiClient;
+import io.intelligencecrm.web.testing.CrmApplicationTest;
 import io.intelligencecrm.web.testing.DemoLogins;
-import io.intelligencecrm.web.testing.TestServer;
-import org.junit.jupiter.api.AfterAll;
+import java.time.Duration;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
+@CrmApplicationTest
 class KnowledgeApiTest {
     private static final String BOUNDARY = "----crm-test-boundary";
     private static CrmApplication application;
     private static ApiClient manager;
 
     @BeforeAll
-    static void start() {
-        application = TestServer.start();
+    static void start(CrmApplication started) {
+        application = started;
         manager = DemoLogins.as(application, Role.MANAGER);
-    }
-
-    @AfterAll
-    static void stop() {
-        application.stop();
     }
 
     @Test
@@ -41,13 +38,8 @@ class KnowledgeApiTest {
                 """);
         assertEquals(201, uploaded.status(), uploaded.body());
         String id = uploaded.json().get("id").asText();
-        JsonNode document = uploaded.json();
-        long deadline = System.currentTimeMillis() + 15_000;
-        while (!document.get("status").asText().equals("indexed") && System.currentTimeMillis() < deadline) {
-            Thread.sleep(200);
-            document = manager.get("/api/knowledge/" + id).json();
-        }
-        assertEquals("indexed", document.get("status").asText(), document.toString());
+        await("the document is indexed").atMost(Duration.ofSeconds(15))
+                .until(() -> manager.get("/api/knowledge/" + id).json().get("status").asText(), "indexed"::equals);
         assertTrue(manager.get("/api/knowledge").body().contains(id));
 
         JsonNode hits = manager.get("/api/search?q=how%20soon%20is%20the%20kickoff%20call&types=document").json().get("items");

@@ -1,5 +1,6 @@
 package io.intelligencecrm.web.metrics;
 
+import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -238,12 +239,7 @@ class MetricsEndpointTest {
         assertTrue(now > then, series + labels + " moved: " + then + " -> " + now);
     }
 
-    private static void awaitTrue(BooleanSupplier condition, String what) throws InterruptedException {
-        long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
-        while (System.nanoTime() < deadline) {
-            if (condition.getAsBoolean()) return;
-            Thread.sleep(100);
-        }
-        assertFalse(true, "timed out waiting until " + what);
+    private static void awaitTrue(BooleanSupplier condition, String what) {
+        await(what).atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(100)).until(condition::getAsBoolean);
     }
 }

@@ -1,5 +1,6 @@
 package io.intelligencecrm.web.outreach;
 
+import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -9,17 +10,16 @@ import io.intelligencecrm.core.identity.Actor;
 import io.intelligencecrm.core.user.Role;
 import io.intelligencecrm.web.CrmApplication;
 import io.intelligencecrm.web.testing.ApiClient;
+import io.intelligencecrm.web.testing.CrmApplicationTest;
 import io.intelligencecrm.web.testing.DemoLogins;
-import io.intelligencecrm.web.testing.TestServer;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.util.Map;
+import java.time.Duration;
 import java.util.UUID;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
@@ -27,19 +27,15 @@ import org.junit.jupiter.api.Test;
  * The running application delivers queued mail by itself (its dispatcher runs), keeps it in the
  * development capture when no SMTP server is configured, and serves the unsubscribe link without login.
  */
+@CrmApplicationTest(environment = {"CRM_MAIL_DISPATCH_MILLIS=100"})
 class OutreachApiTest {
     private static CrmApplication application;
     private static ApiClient admin;
 
     @BeforeAll
-    static void start() {
-        application = TestServer.start(Map.of("CRM_MAIL_DISPATCH_MILLIS", "100"));
+    static void start(CrmApplication started) {
+        application = started;
         admin = DemoLogins.as(application, Role.ADMIN);
-    }
-
-    @AfterAll
-    static void stop() {
-        application.stop();
     }
 
     @Test
@@ -52,11 +48,8 @@ class OutreachApiTest {
         application.outreach().emailQueue().toContact(actor, UUID.fromString(contact.get("id").asText()),
                 "Welcome", "Hello Una", "test:" + UUID.randomUUID());
 
-        JsonNode captured = null;
-        for (int i = 0; i < 100 && (captured == null || captured.isEmpty()); i++) {
-            Thread.sleep(100);
-            captured = admin.get("/api/outreach/captured?to=" + email).json();
-        }
+        JsonNode captured = await("the dispatcher delivered it").atMost(Duration.ofSeconds(10))
+                .until(() -> admin.get("/api/outreach/captured?to=" + email).json(), list -> !list.isEmpty());
         assertEquals(1, captured.size(), "the dispatcher delivered it to the capture");
         String raw = captured.get(0).get("raw").asText();
         Matcher link = Pattern.compile("List-Unsubscribe: <([^>]+)>").matcher(raw);
@@ -68,6 +61,7 @@ class OutreachApiTest {
                 HttpResponse.BodyHandlers.ofString());
         assertEquals(200, page.statusCode());
         assertTrue(page.body().contains(email));
+        assertTrue(page.body().contains("<form method=\"post\">"), page.body());
         assertTrue(admin.get("/api/outreach/suppressions").body().indexOf(email) < 0, "GET alone changes nothing");
 
         HttpResponse<String> oneClick = http.send(HttpRequest.newBuilder(URI.create(application.url() + path))

@@ -1,5 +1,6 @@
 package io.intelligencecrm.web.scoring;
 
+import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -8,27 +9,23 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.intelligencecrm.core.user.Role;
 import io.intelligencecrm.web.CrmApplication;
 import io.intelligencecrm.web.testing.ApiClient;
+import io.intelligencecrm.web.testing.CrmApplicationTest;
 import io.intelligencecrm.web.testing.DemoLogins;
-import io.intelligencecrm.web.testing.TestServer;
-import org.junit.jupiter.api.AfterAll;
+import java.time.Duration;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
+@CrmApplicationTest
 class ScoringApiTest {
     private static CrmApplication application;
     private static ApiClient manager;
     private static ApiClient rep;
 
     @BeforeAll
-    static void start() {
-        application = TestServer.start();
+    static void start(CrmApplication started) {
+        application = started;
         manager = DemoLogins.as(application, Role.MANAGER);
         rep = DemoLogins.as(application, Role.REP);
-    }
-
-    @AfterAll
-    static void stop() {
-        application.stop();
     }
 
     @Test
@@ -51,11 +48,9 @@ class ScoringApiTest {
         ApiClient.Response started = manager.post("/api/scoring/rescore", "{}");
         assertEquals(202, started.status(), started.body());
         String job = started.json().get("id").asText();
-        JsonNode progress = started.json();
-        for (int i = 0; i < 300 && progress.get("status").asText().equals("running"); i++) {
-            Thread.sleep(100);
-            progress = manager.get("/api/scoring/jobs/" + job).json();
-        }
+        JsonNode progress = await("the rescoring job finished").atMost(Duration.ofSeconds(30))
+                .until(() -> manager.get("/api/scoring/jobs/" + job).json(),
+                        state -> !state.get("status").asText().equals("running"));
         assertEquals("succeeded", progress.get("status").asText(), progress.toString());
         assertTrue(progress.get("done").asInt() > 50);
         assertEquals(progress.get("total").asInt(), progress.get("done").asInt());

@@ -26,12 +26,14 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 /**
  * The agent in Slack, end to end: the real server on a real database with the offline model, and a
  * local server speaking Slack's Web API. Each test uses its own channel so they do not see each other.
  */
+@Tag("slow")
 class SlackBotTest {
     private static final String SIGNING_SECRET = "8f742231b10e8888abcd99eeefff85a5";
     private static final String ALEX = "U0ALEX";

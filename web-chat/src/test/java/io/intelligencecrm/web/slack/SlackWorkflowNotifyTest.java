@@ -15,9 +15,11 @@ import java.util.Map;
 import java.util.UUID;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 /** A workflow's notify step posting to a Slack channel and to its owner, against a local server speaking Slack's API. */
+@Tag("slow")
 class SlackWorkflowNotifyTest {
     private static final String JORDAN = "U0JORDAN";
 

@@ -12,12 +12,12 @@ import io.intelligencecrm.core.user.Role;
 import io.intelligencecrm.core.user.UserRepository;
 import io.intelligencecrm.web.CrmApplication;
 import io.intelligencecrm.web.testing.ApiClient;
+import io.intelligencecrm.web.testing.CrmApplicationTest;
 import io.intelligencecrm.web.testing.DemoLogins;
-import io.intelligencecrm.web.testing.TestServer;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
+@CrmApplicationTest
 class TasksApiTest {
     private static CrmApplication application;
     private static ApiClient rep;
@@ -26,8 +26,8 @@ class TasksApiTest {
     private static String repId;
 
     @BeforeAll
-    static void start() {
-        application = TestServer.start();
+    static void start(CrmApplication started) {
+        application = started;
         rep = DemoLogins.as(application, Role.REP);
         manager = DemoLogins.as(application, Role.MANAGER);
         repId = rep.get("/api/auth/me").json().get("id").asText();
@@ -35,11 +35,6 @@ class TasksApiTest {
         new UserRepository(application.database().tenants()).create(demo, "vera@demo.example", "Vera Viewer",
                 Role.VIEWER, "UTC", new PasswordHasher().hash("viewer-pass-1234"));
         viewer = ApiClient.login(application.url(), DemoData.SLUG, "vera@demo.example", "viewer-pass-1234");
-    }
-
-    @AfterAll
-    static void stop() {
-        application.stop();
     }
 
     @Test

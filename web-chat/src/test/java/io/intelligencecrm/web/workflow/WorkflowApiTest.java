@@ -1,5 +1,6 @@
 package io.intelligencecrm.web.workflow;
 
+import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -8,14 +9,14 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.intelligencecrm.core.user.Role;
 import io.intelligencecrm.web.CrmApplication;
 import io.intelligencecrm.web.testing.ApiClient;
+import io.intelligencecrm.web.testing.CrmApplicationTest;
 import io.intelligencecrm.web.testing.DemoLogins;
-import io.intelligencecrm.web.testing.TestServer;
-import java.util.Map;
-import org.junit.jupiter.api.AfterAll;
+import java.time.Duration;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /** The workflow lifecycle through the REST API, on the running application with its scheduler. */
+@CrmApplicationTest(environment = {"CRM_MAIL_DISPATCH_MILLIS=100"})
 class WorkflowApiTest {
     private static final String DEFINITION = """
             {"trigger": {"type": "manual"},
@@ -26,14 +27,9 @@ class WorkflowApiTest {
     private static ApiClient rep;
 
     @BeforeAll
-    static void start() {
-        application = TestServer.start(Map.of("CRM_MAIL_DISPATCH_MILLIS", "100"));
+    static void start(CrmApplication started) {
+        application = started;
         rep = DemoLogins.as(application, Role.REP);
-    }
-
-    @AfterAll
-    static void stop() {
-        application.stop();
     }
 
     @Test
@@ -47,13 +43,9 @@ class WorkflowApiTest {
         assertEquals("active", rep.post("/api/workflows/" + id + "/activate", "{}").json().get("status").asText());
 
         String runId = rep.post("/api/workflows/" + id + "/run", "{}").json().get("id").asText();
-        JsonNode run = null;
-        for (int i = 0; i < 100; i++) {
-            run = rep.get("/api/workflow-runs/" + runId).json();
-            if (run.get("status").asText().equals("waiting")) break;
-            Thread.sleep(100);
-        }
-        assertEquals("waiting", run.get("status").asText(), run.toString());
+        JsonNode run = await("the run is waiting").atMost(Duration.ofSeconds(10))
+                .until(() -> rep.get("/api/workflow-runs/" + runId).json(),
+                        state -> state.get("status").asText().equals("waiting"));
         assertEquals("remind", run.at("/steps/0/id").asText());
         JsonNode task = rep.get("/api/tasks").json().get(0);
         assertEquals("Review the pipeline", task.get("title").asText());
