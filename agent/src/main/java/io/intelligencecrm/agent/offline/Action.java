@@ -91,7 +91,7 @@ record Action(String description, String kind, String tool, String idArgument, M
         String more = namesakes > options.size() ? "\n(" + namesakes + (namesakes >= 50 ? " or more" : "") + " match in all; the full name"
                 + " or the email narrows it down.)" : "";
         String text = "Several " + plural(noun(kind)) + " match \"" + choice.words() + "\":\n" + list + more + "\nWhich one do you mean? "
-                + "Say \"the first one\", \"the 2nd one\", or give the name, email or company.";
+                + "Say \"the first one\", \"the second one\", or give the name, email or company.";
         return new Part.Question(text, options, kind, choose);
     }
 

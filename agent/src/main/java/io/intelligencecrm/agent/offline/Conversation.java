@@ -164,6 +164,18 @@ final class Conversation {
         return Optional.empty();
     }
 
+    /** The records of this kind the latest result naming any listed, when it listed several ("her" then asks which). */
+    List<Seen> lastList(String kind) {
+        for (int t = turns.size() - 2; t >= 0; t--) {
+            List<ToolExecutionResultMessage> results = turns.get(t).results();
+            for (int r = results.size() - 1; r >= 0; r--) {
+                List<Seen> named = RecordsSeen.in(results.get(r)).stream().filter(seen -> seen.kind().equals(kind)).toList();
+                if (!named.isEmpty()) return named.size() > 1 ? named : List.of();
+            }
+        }
+        return List.of();
+    }
+
     /** Row {@code n} (1-based, -1 the last) of the latest list of this kind an earlier result showed. */
     Optional<Seen> row(String kind, int n) {
         for (int t = turns.size() - 2; t >= 0; t--) {

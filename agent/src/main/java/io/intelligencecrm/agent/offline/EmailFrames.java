@@ -36,8 +36,9 @@ final class EmailFrames {
     static Part group(Reading reading) {
         Plan plan = GroupEmailCommands.understand(reading.text(), reading.today());
         if (plan != null) return new Part.Steps(plan);
-        return Part.Question.plain("Which group should the email go to, and what is it about? Narrow the group by a company, a "
-                + "stage, a country or your own contacts, for example \"email all my customers in Germany about the webinar\".");
+        return Part.Question.plain("Which group should the email go to, and what is it about? In offline mode I email a group narrowed "
+                + "by a company, a stage, a country or your own contacts, for example \"email all my customers in Germany about the "
+                + "webinar\".");
     }
 
     static Part bulk(Reading reading) {

@@ -108,6 +108,12 @@ record Reading(String text, TextScan scan, Conversation conversation, Set<String
         if (hasPronoun()) {
             Optional<Conversation.Seen> focus = conversation.focus(kind);
             if (focus.isPresent()) return known(focus.get());
+            List<Conversation.Seen> listed = conversation.lastList(kind);
+            // "move her to qualified" after a list of two: which of them is a question, not a guess.
+            if (!listed.isEmpty() && scan.first(Span.Kind.ORDINAL).isEmpty()) {
+                return new Target.Choice(pronoun(), listed.stream().limit(6).map(seen -> new RecordMention(kind, seen.id(), seen.name(),
+                        1.0, null, null, null, true, false, listed.size())).toList());
+            }
         }
         Optional<Span> ordinal = scan.first(Span.Kind.ORDINAL);
         if (ordinal.isPresent()) {
