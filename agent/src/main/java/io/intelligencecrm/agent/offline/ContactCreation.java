@@ -85,7 +85,7 @@ final class ContactCreation {
         for (String piece : SPLIT.split(rest.strip())) {
             // Once the name is read, "met him at the Berlin expo" is a note as said.
             String segment = named ? Words.tidy(piece.strip()) : Words.tidy(MET.matcher(piece.strip()).replaceFirst(""));
-            if (!named) segment = IS_NAME.matcher(segment).replaceFirst("");
+            segment = IS_NAME.matcher(segment).replaceFirst("");
             if (segment.isEmpty()) continue;
             if (!named) {
                 Matcher name = NAME.matcher(segment);

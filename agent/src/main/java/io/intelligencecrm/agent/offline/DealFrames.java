@@ -189,7 +189,9 @@ final class DealFrames {
             tool = "markDealLost";
             Matcher reason = REASON.matcher(reading.text());
             if (reason.find()) {
-                String said = Words.tidy(reason.group("reason"));
+                // "as lost because of price": the reason is "price".
+                String said = Words.tidy(reason.group("reason").replaceFirst("(?i)^(?:lost|dead|closed)\\s+(?:because\\s+of|because|due\\s+to"
+                        + "|over|to|on)\\s+", ""));
                 if (!said.isEmpty() && !said.matches("(?i)lost|the deal|it|a competitor")) arguments.put("reason", said);
                 else if (said.equalsIgnoreCase("a competitor")) arguments.put("reason", "chose a competitor");
             }
