@@ -45,6 +45,7 @@ if [ ! -f "$PG_SHARE/extension/vector.control" ] || [ ! -f "/usr/lib/postgresql/
   [ -f "/usr/include/postgresql/$PG_VERSION/server/postgres.h" ] || packages+=("postgresql-server-dev-$PG_VERSION")
   command -v make >/dev/null && command -v gcc >/dev/null || packages+=(build-essential)
   command -v dpkg-source >/dev/null || packages+=(dpkg-dev)
+  [ -f /usr/share/keyrings/debian-archive-keyring.gpg ] || packages+=(debian-archive-keyring)
 fi
 
 if [ ${#packages[@]} -eq 0 ] && ! $vector_missing; then
@@ -57,11 +58,8 @@ if [ "$(id -u)" -ne 0 ]; then
   say "run these as root, then run the command again:"
   [ ${#packages[@]} -eq 0 ] || printf '  sudo apt-get update && sudo apt-get install -y %s\n' "${packages[*]}" >&2
   if $vector_missing; then
-    cat >&2 <<MSG
-  echo 'deb-src http://deb.debian.org/debian trixie main' | sudo tee /etc/apt/sources.list.d/crm-pgvector-src.list
-  sudo apt-get update && cd "\$(mktemp -d)" && apt-get source pgvector && cd pgvector-$PGVECTOR_VERSION \\
-    && make PG_CONFIG=$PG_BIN/pg_config && sudo make install PG_CONFIG=$PG_BIN/pg_config
-MSG
+    printf '  sudo %s   # builds pgvector %s from Debian'"'"'s source package, fetched through your apt sources\n' \
+      "$0" "$PGVECTOR_VERSION" >&2
   fi
   exit 1
 fi
@@ -75,16 +73,9 @@ fi
 
 if $vector_missing; then
   say "building pgvector $PGVECTOR_VERSION from Debian's source package (about 30 s)"
-  src_list=/etc/apt/sources.list.d/crm-pgvector-src.list
-  echo 'deb-src http://deb.debian.org/debian trixie main' > "$src_list"
-  apt-get update -qq
   work=$(mktemp -d)
-  chmod 755 "$work"
-  # apt drops privileges to _apt for downloads; the folder must be writable by it.
-  chown _apt "$work" 2>/dev/null || true
-  (cd "$work" && apt-get source -qq "pgvector=$PGVECTOR_VERSION*" >/dev/null 2>&1 || apt-get source -qq pgvector >/dev/null)
-  rm -f "$src_list"
-  apt-get update -qq || true
+  # Through this machine's own apt (its mirror, its proxy) with apt's signature checks; see the script.
+  PGVECTOR_VERSION=$PGVECTOR_VERSION "$(dirname "$0")/pgvector-source.sh" "$work"
   (cd "$work"/pgvector-*/ && make -s PG_CONFIG="$PG_BIN/pg_config" >/dev/null && make -s install PG_CONFIG="$PG_BIN/pg_config" >/dev/null)
   rm -rf "$work"
   say "pgvector installed"

@@ -174,8 +174,9 @@ public final class ScoringService {
         });
     }
 
-    /** Scores one contact now; any role that can see contacts may ask. */
+    /** Scores one contact now, storing the score: any role that writes (viewers read the stored scores). */
     public ScoredLead score(Actor actor, UUID contactId) {
+        Permissions.requireWriter(actor);
         return scoreContact(actor.tenant(), contactId);
     }
 
@@ -201,6 +202,7 @@ public final class ScoringService {
 
     /** "Score my leads": rescores the caller's own open leads now. */
     public int scoreLeadsOf(Actor actor) {
+        Permissions.requireWriter(actor);
         List<UUID> mine = transactions.inTenant(actor.tenant(), handle -> handle.createQuery("""
                         select id from contacts
                          where owner_id = :owner and deleted_at is null and lifecycle_stage in ('lead', 'qualified')""")

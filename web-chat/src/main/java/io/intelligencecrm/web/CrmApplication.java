@@ -60,6 +60,7 @@ import io.intelligencecrm.web.deal.DealController;
 import io.intelligencecrm.web.email.EmailBotController;
 import io.intelligencecrm.web.health.HealthController;
 import io.intelligencecrm.web.http.ErrorResponses;
+import io.intelligencecrm.web.http.NulGuard;
 import io.intelligencecrm.web.http.RequestLog;
 import io.intelligencecrm.web.interaction.InteractionController;
 import io.intelligencecrm.web.knowledge.KnowledgeController;
@@ -315,6 +316,8 @@ public final class CrmApplication {
                 new UnsubscribeController(outreach.unsubscribe(), pages.templates()).routes(config.routes);
                 mcpEndpoint.routes(config.routes);
                 config.routes.beforeMatched("/api/*", authentication);
+                // After authentication, so a refused request is still logged with its tenant and user.
+                config.routes.beforeMatched(new NulGuard());
                 api.registerAll(config.routes);
                 new SlackWebhookController(slack).routes(config.routes);
                 config.routes.wsBeforeUpgrade("/ws/chat", socketAuthentication);

@@ -7,6 +7,7 @@ import io.intelligencecrm.agent.runtime.Persona;
 import io.intelligencecrm.core.conversation.Conversation;
 import io.intelligencecrm.core.conversation.ConversationService;
 import io.intelligencecrm.core.error.CrmException;
+import io.intelligencecrm.core.text.NulCharacters;
 import io.intelligencecrm.core.error.ErrorCode;
 import io.intelligencecrm.core.identity.Actor;
 import io.intelligencecrm.core.logging.LogContext;
@@ -165,6 +166,7 @@ public final class ChatService {
 
     private static String checkedMessage(String message) {
         if (message == null || message.isBlank()) throw CrmException.invalid("message", "must not be empty");
+        NulCharacters.reject("message", message);
         if (message.length() > MAX_MESSAGE_CHARS) {
             throw CrmException.invalid("message", "at most " + MAX_MESSAGE_CHARS + " characters");
         }

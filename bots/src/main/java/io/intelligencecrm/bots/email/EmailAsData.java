@@ -3,14 +3,17 @@ package io.intelligencecrm.bots.email;
 import io.intelligencecrm.core.contact.Contact;
 import io.intelligencecrm.core.contact.ContactDao;
 import io.intelligencecrm.core.contact.ContactService;
+import io.intelligencecrm.core.erasure.ErasedAddresses;
 import io.intelligencecrm.core.identity.Actor;
 import io.intelligencecrm.core.interaction.InteractionService;
 import io.intelligencecrm.core.tenant.TenantId;
 import io.intelligencecrm.core.tenant.TenantTransactions;
 import io.intelligencecrm.core.user.Role;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import org.jdbi.v3.core.Handle;
 
 /**
  * Mail that is not a command: logged as an inbound email on the contact with the sender's address
@@ -33,17 +36,21 @@ final class EmailAsData {
 
     /** @return "interaction", "lead" or "ignored"; the lead, interaction and its metadata commit together */
     String record(TenantId tenant, InboundEmail email, boolean createLead) {
-        return transactions.inTenant(tenant, handle -> record(tenant,
+        return transactions.inTenant(tenant, handle -> record(handle, tenant,
                 handle.attach(ContactDao.class).findActiveByEmail(email.from()), email, createLead));
     }
 
-    private String record(TenantId tenant, Optional<Contact> known, InboundEmail email, boolean createLead) {
+    private String record(Handle handle, TenantId tenant, Optional<Contact> known, InboundEmail email,
+                          boolean createLead) {
         // Nobody signed in sent this: the mailbox acts as the system, audited as such.
         Actor system = new Actor(tenant, null, Role.ADMIN, Actor.Kind.SYSTEM, null);
         String outcome = "interaction";
         Contact contact;
         if (known.isPresent()) {
             contact = known.get();
+        } else if (createLead && !ErasedAddresses.erased(handle, tenant, List.of(email.from())).isEmpty()) {
+            // Someone erased at their request writes again: their mail is not turned back into a record of them.
+            return "ignored";
         } else if (createLead) {
             contact = contacts.create(system, lead(email));
             outcome = "lead";

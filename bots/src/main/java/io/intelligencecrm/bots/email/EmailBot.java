@@ -69,7 +69,7 @@ public final class EmailBot {
             return new Decision(data.record(bot.tenant(), email, false), "sender check failed");
         }
         Actor actor = Actor.user(bot.tenant(), user.get().id(), user.get().role());
-        commands.answer(actor, email, replyAddress(bot, email));
+        commands.answer(actor, email, bot.address());
         return new Decision("command", null);
     }
 
@@ -80,10 +80,5 @@ public final class EmailBot {
         }
         String tag = bot.tagAmong(email.to());
         return tag != null && addresses.userOfToken(bot.tenant(), tag).filter(user.id()::equals).isPresent();
-    }
-
-    /** Answers go back to the address the user wrote to, so a personal address stays in the thread. */
-    private static String replyAddress(EmailBotConfig bot, InboundEmail email) {
-        return email.to().stream().filter(bot::isBotAddress).findFirst().orElse(bot.address());
     }
 }

@@ -32,7 +32,10 @@ final class EmailCommands {
         this.outbox = outbox;
     }
 
-    /** @param replyTo the address the user wrote to (their personal address stays in the thread) */
+    /**
+     * @param replyTo where the user's answers go: the bot's own address, never a personal one (its token would be
+     *                echoed into every reply and every copy of it)
+     */
     void answer(Actor actor, InboundEmail email, String replyTo) {
         Conversation conversation = conversations.resume(actor, "email", email.threadRoot());
         TurnOutput output = new TurnOutput();

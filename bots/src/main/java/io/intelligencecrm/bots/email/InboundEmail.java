@@ -1,11 +1,13 @@
 package io.intelligencecrm.bots.email;
 
+import io.intelligencecrm.core.text.NulCharacters;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 
 /**
- * One mail that reached the bot, read from the mailbox or posted by a provider's webhook.
+ * One mail that reached the bot, read from the mailbox or posted by a provider's webhook. A NUL in
+ * its text is dropped: it cannot be stored, and the mail must not be lost for it.
  *
  * @param from                  the sender's address, lower case
  * @param fromName              the sender's display name, or null
@@ -20,9 +22,16 @@ public record InboundEmail(String from, String fromName, List<String> to, String
                            List<String> authenticationResults, boolean autoSubmitted) {
 
     public InboundEmail {
-        from = from == null ? null : from.strip().toLowerCase(Locale.ROOT);
-        to = to == null ? List.of() : to.stream().map(address -> address.strip().toLowerCase(Locale.ROOT)).toList();
-        references = references == null ? List.of() : List.copyOf(references);
+        from = from == null ? null : NulCharacters.strip(from).strip().toLowerCase(Locale.ROOT);
+        fromName = NulCharacters.strip(fromName);
+        to = to == null ? List.of() : to.stream()
+                .map(address -> NulCharacters.strip(address).strip().toLowerCase(Locale.ROOT)).toList();
+        subject = NulCharacters.strip(subject);
+        text = NulCharacters.strip(text);
+        html = NulCharacters.strip(html);
+        messageId = NulCharacters.strip(messageId);
+        inReplyTo = NulCharacters.strip(inReplyTo);
+        references = references == null ? List.of() : references.stream().map(NulCharacters::strip).toList();
         authenticationResults = authenticationResults == null ? List.of() : List.copyOf(authenticationResults);
     }
 

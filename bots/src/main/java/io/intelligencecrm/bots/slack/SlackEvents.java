@@ -3,6 +3,7 @@ package io.intelligencecrm.bots.slack;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.intelligencecrm.bots.BackgroundTurns;
 import io.intelligencecrm.core.json.Json;
+import io.intelligencecrm.core.text.NulCharacters;
 import java.util.regex.Pattern;
 
 /**
@@ -59,7 +60,8 @@ public final class SlackEvents {
         if (!mention && !direct || user == null || channel == null || ts == null) return;
         if (user.equals(workspace.botUserId()) || !event.path("bot_id").isMissingNode()) return;
         String thread = SlackForms.text(event, "thread_ts") != null ? SlackForms.text(event, "thread_ts") : ts;
-        String text = SlackText.plain(mentionOf(workspace).matcher(event.path("text").asText("")).replaceAll(" "));
+        String text = SlackText.plain(mentionOf(workspace).matcher(NulCharacters.strip(event.path("text").asText("")))
+                .replaceAll(" "));
         var actor = turns.actorOrExplain(workspace, user, channel, thread);
         if (actor.isEmpty()) return;
         if (text.isBlank()) {

@@ -48,8 +48,10 @@ public final class SlackIntegration {
         if (botToken == null || !botToken.strip().startsWith("xoxb-")) {
             problems.put("botToken", "must be the app's Bot User OAuth Token (starts with xoxb-)");
         }
-        if (signingSecret == null || !signingSecret.strip().matches("[0-9a-fA-F]{16,128}")) {
-            problems.put("signingSecret", "must be the app's Signing Secret (hexadecimal, from Basic Information)");
+        // Slack issues letters and digits (its own documented example, 8f742231b10e8888abcd99yyyzzz85a5, is not hex).
+        if (signingSecret == null || !signingSecret.strip().matches("[0-9A-Za-z]{16,128}")) {
+            problems.put("signingSecret", "must be the app's Signing Secret (16 or more letters and digits, from Basic"
+                    + " Information)");
         }
         if (!problems.isEmpty()) {
             throw new CrmException(ErrorCode.VALIDATION, "The Slack credentials are not valid", problems);

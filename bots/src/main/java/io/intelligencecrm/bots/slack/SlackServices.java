@@ -26,7 +26,7 @@ public record SlackServices(SlackEvents events, SlackInteractions interactions, 
         SlackWorkspaces workspaces = new SlackWorkspaces(database.jdbi(), transactions, box);
         SlackUserLinks links = new SlackUserLinks(transactions);
         UserRepository users = new UserRepository(transactions);
-        SlackGate gate = new SlackGate(workspaces, clock);
+        SlackGate gate = new SlackGate(workspaces, new SlackReplays(transactions), clock);
         SlackLinkCodes codes = new SlackLinkCodes(transactions, clock);
         SlackTurns turns = new SlackTurns(agent.chat(), agent.conversations(), new SlackIdentities(links, users, api),
                 codes, api);

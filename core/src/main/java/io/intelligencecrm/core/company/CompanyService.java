@@ -181,9 +181,13 @@ public final class CompanyService {
 
     private static void rejectDuplicateDomain(Handle handle, String domain, UUID self) {
         if (domain == null) return;
+        // No unique index guards domains (older databases may hold duplicates), so two requests racing to add the
+        // same domain take turns here until their transactions end; the second then sees the first's company.
+        handle.execute("select pg_advisory_xact_lock(hashtextextended('company-domain:' || crm_current_tenant() || ':' || ?, 0))",
+                domain);
         handle.attach(CompanyDao.class).findByDomain(domain).filter(existing -> !existing.id().equals(self))
                 .ifPresent(existing -> {
-                    throw CrmException.conflict("A company with this domain already exists: " + existing.name(),
+                    throw CrmException.duplicate("domain", "A company with this domain already exists: " + existing.name(),
                             Map.of("existingId", existing.id().toString(), "field", "domain"));
                 });
     }

@@ -4,6 +4,8 @@ import io.intelligencecrm.core.audit.AuditTrail;
 import io.intelligencecrm.core.company.CompanyDao;
 import io.intelligencecrm.core.company.CompanyService;
 import io.intelligencecrm.core.deal.DealDao;
+import io.intelligencecrm.core.erasure.ErasedAddresses;
+import io.intelligencecrm.core.erasure.PersonErasure;
 import io.intelligencecrm.core.error.CrmException;
 import io.intelligencecrm.core.error.Violations;
 import io.intelligencecrm.core.events.ChangeFeed;
@@ -16,6 +18,7 @@ import io.intelligencecrm.core.record.FieldReader;
 import io.intelligencecrm.core.record.RecordTrash;
 import io.intelligencecrm.core.record.RecordWrites;
 import io.intelligencecrm.core.tenant.TenantTransactions;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -91,6 +94,9 @@ public final class ContactService {
                 values.put("company_id", companies.findOrCreate(actor, companyName).id());
             }
             rejectDuplicateEmail(handle, (String) values.get("email"), null);
+            if (values.get("email") != null) {
+                ErasedAddresses.refuse(handle, actor.tenant(), "email", (String) values.get("email"));
+            }
             UUID id = RecordWrites.insert(handle, "contacts", values);
             Contact created = require(handle, id);
             audit.record(actor, "contact.create", "contact", id, RecordWrites.creationDiff(values));
@@ -112,7 +118,12 @@ public final class ContactService {
             if (values.get("company_id") != null) companies.require(handle, (UUID) values.get("company_id"), "companyId");
             else if (companyName != null) values.put("company_id", companies.findOrCreate(actor, companyName).id());
             if (values.containsKey("custom")) values.put("custom", mergeAttributes(before.custom(), values.get("custom")));
-            if (values.get("email") != null) rejectDuplicateEmail(handle, (String) values.get("email"), id);
+            if (values.get("email") != null) {
+                rejectDuplicateEmail(handle, (String) values.get("email"), id);
+                if (!values.get("email").equals(before.email())) {
+                    ErasedAddresses.refuse(handle, actor.tenant(), "email", (String) values.get("email"));
+                }
+            }
             Map<String, Object> diff = RecordWrites.diff(currentValues(before), values);
             if (diff.isEmpty()) return before;
             Map<String, Object> changed = new LinkedHashMap<>();
@@ -174,25 +185,46 @@ public final class ContactService {
     }
 
     /**
-     * Erases a person (admins only): the contact, their interactions and scores, and whatever the
-     * erasure steps of other modules derived; audit entries about them are redacted, and only the
-     * fact that an erasure happened is recorded. Deals survive without the person.
+     * Erases a person (admins only): the contact and the duplicates merged into it, their interactions and
+     * scores, every copy of their data the CRM made elsewhere ({@link PersonErasure}: pending sends cancelled,
+     * chat, proposals, audit entries, mail and every other table rewritten), and whatever the erasure steps
+     * of other modules derived. Their addresses stay only as hashes on the suppression list, so they are not
+     * contacted or imported again. Audit entries keep who did what; the erasure itself is recorded. Deals
+     * survive without the person.
      */
     public void erase(Actor actor, UUID id) {
         Permissions.requireAdmin(actor, "erase people");
         transactions.useTenant(actor.tenant(), handle -> {
             handle.attach(ContactDao.class).find(id).orElseThrow(() -> CrmException.notFound("Contact"));
-            List<UUID> interactionIds = handle.createQuery("select id from interactions where contact_id = :id")
-                    .bind("id", id).mapTo(UUID.class).list();
-            for (ErasureStep step : erasureSteps) step.erase(handle, actor.tenant(), id, interactionIds);
-            handle.createUpdate("update contacts set merged_into = null where merged_into = :id").bind("id", id).execute();
-            handle.createUpdate("delete from contacts where id = :id").bind("id", id).execute();
-            handle.createQuery("select crm_redact_audit('contact', :ids)").bind("ids", new UUID[] {id})
-                    .mapTo(Integer.class).one();
+            List<UUID> people = handle.createQuery("""
+                            with recursive person (id) as (
+                                select cast(:id as uuid)
+                                union select c.id from contacts c join person p on c.merged_into = p.id
+                                 where c.tenant_id = crm_current_tenant())
+                            select id from person""").bind("id", id).mapTo(UUID.class).list();
+            UUID[] ids = people.toArray(UUID[]::new);
+            List<UUID> interactionIds = new ArrayList<>();
+            for (UUID person : people) {
+                List<UUID> theirs = handle.createQuery("""
+                                select id from interactions where tenant_id = crm_current_tenant() and contact_id = :id""")
+                        .bind("id", person).mapTo(UUID.class).list();
+                interactionIds.addAll(theirs);
+                for (ErasureStep step : erasureSteps) step.erase(handle, actor.tenant(), person, theirs);
+            }
+            PersonErasure.Outcome erased = PersonErasure.erase(handle, actor.tenant(), people);
+            handle.createUpdate("delete from contacts where tenant_id = crm_current_tenant() and id = any(:people)")
+                    .bind("people", ids).execute();
+            handle.createQuery("select crm_redact_audit('contact', :ids)").bind("ids", ids).mapTo(Integer.class).one();
             handle.createQuery("select crm_redact_audit('interaction', :ids)")
                     .bind("ids", interactionIds.toArray(UUID[]::new)).mapTo(Integer.class).one();
-            audit.record(actor, "contact.erase", "contact", id, Map.of("interactionsErased", interactionIds.size()));
+            audit.record(actor, "contact.erase", "contact", id, Map.of("interactionsErased", interactionIds.size(),
+                    "duplicatesErased", people.size() - 1, "sendsCancelled", erased.cancelledSends(),
+                    "runsCancelled", erased.cancelledRuns(), "proposalsWithdrawn", erased.withdrawnProposals(),
+                    "rowsRewritten", erased.rewrittenRows()));
             changes.publish(actor.tenant(), new RecordChange("contact", id, "erased", Map.of(), actor.userId()));
+            // Records whose vectors mentioned the person are embedded again from their rewritten text.
+            erased.reembed().forEach(source -> changes.publish(actor.tenant(),
+                    new RecordChange(source.type(), source.id(), "redacted", Map.of(), actor.userId())));
         });
     }
 
@@ -266,7 +298,7 @@ public final class ContactService {
         handle.attach(ContactDao.class).findActiveByEmail(email)
                 .filter(existing -> !existing.id().equals(self))
                 .ifPresent(existing -> {
-                    throw CrmException.conflict("A contact with this email already exists: " + existing.fullName(),
+                    throw CrmException.duplicate("email", "A contact with this email already exists: " + existing.fullName(),
                             Map.of("existingId", existing.id().toString(), "field", "email"));
                 });
     }

@@ -22,7 +22,13 @@ public final class CrmException extends RuntimeException {
     /** @param extensions extra members for the client, e.g. the id of the record a duplicate conflicts with */
     public CrmException(ErrorCode code, String message, Map<String, String> fieldErrors,
                         Map<String, Object> extensions) {
-        super(message);
+        this(code, message, fieldErrors, extensions, null);
+    }
+
+    /** @param cause what failed underneath (a database error), kept for a log, never shown to the client */
+    public CrmException(ErrorCode code, String message, Map<String, String> fieldErrors,
+                        Map<String, Object> extensions, Throwable cause) {
+        super(message, cause);
         this.code = code;
         this.fieldErrors = Map.copyOf(fieldErrors);
         this.extensions = Map.copyOf(extensions);
@@ -42,6 +48,12 @@ public final class CrmException extends RuntimeException {
 
     public static CrmException conflict(String message, Map<String, Object> extensions) {
         return new CrmException(ErrorCode.CONFLICT, message, Map.of(), extensions);
+    }
+
+    /** A conflict with an existing record over one field's value (an email, a domain). */
+    public static CrmException duplicate(String field, String message, Map<String, Object> extensions) {
+        return new CrmException(ErrorCode.CONFLICT, message, Map.of(field, "is already used by another record"),
+                extensions);
     }
 
     public ErrorCode code() {

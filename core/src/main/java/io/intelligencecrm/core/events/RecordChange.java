@@ -10,7 +10,8 @@ import java.util.UUID;
  * outbox after commit.
  *
  * @param entityType e.g. "contact", "company", "deal", "interaction"
- * @param action     "created", "updated", "deleted", "restored", "erased", "merged"
+ * @param action     "created", "updated", "deleted", "restored", "erased", "merged",
+ *                   "redacted" (text about an erased person was rewritten; nothing else changed)
  * @param changes    field name to {@code [old, new]} for updates; empty otherwise
  * @param actorUserId the user on whose behalf the change was made, if any
  */

@@ -11,7 +11,8 @@ import org.jdbi.v3.sqlobject.statement.SqlUpdate;
 public interface ApiKeyDao {
     String COLUMNS = "id, name, role, user_id, created_at, last_used_at, revoked_at";
 
-    record StoredKey(UUID id, Role role, UUID userId, String secretHash) {
+    /** @param ownerRole the owning user's role now, which the key never exceeds */
+    record StoredKey(UUID id, Role role, UUID userId, String secretHash, Role ownerRole) {
     }
 
     @SqlUpdate("""
@@ -27,7 +28,7 @@ public interface ApiKeyDao {
     List<ApiKey> list();
 
     @SqlQuery("""
-            select k.id, k.role, k.user_id, k.secret_hash
+            select k.id, k.role, k.user_id, k.secret_hash, u.role as owner_role
               from api_keys k join users u on u.tenant_id = k.tenant_id and u.id = k.user_id
              where k.id = :id and k.revoked_at is null and u.active""")
     Optional<StoredKey> findActive(@Bind("id") UUID id);

@@ -5,12 +5,13 @@ import io.intelligencecrm.core.error.CrmException;
 import io.intelligencecrm.core.error.Violations;
 import io.intelligencecrm.core.tenant.TenantTransactions;
 import io.intelligencecrm.core.user.Role;
+import io.intelligencecrm.core.user.User;
 import io.intelligencecrm.core.user.UserDao;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
-/** Per-tenant API keys for bots and scripts; admins only. */
+/** Per-tenant API keys for bots and scripts; admins only. A key's role never exceeds its user's. */
 public final class ApiKeyService {
     private final TenantTransactions transactions;
     private final AuditTrail audit;
@@ -31,12 +32,15 @@ public final class ApiKeyService {
         Permissions.requireAdmin(actor, "manage API keys");
         new Violations()
                 .check(name != null && !name.isBlank() && name.length() <= 100, "name", "is required (at most 100 characters)")
-                .check(role != null, "role", "must be admin, manager or rep")
+                .check(role != null, "role", "must be admin, manager, rep or viewer")
                 .throwIfAny();
         UUID userId = actsAs == null ? actor.userId() : actsAs;
         return transactions.inTenant(actor.tenant(), handle -> {
-            if (handle.attach(UserDao.class).find(userId).isEmpty()) {
-                throw CrmException.invalid("userId", "no such user");
+            User owner = handle.attach(UserDao.class).find(userId)
+                    .orElseThrow(() -> CrmException.invalid("userId", "no such user"));
+            if (!owner.role().atLeast(role)) {
+                throw CrmException.invalid("role", "cannot exceed the role of the user the key acts as ("
+                        + owner.role().stored() + ")");
             }
             CompoundToken token = CompoundToken.issue(Authentication.API_KEY_KIND, actor.tenant(), UUID.randomUUID());
             ApiKeyDao keys = handle.attach(ApiKeyDao.class);

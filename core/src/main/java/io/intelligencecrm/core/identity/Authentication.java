@@ -8,6 +8,7 @@ import io.intelligencecrm.core.tenant.TenantDirectory;
 import io.intelligencecrm.core.tenant.TenantId;
 import io.intelligencecrm.core.tenant.TenantTransactions;
 import io.intelligencecrm.core.user.PasswordHasher;
+import io.intelligencecrm.core.user.Role;
 import io.intelligencecrm.core.user.User;
 import io.intelligencecrm.core.user.UserDao;
 import java.time.Clock;
@@ -44,17 +45,23 @@ public final class Authentication {
         this.refreshLifetime = refreshLifetime;
     }
 
-    public IssuedSession login(String tenantKey, String email, String password, String userAgent) {
-        Optional<Tenant> tenant = tenantKey == null || tenantKey.isBlank() ? Optional.empty()
-                : directory.findBySlugOrDomain(tenantKey);
-        if (tenant.isEmpty() || email == null || password == null) {
+    /** The attempt to sign in as this tenant and email, normalised as the login and its limit both use it. */
+    public LoginAttempt attempt(String tenantKey, String email) {
+        String tenant = LoginAttempt.normalise(tenantKey);
+        return new LoginAttempt(tenant.isEmpty() ? Optional.empty() : directory.findBySlugOrDomain(tenant), tenant,
+                LoginAttempt.normalise(email));
+    }
+
+    public IssuedSession login(LoginAttempt attempt, String password, String userAgent) {
+        Optional<Tenant> tenant = attempt.tenant();
+        if (tenant.isEmpty() || attempt.email().isEmpty() || password == null) {
             hasher.verify(password == null ? "" : password, DUMMY_HASH);
             throw invalidCredentials();
         }
         TenantId tenantId = tenant.get().tenantId();
         return transactions.inTenant(tenantId, handle -> {
             UserDao users = handle.attach(UserDao.class);
-            Optional<User> user = users.findByEmail(email.trim()).filter(User::active);
+            Optional<User> user = users.findByNormalisedEmail(attempt.email()).filter(User::active);
             String hash = user.flatMap(u -> users.passwordHash(u.id())).orElse(DUMMY_HASH);
             if (!hasher.verify(password, hash) || user.isEmpty()) throw invalidCredentials();
             handle.createUpdate("update users set last_login_at = now() where id = :id")
@@ -108,7 +115,10 @@ public final class Authentication {
         return transactions.inTenant(tenant, handle -> handle.attach(SessionDao.class).findActive(sessionId));
     }
 
-    /** The actor an API key acts as, or empty when the key is unknown, wrong or revoked. */
+    /**
+     * The actor an API key acts as, or empty when the key is unknown, wrong or revoked. A key acts with its
+     * own role or its owner's current role, whichever is weaker: demoting a user demotes their keys.
+     */
     public Optional<Actor> authenticateApiKey(String presented) {
         Optional<CompoundToken> token = CompoundToken.parse(API_KEY_KIND, presented);
         if (token.isEmpty()) return Optional.empty();
@@ -117,7 +127,8 @@ public final class Authentication {
                 .filter(key -> token.get().matches(key.secretHash()))
                 .map(key -> {
                     handle.attach(ApiKeyDao.class).touch(key.id());
-                    return new Actor(token.get().tenant(), key.userId(), key.role(), Actor.Kind.API_KEY, key.id());
+                    return new Actor(token.get().tenant(), key.userId(), Role.weaker(key.role(), key.ownerRole()),
+                            Actor.Kind.API_KEY, key.id());
                 }));
     }
 

@@ -3,10 +3,8 @@ package io.intelligencecrm.core.identity;
 import io.intelligencecrm.core.tenant.TenantId;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.security.SecureRandom;
 import java.util.Base64;
-import java.util.HexFormat;
 import java.util.Optional;
 import java.util.UUID;
 
@@ -17,7 +15,6 @@ import java.util.UUID;
  */
 public record CompoundToken(String kind, TenantId tenant, UUID id, String secret) {
     private static final SecureRandom RANDOM = new SecureRandom();
-    private static final HexFormat HEX = HexFormat.of();
 
     public static CompoundToken issue(String kind, TenantId tenant, UUID id) {
         byte[] bytes = new byte[32];
@@ -44,20 +41,12 @@ public record CompoundToken(String kind, TenantId tenant, UUID id, String secret
     }
 
     public String secretHash() {
-        return hash(secret);
+        return SecretHash.of(secret);
     }
 
     public boolean matches(String storedHash) {
         return storedHash != null && MessageDigest.isEqual(
                 storedHash.getBytes(StandardCharsets.US_ASCII), secretHash().getBytes(StandardCharsets.US_ASCII));
-    }
-
-    private static String hash(String secret) {
-        try {
-            return HEX.formatHex(MessageDigest.getInstance("SHA-256").digest(secret.getBytes(StandardCharsets.UTF_8)));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
     }
 
     private static String compact(UUID uuid) {

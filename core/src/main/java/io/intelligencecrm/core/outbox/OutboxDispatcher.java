@@ -139,6 +139,7 @@ public final class OutboxDispatcher implements AutoCloseable {
                 .map(MAPPER).list());
     }
 
+    /** Only rows still being processed are settled: one cancelled meanwhile (by an erasure) stays cancelled. */
     private void settle(TenantId tenant, List<OutboxMessage> batch, OutboxResult result) {
         List<Long> done = new ArrayList<>();
         for (OutboxMessage message : batch) {
@@ -151,12 +152,12 @@ public final class OutboxDispatcher implements AutoCloseable {
             if (!done.isEmpty()) {
                 handle.createUpdate("""
                                 update outbox set status = 'done', processed_at = now(), last_error = null
-                                 where id = any(:ids)""")
+                                 where id = any(:ids) and status = 'processing'""")
                         .bind("ids", done.toArray(Long[]::new)).execute();
             }
             result.deferred().forEach((id, until) -> handle.createUpdate("""
                             update outbox set status = 'pending', available_at = :until, attempts = greatest(attempts - 1, 0)
-                             where id = :id""")
+                             where id = :id and status = 'processing'""")
                     .bind("until", until).bind("id", id).execute());
             for (OutboxMessage message : batch) {
                 String permanent = result.permanentFailures().get(message.id());
@@ -166,7 +167,7 @@ public final class OutboxDispatcher implements AutoCloseable {
                 handle.createUpdate("""
                                 update outbox set status = :status, available_at = :availableAt, last_error = :error,
                                        processed_at = case when :status = 'failed' then now() end
-                                 where id = :id""")
+                                 where id = :id and status = 'processing'""")
                         .bind("status", giveUp ? "failed" : "pending")
                         .bind("availableAt", Instant.now().plus(backoff(message.attempts())))
                         .bind("error", truncate(permanent != null ? permanent : temporary))

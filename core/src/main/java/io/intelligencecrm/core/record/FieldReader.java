@@ -2,6 +2,7 @@ package io.intelligencecrm.core.record;
 
 import io.intelligencecrm.core.db.StoredEnum;
 import io.intelligencecrm.core.error.Violations;
+import io.intelligencecrm.core.text.NulCharacters;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -42,6 +43,10 @@ public final class FieldReader {
         if (value == null) return null;
         if (!(value instanceof String text)) {
             violations.add(field, "must be text");
+            return null;
+        }
+        if (NulCharacters.in(text)) {
+            violations.add(field, NulCharacters.MESSAGE);
             return null;
         }
         String trimmed = text.strip();
@@ -160,6 +165,8 @@ public final class FieldReader {
             } else if (attribute != null && !(attribute instanceof String || attribute instanceof Number
                     || attribute instanceof Boolean)) {
                 violations.add(field + "." + key, "unsupported attribute type: use text, a number or true/false");
+            } else if (attribute instanceof String text && NulCharacters.in(text)) {
+                violations.add(field + "." + key, NulCharacters.MESSAGE);
             } else if (attribute instanceof String text && text.length() > 2000) {
                 violations.add(field + "." + key, "must be at most 2000 characters");
             } else {

@@ -1,5 +1,6 @@
 package io.intelligencecrm.core.tenant;
 
+import io.intelligencecrm.core.db.DatabaseErrors;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -15,15 +16,18 @@ import org.jdbi.v3.core.statement.UnableToExecuteStatementException;
  * The only way to run tenant SQL: a transaction whose {@code app.tenant_id} is set, so the
  * row-level security policies see exactly one tenant. Nested calls for the same tenant join
  * the open transaction (so a service can make several repository calls atomically); a nested
- * call for another tenant is a bug and fails.
+ * call for another tenant is a bug and fails. Database errors a client caused (a duplicate, a NUL
+ * character) leave as domain errors, translated here once for every repository.
  */
 public final class TenantTransactions implements UnitOfWork {
     private static final ThreadLocal<Open> CURRENT = new ThreadLocal<>();
 
     private final Jdbi jdbi;
+    private final DatabaseErrors errors;
 
     public TenantTransactions(Jdbi jdbi) {
         this.jdbi = jdbi;
+        this.errors = new DatabaseErrors(jdbi);
     }
 
     @FunctionalInterface
@@ -56,7 +60,11 @@ public final class TenantTransactions implements UnitOfWork {
                 throw new IllegalStateException("A transaction for another tenant is already open on this thread");
             }
             if (!settings.isEmpty()) set(open.handle(), null, settings);
-            return work.run(open.handle());
+            try {
+                return work.run(open.handle());
+            } catch (RuntimeException e) {
+                throw errors.translate(e);
+            }
         }
         try (Handle handle = jdbi.open()) {
             return handle.inTransaction(transaction -> {
@@ -68,6 +76,8 @@ public final class TenantTransactions implements UnitOfWork {
                     CURRENT.remove();
                 }
             });
+        } catch (RuntimeException e) {
+            throw errors.translate(e);
         }
     }
 
@@ -122,7 +132,7 @@ public final class TenantTransactions implements UnitOfWork {
                 throw e;
             }
         } catch (SQLException e) {
-            throw new UnableToExecuteStatementException("Tenant query failed", e, null);
+            throw errors.translate(new UnableToExecuteStatementException("Tenant query failed", e, null));
         }
     }
 

@@ -10,6 +10,11 @@ public enum Role implements StoredEnum {
         return ordinal() <= other.ordinal();
     }
 
+    /** The one of two roles that may do less. */
+    public static Role weaker(Role one, Role other) {
+        return one.atLeast(other) ? other : one;
+    }
+
     /** Whether this role may change any record at all (viewers may not). */
     public boolean writes() {
         return this != VIEWER;

@@ -23,6 +23,10 @@ public interface UserDao {
     @SqlQuery("select " + COLUMNS + " from users where lower(email) = lower(:email)")
     Optional<User> findByEmail(@Bind("email") String email);
 
+    /** @param email already lower case (LoginAttempt.normalise), compared as given */
+    @SqlQuery("select " + COLUMNS + " from users where lower(email) = :email")
+    Optional<User> findByNormalisedEmail(@Bind("email") String email);
+
     @SqlQuery("select password_hash from users where id = :id")
     Optional<String> passwordHash(@Bind("id") UUID id);
 

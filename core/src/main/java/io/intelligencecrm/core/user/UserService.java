@@ -20,6 +20,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import org.jdbi.v3.core.Handle;
 
 /** The tenant's team: everyone may list it; only admins add, change or deactivate people. */
 public final class UserService {
@@ -71,7 +72,7 @@ public final class UserService {
         Violations violations = new Violations()
                 .check(input.email() != null && input.email().matches("[^@\\s]+@[^@\\s]+\\.[^@\\s]+"), "email",
                         "must be a valid email address")
-                .check(input.role() != null, "role", "must be admin, manager or rep");
+                .check(input.role() != null, "role", "must be admin, manager, rep or viewer");
         String timezone = input.timezone() == null ? "UTC" : input.timezone();
         checkTimezone(violations, timezone);
         violations.throwIfAny();
@@ -79,7 +80,7 @@ public final class UserService {
         Invitation invitation = transactions.inTenant(actor.tenant(), handle -> {
             UserDao users = handle.attach(UserDao.class);
             users.findByEmail(input.email()).ifPresent(existing -> {
-                throw CrmException.conflict("A user with this email already exists",
+                throw CrmException.duplicate("email", "A user with this email already exists",
                         Map.of("existingId", existing.id().toString()));
             });
             User user = users.insert(input.email().trim(), input.fullName() == null ? "" : input.fullName().trim(),
@@ -138,6 +139,9 @@ public final class UserService {
         violations.throwIfAny();
         User updated = transactions.inTenant(actor.tenant(), handle -> {
             User before = handle.attach(UserDao.class).find(id).orElseThrow(() -> CrmException.notFound("User"));
+            boolean losesAdmin = before.role() == Role.ADMIN && before.active()
+                    && ((changes.role() != null && changes.role() != Role.ADMIN) || Boolean.FALSE.equals(changes.active()));
+            if (losesAdmin) requireAnotherActiveAdmin(handle, id, changes.role() != null ? "role" : "active");
             Map<String, Object> diff = new LinkedHashMap<>();
             if (changes.fullName() != null) diff.put("fullName", List.of(before.fullName(), changes.fullName()));
             if (changes.role() != null) diff.put("role", List.of(before.role().stored(), changes.role().stored()));
@@ -155,6 +159,20 @@ public final class UserService {
         });
         if (changes.role() != null || Boolean.FALSE.equals(changes.active())) revocations.userSessionsRevoked(id);
         return updated;
+    }
+
+    /**
+     * A tenant always keeps an active admin: otherwise nobody could manage its users again. Every change that
+     * takes an admin away (a new role, deactivation, removal) asks here first. The tenant's active admins are
+     * locked until the transaction ends, so two admins demoting each other at once cannot both succeed.
+     */
+    public static void requireAnotherActiveAdmin(Handle handle, UUID leaving, String field) {
+        List<UUID> admins = handle.createQuery("select id from users where role = 'admin' and active order by id for update")
+                .mapTo(UUID.class).list();
+        if (admins.stream().noneMatch(admin -> !admin.equals(leaving))) {
+            throw new CrmException(ErrorCode.CONFLICT, "This is the tenant's last active admin; make someone else an"
+                    + " admin first", Map.of(field, "the last active admin cannot lose the admin role or be deactivated"));
+        }
     }
 
     /** The actor's user record; fails if it no longer exists. */

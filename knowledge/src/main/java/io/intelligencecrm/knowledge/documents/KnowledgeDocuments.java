@@ -5,6 +5,7 @@ import io.intelligencecrm.core.error.CrmException;
 import io.intelligencecrm.core.identity.Actor;
 import io.intelligencecrm.core.outbox.Outbox;
 import io.intelligencecrm.core.tenant.TenantTransactions;
+import io.intelligencecrm.core.text.NulCharacters;
 import io.intelligencecrm.core.user.Role;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -54,6 +55,8 @@ public final class KnowledgeDocuments {
     public KnowledgeDocument upload(Actor actor, String filename, String title, byte[] content) {
         if (!actor.role().writes()) throw CrmException.forbidden("Your role cannot add documents");
         if (filename == null || filename.isBlank()) throw CrmException.invalid("file", "a file is required");
+        NulCharacters.reject("file", filename);
+        NulCharacters.reject("title", title);
         String name = filename.strip().replaceAll("[\\\\/]", "_");
         if (name.length() > 300) throw CrmException.invalid("file", "the file name is longer than 300 characters");
         if (content == null || content.length == 0) throw CrmException.invalid("file", "the file is empty");

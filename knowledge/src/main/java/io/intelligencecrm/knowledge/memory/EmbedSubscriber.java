@@ -11,7 +11,7 @@ import java.util.Set;
 public final class EmbedSubscriber implements ChangeSubscriber {
     public static final String KIND = "embed";
     private static final Set<String> TYPES = Set.of("contact", "company", "deal", "interaction");
-    private static final Set<String> ACTIONS = Set.of("created", "updated", "restored");
+    private static final Set<String> ACTIONS = Set.of("created", "updated", "restored", "redacted");
 
     @Override
     public String outboxKind() {

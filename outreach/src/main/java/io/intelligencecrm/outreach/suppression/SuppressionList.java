@@ -1,6 +1,7 @@
 package io.intelligencecrm.outreach.suppression;
 
 import io.intelligencecrm.core.audit.AuditTrail;
+import io.intelligencecrm.core.erasure.ErasedAddresses;
 import io.intelligencecrm.core.error.CrmException;
 import io.intelligencecrm.core.error.Violations;
 import io.intelligencecrm.core.identity.Actor;
@@ -8,6 +9,7 @@ import io.intelligencecrm.core.identity.Permissions;
 import io.intelligencecrm.core.tenant.TenantId;
 import io.intelligencecrm.core.tenant.TenantTransactions;
 import java.util.Collection;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
@@ -17,10 +19,11 @@ import org.jdbi.v3.core.mapper.RowMapper;
 
 /**
  * Addresses that must not receive anything (unsubscribed, hard bounced, complained, or blocked by
- * hand). Every delivery path asks it at send time, not only when the mail was queued, so an
- * unsubscribe that arrives while mail waits in the outbox still stops it.
+ * hand, or erased at their request). Every delivery path asks it at send time, not only when the mail
+ * was queued, so an unsubscribe or an erasure that arrives while mail waits in the outbox still stops it.
  */
 public final class SuppressionList {
+    /** Reasons a person or the system may give; erasure adds its own ("erased", a hash instead of the address). */
     public static final Set<String> REASONS = Set.of("unsubscribed", "hard_bounce", "complaint", "manual");
     private static final RowMapper<Suppression> ROW = (rs, ctx) -> new Suppression(rs.getString(1), rs.getString(2),
             rs.getString(3), rs.getString(4), rs.getTimestamp(5).toInstant());
@@ -37,13 +40,17 @@ public final class SuppressionList {
         return address == null ? null : address.strip().toLowerCase(Locale.ROOT);
     }
 
-    /** Which of these addresses are suppressed (normalised forms). */
+    /** Which of these addresses are suppressed (normalised forms), by their own entry or as an erased person's. */
     public Set<String> suppressed(TenantId tenant, Collection<String> addresses) {
         if (addresses.isEmpty()) return Set.of();
-        String[] normalised = addresses.stream().map(SuppressionList::normalise).distinct().toArray(String[]::new);
+        Map<String, String> byKey = new HashMap<>();
+        addresses.stream().map(SuppressionList::normalise).distinct().forEach(address -> {
+            byKey.put(address, address);
+            byKey.put(ErasedAddresses.key(tenant, address), address);
+        });
         return new HashSet<>(transactions.inTenant(tenant, handle -> handle.createQuery(
                         "select address from suppressions where address = any(:addresses)")
-                .bind("addresses", normalised).mapTo(String.class).list()));
+                .bind("addresses", byKey.keySet().toArray(String[]::new)).mapTo(String.class).map(byKey::get).list()));
     }
 
     public boolean isSuppressed(TenantId tenant, String address) {
@@ -88,8 +95,9 @@ public final class SuppressionList {
     public void remove(Actor actor, String address) {
         Permissions.requireAdmin(actor, "remove an address from the suppression list");
         int removed = transactions.inTenant(actor.tenant(), handle -> {
-            int count = handle.createUpdate("delete from suppressions where address = :address")
-                    .bind("address", normalise(address)).execute();
+            int count = handle.createUpdate("delete from suppressions where address in (:address, :erased)")
+                    .bind("address", normalise(address)).bind("erased", ErasedAddresses.key(actor.tenant(), normalise(address)))
+                    .execute();
             if (count > 0) {
                 audit.record(actor, "suppression.remove", "suppression", null, Map.of("address", normalise(address)));
             }

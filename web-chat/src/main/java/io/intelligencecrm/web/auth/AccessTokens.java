@@ -17,8 +17,10 @@ import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * Access tokens: short-lived JWTs naming tenant, user, role and session. A valid signature is not
- * enough: the session must still be active (not logged out, user not deactivated). That check is
- * cached for a few seconds per session so lists stay fast; a logout on this node evicts at once.
+ * enough: the session must still be active (not logged out, user not deactivated), and every claim
+ * must match it: the session is looked up in the tenant the token names (so another tenant's session
+ * id finds nothing), and its user and current role must be the token's. That check is cached for a
+ * few seconds per tenant and session so lists stay fast; a logout on this node evicts at once.
  */
 public final class AccessTokens implements SessionRevocations {
     private static final Duration SESSION_CHECK_TTL = Duration.ofSeconds(5);
@@ -27,7 +29,7 @@ public final class AccessTokens implements SessionRevocations {
     private Authentication authentication;
     private final Duration lifetime;
     private final Clock clock;
-    private final ConcurrentHashMap<UUID, CachedSession> sessions = new ConcurrentHashMap<>();
+    private final ConcurrentHashMap<SessionKey, CachedSession> sessions = new ConcurrentHashMap<>();
 
     public AccessTokens(JwtCodec codec, Duration lifetime, Clock clock) {
         this.codec = codec;
@@ -42,6 +44,9 @@ public final class AccessTokens implements SessionRevocations {
 
     /** A verified token's identity and the session it belongs to. */
     public record Verified(Actor actor, UUID sessionId) {
+    }
+
+    private record SessionKey(TenantId tenant, UUID sessionId) {
     }
 
     private record CachedSession(Optional<ActiveSession> session, long checkedAtMillis) {
@@ -73,9 +78,9 @@ public final class AccessTokens implements SessionRevocations {
             TenantId tenant = TenantId.of(claims.get().path("tid").asText());
             UUID userId = UUID.fromString(claims.get().path("sub").asText());
             UUID sessionId = UUID.fromString(claims.get().path("sid").asText());
+            String role = claims.get().path("role").asText();
             return activeSession(tenant, sessionId)
-                    .filter(session -> session.userId().equals(userId))
-                    // The role is read from the session's user, so a demotion applies without waiting for expiry.
+                    .filter(session -> session.userId().equals(userId) && session.role().stored().equals(role))
                     .map(session -> new Verified(Actor.user(tenant, userId, session.role()), sessionId));
         } catch (IllegalArgumentException e) {
             return Optional.empty();
@@ -84,7 +89,7 @@ public final class AccessTokens implements SessionRevocations {
 
     @Override
     public void sessionRevoked(UUID sessionId) {
-        sessions.remove(sessionId);
+        sessions.keySet().removeIf(key -> key.sessionId().equals(sessionId));
     }
 
     @Override
@@ -94,11 +99,12 @@ public final class AccessTokens implements SessionRevocations {
 
     private Optional<ActiveSession> activeSession(TenantId tenant, UUID sessionId) {
         long now = clock.millis();
-        CachedSession cached = sessions.get(sessionId);
+        SessionKey key = new SessionKey(tenant, sessionId);
+        CachedSession cached = sessions.get(key);
         if (cached != null && now - cached.checkedAtMillis() < SESSION_CHECK_TTL.toMillis()) return cached.session();
         Optional<ActiveSession> session = authentication.activeSession(tenant, sessionId);
         if (sessions.size() > 100_000) sessions.clear();
-        sessions.put(sessionId, new CachedSession(session, now));
+        sessions.put(key, new CachedSession(session, now));
         return session;
     }
 }

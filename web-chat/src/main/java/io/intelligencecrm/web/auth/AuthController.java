@@ -2,6 +2,7 @@ package io.intelligencecrm.web.auth;
 
 import io.intelligencecrm.core.identity.Authentication;
 import io.intelligencecrm.core.identity.IssuedSession;
+import io.intelligencecrm.core.identity.LoginAttempt;
 import io.intelligencecrm.core.user.User;
 import io.intelligencecrm.core.user.UserService;
 import io.intelligencecrm.web.api.ApiRoutes;
@@ -40,10 +41,9 @@ public final class AuthController {
 
     void login(Context ctx) {
         Map<String, Object> body = Requests.jsonObject(ctx);
-        String tenant = text(body.get("tenant"));
-        String email = text(body.get("email"));
-        limits.checkLogin(tenant, email, ctx.ip());
-        IssuedSession issued = authentication.login(tenant, email, text(body.get("password")), ctx.userAgent());
+        LoginAttempt attempt = authentication.attempt(text(body.get("tenant")), text(body.get("email")));
+        limits.checkLogin(attempt, ctx.ip());
+        IssuedSession issued = authentication.login(attempt, text(body.get("password")), ctx.userAgent());
         ctx.json(tokenResponse(issued));
     }
 

@@ -4,6 +4,7 @@ import io.intelligencecrm.core.error.CrmException;
 import io.intelligencecrm.core.error.ErrorCode;
 import io.intelligencecrm.core.identity.Authentication;
 import io.intelligencecrm.core.identity.IssuedSession;
+import io.intelligencecrm.core.identity.LoginAttempt;
 import io.intelligencecrm.core.user.UserService;
 import io.intelligencecrm.web.auth.AccessTokens;
 import io.intelligencecrm.web.auth.BrowserSessions;
@@ -13,6 +14,8 @@ import io.intelligencecrm.web.page.PageGate;
 import io.intelligencecrm.web.page.Templates;
 import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
+import java.net.URI;
+import java.net.URISyntaxException;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
@@ -70,8 +73,9 @@ public final class AuthPages {
             return;
         }
         try {
-            limits.checkLogin(tenant, email, ctx.ip());
-            IssuedSession issued = authentication.login(tenant, email, ctx.formParam("password"), ctx.userAgent());
+            LoginAttempt attempt = authentication.attempt(tenant, email);
+            limits.checkLogin(attempt, ctx.ip());
+            IssuedSession issued = authentication.login(attempt, ctx.formParam("password"), ctx.userAgent());
             sessions.open(ctx, issued);
             ctx.redirect(next(ctx.formParam("next")));
         } catch (CrmException e) {
@@ -125,9 +129,27 @@ public final class AuthPages {
                 || normalised.equals(WebSocketAuthentication.normalised("https://" + ctx.host()));
     }
 
-    /** Only a path on this site: an absolute or protocol-relative URL would make the login an open redirect. */
+    /**
+     * Only a path on this site. Browsers drop tabs and newlines from a Location and read a backslash
+     * as a slash, so "/\t/evil.example" or "/\\evil.example" would leave the site: any control
+     * character, whitespace or backslash, and anything naming a scheme or host, sends the user home.
+     */
     static String next(String requested) {
-        if (requested == null || !requested.startsWith("/") || requested.startsWith("//") || requested.contains("\\")) {
+        if (requested == null || !requested.startsWith("/") || requested.startsWith("//")) return "/";
+        for (int i = 0; i < requested.length(); i++) {
+            char c = requested.charAt(i);
+            if (c == '\\' || Character.isISOControl(c) || Character.isWhitespace(c) || Character.isSpaceChar(c)
+                    || Character.getType(c) == Character.FORMAT) {
+                return "/";
+            }
+        }
+        try {
+            URI uri = new URI(requested);
+            if (uri.getScheme() != null || uri.getRawAuthority() != null || uri.getRawPath() == null
+                    || !uri.getRawPath().startsWith("/") || uri.getRawPath().startsWith("//")) {
+                return "/";
+            }
+        } catch (URISyntaxException e) {
             return "/";
         }
         return requested;

@@ -6,6 +6,7 @@ import io.intelligencecrm.core.config.AuthSettings;
 import io.intelligencecrm.core.error.CrmException;
 import io.intelligencecrm.core.error.ErrorCode;
 import io.intelligencecrm.core.identity.Actor;
+import io.intelligencecrm.core.identity.LoginAttempt;
 import java.time.Duration;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
@@ -31,9 +32,9 @@ public final class RateLimits {
         consume(caller, key -> bucket(settings.userRequestsPerMinute()));
     }
 
-    public void checkLogin(String tenantKey, String email, String clientAddress) {
-        String identity = "login:" + String.valueOf(tenantKey).toLowerCase() + ":" + String.valueOf(email).toLowerCase();
-        consume(identity, key -> bucket(settings.loginAttemptsPerMinute()));
+    /** @param attempt normalised as the login uses it, so every spelling of one account shares its limit */
+    public void checkLogin(LoginAttempt attempt, String clientAddress) {
+        consume("login:" + attempt.limitKey(), key -> bucket(settings.loginAttemptsPerMinute()));
         consume("login-ip:" + clientAddress, key -> bucket(settings.loginAttemptsPerMinute() * 10));
     }
 

@@ -7,6 +7,7 @@ import io.intelligencecrm.core.contact.transfer.ContactImport;
 import io.intelligencecrm.core.error.CrmException;
 import io.intelligencecrm.core.identity.Actor;
 import io.intelligencecrm.core.json.Json;
+import io.intelligencecrm.core.text.NulCharacters;
 import io.intelligencecrm.web.api.ApiRoutes;
 import io.intelligencecrm.web.auth.CurrentActor;
 import io.intelligencecrm.web.http.QueryParams;
@@ -62,6 +63,8 @@ public final class ContactTransferController {
             }
             if (ctx.formParam("mapping") != null) mappingText = ctx.formParam("mapping");
             if (ctx.formParam("missingValues") != null) missingText = ctx.formParam("missingValues");
+            NulCharacters.reject("mapping", mappingText);
+            NulCharacters.reject("missingValues", missingText);
         } else {
             csv = ctx.body();
         }

@@ -34,12 +34,14 @@ public final class EmailBotController {
                 .description("Shown only in this answer; the previous secret stops working at once.")
                 .returns("EmailBotWebhookSecret");
         api.get("/api/email-bot/my-address", this::myAddress)
-                .doc("email-bot", "Your personal bot address (bot+token@domain)")
-                .description("Mail from your own address to it is accepted as a command even when the receiving "
-                        + "server does not vouch for the sender. Keep it private, like a password.")
-                .returns("EmailBotAddress");
+                .doc("email-bot", "Whether you have a personal bot address (bot+token@domain)")
+                .description("The address itself is shown only once, when it is made: only a hash of its token is "
+                        + "stored. Mail from your own address to it is accepted as a command even when the receiving "
+                        + "server does not vouch for the sender.")
+                .returns("EmailBotAddressStatus");
         api.post("/api/email-bot/my-address", this::renewAddress)
-                .doc("email-bot", "Replace your personal bot address (the old one stops taking commands)")
+                .doc("email-bot", "Make your personal bot address, shown in this answer only")
+                .description("Keep it private, like a password. Making a new one stops the old one taking commands.")
                 .returns("EmailBotAddress");
         api.post("/api/inbound/email", this::inbound).open()
                 .doc("email-bot", "Mail posted by a provider's inbound-parse webhook")
@@ -76,7 +78,7 @@ public final class EmailBotController {
     }
 
     void inbound(Context ctx) {
-        boolean accepted = bot.webhook().receive(Json.mapper().valueToTree(Requests.jsonObject(ctx)), secret(ctx));
+        boolean accepted = bot.webhook().receive(Json.mapper().valueToTree(Requests.jsonObjectAsSent(ctx)), secret(ctx));
         ctx.status(accepted ? 202 : 200).json(Map.of("status", accepted ? "accepted" : "duplicate"));
     }
 

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.type.TypeReference;
 import io.intelligencecrm.core.error.CrmException;
 import io.intelligencecrm.core.json.Json;
+import io.intelligencecrm.core.text.NulCharacters;
 import io.javalin.http.Context;
 import java.util.Map;
 import java.util.UUID;
@@ -13,8 +14,15 @@ public final class Requests {
     private Requests() {
     }
 
-    /** The body as a JSON object; a malformed or non-object body is a validation error. */
+    /** The body as a JSON object; a malformed or non-object body, or a NUL in any of it, is a validation error. */
     public static Map<String, Object> jsonObject(Context ctx) {
+        Map<String, Object> object = jsonObjectAsSent(ctx);
+        NulCharacters.rejectIn(null, object);
+        return object;
+    }
+
+    /** The body as a JSON object, NULs and all: for mail a provider posts, whose text is cleaned where it is read. */
+    public static Map<String, Object> jsonObjectAsSent(Context ctx) {
         String body = ctx.body();
         if (body.isBlank()) throw CrmException.invalid("body", "a JSON object is required");
         try {

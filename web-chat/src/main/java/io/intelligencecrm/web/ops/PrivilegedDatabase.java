@@ -68,7 +68,9 @@ final class PrivilegedDatabase implements AutoCloseable {
     }
 
     Connection connect() throws SQLException {
-        return DriverManager.getConnection("jdbc:postgresql://" + host + ":" + port + "/" + database, user, password);
+        // As for the app's connections: the server's DETAIL (row values) stays out of exception messages and logs.
+        return DriverManager.getConnection("jdbc:postgresql://" + host + ":" + port + "/" + database
+                + "?logServerErrorDetail=false", user, password);
     }
 
     /** Tables in the public schema: a restore goes only into a database without any. */

@@ -110,11 +110,11 @@ public final class UserController {
 
     private static Role role(Map<String, Object> body) {
         Object value = body.get("role");
-        if (value == null) throw CrmException.invalid("role", "is required: admin, manager or rep");
+        if (value == null) throw CrmException.invalid("role", "is required: admin, manager, rep or viewer");
         try {
             return StoredEnum.parse(Role.class, value.toString());
         } catch (IllegalArgumentException e) {
-            throw CrmException.invalid("role", "must be admin, manager or rep");
+            throw CrmException.invalid("role", "must be admin, manager, rep or viewer");
         }
     }
 }

@@ -62,4 +62,24 @@ class RateLimitTest {
         }
         assertTrue(throttled >= 3);
     }
+
+    @Test
+    void padding_the_email_or_tenant_does_not_get_around_the_login_limit() {
+        ApiClient anonymous = new ApiClient(application.url(), null);
+        for (int i = 0; i < 6; i++) {
+            anonymous.post("/api/auth/login",
+                    "{\"tenant\": \"calm\", \"email\": \"viewer@calm.example\", \"password\": \"guess" + i + "\"}");
+        }
+        // The right password, with the account's limit spent: every spelling that signs in as this viewer is refused.
+        for (String[] spelling : new String[][] {{"calm", " viewer@calm.example"}, {"calm", "viewer@calm.example "},
+                {"calm", "\\tviewer@calm.example"}, {"calm", "VIEWER@Calm.Example"}, {" calm", "viewer@calm.example"},
+                {"CALM\\n", "viewer@calm.example"}, {"calm.example", "viewer@calm.example"},
+                {"calm", "\\u00a0viewer@calm.example\\u200b"}}) {
+            ApiClient.Response response = anonymous.post("/api/auth/login", """
+                    {"tenant": "%s", "email": "%s", "password": "%s"}""".formatted(spelling[0], spelling[1],
+                    OtherTenant.PASSWORD));
+            assertEquals(429, response.status(), "tenant '" + spelling[0] + "', email '" + spelling[1] + "': "
+                    + response.body());
+        }
+    }
 }

@@ -157,4 +157,20 @@ class BrowserSecurityTest {
                 .POST(HttpRequest.BodyPublishers.ofString("{\"lastName\": \"Forged\"}")).build(), HttpResponse.BodyHandlers.ofString());
         assertEquals(403, response.statusCode());
     }
+
+    @Test
+    void a_signed_in_login_page_never_redirects_to_another_host() {
+        Page page = BrowserApp.signedIn(Role.REP);
+        String site = BrowserApp.get().url();
+        page.route(url -> !url.startsWith(site), route -> route.fulfill(new com.microsoft.playwright.Route.FulfillOptions()
+                .setStatus(200).setContentType("text/html").setBody("<h1>another host</h1>")));
+        for (String next : new String[] {"%2F%09%2Fevil.example%2Fx", "%2F%0A%2Fevil.example", "%2F%5Cevil.example",
+                "%5C%5Cevil.example", "%2F%2Fevil.example", "https%3A%2F%2Fevil.example", "%2F%E3%80%80%2Fevil.example",
+                "%2F%2F%2Fevil.example", "%09%2F%2Fevil.example"}) {
+            page.navigate("/login?next=" + next);
+            assertTrue(page.url().startsWith(site), next + " led to " + page.url());
+        }
+        page.navigate("/login?next=%2Fcontacts%3Fq%3Dmiller");
+        assertEquals(site + "/contacts?q=miller", page.url(), "a path on this site is still followed");
+    }
 }

@@ -2,6 +2,7 @@ package io.intelligencecrm.web.email;
 
 import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -18,6 +19,7 @@ import io.intelligencecrm.web.testing.TestServer;
 import jakarta.mail.Session;
 import jakarta.mail.internet.MimeMessage;
 import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -200,8 +202,14 @@ class EmailBotTest {
 
     @Test
     void the_webhook_refuses_a_wrong_secret_and_accepts_a_users_personal_address_once() throws Exception {
-        String personal = jordan.get("/api/email-bot/my-address").json().path("address").asText();
+        assertFalse(jordan.get("/api/email-bot/my-address").json().path("exists").asBoolean());
+        String personal = jordan.post("/api/email-bot/my-address", "{}").json().path("address").asText();
         assertTrue(personal.matches("bot\\+[a-z0-9]{20}@crm\\.test"), personal);
+        String token = personal.substring(4, 24);
+        ApiClient.Response status = jordan.get("/api/email-bot/my-address");
+        assertTrue(status.json().path("exists").asBoolean(), status.body());
+        assertFalse(status.body().contains(token), "the address is shown once, when it is made");
+        assertEquals(0, count("select count(*) from email_bot_user_tokens where token_hash like '%" + token + "%'"));
         String posted = """
                 {"from": "Jordan <%s>", "to": ["%s"], "subject": "Deals", "text": "show my open deals",
                  "messageId": "<hook-1@demo.example>"}""".formatted(JORDAN, personal);
@@ -214,7 +222,10 @@ class EmailBotTest {
         assertEquals(202, accepted.statusCode(), accepted.body());
         assertEquals(200, webhook(posted, webhookSecret).statusCode(), "a provider's retry is recognised");
         MimeMessage reply = replyTo("<hook-1@demo.example>");
-        assertEquals(personal, reply.getReplyTo()[0].toString(), "follow-ups go to the personal address again");
+        assertEquals(BOT, reply.getReplyTo()[0].toString(), "answers come back to the bot's own address");
+        ByteArrayOutputStream raw = new ByteArrayOutputStream();
+        reply.writeTo(raw);
+        assertFalse(raw.toString(StandardCharsets.UTF_8).contains(token), "the reply does not echo the token");
         assertEquals("command", outcome("<hook-1@demo.example>"));
         await("the retry is answered once").during(Duration.ofMillis(500)).atMost(Duration.ofSeconds(5))
                 .until(() -> Arrays.stream(mail.getReceivedMessages()).filter(m -> header(m, "In-Reply-To")

@@ -35,7 +35,8 @@ import org.junit.jupiter.api.Test;
  */
 @Tag("slow")
 class SlackBotTest {
-    private static final String SIGNING_SECRET = "8f742231b10e8888abcd99eeefff85a5";
+    /** Slack's own documented example: letters beyond hex, as Slack issues them. */
+    private static final String SIGNING_SECRET = "8f742231b10e8888abcd99yyyzzz85a5";
     private static final String ALEX = "U0ALEX";
     private static final String JORDAN = "U0JORDAN";
     private static final String STRANGER = "U0STRANGER";
@@ -101,8 +102,14 @@ class SlackBotTest {
     void a_retried_event_runs_once() {
         String event = SignedSlackClient.mention("Ev-retried", JORDAN, "C0RETRY", "1800000200.000100", null,
                 "show my open deals");
+        // Slack signs each retry anew when it sends it: the same event under three timestamps.
+        Instant now = Instant.now();
         List<CompletableFuture<HttpResponse<String>>> deliveries = new ArrayList<>();
-        for (int i = 0; i < 3; i++) deliveries.add(CompletableFuture.supplyAsync(() -> client.events(event)));
+        for (int i = 0; i < 3; i++) {
+            Instant signedAt = now.minusSeconds(i);
+            deliveries.add(CompletableFuture.supplyAsync(() -> client.send("/slack/events", event, "application/json",
+                    signedAt, SIGNING_SECRET)));
+        }
         deliveries.forEach(delivery -> assertEquals(200, delivery.join().statusCode()));
         replyIn("C0RETRY", "1800000200.000100");
         FakeSlack.sleep(700);
@@ -256,6 +263,28 @@ class SlackBotTest {
     }
 
     @Test
+    void a_signed_request_replayed_within_its_five_minutes_is_refused_and_runs_once() {
+        Instant signedAt = Instant.now();
+        String command = SignedSlackClient.form(Map.of("team_id", FakeSlack.TEAM, "user_id", ALEX,
+                "channel_id", "C0REPLAY", "command", "/crm", "text", "show me the pipeline", "trigger_id", "9.9.9"));
+        List<Integer> statuses = new ArrayList<>();
+        for (int i = 0; i < 3; i++) {
+            statuses.add(client.send("/slack/commands", command, "application/x-www-form-urlencoded", signedAt,
+                    SIGNING_SECRET).statusCode());
+        }
+        assertEquals(List.of(200, 401, 401), statuses);
+        slack.await("chat.postMessage", call -> "C0REPLAY".equals(call.text("channel")) && call.text("thread_ts") == null);
+        FakeSlack.sleep(700);
+        assertEquals(1, slack.calls("chat.postMessage").stream()
+                .filter(call -> "C0REPLAY".equals(call.text("channel")) && call.text("thread_ts") == null).count());
+
+        String event = SignedSlackClient.mention("Ev-replayed", JORDAN, "C0REPLAY2", "1800000400.000100", null,
+                "show my open deals");
+        assertEquals(200, client.send("/slack/events", event, "application/json", signedAt, SIGNING_SECRET).statusCode());
+        assertEquals(401, client.send("/slack/events", event, "application/json", signedAt, SIGNING_SECRET).statusCode());
+    }
+
+    @Test
     void a_command_in_a_channel_without_the_bot_is_answered_privately_with_what_to_do() {
         assertEquals(200, client.command(Map.of("team_id", FakeSlack.TEAM, "user_id", ALEX,
                 "channel_id", FakeSlack.NOT_A_MEMBER, "command", "/crm", "text", "show me the pipeline",
@@ -333,8 +362,10 @@ class SlackBotTest {
         assertFalse(admin.get("/api/slack/links").body().contains("U0SAMALT"));
     }
 
+    /** Each click is its own request from Slack (its own trigger id), as a double click or a retry would be. */
     private static Map<String, Object> click(String user, String cardTs, String thread, JsonNode button) {
         return Map.of("type", "block_actions", "team", Map.of("id", FakeSlack.TEAM), "user", Map.of("id", user),
+                "trigger_id", UUID.randomUUID().toString(),
                 "container", Map.of("type", "message", "channel_id", "C0APPROVE", "message_ts", cardTs),
                 "channel", Map.of("id", "C0APPROVE"), "message", Map.of("ts", cardTs, "thread_ts", thread),
                 "actions", List.of(Map.of("action_id", button.path("action_id").asText(),

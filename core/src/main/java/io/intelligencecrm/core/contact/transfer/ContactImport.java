@@ -6,6 +6,7 @@ import io.intelligencecrm.core.contact.ContactFields;
 import io.intelligencecrm.core.contact.ContactService;
 import io.intelligencecrm.core.csv.CsvReader;
 import io.intelligencecrm.core.csv.CsvRecord;
+import io.intelligencecrm.core.erasure.ErasedAddresses;
 import io.intelligencecrm.core.error.CrmException;
 import io.intelligencecrm.core.error.ErrorCode;
 import io.intelligencecrm.core.error.Violations;
@@ -16,6 +17,7 @@ import io.intelligencecrm.core.identity.Permissions;
 import io.intelligencecrm.core.record.FieldReader;
 import io.intelligencecrm.core.record.RecordWrites;
 import io.intelligencecrm.core.tenant.TenantTransactions;
+import io.intelligencecrm.core.text.NulCharacters;
 import io.intelligencecrm.core.user.Role;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -24,6 +26,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
 import java.util.UUID;
 import org.jdbi.v3.core.Handle;
@@ -87,6 +90,7 @@ public final class ContactImport {
             throw new CrmException(ErrorCode.TOO_LARGE, "At most " + MAX_ROWS + " rows per import; split the file");
         }
         List<String> header = records.getFirst().cells();
+        if (header.stream().anyMatch(NulCharacters::in)) throw CrmException.invalid("file", "header: " + NulCharacters.MESSAGE);
         Violations mappingErrors = new Violations();
         Map<Integer, String> targets = ImportColumns.resolve(header, mapping == null ? Map.of() : mapping, mappingErrors);
         mappingErrors.throwIfAny();
@@ -100,6 +104,11 @@ public final class ContactImport {
             if (record.cells().size() > header.size()) {
                 tally.rejected.add(new ImportReport.RejectedRow(record.row(), "has " + record.cells().size()
                         + " cells but the header has " + header.size() + " (check quoting)"));
+                continue;
+            }
+            int nul = indexOfNul(record.cells());
+            if (nul >= 0) {
+                tally.rejected.add(new ImportReport.RejectedRow(record.row(), header.get(nul) + ": " + NulCharacters.MESSAGE));
                 continue;
             }
             Candidate candidate = candidate(record, targets, types, missing, tally);
@@ -135,6 +144,11 @@ public final class ContactImport {
         }
         return new ImportReport(dryRun, rows.size(), tally.created, tally.updated, tally.skipped, tally.companiesCreated,
                 List.copyOf(tally.rejected), mappingReport, attributeTypes);
+    }
+
+    private static int indexOfNul(List<String> cells) {
+        for (int i = 0; i < cells.size(); i++) if (NulCharacters.in(cells.get(i))) return i;
+        return -1;
     }
 
     private static Map<Integer, AttributeType> inferTypes(List<CsvRecord> rows, Map<Integer, String> targets,
@@ -193,6 +207,8 @@ public final class ContactImport {
     private void writeBatch(Handle handle, Actor actor, List<Candidate> batch, boolean dryRun, OnDuplicate onDuplicate,
                             Tally tally) {
         Map<String, UUID> existing = existingContacts(handle, batch);
+        Set<String> erased = ErasedAddresses.erased(handle, actor.tenant(),
+                batch.stream().map(Candidate::email).filter(Objects::nonNull).toList());
         Map<String, UUID> owners = owners(handle, batch);
         Map<String, UUID> companies = companies(handle, actor, batch, dryRun, tally);
         List<Map<String, Object>> inserts = new ArrayList<>();
@@ -210,6 +226,11 @@ public final class ContactImport {
                             "ownerEmail: reps can only import contacts they own"));
                     continue;
                 }
+            }
+            if (erased.contains(candidate.email())) {
+                tally.rejected.add(new ImportReport.RejectedRow(candidate.row(),
+                        "email: belongs to a person who was erased at their request; not imported"));
+                continue;
             }
             UUID duplicate = candidate.email() == null ? null : existing.get(candidate.email());
             if (duplicate != null) {
