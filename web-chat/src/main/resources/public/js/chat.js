@@ -1,7 +1,8 @@
 // The chat page: sends messages over /ws/chat (subprotocol crm.v1, the session cookie signs it in)
-// and renders the turn's events as they arrive. Everything from the model or records goes in as
-// text (textContent); the only HTML inserted is the final answer the server rendered and sanitized.
-import { el, socketUrl } from './api.js';
+// and renders the turn's events as they arrive, from the view the server sends with each (the same
+// one chat.jte renders for history). Everything from the model or records goes in as text
+// (textContent); the only HTML inserted is the final answer the server rendered and sanitized.
+import { api, el, socketUrl } from './api.js';
 
 const messages = document.getElementById('messages');
 const form = document.getElementById('composer');
@@ -99,18 +100,19 @@ function handle(frame) {
       answer.append(document.createTextNode(frame.text));
       break;
     }
-    case 'tool_started': tools.set(frame.callId, toolLine(frame.summary, 'running')); break;
+    case 'tool_started': tools.set(frame.callId, toolLine(frame.summary, frame.details)); break;
     case 'tool_finished': {
-      const line = tools.get(frame.callId) ?? toolLine(frame.summary, 'running');
-      line.querySelector('.state').textContent = frame.ok ? '✓' : '✗';
-      line.querySelector('.state').className = `state ${frame.ok ? 'state-ok' : 'state-failed'}`;
-      line.querySelector('.text').textContent = frame.summary;
-      line.querySelector('pre').textContent = `${frame.tool} · ${frame.millis} ms`;
+      const line = tools.get(frame.callId) ?? toolLine(frame.summary, frame.details);
+      const view = frame.view ?? { summary: frame.summary, details: frame.details ?? '', ok: frame.ok, millis: frame.millis };
+      line.querySelector('.state').textContent = view.ok ? '✓' : '!';
+      line.querySelector('.state').className = `state ${view.ok ? 'state-ok' : 'state-failed'}`;
+      line.querySelector('.text').textContent = view.summary;
+      line.querySelector('p').textContent = `${view.details ? `${view.details} · ` : ''}took ${view.millis} ms`;
       break;
     }
-    case 'proposal': messages.append(proposalCard(frame.proposal)); break;
-    case 'proposal_decided': decided(frame.proposalId, frame.status, frame.summary); break;
-    case 'table': messages.append(table(frame.table)); break;
+    case 'proposal': if (frame.view) messages.append(proposalCard(frame.view)); break;
+    case 'proposal_decided': decided(frame); break;
+    case 'table': if (frame.view) messages.append(table(frame.view)); break;
     case 'final': {
       const bubble = answer ?? el('div', { class: 'msg ai' });
       bubble.classList.remove('streaming');
@@ -147,90 +149,104 @@ function addConversation(id, title) {
   list.prepend(el('li', {}, el('a', { href: `/?c=${id}`, 'aria-current': 'page', text: title || 'New conversation' })));
 }
 
-function toolLine(summary, state) {
+function toolLine(summary, details) {
   const line = el('details', { class: 'tool' },
-    el('summary', {}, el('span', { class: 'state', text: state === 'running' ? '…' : '' }), ' ', el('span', { class: 'text', text: summary })),
-    el('pre', { text: '' }));
+    el('summary', {}, el('span', { class: 'state', 'aria-hidden': 'true', text: '…' }), ' ', el('span', { class: 'text', text: summary })),
+    el('p', { class: 'small muted', text: details ?? '' }));
   messages.append(line);
   return line;
 }
 
-function proposalCard(proposal) {
-  const list = el('dl');
-  for (const [name, value] of Object.entries(proposal.arguments ?? {})) {
-    list.append(el('dt', { text: name }), el('dd', { text: typeof value === 'string' ? value : JSON.stringify(value) }));
+// A proposal card from its view (chat/proposal.jte draws the same from history).
+function proposalCard(view) {
+  const card = el('article', { class: 'card proposal', 'data-proposal': view.id, 'data-hash': view.hash,
+    'data-status': view.status, 'aria-label': `Proposed action: ${view.summary}` },
+    el('h3', {}, el('span', { class: 'proposal-kicker', text: 'Needs your approval' }), view.summary));
+  if (view.fields.length) {
+    card.append(el('dl', { class: 'preview' }, ...view.fields.map((field) => el('div', { class: field.multiline ? 'preview-row long' : 'preview-row', 'data-name': field.name },
+      el('dt', { text: field.label }), el('dd', { text: field.value })))));
   }
-  const card = el('article', { class: 'card proposal', 'data-proposal': proposal.proposalId, 'data-hash': proposal.argumentsHash,
-    'data-status': 'pending', 'aria-label': 'Proposed action' },
-    el('h3', { text: `Approval needed: ${proposal.summary}` }),
-    el('p', { class: 'action', text: proposal.action }),
-    list,
-    el('div', { class: 'row decision' },
+  if (view.records.length) {
+    const chips = el('ul', { class: 'chips' }, ...view.records.map((link) => el('li', {},
+      link.href ? el('a', { href: link.href, text: link.text }) : link.text)));
+    if (view.moreRecords > 0) chips.append(el('li', { text: `and ${view.moreRecords} more` }));
+    card.append(el('div', { class: 'affected' }, el('p', { class: 'small muted', text: 'Affects' }), chips));
+  }
+  if (view.status === 'pending') {
+    if (view.editable.length) {
+      card.append(el('form', { class: 'proposal-edit', hidden: true },
+        ...view.editable.map((field) => el('label', {}, field.label, field.multiline
+          ? el('textarea', { name: field.name, rows: '6', text: field.value })
+          : el('input', { name: field.name, value: field.value }))),
+        el('p', { class: 'small muted', text: 'Saving makes a new proposal with your changes; this one is set aside.' }),
+        el('div', { class: 'row' }, el('button', { type: 'submit', class: 'primary', text: 'Save changes' }),
+          el('button', { type: 'button', class: 'cancel-edit', text: 'Cancel' }))));
+    }
+    card.append(el('div', { class: 'row decision' },
       el('button', { type: 'button', class: 'primary approve', text: 'Approve' }),
-      el('button', { type: 'button', class: 'reject', text: 'Reject' })),
-    el('p', { class: 'status small', role: 'status', text: 'Waiting for your decision' }));
+      view.editable.length ? el('button', { type: 'button', class: 'edit', text: 'Edit' }) : null,
+      el('button', { type: 'button', class: 'reject', text: 'Reject' })));
+  }
+  card.append(el('p', { class: 'status small', role: 'status', text: view.statusText }));
   return card;
 }
 
-function decided(id, state, summary) {
-  const card = messages.querySelector(`[data-proposal="${CSS.escape(id)}"]`);
+// A decision replaces the card where it stands, so its buttons and "waiting" line go with it.
+function decided(frame) {
+  const card = messages.querySelector(`[data-proposal="${CSS.escape(frame.proposalId)}"]`);
   if (!card) {
-    messages.append(el('p', { class: 'small muted', text: `${summary}: ${state}` }));
+    messages.append(el('p', { class: 'small muted', text: frame.view ? `${frame.view.summary}: ${frame.view.statusText}` : frame.summary }));
     return;
   }
-  card.dataset.status = state;
-  card.querySelector('.decision')?.remove();
-  card.querySelector('.status').textContent = `Status: ${state}`;
-}
-
-function table(data) {
-  const head = el('tr', {}, ...data.columns.map((column) => el('th', { scope: 'col', text: column })));
-  const body = el('tbody', {}, ...data.rows.map((row) => el('tr', {}, ...row.map((cell) => el('td', { text: cell === null ? '' : typeof cell === 'number' ? cell.toLocaleString('en-US') : String(cell) })))));
-  const figure = el('figure', { class: 'card chat-table' }, el('figcaption', {}, el('strong', { text: data.title })));
-  if (data.chartKind === 'bar' || data.chartKind === 'line') {
-    const chart = bars(data);
-    if (chart) figure.append(chart);
+  if (frame.view) card.replaceWith(proposalCard(frame.view));
+  else {
+    card.dataset.status = frame.status;
+    card.querySelector('.decision')?.remove();
+    card.querySelector('.status').textContent = frame.status;
   }
-  figure.append(el('div', { class: 'table-wrap' }, el('table', {}, el('thead', {}, head), body)));
-  if (data.totalRows > data.rows.length) figure.append(el('p', { class: 'small muted', text: `Showing ${data.rows.length} of ${data.totalRows}.` }));
-  return figure;
 }
 
-// The same horizontal bars the server draws for history (SvgCharts), built with DOM calls.
-function bars(data) {
-  if (!data.rows.length) return null;
-  const first = data.rows[0];
-  let column = -1;
-  for (let i = first.length - 1; i > 0; i--) if (typeof first[i] === 'number' || (first[i] !== null && first[i] !== '' && !isNaN(Number(first[i])))) { column = i; break; }
-  if (column < 0) return null;
-  const rows = data.rows.slice(0, 30);
-  const values = rows.map((row) => Number(row[column]) || 0);
-  const max = Math.max(...values);
-  const ns = 'http://www.w3.org/2000/svg';
-  const svg = document.createElementNS(ns, 'svg');
-  svg.setAttribute('class', 'chart');
-  svg.setAttribute('viewBox', `0 0 480 ${rows.length * 28 + 8}`);
-  svg.setAttribute('role', 'img');
-  svg.setAttribute('aria-label', data.title);
-  rows.forEach((row, i) => {
-    const y = 4 + i * 28;
-    const width = max > 0 ? Math.max(values[i] > 0 ? 2 : 0, (values[i] / max) * 220) : 0;
-    const label = document.createElementNS(ns, 'text');
-    label.setAttribute('class', 'chart-label'); label.setAttribute('x', '142'); label.setAttribute('y', String(y + 17));
-    label.setAttribute('text-anchor', 'end');
-    // Amounts per currency come as one row per stage and currency: say which currency each bar is.
-    const currency = column > 1 && typeof row[1] === 'string' && /^[A-Z]{3}$/.test(row[1]) ? ` (${row[1]})` : '';
-    const text = String(row[0]) + currency;
-    label.textContent = text.length <= 22 ? text : `${text.slice(0, 21)}…`;
-    const rect = document.createElementNS(ns, 'rect');
-    rect.setAttribute('class', 'chart-bar'); rect.setAttribute('x', '150'); rect.setAttribute('y', String(y + 4));
-    rect.setAttribute('width', width.toFixed(1)); rect.setAttribute('height', '18'); rect.setAttribute('rx', '3');
-    const value = document.createElementNS(ns, 'text');
-    value.setAttribute('class', 'chart-value'); value.setAttribute('x', (156 + width).toFixed(1)); value.setAttribute('y', String(y + 17));
-    value.textContent = values[i].toLocaleString('en-US');
-    svg.append(label, rect, value);
-  });
-  return svg;
+// An edit makes a new proposal: the card now stands for it (new id and hash), showing the new text.
+async function saveEdit(card, form) {
+  const values = Object.fromEntries(new FormData(form).entries());
+  const status = card.querySelector('.status');
+  form.querySelectorAll('button').forEach((b) => { b.disabled = true; });
+  try {
+    const revised = await api('POST', `/api/proposals/${encodeURIComponent(card.dataset.proposal)}/revise`, { arguments: values });
+    card.dataset.proposal = revised.id;
+    card.dataset.hash = revised.argumentsHash;
+    const heading = card.querySelector('h3');
+    heading.lastChild.textContent = revised.summary;
+    card.querySelectorAll('.preview-row[data-name]').forEach((row) => {
+      if (row.dataset.name in values) row.querySelector('dd').textContent = values[row.dataset.name].trim();
+    });
+    form.hidden = true;
+    card.querySelector('.decision').hidden = false;
+    status.textContent = 'Edited: waiting for your decision';
+  } catch (e) {
+    status.textContent = e.message;
+  } finally {
+    form.querySelectorAll('button').forEach((b) => { b.disabled = false; });
+  }
+}
+
+function table(view) {
+  const head = el('tr', {}, ...view.columns.map((column) => el('th', { scope: 'col', text: column })));
+  const body = el('tbody', {}, ...view.rows.map((row, i) => el('tr', {}, ...row.map((cell, c) => el('td', {},
+    c === 0 && view.links[i] ? el('a', { href: view.links[i], text: cell }) : cell)))));
+  const caption = el('figcaption', {}, el('strong', { text: view.title }));
+  if (view.totalRows > view.rows.length) caption.append(el('span', { class: 'small muted', text: ` · ${view.rows.length} of ${view.totalRows}` }));
+  const figure = el('figure', { class: 'card chat-table' }, caption);
+  if (view.chartSvg) {
+    // The chart is SVG the server drew from numbers and escaped labels (SvgCharts), never model HTML.
+    const holder = el('div');
+    holder.innerHTML = view.chartSvg;
+    const svg = holder.querySelector('svg');
+    if (svg) figure.append(svg);
+  }
+  figure.append(el('div', { class: 'table-wrap', tabindex: '0', role: 'region', 'aria-label': view.title },
+    el('table', {}, el('thead', {}, head), body)));
+  return figure;
 }
 
 messages.addEventListener('click', (event) => {
@@ -242,12 +258,34 @@ messages.addEventListener('click', (event) => {
     return;
   }
   const card = button.closest('[data-proposal]');
-  if (!card || !socket || socket.readyState !== WebSocket.OPEN) return;
+  if (!card) return;
+  const form = card.querySelector('.proposal-edit');
+  if (button.classList.contains('edit') && form) {
+    form.hidden = false;
+    card.querySelector('.decision').hidden = true;
+    form.querySelector('input, textarea')?.focus();
+    return;
+  }
+  if (button.classList.contains('cancel-edit') && form) {
+    form.hidden = true;
+    card.querySelector('.decision').hidden = false;
+    card.querySelector('.edit')?.focus();
+    return;
+  }
+  if (!button.closest('.decision') || !socket || socket.readyState !== WebSocket.OPEN) return;
   const approve = button.classList.contains('approve');
   card.querySelectorAll('.decision button').forEach((b) => { b.disabled = true; });
+  card.querySelector('.status').textContent = approve ? 'Running…' : 'Rejecting…';
   socket.send(JSON.stringify(approve
     ? { type: 'approve', proposalId: card.dataset.proposal, argumentsHash: card.dataset.hash }
     : { type: 'reject', proposalId: card.dataset.proposal }));
+});
+
+messages.addEventListener('submit', (event) => {
+  const form = event.target.closest('.proposal-edit');
+  if (!form) return;
+  event.preventDefault();
+  saveEdit(form.closest('[data-proposal]'), form);
 });
 
 input.addEventListener('keydown', (event) => {

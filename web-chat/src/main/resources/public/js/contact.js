@@ -1,7 +1,7 @@
 // Inline editing on a contact's page: each field saves itself when it changes (PATCH through the
-// API with the CSRF token); a refused value shows the server's message beside the field and keeps
-// what was typed. Without JavaScript the form posts to the page instead.
-import { api, ApiError } from './api.js';
+// API with the CSRF token). A refused value is explained once, beside its field, and what was typed
+// stays. Without JavaScript the form posts to the page instead.
+import { api } from './api.js';
 
 const form = document.getElementById('contact-form');
 const status = document.getElementById('save-status');
@@ -15,13 +15,14 @@ async function save(fields) {
     await api('PATCH', `/api/contacts/${id}`, fields);
     status.textContent = 'Saved';
   } catch (error) {
-    status.textContent = error instanceof ApiError ? `Not saved: ${error.message}` : 'Not saved';
-    for (const [field, message] of Object.entries(error.fields ?? {})) {
-      const input = form.elements[field];
-      input?.setAttribute('aria-invalid', 'true');
+    const shown = Object.entries(error.fields ?? {}).filter(([field, message]) => {
       const span = document.getElementById(`e-${field}`);
-      if (span) span.textContent = message;
-    }
+      if (!span) return false;
+      span.textContent = message;
+      form.elements[field]?.setAttribute('aria-invalid', 'true');
+      return true;
+    });
+    status.textContent = shown.length ? 'Not saved: see the field marked below.' : `Not saved: ${error.message}`;
   }
 }
 

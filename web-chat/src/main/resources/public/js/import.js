@@ -2,7 +2,7 @@
 // for a dry-run report before the real import. Cell values and reasons are shown as text only.
 import { api, el } from './api.js';
 
-const TARGETS = [['', 'Recognise by name'], ['firstName', 'First name'], ['lastName', 'Last name'], ['fullName', 'Full name'],
+const TARGETS = [['', 'Automatic'], ['firstName', 'First name'], ['lastName', 'Last name'], ['fullName', 'Full name'],
   ['email', 'Email'], ['phone', 'Phone'], ['title', 'Title'], ['companyName', 'Company'], ['lifecycleStage', 'Stage'],
   ['source', 'Source'], ['country', 'Country'], ['ownerEmail', 'Owner (email)'], ['ignore', 'Ignore this column']];
 const file = document.getElementById('file');
@@ -47,8 +47,38 @@ file.addEventListener('change', async () => {
       el('td', { text: (rows[1] ?? [])[index] ?? '' }), el('td', {}, select));
   }));
   section.hidden = headers.length === 0;
-  status.textContent = headers.length ? `${headers.length} columns found. Check them, then preview.` : 'That file has no header row.';
+  if (!headers.length) { status.textContent = 'That file has no header row.'; return; }
+  status.textContent = `${headers.length} columns found. Recognising them…`;
+  await detect();
 });
+
+// Shows what each column was recognised as (the server's own reading, from a dry run with no mapping),
+// so "Goes to" starts at the real target and the person only changes what is wrong.
+async function detect() {
+  try {
+    const report = await api('POST', '/api/contacts/import?dryRun=true', formWith({}));
+    mapping.querySelectorAll('select').forEach((select) => {
+      const target = report.mapping?.[select.dataset.header];
+      if (target && [...select.options].some((option) => option.value === target)) select.value = target;
+    });
+    status.textContent = `${headers.length} columns found and recognised. Check where each goes, then preview.`;
+  } catch (error) {
+    status.textContent = `${headers.length} columns found. Check where each goes, then preview.`;
+  }
+}
+
+function formWith(chosen) {
+  const body = new FormData();
+  body.append('file', file.files[0]);
+  body.append('mapping', JSON.stringify(chosen));
+  return body;
+}
+
+// Reasons name fields as the API does ("lifecycleStage: …"); people read the column names they chose.
+const LABELS = Object.fromEntries(TARGETS.filter(([value]) => value));
+const readable = (reason) => String(reason).split('; ')
+  .map((part) => part.replace(/^([A-Za-z]+(?:\.[^:]+)?):/, (match, field) => `${LABELS[field] ?? field.replace(/^custom\./, '')}:`))
+  .join('; ');
 
 function chosenMapping() {
   const chosen = {};
@@ -57,9 +87,7 @@ function chosenMapping() {
 }
 
 async function send(dryRun) {
-  const body = new FormData();
-  body.append('file', file.files[0]);
-  body.append('mapping', JSON.stringify(chosenMapping()));
+  const body = formWith(chosenMapping());
   const duplicates = document.getElementById('duplicates').value;
   status.textContent = dryRun ? 'Checking the file…' : 'Importing…';
   try {
@@ -74,16 +102,15 @@ async function send(dryRun) {
 
 function show(report) {
   const summary = document.getElementById('summary');
-  const verb = report.dryRun ? 'Would ' : '';
   summary.replaceChildren(
     el('dt', { text: 'Rows read' }), el('dd', { text: String(report.rows) }),
-    el('dt', { text: `${verb}create` }), el('dd', { id: 'created', text: String(report.created) }),
-    el('dt', { text: `${verb}update` }), el('dd', { text: String(report.updated) }),
+    el('dt', { text: report.dryRun ? 'Would be created' : 'Created' }), el('dd', { id: 'created', text: String(report.created) }),
+    el('dt', { text: report.dryRun ? 'Would be updated' : 'Updated' }), el('dd', { text: String(report.updated) }),
     el('dt', { text: 'Skipped' }), el('dd', { text: String(report.skipped) }),
     el('dt', { text: 'New companies' }), el('dd', { text: String(report.companiesCreated) }),
     el('dt', { text: 'Rejected' }), el('dd', { id: 'rejected-count', text: String(report.rejected.length) }));
   document.getElementById('rejected').replaceChildren(...report.rejected.map((row) =>
-    el('tr', {}, el('td', { text: String(row.row) }), el('td', { text: row.reason }))));
+    el('tr', {}, el('td', { text: String(row.row) }), el('td', { text: readable(row.reason) }))));
   document.getElementById('rejected-section').hidden = report.rejected.length === 0;
   document.getElementById('report-title').textContent = report.dryRun ? 'Preview (nothing saved yet)' : 'Imported';
   document.getElementById('report').hidden = false;

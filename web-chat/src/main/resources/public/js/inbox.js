@@ -1,6 +1,7 @@
 // Notifications and tasks through /api/notifications and /api/tasks: add a task, mark read, mark
 // done, and keep the navigation's badge in step. Open tasks come overdue and soonest due first.
 import { api, ApiError, el } from './api.js';
+import { day, minute } from './format.js';
 
 const status = document.getElementById('inbox-status');
 const taskList = document.getElementById('tasks');
@@ -10,8 +11,8 @@ const taskForm = document.getElementById('task-form');
 let unread = [];
 let openTasks = 0;
 
-const when = (iso) => (iso ? new Date(iso).toLocaleString() : '');
-const dayOf = (iso) => new Date(iso).toLocaleDateString();
+const when = (iso) => minute(iso);
+const dayOf = (iso) => day(iso);
 
 // An all-day task is due on its day and overdue only once that day is over.
 function overdue(task) {

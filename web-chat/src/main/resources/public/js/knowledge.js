@@ -1,16 +1,26 @@
 // Knowledge documents through /api/knowledge: list, upload (multipart field "file"), reindex, delete.
+// While a document is being indexed the list refreshes itself, so its status turns to ready without a reload.
 import { api, el } from './api.js';
 
 const list = document.getElementById('documents');
 const status = document.getElementById('knowledge-status');
 const form = document.getElementById('upload-form');
+const STATES = { pending: 'Indexing…', indexed: 'Ready', failed: 'Failed' };
+let refresh = null;
 
 function field(document, ...names) {
   for (const name of names) if (document[name] !== undefined && document[name] !== null) return document[name];
   return '';
 }
 
+function state(document) {
+  const status = String(field(document, 'status', 'state'));
+  const shown = STATES[status] ?? status;
+  return document.error ? `${shown}: ${document.error}` : shown;
+}
+
 async function load() {
+  clearTimeout(refresh);
   try {
     const answer = await api('GET', '/api/knowledge');
     const documents = Array.isArray(answer) ? answer : (answer?.items ?? []);
@@ -23,15 +33,17 @@ async function load() {
       const file = document.filename && document.filename !== name ? document.filename : '';
       return el('tr', {},
         el('td', {}, name, file ? el('span', { class: 'small muted', text: ` · ${file}` }) : null),
-        el('td', { text: document.error ? `${field(document, 'status', 'state')}: ${document.error}` : String(field(document, 'status', 'state')) }),
-        el('td', { class: 'num', text: String(field(document, 'chunks', 'chunkCount')) }),
+        el('td', { text: state(document) }),
+        el('td', { class: 'num', text: document.status === 'pending' ? '' : String(field(document, 'chunks', 'chunkCount')) }),
         el('td', {},
           el('button', { type: 'button', 'data-reindex': document.id, 'aria-label': `Reindex ${name}`, text: 'Reindex' }), ' ',
           el('button', { type: 'button', class: 'danger', 'data-delete': document.id, 'aria-label': `Delete ${name}`, text: 'Delete' })));
     });
     list.replaceChildren(el('table', {},
-      el('thead', {}, el('tr', {}, ...['Document', 'Status', 'Chunks', 'Actions'].map((h) => el('th', { scope: 'col', text: h })))),
+      el('thead', {}, el('tr', {}, ...['Document', 'Status', 'Passages', 'Actions'].map((h) => el('th', { scope: 'col', text: h })))),
       el('tbody', {}, ...rows)));
+    if (documents.some((document) => document.status === 'pending')) refresh = setTimeout(load, 1500);
+    else if (status.textContent.startsWith('Uploaded') || status.textContent.startsWith('Reindexing')) status.textContent = 'Indexing finished.';
   } catch (error) {
     list.replaceChildren(el('p', { class: 'alert error', text: error.status === 404
       ? 'Knowledge documents are not available on this server yet.' : `The documents could not be loaded: ${error.message}` }));

@@ -1,6 +1,7 @@
 // The suppression list (/api/outreach/suppressions: managers add, admins remove) and, for admins, the
 // tenant's mail server settings (/api/outreach/settings; passwords are write-only).
 import { api, el, table } from './api.js';
+import { day } from './format.js';
 
 const status = document.getElementById('mail-status');
 const list = document.getElementById('suppressions');
@@ -14,7 +15,7 @@ async function loadSuppressions() {
       ? el('p', { class: 'muted', text: 'No suppressed addresses. Unsubscribes, hard bounces and complaints are added automatically.' })
       : table(canRemove ? ['Address', 'Reason', 'Since', ''] : ['Address', 'Reason', 'Since'], rows.map((row) => el('tr', {},
         el('td', {}, row.address, row.detail ? el('span', { class: 'small muted', text: ` · ${row.detail}` }) : null),
-        el('td', { text: REASONS[row.reason] ?? row.reason }), el('td', { text: new Date(row.createdAt).toLocaleDateString() }),
+        el('td', { text: REASONS[row.reason] ?? row.reason }), el('td', { text: day(row.createdAt) }),
         canRemove ? el('td', {}, el('button', { type: 'button', class: 'danger', 'data-address': row.address, 'aria-label': `Allow ${row.address} again`, text: 'Allow again' })) : null))));
   } catch (error) {
     list.replaceChildren(el('p', { class: 'alert error', text: `The suppression list could not be loaded: ${error.message}` }));

@@ -1,5 +1,6 @@
 // Users and API keys for admins, through /api/users and /api/api-keys.
 import { api, el, table } from './api.js';
+import { day } from './format.js';
 
 const status = document.getElementById('settings-status');
 
@@ -16,7 +17,7 @@ async function loadKeys() {
   document.getElementById('keys').replaceChildren(live.length === 0
     ? el('p', { class: 'muted', text: 'No API keys. Create one for a script or an integration; it acts with the role you choose.' })
     : table(['Name', 'Role', 'Last used', ''], live.map((key) => el('tr', {}, el('td', { text: key.name }), el('td', { text: key.role }),
-      el('td', { text: key.lastUsedAt ? new Date(key.lastUsedAt).toLocaleDateString() : 'never' }),
+      el('td', { text: key.lastUsedAt ? day(key.lastUsedAt) : 'never' }),
       el('td', {}, el('button', { type: 'button', class: 'danger', 'data-revoke': key.id, 'aria-label': `Revoke ${key.name}`, text: 'Revoke' }))))));
 }
 

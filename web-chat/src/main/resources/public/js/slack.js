@@ -1,6 +1,7 @@
 // Slack through /api/slack: every user confirms the code the bot showed them; admins connect or
 // disconnect the workspace and link or unlink Slack users.
 import { api, el, table } from './api.js';
+import { minute } from './format.js';
 
 const status = document.getElementById('slack-status');
 const admin = document.getElementById('connection') !== null;
@@ -29,7 +30,7 @@ async function loadConnection() {
   box.replaceChildren(connection.connected
     ? el('div', {}, el('p', {}, el('span', { class: 'badge ok', text: 'Connected' }), ' ',
       el('strong', { text: connection.teamName ?? connection.teamId }), el('span', { class: 'small muted', text: ` (${connection.teamId})` })),
-      el('p', { class: 'small muted', text: `Bot user ${connection.botUserId ?? ''}, connected ${connection.connectedAt ? new Date(connection.connectedAt).toLocaleString() : ''}` }),
+      el('p', { class: 'small muted', text: `Bot user ${connection.botUserId ?? ''}, connected ${connection.connectedAt ? minute(connection.connectedAt) : ''}` }),
       el('button', { type: 'button', class: 'danger', id: 'disconnect', text: 'Disconnect' }))
     : el('p', {}, el('span', { class: 'badge', text: 'Not connected' }), ' No Slack workspace is connected yet.'));
 }

@@ -2,6 +2,7 @@
 // JSON (the API validates it and answers per field), activate / pause / resume / run / delete, and a
 // workflow's runs step by step with cancel for a run under way.
 import { api, el, table } from './api.js';
+import { minute } from './format.js';
 
 const status = document.getElementById('workflow-status');
 const list = document.getElementById('workflows');
@@ -23,7 +24,7 @@ function follow(action) {
   refresh = setTimeout(() => action().catch(() => {}), 1500);
 }
 
-const when = (iso) => (iso ? new Date(iso).toLocaleString() : '');
+const when = (iso) => minute(iso);
 
 function trigger(definition) {
   const t = definition?.trigger ?? {};
@@ -46,8 +47,10 @@ function actions(workflow) {
     'aria-label': `${label} ${workflow.name}`, text: label });
   const buttons = [button('runs', 'Runs')];
   if (workflow.status === 'draft') buttons.push(button('activate', 'Activate', 'primary'));
-  if (workflow.status === 'active') buttons.push(button('pause', 'Pause'), button('run', 'Run now'));
-  if (workflow.status === 'paused') buttons.push(button('resume', 'Resume'), button('run', 'Run now'));
+  // Workflows about a record (a quiet deal, a lead's score, a change) run when that happens, not by hand.
+  const byHand = ['cron', 'manual'].includes(workflow.definition?.trigger?.type);
+  if (workflow.status === 'active') buttons.push(button('pause', 'Pause'), byHand ? button('run', 'Run now') : null);
+  if (workflow.status === 'paused') buttons.push(button('resume', 'Resume'), byHand ? button('run', 'Run now') : null);
   buttons.push(button('delete', 'Delete', 'danger'));
   return el('div', { class: 'row actions' }, ...buttons);
 }
@@ -106,14 +109,31 @@ function showTemplate() {
   }
 }
 
+// "definition.steps[0].days" reads "Step 1, days"; "definition.trigger.cron" reads "Trigger, cron".
+const words = (name) => {
+  const text = name.replace(/\[(\d+)\]/g, (m, n) => ` ${Number(n) + 1}`).replace(/([a-z])([A-Z])/g, '$1 $2')
+    .replace(/[._]/g, ' ').replace(/\s+/g, ' ').trim().toLowerCase();
+  return text.charAt(0).toUpperCase() + text.slice(1);
+};
+function fieldName(path) {
+  const step = /^definition\.steps\[(\d+)\]\.?(.*)$/.exec(path);
+  if (step) return `Step ${Number(step[1]) + 1}${step[2] ? `, ${words(step[2]).toLowerCase()}` : ''}`;
+  const trigger = /^definition\.trigger\.?(.*)$/.exec(path);
+  if (trigger) return `Trigger${trigger[1] ? `, ${words(trigger[1]).toLowerCase()}` : ''}`;
+  return words(path.replace(/^definition\./, '')) || 'Definition';
+}
+
+// One place for a refusal: the reason, or each field's problem in plain words, never both.
 function showErrors(message, fields) {
-  formErrors.hidden = false;
-  formErrors.textContent = message;
   const entries = Object.entries(fields ?? {});
-  definitionErrors.replaceChildren(...entries.map(([field, text]) => el('li', { text: `${field}: ${text}` })));
-  if (entries.length > 0 && form.elements.template.value !== 'custom') {
-    formErrors.append(el('ul', {}, ...entries.map(([field, text]) => el('li', { text: `${field}: ${text}` }))));
-  }
+  const items = entries.map(([field, text]) => el('li', { text: `${fieldName(field)}: ${text}` }));
+  // A JSON definition gets its problems under the editor; a template's go in the one alert.
+  const underEditor = form.elements.template.value === 'custom' && entries.some(([f]) => f.startsWith('definition'));
+  formErrors.hidden = false;
+  formErrors.replaceChildren(el('p', { text: !entries.length ? message
+    : underEditor ? 'Not created: see the problems listed under the definition.' : 'Not created. Please fix:' }));
+  if (entries.length && !underEditor) formErrors.append(el('ul', {}, ...items));
+  definitionErrors.replaceChildren(...(underEditor ? items : []));
   form.elements.definition.setAttribute('aria-invalid', entries.some(([f]) => f.startsWith('definition')) ? 'true' : 'false');
 }
 
@@ -189,7 +209,10 @@ async function refreshDetail() {
   const runs = await showRuns(shown, false);
   if (shownRun) await showRun(shownRun);
   if (runs.some((run) => run.status === 'running')) follow(refreshDetail);
-  else await load();
+  else {
+    if (status.textContent.startsWith('Started a run')) status.textContent = `The run ${runs[0]?.status ?? 'finished'}.`;
+    await load();
+  }
 }
 
 list.addEventListener('click', async (event) => {
@@ -209,7 +232,7 @@ list.addEventListener('click', async (event) => {
       if (shown === id) detail.hidden = true;
     } else if (action === 'run') {
       await api('POST', `/api/workflows/${id}/run`);
-      status.textContent = 'Started a run.';
+      status.textContent = 'Started a run: its steps show below as they go.';
       await showRuns(id);
       follow(refreshDetail);
     } else {

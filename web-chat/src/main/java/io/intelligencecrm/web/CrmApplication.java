@@ -276,7 +276,7 @@ public final class CrmApplication {
             WebPages pages = WebPages.create(settings, clock, services, agent, scoring, browser,
                     tokens, limits, outreach.capturedMails(), new ApprovalCodes(secretKeys));
             LiveUpdates live = new LiveUpdates(database.coordinates()).start();
-            ChatSocket chatSocket = new ChatSocket(agent.chat(), agent.conversations(), chatTurns);
+            ChatSocket chatSocket = new ChatSocket(agent.chat(), agent.conversations(), chatTurns, pages.chatViews());
             AtomicReference<Javalin> started = new AtomicReference<>();
             WebSocketAuthentication socketAuthentication = new WebSocketAuthentication(authentication,
                     () -> allowedOrigins(settings, started.get()), browser);

@@ -38,13 +38,18 @@ public sealed interface AgentEvent {
         }
     }
 
-    record ToolStarted(String callId, String tool, String summary) implements AgentEvent {
+    /**
+     * @param summary the step in plain words ("Looked up contacts: acme"), never ids
+     * @param details the arguments as "Field: value" pairs, ids left out, for the step's details
+     */
+    record ToolStarted(String callId, String tool, String summary, String details) implements AgentEvent {
         public String type() {
             return "tool_started";
         }
     }
 
-    record ToolFinished(String callId, String tool, String summary, boolean ok, long millis) implements AgentEvent {
+    record ToolFinished(String callId, String tool, String summary, String details, boolean ok, long millis)
+            implements AgentEvent {
         public String type() {
             return "tool_finished";
         }

@@ -123,7 +123,8 @@ public final class ChatService {
     private Ending turn(Actor actor, Conversation conversation, User user, String message, AgentEventSink sink) {
         ConversationKey key = new ConversationKey(actor.tenant(), actor.userId(), conversation.id());
         RecordingSink events = new RecordingSink(sink);
-        events.accept(new AgentEvent.Started(conversation.id(), conversation.title(), runtime.identity().provider()));
+        events.accept(new AgentEvent.Started(conversation.id(), ConversationService.titled(conversation, message),
+                runtime.identity().provider()));
         AgentTurn turn = null;
         Ending ending = null;
         try {

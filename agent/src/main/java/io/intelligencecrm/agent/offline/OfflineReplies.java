@@ -139,13 +139,7 @@ final class OfflineReplies {
         if (node.has("passages") && node.has("found")) return DocumentReplies.answer(node);
         String summary = SummaryReplies.answer(result.toolName(), node);
         if (summary != null) return summary;
-        if (node.has("rows") && node.has("title")) {
-            int rows = node.get("rows").size();
-            String note = node.path("note").asText("");
-            return rows == 0 ? node.get("title").asText() + ": nothing found."
-                    : node.get("title").asText() + ": " + rows + (rows == 1 ? " row" : " rows") + ", shown above."
-                    + (note.isBlank() ? "" : " " + note);
-        }
+        if (node.has("rows") && node.has("title")) return TableSentences.say(node);
         return describeChange(node);
     }
 

@@ -50,8 +50,10 @@ final class GuardedToolExecutor implements ToolExecutor {
         AgentTurn turn = AgentTurn.of(context);
         turn.countToolCall();
         String callId = request.id() == null ? UUID.randomUUID().toString() : request.id();
-        String summary = ToolArguments.summary(tool, request.arguments());
-        turn.events().accept(new AgentEvent.ToolStarted(callId, tool, summary));
+        Map<String, Object> arguments = ToolArguments.parse(request.arguments());
+        String summary = ToolSteps.line(tool, arguments);
+        String details = ToolSteps.details(arguments);
+        turn.events().accept(new AgentEvent.ToolStarted(callId, tool, summary, details));
         long started = System.nanoTime();
 
         Outcome outcome = turn.firstTimeFor(ToolArguments.signature(tool, request.arguments()))
@@ -67,8 +69,8 @@ final class GuardedToolExecutor implements ToolExecutor {
         } else if (outcome.value() instanceof TableResult table) {
             turn.events().accept(new AgentEvent.Table(table));
         }
-        turn.events().accept(new AgentEvent.ToolFinished(callId, tool, outcome.error() ? "failed: "
-                + firstLine(outcome.text()) : summary, !outcome.error(), millis));
+        turn.events().accept(new AgentEvent.ToolFinished(callId, tool, outcome.error() ? summary + " (did not work)"
+                : summary, details, !outcome.error(), millis));
         return ToolExecutionResult.builder().isError(outcome.error()).resultText(capped(outcome.text()))
                 .result(outcome.value()).build();
     }

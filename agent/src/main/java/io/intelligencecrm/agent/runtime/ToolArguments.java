@@ -13,7 +13,6 @@ final class ToolArguments {
     private static final ObjectMapper SORTED = Json.mapper().copy().enable(SerializationFeature.ORDER_MAP_ENTRIES_BY_KEYS);
     private static final TypeReference<Map<String, Object>> MAP = new TypeReference<>() {
     };
-    private static final int DISPLAY_LENGTH = 120;
     private static final int AUDIT_VALUE_LENGTH = 2000;
 
     private ToolArguments() {
@@ -36,18 +35,6 @@ final class ToolArguments {
         } catch (JsonProcessingException e) {
             return tool + json;
         }
-    }
-
-    /** One line for the chat: {@code searchContacts query="acme", stage="lead"}. */
-    static String summary(String tool, String json) {
-        StringBuilder line = new StringBuilder(tool);
-        parse(json).forEach((name, value) -> {
-            if (value == null) return;
-            line.append(line.length() == tool.length() ? " " : ", ").append(name).append('=');
-            line.append(value instanceof String ? "\"" + value + "\"" : String.valueOf(value));
-        });
-        String text = line.toString().replaceAll("\\s+", " ");
-        return text.length() <= DISPLAY_LENGTH ? text : text.substring(0, DISPLAY_LENGTH - 1) + "…";
     }
 
     /** The arguments for the audit log, long values shortened. */

@@ -237,11 +237,12 @@ class RoleToolProviderTest {
         AgentEvent.ToolStarted started = assertInstanceOf(AgentEvent.ToolStarted.class, events.get(0));
         AgentEvent.ToolFinished finished = assertInstanceOf(AgentEvent.ToolFinished.class, events.get(2));
         assertEquals(started.callId(), finished.callId());
-        assertEquals("listRows count=2", started.summary());
+        assertEquals("Looked up rows", started.summary());
+        assertEquals("Count: 2", started.details());
         assertTrue(finished.ok());
         AgentEvent.ToolFinished failed = assertInstanceOf(AgentEvent.ToolFinished.class, events.get(7));
         assertFalse(failed.ok());
-        assertTrue(failed.summary().startsWith("failed: breakDown failed because of an internal error"));
+        assertEquals("Looked up break down (did not work)", failed.summary());
         assertEquals(3, turn.agentTurn().toolCalls());
     }
 

@@ -1,5 +1,7 @@
 package io.intelligencecrm.core.analytics;
 
+import io.intelligencecrm.core.db.StoredEnum;
+import io.intelligencecrm.core.deal.DealStage;
 import io.intelligencecrm.core.identity.Actor;
 import io.intelligencecrm.core.tenant.TenantTransactions;
 import java.math.BigDecimal;
@@ -20,29 +22,35 @@ public final class DashboardFigures {
         this.clock = clock;
     }
 
-    public record Kpis(long contacts, long newLeadsThisWeek, long openDeals, Map<String, BigDecimal> openValue,
-                       long wonLast30Days, long activitiesLast7Days) {
+    /** The dashboard's headline figures; new leads, won deals and activities over the chosen window. */
+    public record Kpis(long contacts, long newLeads, long openDeals, Map<String, BigDecimal> openValue,
+                       Map<String, BigDecimal> weightedValue, long won, long activities) {
     }
 
-    public Kpis kpis(Actor actor) {
-        var now = clock.instant();
+    public Kpis kpis(Actor actor, Duration window) {
+        var since = clock.instant().minus(window);
         return transactions.inTenant(actor.tenant(), handle -> {
             var counts = handle.createQuery("""
                             select (select count(*) from contacts where deleted_at is null) as contacts,
-                                   (select count(*) from contacts where deleted_at is null and created_at >= :week) as new_leads,
+                                   (select count(*) from contacts where deleted_at is null and created_at >= :since) as new_leads,
                                    (select count(*) from deals where deleted_at is null and closed_at is null) as open_deals,
-                                   (select count(*) from deals where deleted_at is null and stage = 'won' and closed_at >= :month) as won,
-                                   (select count(*) from interactions where deleted_at is null and occurred_at >= :week) as activities""")
-                    .bind("week", now.minus(Duration.ofDays(7))).bind("month", now.minus(Duration.ofDays(30)))
-                    .mapToMap().one();
+                                   (select count(*) from deals where deleted_at is null and stage = 'won' and closed_at >= :since) as won,
+                                   (select count(*) from interactions where deleted_at is null and occurred_at >= :since) as activities""")
+                    .bind("since", since).mapToMap().one();
             Map<String, BigDecimal> value = new LinkedHashMap<>();
+            Map<String, BigDecimal> weighted = new LinkedHashMap<>();
             handle.createQuery("""
-                            select trim(currency) as currency, sum(amount) as total from deals
-                             where deleted_at is null and closed_at is null group by 1 order by 2 desc""")
-                    .map((rs, context) -> Map.entry(rs.getString("currency"), rs.getBigDecimal("total")))
-                    .forEach(entry -> value.put(entry.getKey(), entry.getValue()));
+                            select trim(currency) as currency, stage, sum(amount) as total from deals
+                             where deleted_at is null and closed_at is null group by 1, 2 order by 1""")
+                    .map((rs, context) -> List.<Object>of(rs.getString("currency"), rs.getString("stage"), rs.getBigDecimal("total")))
+                    .forEach(row -> {
+                        BigDecimal total = (BigDecimal) row.get(2);
+                        DealStage stage = StoredEnum.parse(DealStage.class, (String) row.get(1));
+                        value.merge((String) row.get(0), total, BigDecimal::add);
+                        weighted.merge((String) row.get(0), stage.weighted(total), BigDecimal::add);
+                    });
             return new Kpis(number(counts.get("contacts")), number(counts.get("new_leads")), number(counts.get("open_deals")),
-                    value, number(counts.get("won")), number(counts.get("activities")));
+                    value, weighted, number(counts.get("won")), number(counts.get("activities")));
         });
     }
 

@@ -8,6 +8,7 @@ import io.intelligencecrm.core.events.RecordChange;
 import io.intelligencecrm.core.identity.Actor;
 import io.intelligencecrm.core.identity.Permissions;
 import io.intelligencecrm.core.paging.Keyset;
+import io.intelligencecrm.core.paging.NumberedPage;
 import io.intelligencecrm.core.paging.Page;
 import io.intelligencecrm.core.paging.SortKey;
 import io.intelligencecrm.core.paging.Sorted;
@@ -52,12 +53,65 @@ public final class CompanyService {
 
     public Page<Company> list(Actor actor, CompanyQuery query) {
         String sortName = query.sort() == null ? "created" : query.sort();
-        SortKey sort = SORTS.get(sortName);
-        if (sort == null) throw CrmException.invalid("sort", "must be one of created, updated, name");
+        SortKey sort = sortKey(sortName);
         boolean descending = query.descending() == null ? !sortName.equals("name") : query.descending();
         Keyset keyset = Keyset.of(sort, descending, query.cursor(), query.limit());
         List<String> where = new ArrayList<>();
         Map<String, Object> binds = new LinkedHashMap<>(keyset.bindings());
+        filter(query, where, binds);
+        where.add(keyset.condition("id"));
+        String sql = "select " + sort.sqlExpression() + " as sort_value, " + CompanyDao.COLUMNS
+                + " from companies where " + String.join(" and ", where) + keyset.orderBy("id");
+        return transactions.inTenant(actor.tenant(), handle -> {
+            Query statement = handle.createQuery(sql);
+            binds.forEach(statement::bind);
+            return keyset.page(statement.map(Sorted.mapper(Company.class)).list(), Company::id);
+        });
+    }
+
+    /** A company in a list with how many contacts and open deals it has. */
+    public record CompanyRow(Company company, long contacts, long openDeals) {
+    }
+
+    /** A numbered page of the list (cursor ignored), with each company's contact and open deal counts. */
+    public NumberedPage<CompanyRow> page(Actor actor, CompanyQuery query, int page) {
+        String sortName = query.sort() == null ? "name" : query.sort();
+        SortKey sort = sortKey(sortName);
+        boolean descending = query.descending() == null ? !sortName.equals("name") : query.descending();
+        int size = query.limit() == null ? Keyset.DEFAULT_LIMIT : query.limit();
+        if (size < 1 || size > NumberedPage.MAX_PAGE_SIZE) {
+            throw CrmException.invalid("limit", "must be between 1 and " + NumberedPage.MAX_PAGE_SIZE);
+        }
+        List<String> where = new ArrayList<>();
+        Map<String, Object> binds = new LinkedHashMap<>();
+        filter(query, where, binds);
+        String condition = " where " + String.join(" and ", where);
+        String direction = descending ? " desc" : " asc";
+        return transactions.inTenant(actor.tenant(), handle -> {
+            Query count = handle.createQuery("select count(*) from companies" + condition);
+            binds.forEach(count::bind);
+            long total = count.mapTo(Long.class).one();
+            Query rows = handle.createQuery("select " + CompanyDao.COLUMNS + """
+                    , (select count(*) from contacts ct where ct.tenant_id = companies.tenant_id
+                         and ct.company_id = companies.id and ct.deleted_at is null) as contact_count
+                    , (select count(*) from deals d where d.tenant_id = companies.tenant_id and d.company_id = companies.id
+                         and d.deleted_at is null and d.stage not in ('won', 'lost')) as open_deals
+                     from companies""" + condition + " order by " + sort.sqlExpression() + direction + ", id" + direction
+                    + " limit " + size + " offset " + NumberedPage.offset(page, size));
+            binds.forEach(rows::bind);
+            List<CompanyRow> items = rows.map((rs, ctx) -> new CompanyRow(ctx.findRowMapperFor(Company.class).orElseThrow()
+                    .map(rs, ctx), rs.getLong("contact_count"), rs.getLong("open_deals"))).list();
+            return new NumberedPage<>(items, total, Math.max(page, 1), size);
+        });
+    }
+
+    private static SortKey sortKey(String name) {
+        SortKey sort = SORTS.get(name);
+        if (sort == null) throw CrmException.invalid("sort", "must be one of created, updated, name");
+        return sort;
+    }
+
+    private static void filter(CompanyQuery query, List<String> where, Map<String, Object> binds) {
         where.add(query.deleted() ? "deleted_at is not null" : "deleted_at is null");
         if (query.ownerId() != null) {
             where.add("owner_id = :ownerId");
@@ -72,17 +126,9 @@ public final class CompanyService {
             binds.put("country", query.country());
         }
         TextSearch.words(query.q()).forEach(word -> {
-            String name = "word" + binds.size();
+            String name = "word" + where.size();
             where.add("(lower(name) like :" + name + " or lower(coalesce(domain, '')) like :" + name + ")");
             binds.put(name, TextSearch.contains(word));
-        });
-        where.add(keyset.condition("id"));
-        String sql = "select " + sort.sqlExpression() + " as sort_value, " + CompanyDao.COLUMNS
-                + " from companies where " + String.join(" and ", where) + keyset.orderBy("id");
-        return transactions.inTenant(actor.tenant(), handle -> {
-            Query statement = handle.createQuery(sql);
-            binds.forEach(statement::bind);
-            return keyset.page(statement.map(Sorted.mapper(Company.class)).list(), Company::id);
         });
     }
 
@@ -114,10 +160,29 @@ public final class CompanyService {
         });
     }
 
-    /** The live company with this name (case-insensitive), created owned by the actor if missing. */
+    /** The live company this name means ({@link CompanyMatch}), created owned by the actor if none. */
     public Company findOrCreate(Actor actor, String name) {
-        return transactions.inTenant(actor.tenant(), handle -> handle.attach(CompanyDao.class).findByName(name.trim())
-                .orElseGet(() -> create(actor, Map.of("name", name.trim()))));
+        return findOrCreate(actor, name, null);
+    }
+
+    /**
+     * The live company a new or edited contact names: the one this name means, with the contact's email
+     * domain deciding between similar names ({@link CompanyMatch}); created owned by the actor if none.
+     */
+    public Company findOrCreate(Actor actor, String name, String email) {
+        String typed = name.trim();
+        String domain = CompanyMatch.domainOf(email);
+        return transactions.inTenant(actor.tenant(), handle -> {
+            List<Company> candidates = handle.createQuery("select " + CompanyDao.COLUMNS + """
+                             from companies
+                            where deleted_at is null
+                              and (lower(name) like :prefix or lower(coalesce(domain, '')) like :prefix
+                                   or lower(domain) = :domain)
+                            order by lower(name) limit :limit""")
+                    .bind("prefix", TextSearch.startsWith(CompanyMatch.stem(typed))).bind("domain", domain)
+                    .bind("limit", CompanyMatch.CANDIDATES).mapTo(Company.class).list();
+            return CompanyMatch.choose(typed, domain, candidates).orElseGet(() -> create(actor, Map.of("name", typed)));
+        });
     }
 
     public Company update(Actor actor, UUID id, Map<String, Object> patch) {

@@ -2,6 +2,7 @@ package io.intelligencecrm.core.contact;
 
 import io.intelligencecrm.core.error.CrmException;
 import io.intelligencecrm.core.paging.Keyset;
+import io.intelligencecrm.core.paging.NumberedPage;
 import io.intelligencecrm.core.paging.Page;
 import io.intelligencecrm.core.paging.SortKey;
 import io.intelligencecrm.core.paging.Sorted;
@@ -30,13 +31,57 @@ final class ContactSearch {
 
     static Page<Contact> run(Handle handle, ContactQuery query) {
         String sortName = query.sort() == null ? "created" : query.sort();
-        SortKey sort = SORTS.get(sortName);
-        if (sort == null) throw CrmException.invalid("sort", "must be one of created, updated, name, score");
+        SortKey sort = sortKey(sortName);
         boolean descending = query.descending() == null ? !sortName.equals("name") : query.descending();
         Keyset keyset = Keyset.of(sort, descending, query.cursor(), query.limit());
+        Filter filter = filter(query);
+        filter.binds().putAll(keyset.bindings());
+        filter.where().add(keyset.condition("c.id"));
+        String sql = ContactDao.SELECT.replace("select c.id,", "select " + sort.sqlExpression() + " as sort_value, c.id,")
+                + " where " + String.join(" and ", filter.where()) + keyset.orderBy("c.id");
+        Query statement = handle.createQuery(sql);
+        filter.binds().forEach(statement::bind);
+        return keyset.page(statement.map(Sorted.mapper(Contact.class)).list(), Contact::id);
+    }
 
+    /**
+     * A numbered page and the count of all matches, for the contact list people page through. Rows
+     * without a score come last whichever way scores are sorted.
+     */
+    static NumberedPage<Contact> numbered(Handle handle, ContactQuery query, int page) {
+        String sortName = query.sort() == null ? "created" : query.sort();
+        SortKey sort = sortKey(sortName);
+        boolean descending = query.descending() == null ? !sortName.equals("name") : query.descending();
+        int size = query.limit() == null ? Keyset.DEFAULT_LIMIT : query.limit();
+        if (size < 1 || size > NumberedPage.MAX_PAGE_SIZE) {
+            throw CrmException.invalid("limit", "must be between 1 and " + NumberedPage.MAX_PAGE_SIZE);
+        }
+        Filter filter = filter(query);
+        String where = " where " + String.join(" and ", filter.where());
+        Query count = handle.createQuery("select count(*) from contacts c" + where);
+        filter.binds().forEach(count::bind);
+        long total = count.mapTo(Long.class).one();
+        String expression = sortName.equals("score") ? "c.score" : sort.sqlExpression();
+        String direction = descending ? " desc" : " asc";
+        Query rows = handle.createQuery(ContactDao.SELECT + where + " order by " + expression + direction + " nulls last, c.id"
+                + direction + " limit " + size + " offset " + NumberedPage.offset(page, size));
+        filter.binds().forEach(rows::bind);
+        return new NumberedPage<>(rows.mapTo(Contact.class).list(), total, Math.max(page, 1), size);
+    }
+
+    private static SortKey sortKey(String name) {
+        SortKey sort = SORTS.get(name);
+        if (sort == null) throw CrmException.invalid("sort", "must be one of created, updated, name, score");
+        return sort;
+    }
+
+    /** The query's conditions as fixed SQL with named binds (never request text in the SQL). */
+    private record Filter(List<String> where, Map<String, Object> binds) {
+    }
+
+    private static Filter filter(ContactQuery query) {
         List<String> where = new ArrayList<>();
-        Map<String, Object> binds = new LinkedHashMap<>(keyset.bindings());
+        Map<String, Object> binds = new LinkedHashMap<>();
         where.add(query.deleted() ? "c.deleted_at is not null" : "c.deleted_at is null");
         if (query.ownerId() != null) {
             where.add("c.owner_id = :ownerId");
@@ -80,12 +125,7 @@ final class ContactSearch {
                     + "c.tenant_id and qc.id = c.company_id and lower(qc.name) like :word" + i + "))");
             binds.put("word" + i, TextSearch.contains(words.get(i)));
         }
-        where.add(keyset.condition("c.id"));
-        String sql = ContactDao.SELECT.replace("select c.id,", "select " + sort.sqlExpression() + " as sort_value, c.id,")
-                + " where " + String.join(" and ", where) + keyset.orderBy("c.id");
-        Query statement = handle.createQuery(sql);
-        binds.forEach(statement::bind);
-        return keyset.page(statement.map(Sorted.mapper(Contact.class)).list(), Contact::id);
+        return new Filter(where, binds);
     }
 
     private static void range(List<String> where, Map<String, Object> binds, String column, String name,

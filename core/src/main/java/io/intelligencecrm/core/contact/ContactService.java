@@ -13,6 +13,7 @@ import io.intelligencecrm.core.events.RecordChange;
 import io.intelligencecrm.core.identity.Actor;
 import io.intelligencecrm.core.identity.Permissions;
 import io.intelligencecrm.core.interaction.InteractionDao;
+import io.intelligencecrm.core.paging.NumberedPage;
 import io.intelligencecrm.core.paging.Page;
 import io.intelligencecrm.core.record.FieldReader;
 import io.intelligencecrm.core.record.RecordTrash;
@@ -57,6 +58,11 @@ public final class ContactService {
         return transactions.inTenant(actor.tenant(), handle -> ContactSearch.run(handle, query));
     }
 
+    /** A numbered page of the list (cursor ignored) with the count of all matches. */
+    public NumberedPage<Contact> page(Actor actor, ContactQuery query, int page) {
+        return transactions.inTenant(actor.tenant(), handle -> ContactSearch.numbered(handle, query, page));
+    }
+
     public Contact get(Actor actor, UUID id) {
         return transactions.inTenant(actor.tenant(), handle -> require(handle, id));
     }
@@ -91,7 +97,7 @@ public final class ContactService {
             if (values.get("company_id") != null) {
                 companies.require(handle, (UUID) values.get("company_id"), "companyId");
             } else if (companyName != null) {
-                values.put("company_id", companies.findOrCreate(actor, companyName).id());
+                values.put("company_id", companies.findOrCreate(actor, companyName, (String) values.get("email")).id());
             }
             rejectDuplicateEmail(handle, (String) values.get("email"), null);
             if (values.get("email") != null) {
@@ -116,7 +122,10 @@ public final class ContactService {
             violations.throwIfAny();
             if (values.containsKey("owner_id")) checkOwnerChange(handle, actor, (UUID) values.get("owner_id"));
             if (values.get("company_id") != null) companies.require(handle, (UUID) values.get("company_id"), "companyId");
-            else if (companyName != null) values.put("company_id", companies.findOrCreate(actor, companyName).id());
+            else if (companyName != null) {
+                String email = values.containsKey("email") ? (String) values.get("email") : before.email();
+                values.put("company_id", companies.findOrCreate(actor, companyName, email).id());
+            }
             if (values.containsKey("custom")) values.put("custom", mergeAttributes(before.custom(), values.get("custom")));
             if (values.get("email") != null) {
                 rejectDuplicateEmail(handle, (String) values.get("email"), id);

@@ -96,11 +96,18 @@ public final class ConversationService {
     /** Names a new conversation after its first message, the way chat apps do. */
     public void titleFromFirstMessage(Actor actor, Conversation conversation, String message) {
         if (!DEFAULT_TITLE.equals(conversation.title())) return;
-        String line = message.strip().lines().findFirst().orElse("").strip();
-        if (line.isEmpty()) return;
-        String title = line.length() <= 60 ? line : line.substring(0, 57).strip() + "...";
+        String title = titled(conversation, message);
+        if (title.equals(DEFAULT_TITLE)) return;
         transactions.useTenant(actor.tenant(), handle -> handle.attach(ConversationDao.class)
                 .rename(conversation.id(), actor.userId(), title));
+    }
+
+    /** The title the conversation has once this message is in it: a new one is named after its first line. */
+    public static String titled(Conversation conversation, String message) {
+        if (!DEFAULT_TITLE.equals(conversation.title())) return conversation.title();
+        String line = message == null ? "" : message.strip().lines().findFirst().orElse("").strip();
+        if (line.isEmpty()) return conversation.title();
+        return line.length() <= 60 ? line : line.substring(0, 57).strip() + "...";
     }
 
     private static String checkedTitle(String title) {

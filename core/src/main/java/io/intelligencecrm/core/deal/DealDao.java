@@ -13,7 +13,7 @@ public interface DealDao {
             select d.id, d.name, d.contact_id, nullif(trim(ct.first_name || ' ' || ct.last_name), '') as contact_name,
                    d.company_id, co.name as company_name, d.owner_id, d.stage, d.amount, d.currency,
                    d.expected_close_date, d.closed_at, d.lost_reason, d.description, d.custom, d.created_at,
-                   d.updated_at, d.deleted_at
+                   d.updated_at, d.deleted_at, d.stage_changed_at
               from deals d
               left join contacts ct on ct.tenant_id = d.tenant_id and ct.id = d.contact_id
               left join companies co on co.tenant_id = d.tenant_id and co.id = d.company_id

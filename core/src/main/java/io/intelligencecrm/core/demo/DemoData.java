@@ -176,8 +176,14 @@ public final class DemoData {
                     company.name().contains("Nordlicht") || company.name().contains("Monarch") ? "EUR" : "USD",
                     today.plusDays(random.nextInt(120) - 20), stage.closed() ? story.closedAt() : null, null));
             Instant dealCreated = story.dealCreatedAt(random);
-            transactions.useTenant(id, handle -> handle.createUpdate("update deals set created_at = :created where id = :id")
-                    .bind("created", dealCreated).bind("id", deal.id()).execute());
+            // An open deal entered its stage some time after it was created (a share fixed by its position, so
+            // the seeded random sequence, and with it the rest of the demo, stays as it was); a closed one when it closed.
+            long openFor = Math.max(1, java.time.Duration.between(dealCreated, now).toHours());
+            Instant enteredStage = stage.closed() ? story.closedAt()
+                    : dealCreated.plus(java.time.Duration.ofHours(openFor * (i * 37 % 100) / 100));
+            transactions.useTenant(id, handle -> handle.createUpdate(
+                            "update deals set created_at = :created, stage_changed_at = :entered where id = :id")
+                    .bind("created", dealCreated).bind("entered", enteredStage).bind("id", deal.id()).execute());
         }
         transactions.useTenant(id, handle -> StageHistory.replace(handle, history));
     }

@@ -103,6 +103,48 @@ public final class ProposalService {
         });
     }
 
+    /**
+     * A person's edit of a pending proposal before deciding it: the edited one is rejected (its outcome
+     * names the replacement) and a new proposal with the changed arguments waits for its own approval,
+     * so an approval still only ever runs what was shown. Only text the proposal already holds can
+     * change (a subject, a body, a stage), never the records it acts on.
+     */
+    public Proposal revise(Actor actor, UUID id, Map<String, Object> changes) {
+        Permissions.requireWriter(actor);
+        Proposal before = get(actor, id);
+        if (changes.isEmpty()) throw CrmException.invalid("arguments", "name at least one thing to change");
+        Map<String, Object> arguments = new LinkedHashMap<>(before.arguments());
+        String summary = before.summary();
+        for (var change : changes.entrySet()) {
+            String key = change.getKey();
+            if (!(arguments.get(key) instanceof String old) || !editable(key, old)) {
+                throw CrmException.invalid(key, "cannot be changed here; ask the agent for a new proposal instead");
+            }
+            if (!(change.getValue() instanceof String text) || text.isBlank()) throw CrmException.invalid(key, "must not be empty");
+            arguments.put(key, text.strip());
+            if (!old.isBlank() && summary.contains(old.strip())) summary = summary.replace(old.strip(), text.strip());
+        }
+        Map<String, Object> stored = ArgumentsHash.normalize(arguments);
+        handler(before.action()).validate(actor, stored);
+        String newSummary = summary;
+        return transactions.inTenant(actor.tenant(), handle -> {
+            requireDecidable(handle, actor, id);
+            ProposalDao dao = handle.attach(ProposalDao.class);
+            Proposal revised = dao.insert(actor.userId(), before.conversationId(), before.action(), stored,
+                    ArgumentsHash.of(stored), newSummary, clock.instant().plus(timeToLive));
+            dao.decide(id, ProposalStatus.REJECTED, Map.of("replacedBy", revised.id().toString()));
+            audit.record(actor, "proposal.revise", "proposal", id, Map.of("replacedBy", revised.id().toString(),
+                    "changed", List.copyOf(changes.keySet())), before.conversationId());
+            return revised;
+        });
+    }
+
+    /** Text a person may reword; ids and the keys that derive from them stay as proposed. */
+    private static boolean editable(String key, String value) {
+        return !key.equals("id") && !key.endsWith("Id") && !key.endsWith("Ids")
+                && !value.matches("(?i)[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}");
+    }
+
     /** The action was refused (permissions, validation): its changes rolled back; the refusal is kept. */
     private Proposal recordFailure(Actor actor, UUID id, CrmException failure) {
         Map<String, Object> outcome = new LinkedHashMap<>();

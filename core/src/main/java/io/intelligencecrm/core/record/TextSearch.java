@@ -21,6 +21,15 @@ public final class TextSearch {
 
     /** A LIKE pattern (escape character: backslash) matching text that contains the word. */
     public static String contains(String word) {
-        return "%" + word.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%";
+        return "%" + escaped(word) + "%";
+    }
+
+    /** A LIKE pattern (escape character: backslash) matching text that starts with the word. */
+    public static String startsWith(String word) {
+        return escaped(word) + "%";
+    }
+
+    private static String escaped(String word) {
+        return word.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_");
     }
 }

@@ -150,6 +150,16 @@ public final class WorkflowService {
         if (workflow.status().equals("draft")) {
             throw CrmException.conflict("Confirm this workflow before running it", Map.of("status", "draft"));
         }
+        String trigger = workflow.parsed().trigger().type();
+        if (!Set.of("cron", "manual").contains(trigger)) {
+            // Its steps name the record it runs for ({{recordName}}); run by hand there is none, so it would act on nothing.
+            throw CrmException.conflict("\"" + workflow.name() + "\" runs by itself for each record its trigger finds; "
+                    + "it cannot run without one", Map.of("trigger", "runs only when a " + switch (trigger) {
+                        case "deal_idle" -> "deal goes quiet";
+                        case "score_threshold" -> "lead's score passes the threshold";
+                        default -> "record changes";
+                    }));
+        }
         UUID runId = runs.start(actor.tenant(), workflow, "manual:" + UUID.randomUUID(),
                 Map.of("type", "manual", "userId", actor.userId().toString())).orElseThrow();
         audit.record(actor, "workflow.run", "workflow", id, Map.of("runId", runId.toString()));

@@ -114,6 +114,28 @@ class ProposalServiceTest {
     }
 
     @Test
+    void an_edit_makes_a_new_proposal_with_the_new_text_and_sets_the_old_one_aside() {
+        UUID company = company("Edit Co");
+        Proposal proposal = renameProposal(company, "Edit Co Two");
+
+        Proposal edited = proposals().revise(rep, proposal.id(), Map.of("name", "Edit Co Three"));
+
+        assertEquals(ProposalStatus.PENDING, edited.status());
+        assertEquals("Edit Co Three", edited.arguments().get("name"));
+        assertEquals(company.toString(), edited.arguments().get("companyId"));
+        assertTrue(edited.summary().contains("Edit Co Three"), edited.summary());
+        Proposal old = proposals().get(rep, proposal.id());
+        assertEquals(ProposalStatus.REJECTED, old.status());
+        assertEquals(edited.id().toString(), old.outcome().get("replacedBy"));
+        assertEquals(ErrorCode.VALIDATION, assertThrows(CrmException.class, () -> proposals().revise(rep, edited.id(),
+                Map.of("companyId", UUID.randomUUID().toString()))).code(), "which record it acts on never changes");
+        assertEquals(ErrorCode.CONFLICT, assertThrows(CrmException.class, () -> proposals().revise(rep, proposal.id(),
+                Map.of("name", "Again"))).code(), "a decided proposal is not edited");
+        proposals().approve(rep, edited.id(), edited.argumentsHash());
+        assertEquals("Edit Co Three", companies.details(rep, company).company().name());
+    }
+
+    @Test
     void an_approval_quoting_another_hash_is_a_conflict_and_nothing_runs() {
         Proposal proposal = renameProposal(company("Hash Co"), "Hash Co Two");
 

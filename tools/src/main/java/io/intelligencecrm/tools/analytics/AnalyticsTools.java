@@ -95,7 +95,7 @@ public final class AnalyticsTools {
             InvocationParameters parameters) {
         Actor actor = ToolCall.of(parameters).actor();
         return table(services.analytics().staleContacts(actor, days == null ? 30 : days,
-                OwnerScope.of(services, actor, mine, owner).ownerId()), ToolArguments.MAX_ROWS);
+                OwnerScope.of(services, actor, mine, owner).ownerId()), ToolArguments.MAX_ROWS).of("contact");
     }
 
     private static TableResult table(AnalyticsTable table, int cap) {

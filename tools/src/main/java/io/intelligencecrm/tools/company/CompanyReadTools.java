@@ -43,7 +43,7 @@ public final class CompanyReadTools {
                 company.name(), company.domain(), company.industry(), company.country(), team.name(company.ownerId())))
                 .toList();
         return new TableResult("Companies", List.of("id", "Name", "Domain", "Industry", "Country", "Owner"), rows,
-                "table", listing.total(), listing.note("companies"));
+                "table", listing.total(), listing.note("companies")).of("company");
     }
 
     /** An account at a glance; deals as in other tools, people and touches as the summary reads them. */

@@ -85,7 +85,7 @@ public final class ContactReadTools {
                     contact.score()));
         }
         return new TableResult(scope.title("Contacts"), columns(), rows, "table", listing.total(),
-                listing.note("contacts"));
+                listing.note("contacts")).of("contact");
     }
 
     private static BigDecimal score(String field, Integer value) {

@@ -64,7 +64,7 @@ public final class DealReadTools {
                 deal.currency().trim(), deal.expectedCloseDate() == null ? null : deal.expectedCloseDate().toString(),
                 team.name(deal.ownerId()))).toList();
         return new TableResult(scope.title("Deals"), List.of("id", "Deal", "Company", "Contact", "Stage", "Amount", "Currency",
-                "Expected close", "Owner"), rows, "table", listing.total(), listing.note("deals"));
+                "Expected close", "Owner"), rows, "table", listing.total(), listing.note("deals")).of("deal");
     }
 
     @Tool("Shows the pipeline: number of deals and their value in every stage, including won and lost.")

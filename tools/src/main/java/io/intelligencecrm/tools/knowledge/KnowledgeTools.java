@@ -69,7 +69,7 @@ public final class KnowledgeTools {
                     contact.lifecycleStage().stored(), percent(hit.similarity())));
         }
         return new TableResult("Contacts similar to " + reference.fullName(),
-                List.of("id", "name", "title", "company", "stage", "similarity %"), rows, "table", rows.size(), "");
+                List.of("id", "name", "title", "company", "stage", "similarity %"), rows, "table", rows.size(), "").of("contact");
     }
 
     @Tool("Answers a question from the team's own knowledge base (uploaded policies, price lists, playbooks, "

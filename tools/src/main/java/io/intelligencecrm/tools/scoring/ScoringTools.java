@@ -98,7 +98,7 @@ public final class ScoringTools {
         }
         return new TableResult("Leads whose score dropped in the last " + period + " days",
                 List.of("id", "name", "before", "now", "change", "main reason"), rows, "table", rows.size(),
-                rows.isEmpty() ? "No lead's score dropped in this period." : "Largest drop first.");
+                rows.isEmpty() ? "No lead's score dropped in this period." : "Largest drop first.").of("contact");
     }
 
     private static TableResult leads(String title, List<RankedLead> leads, ZoneId zone, String note) {
@@ -108,7 +108,7 @@ public final class ScoringTools {
                     lead.lastTouch() == null ? "never" : LocalDate.ofInstant(lead.lastTouch(), zone).toString(),
                     lead.topReason()));
         }
-        return new TableResult(title, LEAD_COLUMNS, rows, "table", rows.size(), note);
+        return new TableResult(title, LEAD_COLUMNS, rows, "table", rows.size(), note).of("contact");
     }
 
     private static String trend(ScoreCard card, double now, ZoneId zone) {

@@ -55,6 +55,6 @@ public final class TaskReadTools {
                 : "All " + rows.size() + " tasks shown.";
         if (Boolean.FALSE.equals(mine) && actor.role() == Role.REP) note += " Reps see only their own tasks.";
         return new TableResult(scope + (period == null ? overdue ? ", overdue" : "" : ", due " + period.label()),
-                List.of("id", "Task", "Due", "State", "Contact", "Deal", "Assignee"), rows, "table", rows.size(), note);
+                List.of("id", "Task", "Due", "State", "Contact", "Deal", "Assignee"), rows, "table", rows.size(), note).of("task");
     }
 }

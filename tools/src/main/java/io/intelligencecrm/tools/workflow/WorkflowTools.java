@@ -100,6 +100,6 @@ public final class WorkflowTools {
                 .map(w -> List.<Object>of(w.id().toString(), w.name(), w.status(), w.triggerType(), w.version()))
                 .toList();
         return new TableResult("Workflows", List.of("id", "name", "status", "trigger", "version"), rows, "table",
-                rows.size(), "");
+                rows.size(), "").of("workflow");
     }
 }

@@ -63,7 +63,7 @@ public final class ChatPage {
             }
         }
         Map<String, Object> params = new LinkedHashMap<>();
-        params.put("shell", gate.shell(signed, current == null ? "Chat" : current.title(), "chat"));
+        params.put("shell", gate.shell(ctx, signed, current == null ? "Chat" : current.title(), "chat"));
         params.put("conversations", list);
         params.put("current", current);
         params.put("entries", entries);

@@ -34,12 +34,17 @@ public final class ChatSocket {
     private final ChatService chat;
     private final ConversationService conversations;
     private final ExecutorService turns;
+    private final ChatHistory views;
 
-    /** @param turns runs turns off the socket's thread (virtual threads), so frames keep flowing */
-    public ChatSocket(ChatService chat, ConversationService conversations, ExecutorService turns) {
+    /**
+     * @param turns runs turns off the socket's thread (virtual threads), so frames keep flowing
+     * @param views the entry each event shows as, sent with it so the page draws what history shows
+     */
+    public ChatSocket(ChatService chat, ConversationService conversations, ExecutorService turns, ChatHistory views) {
         this.chat = chat;
         this.conversations = conversations;
         this.turns = turns;
+        this.views = views;
     }
 
     public void configure(WsConfig ws) {
@@ -58,18 +63,27 @@ public final class ChatSocket {
         switch (String.valueOf(frame.get("type"))) {
             case "message" -> {
                 ChatInput input = new ChatInput(optionalId(frame.get("conversationId")), text(frame.get("message")), "web");
-                turns.submit(() -> guarded(ctx, () -> chat.send(actor, input, event -> send(ctx, EventJson.of(event)))));
+                turns.submit(() -> guarded(ctx, () -> chat.send(actor, input, event -> send(ctx, frame(actor, event)))));
             }
             case "approve", "reject" -> {
                 boolean approve = "approve".equals(frame.get("type"));
                 var decided = chat.decide(actor, id(String.valueOf(frame.get("proposalId"))), approve,
                         frame.get("argumentsHash") instanceof String hash ? hash : null);
-                send(ctx, EventJson.of(new AgentEvent.ProposalDecided(decided.id(), decided.status().stored(),
+                send(ctx, frame(actor, new AgentEvent.ProposalDecided(decided.id(), decided.status().stored(),
                         decided.summary())));
             }
             case "resume" -> replay(ctx, actor, id(String.valueOf(frame.get("conversationId"))));
             default -> throw CrmException.invalid("type", "must be message, approve, reject or resume");
         }
+    }
+
+    /** The event as JSON, with the card or line it shows as ({@code view}) where it shows one. */
+    private Map<String, Object> frame(Actor actor, AgentEvent event) {
+        Map<String, Object> frame = EventJson.of(event);
+        ChatView view = event instanceof AgentEvent.ProposalDecided decided ? views.proposal(actor, decided.proposalId())
+                : views.view(actor, event.type(), Json.mapper().valueToTree(frame), true);
+        if (view != null && !(view instanceof ChatView.Said)) frame.put("view", view);
+        return frame;
     }
 
     private void replay(WsContext ctx, Actor actor, UUID conversationId) {

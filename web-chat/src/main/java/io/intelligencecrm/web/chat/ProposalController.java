@@ -32,6 +32,10 @@ public final class ProposalController {
                 .description("Runs the stored arguments once. Refused (409) when the hash differs from the stored "
                         + "arguments, when it expired or was already decided; another user's proposal is 404.")
                 .body("ProposalApproval").returns("Proposal");
+        api.post("/api/proposals/{id}/revise", this::revise).doc("chat", "Edit a proposed action before deciding it")
+                .description("Changes text the proposal holds (an email's subject or body, a stage): the edited "
+                        + "proposal is rejected and a new one, returned here, waits for approval. Ids cannot change.")
+                .body("ProposalRevision").returns(201, "Proposal");
         api.post("/api/proposals/{id}/reject", this::reject).doc("chat", "Reject a proposed action").returns("Proposal");
     }
 
@@ -54,6 +58,16 @@ public final class ProposalController {
             throw CrmException.invalid("argumentsHash", "is required: the hash shown with the proposal");
         }
         ctx.json(chat.decide(CurrentActor.of(ctx), id, true, hash));
+    }
+
+    @SuppressWarnings("unchecked")
+    void revise(Context ctx) {
+        UUID id = Requests.id(ctx, "id", "Proposal");
+        Map<String, Object> body = Requests.jsonObject(ctx);
+        if (!(body.get("arguments") instanceof Map<?, ?> arguments)) {
+            throw CrmException.invalid("arguments", "is required: the fields to change and their new text");
+        }
+        ctx.status(201).json(proposals.revise(CurrentActor.of(ctx), id, (Map<String, Object>) arguments));
     }
 
     void reject(Context ctx) {

@@ -51,7 +51,7 @@ public final class ProposalPage {
         }
         boolean decidable = proposal.status() == ProposalStatus.PENDING && proposal.expiresAt().isAfter(clock.instant());
         Map<String, Object> params = new LinkedHashMap<>();
-        params.put("shell", gate.shell(signed, "Proposed action", "chat"));
+        params.put("shell", gate.shell(ctx, signed, "Proposed action", "chat"));
         params.put("proposal", proposal);
         params.put("arguments", pretty(proposal.arguments()));
         params.put("decidable", decidable);

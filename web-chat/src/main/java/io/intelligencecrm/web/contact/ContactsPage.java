@@ -11,13 +11,15 @@ import io.intelligencecrm.core.deal.DealService;
 import io.intelligencecrm.core.error.CrmException;
 import io.intelligencecrm.core.interaction.InteractionQuery;
 import io.intelligencecrm.core.interaction.InteractionService;
-import io.intelligencecrm.core.paging.Page;
+import io.intelligencecrm.core.paging.NumberedPage;
 import io.intelligencecrm.core.user.User;
 import io.intelligencecrm.core.user.UserService;
 import io.intelligencecrm.scoring.ScoreHistory;
 import io.intelligencecrm.web.auth.BrowserSessions.Signed;
-import io.intelligencecrm.web.page.Formats;
+import io.intelligencecrm.web.page.FieldNames;
+import io.intelligencecrm.web.page.Pager;
 import io.intelligencecrm.web.page.PageGate;
+import io.intelligencecrm.web.page.Shell;
 import io.intelligencecrm.web.page.SvgCharts;
 import io.intelligencecrm.web.page.Templates;
 import io.javalin.config.RoutesConfig;
@@ -68,7 +70,7 @@ public final class ContactsPage {
     /** The list's filters as the URL carries them, so every view can be bookmarked and shared. */
     public record Filters(String q, String stage, String owner, String company, String companyName, String scoreMin,
                           String scoreMax, String sort, String direction) {
-        public String query(String cursor) {
+        public String query(int page) {
             StringBuilder url = new StringBuilder("/contacts?");
             append(url, "q", q);
             append(url, "stage", stage);
@@ -79,18 +81,38 @@ public final class ContactsPage {
             append(url, "scoreMax", scoreMax);
             append(url, "sort", sort);
             append(url, "dir", direction);
-            append(url, "cursor", cursor);
+            if (page > 1) append(url, "page", String.valueOf(page));
             return url.substring(0, url.length() - 1);
         }
 
+        /** The same contacts as a CSV file, through the API's export. */
+        public String exportUrl() {
+            StringBuilder url = new StringBuilder("/api/contacts/export.csv?");
+            append(url, "q", q);
+            append(url, "stage", stage);
+            append(url, "ownerId", owner);
+            append(url, "companyId", company);
+            append(url, "scoreMin", scoreMin);
+            append(url, "scoreMax", scoreMax);
+            return url.substring(0, url.length() - 1);
+        }
+
+        /** A column's header link: names sort A-Z first, scores and dates highest and newest first. */
         public String sortedBy(String column) {
-            String nextDirection = column.equals(sort) && "asc".equals(direction) ? "desc" : "asc";
-            return new Filters(q, stage, owner, company, companyName, scoreMin, scoreMax, column, nextDirection).query(null);
+            String first = column.equals("name") ? "asc" : "desc";
+            String nextDirection = column.equals(sort) ? (first.equals(direction) ? (first.equals("asc") ? "desc" : "asc") : first)
+                    : first;
+            return new Filters(q, stage, owner, company, companyName, scoreMin, scoreMax, column, nextDirection).query(1);
         }
 
         public String ariaSort(String column) {
             if (!column.equals(sort)) return null;
             return "asc".equals(direction) ? "ascending" : "descending";
+        }
+
+        public boolean any() {
+            return q != null || stage != null || owner != null || company != null || companyName != null
+                    || scoreMin != null || scoreMax != null;
         }
 
         private static void append(StringBuilder url, String name, String value) {
@@ -102,11 +124,14 @@ public final class ContactsPage {
 
     void list(Context ctx, Signed signed) {
         var actor = signed.actor();
+        String sort = blank(ctx.queryParam("sort"));
+        String direction = blank(ctx.queryParam("dir"));
+        if (sort != null && direction == null) direction = sort.equals("name") ? "asc" : "desc";
         Filters filters = new Filters(blank(ctx.queryParam("q")), blank(ctx.queryParam("stage")), blank(ctx.queryParam("owner")),
                 blank(ctx.queryParam("company")), blank(ctx.queryParam("companyName")), blank(ctx.queryParam("scoreMin")),
-                blank(ctx.queryParam("scoreMax")), blank(ctx.queryParam("sort")), blank(ctx.queryParam("dir")));
+                blank(ctx.queryParam("scoreMax")), sort, direction);
         String error = null;
-        Page<Contact> page = new Page<>(List.of(), null);
+        NumberedPage<Contact> page = new NumberedPage<>(List.of(), 0, 1, PAGE_SIZE);
         String companyName = filters.companyName();
         try {
             UUID companyId = id(filters.company(), "company");
@@ -123,20 +148,19 @@ public final class ContactsPage {
                     filters.stage() == null ? null : stage(filters.stage()), companyId, null, null, null, null, null,
                     decimal(filters.scoreMin(), "scoreMin"), decimal(filters.scoreMax(), "scoreMax"), Map.of(),
                     filters.sort(), filters.direction() == null ? null : filters.direction().equals("desc"),
-                    blank(ctx.queryParam("cursor")), PAGE_SIZE, false);
-            page = contacts.list(actor, query);
+                    null, PAGE_SIZE, false);
+            page = contacts.page(actor, query, Pager.requested(ctx.queryParam("page")));
         } catch (CrmException e) {
             ctx.status(400);
-            error = e.fieldErrors().isEmpty() ? e.getMessage() : String.join("; ", e.fieldErrors().entrySet().stream()
-                    .map(entry -> entry.getKey() + " " + entry.getValue()).toList());
+            error = FieldNames.sentence(e);
         }
+        Filters shown = new Filters(filters.q(), filters.stage(), filters.owner(), filters.company(), companyName,
+                filters.scoreMin(), filters.scoreMax(), filters.sort(), filters.direction());
         Map<String, Object> params = new LinkedHashMap<>();
-        params.put("shell", gate.shell(signed, "Contacts", "contacts"));
-        params.put("contacts", page.items());
-        params.put("nextPage", page.nextCursor() == null ? null : filters.query(page.nextCursor()));
-        params.put("firstPage", ctx.queryParam("cursor") == null ? null : filters.query(null));
-        params.put("filters", new Filters(filters.q(), filters.stage(), filters.owner(), filters.company(), companyName,
-                filters.scoreMin(), filters.scoreMax(), filters.sort(), filters.direction()));
+        params.put("shell", gate.shell(ctx, signed, "Contacts", "contacts"));
+        params.put("page", page);
+        params.put("pages", Pager.of(page, shown::query));
+        params.put("filters", shown);
         params.put("owners", owners(actor));
         params.put("error", error);
         params.put("addError", ctx.queryParam("added"));
@@ -153,9 +177,8 @@ public final class ContactsPage {
         try {
             ctx.redirect("/contacts/" + contacts.create(signed.actor(), fields).id());
         } catch (CrmException e) {
-            ctx.redirect("/contacts?added=" + java.net.URLEncoder.encode(e.fieldErrors().isEmpty() ? e.getMessage()
-                    : String.join("; ", e.fieldErrors().entrySet().stream().map(entry -> entry.getKey() + " "
-                    + entry.getValue()).toList()), java.nio.charset.StandardCharsets.UTF_8));
+            ctx.redirect("/contacts?added=" + java.net.URLEncoder.encode(FieldNames.sentence(e),
+                    java.nio.charset.StandardCharsets.UTF_8));
         }
     }
 
@@ -176,22 +199,25 @@ public final class ContactsPage {
             ctx.redirect("/contacts/" + id + "?saved");
         } catch (CrmException e) {
             ctx.status(e.fieldErrors().isEmpty() ? 403 : 400);
-            render(ctx, signed, id, e.getMessage(), e.fieldErrors());
+            render(ctx, signed, id, e.fieldErrors().isEmpty() ? e.getMessage() : "check the fields marked below.",
+                    e.fieldErrors());
         }
     }
 
     private void render(Context ctx, Signed signed, UUID id, String error, Map<String, String> fieldErrors) {
         var actor = signed.actor();
         ContactDetails details = contacts.details(actor, id);
+        Shell shell = gate.shell(ctx, signed, details.contact().fullName(), "contacts");
         Map<String, Object> params = new LinkedHashMap<>();
-        params.put("shell", gate.shell(signed, details.contact().fullName(), "contacts"));
+        params.put("shell", shell);
         params.put("details", details);
-        params.put("explanation", ScoreExplanation.read(details.latestScore() == null ? null : details.latestScore().metadata()));
+        long score = details.latestScore() == null ? 0 : Math.round(details.latestScore().score().doubleValue());
+        params.put("explanation", ScoreExplanation.read(details.latestScore() == null ? null
+                : details.latestScore().metadata(), score));
         List<ScoreHistory.Point> trend = scores.recent(actor, id);
-        params.put("trend", trend);
-        params.put("trendChart", trend.size() < 2 ? "" : SvgCharts.bars("Score trend, oldest first", trend.reversed().stream()
-                .map(point -> new SvgCharts.Bar(Formats.day(point.calculatedAt()), point.score().doubleValue(),
-                        point.score().stripTrailingZeros().toPlainString())).toList()));
+        params.put("trendChart", trend.size() < 2 ? "" : SvgCharts.line("Score over time", trend.reversed().stream()
+                .map(point -> new SvgCharts.Bar(shell.formats().day(point.calculatedAt()), point.score().doubleValue(),
+                        shell.formats().whole(point.score()))).toList(), value -> shell.formats().whole(value)));
         params.put("timeline", interactions.list(actor, InteractionQuery.forContact(id, 50)).items());
         params.put("deals", deals.list(actor, new DealQuery(null, null, null, null, null, id, null, null, null, null,
                 "updated", true, null, 50, false)).items());

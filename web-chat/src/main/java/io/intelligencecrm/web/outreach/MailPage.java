@@ -54,7 +54,7 @@ public final class MailPage {
         Role role = signed.actor().role();
         Map<String, Object> model = new HashMap<>();
         String subject = open == null ? null : open.mail().subject();
-        model.put("shell", gate.shell(signed, subject == null || subject.isBlank() ? "Mail" : subject, "mail"));
+        model.put("shell", gate.shell(ctx, signed, subject == null || subject.isBlank() ? "Mail" : subject, "mail"));
         model.put("mails", mails);
         model.put("to", to == null ? "" : to);
         model.put("toQuery", to == null ? "" : "&to=" + URLEncoder.encode(to, StandardCharsets.UTF_8));

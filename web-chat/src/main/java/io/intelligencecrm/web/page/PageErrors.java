@@ -31,7 +31,7 @@ public final class PageErrors implements ErrorResponses.HtmlErrors {
             return true;
         }
         ctx.status(status);
-        templates.page(ctx, "error.jte", Map.of("shell", gate.shell(signed.get(), title, ""), "status", status,
+        templates.page(ctx, "error.jte", Map.of("shell", gate.shell(ctx, signed.get(), title, ""), "status", status,
                 "title", title, "detail", detail));
         return true;
     }

@@ -55,23 +55,38 @@ public final class PageGate {
         };
     }
 
+    /** Managers and admins only; others get a page saying whom to ask. */
+    public Handler manager(PageHandler page) {
+        return only(Set.of(Role.ADMIN, Role.MANAGER), "Only managers can open this page",
+                "Your scores are on each contact; a manager of your workspace looks after the model.", page);
+    }
+
     public Handler admin(PageHandler page) {
+        return only(Set.of(Role.ADMIN), "Only admins can open this page",
+                "Ask an admin of your workspace if you need to manage users or API keys.", page);
+    }
+
+    private Handler only(Set<Role> roles, String title, String detail, PageHandler page) {
         return signedIn((ctx, signed) -> {
-            if (signed.actor().role() != Role.ADMIN) {
+            if (!roles.contains(signed.actor().role())) {
                 ctx.status(403);
-                templates.page(ctx, "error.jte", Map.of("shell", shell(signed, "Not allowed", ""), "status", 403,
-                        "title", "Only admins can open this page",
-                        "detail", "Ask an admin of your workspace if you need to manage users or API keys."));
+                templates.page(ctx, "error.jte", Map.of("shell", shell(ctx, signed, "Not allowed", ""), "status", 403,
+                        "title", title, "detail", detail));
                 return;
             }
             page.handle(ctx, signed);
         });
     }
 
-    public Shell shell(Signed signed, String title, String active) {
+    public Shell shell(Context ctx, Signed signed, String title, String active) {
         var me = users.me(signed.actor());
         String name = me.fullName() == null || me.fullName().isBlank() ? me.email() : me.fullName();
         return new Shell(title, active, name, me.role().stored(), me.role() == Role.ADMIN, signed.csrfToken(), offline,
-                inbox.waiting(signed.actor()));
+                inbox.waiting(signed.actor()), Formats.of(ctx.header("Accept-Language"), me.timezone()));
+    }
+
+    /** Formats for a fragment served without the layout (the dashboard's live panels). */
+    public Formats formats(Context ctx, Signed signed) {
+        return Formats.of(ctx.header("Accept-Language"), users.me(signed.actor()).timezone());
     }
 }

@@ -32,6 +32,6 @@ public final class ToolPages {
     }
 
     private void show(Context ctx, Signed signed, String template, String title, String active) {
-        templates.page(ctx, template, Map.of("shell", gate.shell(signed, title, active)));
+        templates.page(ctx, template, Map.of("shell", gate.shell(ctx, signed, title, active)));
     }
 }

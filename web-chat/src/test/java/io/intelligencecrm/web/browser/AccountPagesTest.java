@@ -30,6 +30,7 @@ class AccountPagesTest {
         page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Sign in")).click();
         assertThat(page).hasURL(java.util.regex.Pattern.compile(".*/contacts\\?stage=customer"));
 
+        page.locator(".user-menu summary").click();
         page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Sign out")).click();
         assertThat(page).hasURL(java.util.regex.Pattern.compile(".*/login"));
         page.navigate("/");
@@ -90,7 +91,7 @@ class AccountPagesTest {
         assertThat(invited.getByLabel("Email")).hasValue("casey@demo.example");
         invited.getByLabel("Password").fill("casey-new-password-1");
         invited.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Sign in")).click();
-        assertThat(invited.locator(".who")).containsText("Casey Newhire");
+        assertThat(invited.locator(".user-name")).containsText("Casey Newhire");
 
         Page rep = BrowserApp.signedIn(Role.REP);
         var response = rep.navigate("/settings");
@@ -111,6 +112,8 @@ class AccountPagesTest {
         assertThat(page.locator("#knowledge-status")).containsText("Uploaded");
         Locator row = page.locator("#documents tr", new Page.LocatorOptions().setHasText(document.getFileName().toString()));
         assertThat(row).hasCount(1);
+        assertThat(row).containsText("Ready", new com.microsoft.playwright.assertions.LocatorAssertions.ContainsTextOptions()
+                .setTimeout(15_000));
         Axe.check(page);
         Screenshots.take(page, "knowledge");
         row.getByRole(AriaRole.BUTTON, new Locator.GetByRoleOptions().setName(java.util.regex.Pattern.compile("^Reindex"))).click();

@@ -43,7 +43,8 @@ class AutomationPagesTest {
         page.getByLabel(Pattern.compile("^Definition")).fill("""
                 {"schemaVersion": 1, "trigger": {"type": "manual"}, "steps": [{"id": "ask", "type": "agent"}]}""");
         page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Create workflow")).click();
-        assertThat(page.locator("#wf-definition-errors")).containsText("definition.steps[0].prompt");
+        assertThat(page.locator("#wf-definition-errors")).containsText("Step 1, prompt");
+        assertThat(page.locator("#workflow-errors")).not().containsText("Step 1");
         assertThat(page.getByLabel(Pattern.compile("^Definition"))).hasAttribute("aria-invalid", "true");
         Axe.check(page);
 

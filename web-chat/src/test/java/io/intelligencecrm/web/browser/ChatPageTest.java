@@ -1,10 +1,13 @@
 package io.intelligencecrm.web.browser;
 
 import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.microsoft.playwright.Locator;
 import com.microsoft.playwright.Page;
+import com.microsoft.playwright.options.AriaRole;
 import io.intelligencecrm.core.user.Role;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
@@ -46,8 +49,9 @@ class ChatPageTest {
         Screenshots.take(page, "chat-proposal");
         card.getByRole(com.microsoft.playwright.options.AriaRole.BUTTON,
                 new Locator.GetByRoleOptions().setName("Approve")).click();
-        assertThat(card.locator(".status")).containsText("Status: ");
         assertThat(card).not().hasAttribute("data-status", "pending");
+        assertThat(card.locator(".status")).not().containsText("Waiting");
+        assertThat(card.locator(".decision")).hasCount(0);
 
         page.reload();
         assertThat(page.locator(".proposal").last().locator(".status")).not().containsText("Waiting");
@@ -82,6 +86,45 @@ class ChatPageTest {
         Screenshots.dark(page, "chat-chart");
         page.reload();
         assertThat(page.locator("figure.chat-table svg.chart rect").first()).isVisible();
+    }
+
+    @Test
+    void the_chat_reads_in_words_with_previews_and_fits_a_phone() {
+        Page page = BrowserApp.signedIn(Role.MANAGER);
+        page.setViewportSize(Chromium.PHONE_WIDTH, 844);
+        send(page, "add Ines Moreau from Umbrella, ines.moreau@umbrella.example");
+        send(page, "find Ines Moreau");
+        send(page, "email Ines Moreau about the renewal call");
+
+        String steps = String.join("\n", page.locator(".tool .text").allTextContents());
+        assertFalse(steps.matches("(?s).*[0-9a-f]{8}-[0-9a-f]{4}-.*"), "no ids in the steps: " + steps);
+        assertFalse(steps.matches("(?s).*\\b[a-z]+[A-Z][a-zA-Z]*\\b.*"), "no tool names in the steps: " + steps);
+        Locator table = page.locator("figure.chat-table").last();
+        assertThat(table.locator("th")).not().containsText(new String[] {"id"});
+        assertThat(table.locator("tbody a").first()).hasAttribute("href", java.util.regex.Pattern.compile("^/contacts/[0-9a-f-]{36}$"));
+        assertThat(page.locator("#conversation-list a[aria-current=page]")).hasText("add Ines Moreau from Umbrella, ines.moreau@umbrella.example");
+
+        Locator card = page.locator(".proposal").last();
+        assertThat(card.locator("dt")).containsText(new String[] {"To", "Subject", "Body"});
+        assertThat(card).containsText("ines.moreau@umbrella.example");
+        assertFalse(card.innerText().contains("sendId") || card.innerText().contains("email.send"), card.innerText());
+        String before = card.getAttribute("data-proposal");
+        card.getByRole(AriaRole.BUTTON, new Locator.GetByRoleOptions().setName("Edit")).click();
+        card.getByLabel("Subject").fill("Renewal call next Tuesday");
+        card.getByRole(AriaRole.BUTTON, new Locator.GetByRoleOptions().setName("Save changes")).click();
+        assertThat(card.locator(".status")).hasText("Edited: waiting for your decision");
+        assertThat(card).not().hasAttribute("data-proposal", before);
+        assertThat(card.locator(".preview-row[data-name=subject] dd")).hasText("Renewal call next Tuesday");
+        card.getByRole(AriaRole.BUTTON, new Locator.GetByRoleOptions().setName("Reject")).click();
+        assertThat(card).hasAttribute("data-status", "rejected");
+        assertEquals(0, ((Number) page.evaluate("() => document.documentElement.scrollWidth - window.innerWidth")).intValue(),
+                "a real conversation fits a phone");
+        Axe.check(page);
+        Screenshots.shot(page, "chat-conversation", true);
+
+        page.reload();
+        assertThat(page.locator(".proposal").last().locator(".preview-row[data-name=subject] dd")).hasText("Renewal call next Tuesday");
+        assertThat(page.locator(".proposal").last()).hasAttribute("data-status", "rejected");
     }
 
     static void send(Page page, String text) {

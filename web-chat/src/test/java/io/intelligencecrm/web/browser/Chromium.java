@@ -15,7 +15,7 @@ import java.util.List;
  * (PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD is set by surefire and ./crm test).
  */
 public final class Chromium {
-    public static final int DESKTOP_WIDTH = 1280;
+    public static final int DESKTOP_WIDTH = 1440;
     public static final int PHONE_WIDTH = 390;
     private static Playwright playwright;
     private static Browser browser;

@@ -26,6 +26,11 @@ public final class Screenshots {
         page.emulateMedia(new Page.EmulateMediaOptions().setColorScheme(ColorScheme.LIGHT));
     }
 
+    /** The page as it is now, named for the width it was taken at. */
+    public static void shot(Page page, String name, boolean phone) {
+        page.screenshot(new Page.ScreenshotOptions().setPath(FOLDER.resolve(name + (phone ? "-phone.png" : "-desktop.png"))));
+    }
+
     public static void take(Page page, String name) {
         page.screenshot(new Page.ScreenshotOptions().setPath(FOLDER.resolve(name + "-desktop.png")).setFullPage(false));
         var size = page.viewportSize();

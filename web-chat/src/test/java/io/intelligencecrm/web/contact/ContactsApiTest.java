@@ -35,6 +35,15 @@ class ContactsApiTest {
     }
 
     @Test
+    void a_short_company_name_with_the_companys_email_domain_joins_the_existing_company() {
+        int before = admin.get("/api/companies?q=acme&limit=100").json().path("items").size();
+        JsonNode contact = create("""
+                {"firstName": "Jana", "lastName": "Dvorak", "email": "jana.dvorak@acme.example", "companyName": "Acme"}""");
+        assertEquals("Acme Corporation", contact.get("companyName").asText());
+        assertEquals(before, admin.get("/api/companies?q=acme&limit=100").json().path("items").size(), "no second Acme");
+    }
+
+    @Test
     void creates_a_contact_with_a_company_found_by_name_and_shows_its_details() {
         JsonNode contact = create("""
                 {"firstName": "Jane", "lastName": "Doe", "email": "Jane.Doe@Acme.example", "companyName": "acme corporation",

@@ -33,6 +33,20 @@ class WorkflowApiTest {
     }
 
     @Test
+    void a_workflow_about_a_deal_is_not_run_by_hand_on_no_deal() {
+        ApiClient.Response created = rep.post("/api/workflows", """
+                {"name": "Quiet deal nudge", "activate": true, "definition": {"trigger": {"type": "deal_idle", "days": 14},
+                 "steps": [{"id": "nudge", "type": "create_task", "title": "Follow up on {{recordName}}", "dueIn": "P1D"}]}}""");
+        assertEquals(201, created.status(), created.body());
+        ApiClient.Response run = rep.post("/api/workflows/" + created.json().get("id").asText() + "/run", "{}");
+        assertEquals(409, run.status(), run.body());
+        assertTrue(run.json().path("trigger").asText().contains("deal goes quiet"), run.body());
+        for (JsonNode task : rep.get("/api/tasks").json()) {
+            assertFalse(task.get("title").asText().startsWith("Follow up on"), "no task about no deal: " + task);
+        }
+    }
+
+    @Test
     void a_workflow_is_created_run_paused_resumed_cancelled_and_deleted() throws Exception {
         ApiClient.Response created = rep.post("/api/workflows",
                 "{\"name\": \"Weekly review\", \"definition\": " + DEFINITION + "}");
