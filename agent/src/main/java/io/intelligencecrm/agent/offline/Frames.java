@@ -68,6 +68,8 @@ final class Frames {
      */
     private static Part stage(Intent intent, Reading reading) {
         List<Stage> stages = reading.scan().of(Span.Kind.STAGE).stream().map(span -> span.as(Stage.class)).toList();
+        // "qualify Zora", "disqualify the Acme deal": the verb names the stage when no stage word does.
+        if (stages.isEmpty()) stages = stageVerb(reading.lower()).stream().toList();
         boolean dealNamed = !reading.mentions(RecordMention.DEAL).isEmpty()
                 || reading.lower().matches("(?s).*\\b(?:deal|opportunity|opp|oppty)\\b.*");
         boolean contactNamed = !reading.mentions(RecordMention.CONTACT).isEmpty();
@@ -81,5 +83,11 @@ final class Frames {
         if (contactStage.isPresent()) return ContactFrames.stage(reading, contactStage.get());
         return Part.Question.plain(deal ? "Which stage should the deal move to: prospecting, qualification, proposal, "
                 + "negotiation, won or lost?" : "Which stage: lead, qualified, customer or lost?");
+    }
+
+    private static Optional<Stage> stageVerb(String lower) {
+        if (lower.matches("(?s).*\\bdisqualif(?:y|ied)\\b.*")) return Optional.of(new Stage("lost", "lost"));
+        if (lower.matches("(?s).*\\bqualify\\b.*")) return Optional.of(new Stage("qualified", "qualification"));
+        return Optional.empty();
     }
 }
