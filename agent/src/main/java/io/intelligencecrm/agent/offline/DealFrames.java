@@ -29,10 +29,16 @@ final class DealFrames {
             + "(?:\\s+to)?\\s+close|expected\\s+close(?:\\s+date)?|close|due|target\\s+close|landing|lands?)\\s*(?:on|by|in|for|date|:)?\\s*$");
     private static final Pattern CONNECTOR = Pattern.compile("(?i)(?<![\\w'-])(?:for|with|worth|at|valued\\s+at|of|value|amount|"
             + "(?:that\\s+)?(?:is\\s+)?worth|totalling|totaling|by|on|in|to)\\s*$");
-    private static final Pattern LEFTOVER = Pattern.compile("(?i)(?<![\\w'-])(?:worth|valued\\s+at|value|amount|closing|close|closes|"
-            + "expected|due|and|for|with|at|of|in|the|deal|opportunity|opp|by|on|to|stage)(?![\\w'-])");
+    private static final String LEFTOVER_WORD = "(?<![\\w'-])(?:worth|valued\\s+at|value|amount|closing|close|closes|"
+            + "expected|due|and|for|with|at|of|in|the|deal|opportunity|opp|by|on|to|stage)(?![\\w'-])";
+    private static final Pattern LEFTOVER = Pattern.compile("(?i)" + LEFTOVER_WORD);
+    /** Clause words left dangling after a name once the contact, amount and date are cut out. */
+    private static final Pattern TRAILING_LEFTOVER = Pattern.compile("(?i)(?:\\s+" + LEFTOVER_WORD + ")+\\s*$");
     private static final Pattern REASON = Pattern.compile("(?i)(?:\\s*[,:;—–-]\\s*|\\s+)(?:(?:because\\s+of|because|due\\s+to|reason:?|as|since|"
             + "over|on|to)\\s+)(?<reason>.+?)\\s*[.!]?$");
+    /** "was lost, price too high": what follows the comma after "lost" is the reason. */
+    private static final Pattern REASON_AFTER_LOST = Pattern.compile("(?i)\\blost\\s*[,:;—–-]\\s*(?!(?:and|then|also|please|thanks?|"
+            + "thank\\s+you|ok|okay)\\b)(?<reason>[^,;]+?)\\s*[.!]?$");
 
     private DealFrames() {
     }
@@ -176,6 +182,8 @@ final class DealFrames {
         }
         if (pieces.isEmpty()) return "";
         String name = Words.tidy(pieces.getFirst().replaceAll("(?i)^(?:for|with|worth|the|a|an)\\s+", ""));
+        // "Xylo expansion $5k with Quorra Vance closing ...": the clause words left between read parts end the name.
+        name = Words.tidy(TRAILING_LEFTOVER.matcher(name).replaceAll(""));
         return name.isEmpty() ? name : Character.toUpperCase(name.charAt(0)) + name.substring(1);
     }
 
@@ -188,7 +196,8 @@ final class DealFrames {
         } else if ("lost".equals(dealStage)) {
             tool = "markDealLost";
             Matcher reason = REASON.matcher(reading.text());
-            if (reason.find()) {
+            if (!reason.find()) reason = REASON_AFTER_LOST.matcher(reading.text());
+            if (reason.find(0)) {
                 // "as lost because of price": the reason is "price".
                 String said = Words.tidy(reason.group("reason").replaceFirst("(?i)^(?:lost|dead|closed)\\s+(?:because\\s+of|because|due\\s+to"
                         + "|over|to|on)\\s+", ""));
