@@ -16,10 +16,15 @@ final class EmailFrames {
     private static final Pattern KIND = Pattern.compile("(?i)^(?:(?:an?|the|quick|short|follow[- ]?up|e-?mail|note|message|line|intro(?:duction)?"
             + "|to|for)\\s+)+");
 
+    /** "send Zora an email about the demo" asks for it to go out (approved first); "send her a draft" does not. */
+    private static final Pattern SENDS = Pattern.compile("(?is)^\\s*(?:please\\s+|pls\\s+|can\\s+you\\s+|could\\s+you\\s+)?"
+            + "(?:send|shoot|drop)\\b(?!.*\\b(?:drafts?|write|compose|prepare)\\b).*");
+
     private EmailFrames() {
     }
 
     static Part draft(Reading reading) {
+        if (SENDS.matcher(reading.text()).matches()) return send(reading);
         String purpose = purpose(reading);
         return Action.of("draft emails", RecordMention.CONTACT, "draftEmail", "contactId", Map.of("purpose", purpose))
                 .part(contact(reading), "Whom should the email go to? Give me their name.");
