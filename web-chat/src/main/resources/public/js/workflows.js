@@ -70,7 +70,8 @@ async function load() {
       return el('tr', { 'data-workflow': w.id },
         el('td', {}, el('strong', { text: w.name }), admin && owners[w.ownerId] ? el('span', { class: 'small muted', text: ` · ${owners[w.ownerId]}` }) : null,
           actions(w)),
-        el('td', { text: trigger(w.definition) }),
+        el('td', {}, trigger(w.definition), w.nextRunAt
+          ? el('div', { class: 'small muted', text: `Next: ${when(w.nextRunAt)} (${w.timezone})` }) : null),
         el('td', {}, el('span', { class: `badge status-${w.status}`, text: w.status })),
         el('td', { text: last ? `${last.status}, ${when(last.startedAt)}` : 'never' }));
     })));
@@ -179,6 +180,7 @@ async function showRun(id) {
   const running = run.status === 'running' || run.status === 'waiting';
   runBox.replaceChildren(...[el('h3', { text: `Run of ${when(run.startedAt)}: ${run.status}` }),
     run.error ? el('p', { class: 'alert error', text: run.error }) : null,
+    ...(run.flags ?? []).map((flag) => el('p', { class: 'alert warning', text: flag })),
     running ? el('p', {}, el('button', { type: 'button', class: 'danger', 'data-cancel': run.id, text: 'Cancel this run' })) : null,
     run.waitUntil ? el('p', { class: 'small muted', text: `Waiting until ${when(run.waitUntil)}` }) : null,
     (run.steps ?? []).length === 0 ? el('p', { class: 'muted', text: 'No step has run yet.' }) : el('ol', { class: 'steps' }, ...stepRows(run))].filter(Boolean));
@@ -196,7 +198,8 @@ async function showRuns(workflowId, focus = true) {
   document.getElementById('runs').replaceChildren(runs.length === 0
     ? el('p', { class: 'muted', text: workflow.status === 'draft' ? 'No runs: activate the workflow, then it runs on its trigger (or with "Run now").' : 'No runs yet. It runs on its trigger, or now with "Run now".' })
     : table(['Started', 'Status', 'Steps', 'Finished', ''], runs.map((run) => el('tr', {},
-      el('td', { text: when(run.startedAt) }), el('td', {}, el('span', { class: `badge status-${run.status}`, text: run.status })),
+      el('td', { text: when(run.startedAt) }), el('td', {}, el('span', { class: `badge status-${run.status}`, text: run.status }),
+        (run.flags ?? []).length ? el('span', { class: 'badge status-paused', title: run.flags.join('\n'), text: 'flagged' }) : null),
       el('td', { class: 'num', text: String((run.steps ?? []).length) }), el('td', { text: when(run.finishedAt) }),
       el('td', {}, el('button', { type: 'button', 'data-run': run.id, 'aria-label': `Show the run of ${when(run.startedAt)}`, text: 'Show' }))))));
   if (focus) document.getElementById('detail-title').focus();

@@ -3,6 +3,9 @@ package io.intelligencecrm.agent;
 import dev.langchain4j.model.chat.StreamingChatModel;
 import io.intelligencecrm.agent.chat.ChatApprovals;
 import io.intelligencecrm.agent.chat.ChatService;
+import io.intelligencecrm.agent.decision.BranchDecider;
+import io.intelligencecrm.agent.decision.ModelBranchDecider;
+import io.intelligencecrm.agent.decision.OfflineBranchClassifier;
 import io.intelligencecrm.agent.memory.PostgresChatMemoryStore;
 import io.intelligencecrm.agent.model.ModelProviders;
 import io.intelligencecrm.agent.model.ProviderFailure;
@@ -26,9 +29,13 @@ import io.intelligencecrm.tools.CrmToolbox;
 import java.time.Clock;
 import java.time.Duration;
 
-/** The agent's objects, built once by the composition root on top of the core services. */
+/**
+ * The agent's objects, built once by the composition root on top of the core services.
+ *
+ * @param decisions chooses workflow branches: structured output from a real model, a classifier offline
+ */
 public record AgentServices(ChatService chat, ConversationService conversations, ProposalService proposals,
-                           RoleToolProvider tools, TokenLedger ledger) {
+                           RoleToolProvider tools, TokenLedger ledger, BranchDecider decisions) {
 
     public static AgentServices create(Database database, AgentSettings settings, Clock clock, CoreServices core,
                                        KnowledgeSearch knowledge, ScoringServices scoring) {
@@ -62,8 +69,10 @@ public record AgentServices(ChatService chat, ConversationService conversations,
                 new PostgresChatMemoryStore(transactions), ledger, settings.memoryTokens(), settings.maxToolRoundTrips(),
                 Duration.ofSeconds(settings.timeoutSeconds()));
         ChatService chat = new ChatService(runtime, conversations, new ChatApprovals(proposals), ledger, core.users(),
-                core.directory(), transactions, clock);
-        return new AgentServices(chat, conversations, proposals, tools, ledger);
+                core.directory(), transactions, database.sessionLocks(), clock);
+        BranchDecider decisions = model instanceof OfflineModel ? new OfflineBranchClassifier()
+                : new ModelBranchDecider(model, Duration.ofSeconds(settings.timeoutSeconds()));
+        return new AgentServices(chat, conversations, proposals, tools, ledger, decisions);
     }
 
     private static StreamingChatModel model(AgentSettings settings) {

@@ -25,6 +25,7 @@ import io.intelligencecrm.core.notification.InboxCount;
 import io.intelligencecrm.core.outbox.Outbox;
 import io.intelligencecrm.core.task.TaskService;
 import io.intelligencecrm.core.tenant.TenantDirectory;
+import io.intelligencecrm.core.tenant.TenantSettingsService;
 import io.intelligencecrm.core.tenant.TenantTransactions;
 import io.intelligencecrm.core.undo.ChangeUndo;
 import io.intelligencecrm.core.user.InvitationSender;
@@ -44,7 +45,7 @@ public record CoreServices(TenantDirectory directory, AuditTrail audit, Outbox o
                            AuditQuery auditQuery, WorkflowService workflows, WorkflowRuns workflowRuns,
                            TaskService tasks, AnalyticsService analytics, DashboardFigures dashboard,
                            InboxCount inbox, AccountSummaries accounts, RecordCounts counts, RecordMatcher matcher,
-                           ChangeUndo undo) {
+                           ChangeUndo undo, TenantSettingsService tenantSettings) {
 
     public static CoreServices create(Database database, Settings settings, Clock clock,
                                       List<ChangeSubscriber> subscribers, List<ErasureStep> erasureSteps,
@@ -57,11 +58,14 @@ public record CoreServices(TenantDirectory directory, AuditTrail audit, Outbox o
         ChangeFeed changes = new ChangeFeed(outbox, subscribers);
         Authentication authentication = new Authentication(directory, transactions, hasher, audit, clock,
                 Duration.ofDays(settings.auth().refreshTokenDays()), revocations);
+        WorkflowRuns workflowRuns = new WorkflowRuns(transactions, outbox);
+        // Cron workflows run on their owner's local time: a changed zone reschedules them.
+        WorkflowService workflows = new WorkflowService(transactions, audit, workflowRuns);
         UserService users = new UserService(transactions, directory, hasher, audit, invitations, clock,
-                Duration.ofHours(settings.auth().invitationHours()), settings.server().publicUrl(), revocations);
+                Duration.ofHours(settings.auth().invitationHours()), settings.server().publicUrl(), revocations,
+                workflows);
         CompanyService companies = new CompanyService(transactions, audit, changes);
         ContactService contacts = new ContactService(transactions, audit, changes, companies, erasureSteps);
-        WorkflowRuns workflowRuns = new WorkflowRuns(transactions, outbox);
         DealService deals = new DealService(transactions, audit, changes, companies, clock);
         InteractionService interactions = new InteractionService(transactions, audit, changes, contacts, clock);
         TaskService tasks = new TaskService(transactions, audit, clock, changes);
@@ -69,10 +73,11 @@ public record CoreServices(TenantDirectory directory, AuditTrail audit, Outbox o
                 new ApiKeyService(transactions, audit), companies, contacts, deals, interactions,
                 new ContactImport(transactions, contacts, audit, changes),
                 new ContactExport(transactions, contacts, audit), new AuditQuery(transactions),
-                new WorkflowService(transactions, audit, workflowRuns), workflowRuns, tasks,
+                workflows, workflowRuns, tasks,
                 new AnalyticsService(transactions, clock), new DashboardFigures(transactions, clock),
                 new InboxCount(transactions), new AccountSummaries(transactions, companies),
                 new RecordCounts(transactions), new RecordMatcher(transactions),
-                new ChangeUndo(transactions, audit, contacts, companies, deals, interactions, tasks));
+                new ChangeUndo(transactions, audit, contacts, companies, deals, interactions, tasks),
+                new TenantSettingsService(transactions, audit, workflows));
     }
 }

@@ -65,7 +65,6 @@ public record KnowledgeServices(Embedder embedder, KnowledgeSearch search, Knowl
 
     @Override
     public void close() {
-        indexes.close();
         writerPool.close();
     }
 }

@@ -6,6 +6,12 @@ import java.net.InetAddress;
 import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.nio.file.attribute.UserPrincipal;
 import java.security.SecureRandom;
@@ -20,7 +26,8 @@ import org.slf4j.LoggerFactory;
 
 /**
  * A PostgreSQL cluster that the project manages from the system's server binaries: created on
- * first use, started on a free loopback port, reused while it runs, stopped by whoever started it.
+ * first use, started on a free loopback port (or the configured address and port), reused while it
+ * runs, stopped by whoever started it, and not even then while other processes still use it.
  */
 public final class LocalPostgres implements AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(LocalPostgres.class);
@@ -34,9 +41,33 @@ public final class LocalPostgres implements AutoCloseable {
     private final int port;
     private final boolean startedHere;
     private final String superuserPassword;
+    private final String host;
+
+    /**
+     * Where the cluster listens.
+     *
+     * @param address        listen_addresses: 127.0.0.1 (the default, this machine only), an address, or * for all
+     * @param port           0 picks a free port at each start
+     * @param allowedNetwork the clients allowed in over the network (pg_hba: a CIDR such as 10.0.0.0/16, or
+     *                       samenet), when the address is not loopback; they still need a role's password
+     */
+    public record Listen(String address, int port, String allowedNetwork) {
+        public static final Listen LOOPBACK_ANY_PORT = new Listen("127.0.0.1", 0, "samenet");
+
+        boolean loopbackOnly() {
+            return address.equals("127.0.0.1") || address.equals("localhost");
+        }
+
+        /** The address this machine's own clients use. */
+        String host() {
+            return address.equals("*") || address.equals("0.0.0.0") || address.equals("localhost")
+                    ? "127.0.0.1" : address;
+        }
+    }
 
     private LocalPostgres(Path root, Path binDir, OsCommand os, boolean throwaway, int port, boolean startedHere,
-                          String superuserPassword) {
+                          String superuserPassword, String host) {
+        this.host = host;
         this.root = root;
         this.dataDir = root.resolve("data");
         this.binDir = binDir;
@@ -52,6 +83,12 @@ public final class LocalPostgres implements AutoCloseable {
      * speed and is deleted on close; tests use one per JVM.
      */
     public static LocalPostgres start(Path root, Path binDir, String osUser, boolean throwaway, String extraSettings) {
+        return start(root, binDir, osUser, throwaway, extraSettings, Listen.LOOPBACK_ANY_PORT);
+    }
+
+    /** Starts (or joins) the cluster under {@code root}, listening where {@code listen} says when it starts it. */
+    public static LocalPostgres start(Path root, Path binDir, String osUser, boolean throwaway, String extraSettings,
+                                      Listen listen) {
         if (!Files.isExecutable(binDir.resolve("pg_ctl"))) {
             throw new PostgresStartException("PostgreSQL server binaries not found in " + binDir
                     + ". Run scripts/install.sh (./crm run does), or set CRM_POSTGRES_BIN.");
@@ -66,12 +103,17 @@ public final class LocalPostgres implements AutoCloseable {
             }
             Integer runningPort = runningPort(binDir, os, dataDir);
             if (runningPort != null) {
+                if (listen.port() != 0 && listen.port() != runningPort) {
+                    log.warn("PostgreSQL in {} already runs on port {}, not the configured {}", dataDir, runningPort,
+                            listen.port());
+                }
                 log.info("Reusing PostgreSQL already running on port {} ({})", runningPort, dataDir);
-                return new LocalPostgres(root, binDir, os, throwaway, runningPort, false, password);
+                return new LocalPostgres(root, binDir, os, throwaway, runningPort, false, password, listen.host());
             }
-            int port = freePort();
+            int port = listen.port() == 0 ? freePort() : listen.port();
+            if (!listen.loopbackOnly()) allowNetwork(dataDir, listen.allowedNetwork());
             List<String> options = new ArrayList<>(List.of(
-                    "-c listen_addresses=127.0.0.1", "-c port=" + port,
+                    "-c listen_addresses=" + listen.address(), "-c port=" + port,
                     "-c unix_socket_directories=" + dataDir, "-c max_connections=300"));
             if (throwaway) {
                 options.addAll(List.of("-c fsync=off", "-c synchronous_commit=off", "-c full_page_writes=off"));
@@ -81,8 +123,8 @@ public final class LocalPostgres implements AutoCloseable {
             }
             os.require(120, binDir.resolve("pg_ctl").toString(), "start", "-w", "-t", "90", "-D", dataDir.toString(),
                     "-l", root.resolve("postgres.log").toString(), "-o", String.join(" ", options));
-            log.info("Started PostgreSQL on 127.0.0.1:{} ({})", port, dataDir);
-            return new LocalPostgres(root, binDir, os, throwaway, port, true, password);
+            log.info("Started PostgreSQL on {}:{} ({})", listen.address(), port, dataDir);
+            return new LocalPostgres(root, binDir, os, throwaway, port, true, password, listen.host());
         } catch (IOException e) {
             throw new PostgresStartException("Cannot prepare " + root + ": " + e.getMessage(), e);
         }
@@ -103,6 +145,20 @@ public final class LocalPostgres implements AutoCloseable {
             Files.deleteIfExists(passwordFile);
         }
         log.info("Created PostgreSQL cluster in {}", dataDir);
+    }
+
+    /** Lets clients of this network in with a password (scram-sha-256), once; loopback is always allowed. */
+    private static void allowNetwork(Path dataDir, String network) throws IOException {
+        if (!network.matches("samenet|samehost|[0-9a-fA-F.:]+/\\d{1,3}")) {
+            throw new PostgresStartException("CRM_POSTGRES_ALLOW must be a network such as 10.0.0.0/16, or samenet; was "
+                    + network);
+        }
+        Path hba = dataDir.resolve("pg_hba.conf");
+        String line = "host all all " + network + " scram-sha-256";
+        if (Files.readAllLines(hba).stream().noneMatch(existing -> existing.strip().equals(line))) {
+            Files.writeString(hba, "\n# Added by Intelligence CRM (CRM_POSTGRES_LISTEN, CRM_POSTGRES_ALLOW)\n" + line + "\n",
+                    StandardOpenOption.APPEND);
+        }
     }
 
     /** When running as root, the cluster files belong to the unprivileged user that runs the server. */
@@ -155,12 +211,22 @@ public final class LocalPostgres implements AutoCloseable {
         return port;
     }
 
+    /** The address this machine's clients reach the server at. */
+    public String host() {
+        return host;
+    }
+
     public Path root() {
         return root;
     }
 
     public String jdbcUrl(String database) {
-        return "jdbc:postgresql://127.0.0.1:" + port + "/" + database;
+        return "jdbc:postgresql://" + host + ":" + port + "/" + database;
+    }
+
+    /** Whether this process started the server (and so may stop it). */
+    public boolean startedHere() {
+        return startedHere;
     }
 
     public String superuserPassword() {
@@ -194,14 +260,40 @@ public final class LocalPostgres implements AutoCloseable {
         }
     }
 
-    /** Stops the server if this process started it; deletes the cluster if it was a throwaway one. */
+    /**
+     * Stops the server if this process started it and no other process is connected (another node, a
+     * psql session); deletes the cluster if it was a throwaway one.
+     */
     @Override
     public void close() {
         if (!startedHere) return;
+        if (!throwaway) {
+            int others = otherClients();
+            if (others > 0) {
+                log.warn("Leaving PostgreSQL on port {} running: {} connections of other processes still use it", port,
+                        others);
+                return;
+            }
+        }
         OsCommand.Result stop = os.run(60, binDir.resolve("pg_ctl").toString(), "stop", "-m", "fast", "-w",
                 "-D", dataDir.toString());
         if (!stop.ok()) log.warn("pg_ctl stop: {}", stop.output().strip());
         if (throwaway) deleteTree(root);
+    }
+
+    /** Client connections other than the one asking; -1 when the server cannot be asked. */
+    private int otherClients() {
+        try (Connection connection = DriverManager.getConnection(jdbcUrl("postgres"), SUPERUSER, superuserPassword);
+             Statement statement = connection.createStatement();
+             ResultSet rows = statement.executeQuery("""
+                     select count(*) from pg_stat_activity
+                      where backend_type = 'client backend' and pid <> pg_backend_pid()""")) {
+            rows.next();
+            return rows.getInt(1);
+        } catch (SQLException e) {
+            log.warn("Could not ask PostgreSQL who is connected: {}", e.getMessage());
+            return -1;
+        }
     }
 
     private static void deleteTree(Path path) {

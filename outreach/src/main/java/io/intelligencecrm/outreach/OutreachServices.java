@@ -7,33 +7,39 @@ import io.intelligencecrm.core.secret.KeyRing;
 import io.intelligencecrm.core.secret.SecretBox;
 import io.intelligencecrm.outreach.bounce.BounceMailbox;
 import io.intelligencecrm.outreach.delivery.Deliveries;
+import io.intelligencecrm.outreach.delivery.RetrySchedule;
 import io.intelligencecrm.outreach.mail.CapturedMails;
 import io.intelligencecrm.outreach.mail.EmailDelivery;
 import io.intelligencecrm.outreach.mail.EmailQueue;
 import io.intelligencecrm.outreach.mail.MailComposer;
 import io.intelligencecrm.outreach.mail.MailSettingsService;
+import io.intelligencecrm.outreach.mail.MailboxChecks;
 import io.intelligencecrm.outreach.mail.MailboxStore;
 import io.intelligencecrm.outreach.suppression.SuppressionList;
 import io.intelligencecrm.outreach.unsubscribe.UnsubscribeService;
 import io.intelligencecrm.outreach.unsubscribe.UnsubscribeTokens;
 import io.intelligencecrm.core.outbox.OutboxHandler;
+import io.intelligencecrm.outreach.sms.QuietHoursCheck;
 import io.intelligencecrm.outreach.sms.SmsDelivery;
+import io.intelligencecrm.outreach.sms.SmsQueue;
+import io.intelligencecrm.outreach.sms.SmsSettingsService;
+import io.intelligencecrm.outreach.sms.SmsWebhooks;
 import io.intelligencecrm.outreach.sms.TwilioSmsSender;
 import java.net.http.HttpClient;
 import java.time.Clock;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
 
 /**
  * Outreach's objects, built once by the composition root on top of the core services.
  *
- * @param smsDelivery null unless an SMS provider is configured (SMS is off by default)
+ * @param smsDelivery delivers texts through each tenant's provider account (its own, else the product's)
  */
 public record OutreachServices(MailSettingsService mailSettings, SuppressionList suppressions,
                                UnsubscribeService unsubscribe, Deliveries deliveries, EmailDelivery emailDelivery,
                                EmailQueue emailQueue, CapturedMails capturedMails, SmsDelivery smsDelivery,
-                               BounceMailbox bounces) {
+                               BounceMailbox bounces, SmsSettingsService smsSettings, SmsQueue smsQueue,
+                               SmsWebhooks smsWebhooks) {
 
     /** @param secretKeys the secrets keys (32 bytes each) sealing stored credentials and signing unsubscribe links */
     public static OutreachServices create(Database database, OutreachSettings settings, String publicUrl,
@@ -44,24 +50,25 @@ public record OutreachServices(MailSettingsService mailSettings, SuppressionList
                 publicUrl);
         SecretBox box = new SecretBox(secretKeys);
         MailSettingsService mailSettings = new MailSettingsService(transactions, core.audit(), box,
-                new MailboxStore(box), settings);
+                new MailboxStore(box), settings, publicUrl, new MailboxChecks(transactions));
         Deliveries deliveries = new Deliveries(transactions, clock);
         EmailDelivery emailDelivery = new EmailDelivery(mailSettings, new MailComposer(unsubscribe), suppressions,
-                deliveries);
+                deliveries, RetrySchedule.of(settings.retries()), clock);
         EmailQueue emailQueue = new EmailQueue(transactions, core.outbox(), core.contacts(), core.interactions(),
                 core.users());
-        SmsDelivery sms = settings.twilioAccountSid().isEmpty() ? null : new SmsDelivery(new TwilioSmsSender(
-                HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build(), settings.twilioBaseUrl(),
-                settings.twilioAccountSid().get(), settings.twilioAuthToken().orElseThrow(), settings.smsFrom().orElseThrow()),
-                suppressions, deliveries);
+        SmsSettingsService smsSettings = new SmsSettingsService(transactions, core.audit(), box,
+                settings, publicUrl);
+        SmsDelivery sms = new SmsDelivery(new TwilioSmsSender(HttpClient.newBuilder()
+                .connectTimeout(Duration.ofSeconds(10)).build(), settings.twilioBaseUrl()), smsSettings,
+                new QuietHoursCheck(transactions), suppressions, deliveries, clock);
         return new OutreachServices(mailSettings, suppressions, unsubscribe, deliveries, emailDelivery, emailQueue,
-                new CapturedMails(transactions), sms, new BounceMailbox(mailSettings, suppressions, deliveries));
+                new CapturedMails(transactions), sms, new BounceMailbox(mailSettings, suppressions, deliveries),
+                smsSettings, new SmsQueue(transactions, core.outbox(), core.contacts(), core.interactions()),
+                new SmsWebhooks(transactions, smsSettings, suppressions, deliveries, core.interactions()));
     }
 
     /** The outbox handlers that deliver outreach on this node. */
     public List<OutboxHandler> deliveryHandlers() {
-        List<OutboxHandler> handlers = new ArrayList<>(List.of(emailDelivery));
-        if (smsDelivery != null) handlers.add(smsDelivery);
-        return handlers;
+        return List.of(emailDelivery, smsDelivery);
     }
 }

@@ -18,7 +18,7 @@ import java.util.concurrent.TimeUnit;
  * change feed and {@link #rescoreHandler()} to the outbox dispatcher; close on shutdown.
  */
 public record ScoringServices(ScoringService scoring, ScoreQueries queries, ScoreHistory history, RescoreJobs jobs,
-                              RescoreHandler rescoreHandler, ScoringSchedule schedule, OutcomeWatch outcomes,
+                              RescoreHandler rescoreHandler, OutcomeWatch outcomes,
                               ExecutorService background)
         implements AutoCloseable {
 
@@ -37,13 +37,11 @@ public record ScoringServices(ScoringService scoring, ScoreQueries queries, Scor
         RescoreJobs jobs = new RescoreJobs(scoring, database.tenants(), background);
         OutcomeWatch outcomes = new OutcomeWatch(scoring, jobs, Duration.ofSeconds(settings.retrainDelaySeconds()));
         return new ScoringServices(scoring, new ScoreQueries(database.tenants(), clock), new ScoreHistory(database.tenants()),
-                jobs, new RescoreHandler(scoring, database.tenants(), outcomes),
-                new ScoringSchedule(scoring, Duration.ofHours(settings.trainEveryHours())), outcomes, background);
+                jobs, new RescoreHandler(scoring, database.tenants(), outcomes), outcomes, background);
     }
 
     @Override
     public void close() {
-        schedule.close();
         outcomes.close();
         background.shutdownNow();
         try {

@@ -22,6 +22,7 @@ import io.intelligencecrm.tools.proposal.AssignOwnerHandler;
 import io.intelligencecrm.tools.proposal.ChangeStagesHandler;
 import io.intelligencecrm.tools.proposal.DeleteContactHandler;
 import io.intelligencecrm.tools.proposal.SendEmailHandler;
+import io.intelligencecrm.tools.proposal.SendSmsHandler;
 import io.intelligencecrm.tools.proposal.UndoChangeHandler;
 import io.intelligencecrm.tools.scoring.ScoringTools;
 import io.intelligencecrm.tools.task.TaskReadTools;
@@ -58,7 +59,7 @@ public final class CrmToolbox {
         if (suppressions != null) read.add(new AudienceTools(services, suppressions));
         this.readTools = List.copyOf(read);
         List<Object> write = new ArrayList<>(List.of(new ContactWriteTools(services, proposals),
-                new CompanyWriteTools(services), new DealWriteTools(services, proposals), new OutreachWriteTools(services, proposals),
+                new CompanyWriteTools(services), new DealWriteTools(services, proposals), new OutreachWriteTools(services, proposals, suppressions),
                 new TaskWriteTools(services), new UndoWriteTools(services, proposals)));
         if (services.workflows() != null) write.add(new WorkflowTools(services.workflows(), proposals));
         this.writeTools = List.copyOf(write);
@@ -69,7 +70,7 @@ public final class CrmToolbox {
         List<ProposalHandler> handlers = new ArrayList<>(List.of(new AssignOwnerHandler(services),
                 new AssignDealOwnerHandler(services),
                 new DeleteContactHandler(services), new ChangeStagesHandler(services), new SendEmailHandler(services),
-                new UndoChangeHandler(services)));
+                new SendSmsHandler(services), new UndoChangeHandler(services)));
         if (services.workflows() != null) {
             handlers.add(new ActivateWorkflowHandler(services.workflows()));
             handlers.add(new DeleteWorkflowHandler(services.workflows()));

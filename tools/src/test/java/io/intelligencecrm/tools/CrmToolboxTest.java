@@ -28,7 +28,7 @@ class CrmToolboxTest {
             "listTasks", "closedRevenue", "staleContacts", "countRecords", "accountSummary", "matchRecords");
     private static final Set<String> WRITE_TOOLS = Set.of("createContact", "updateContact", "changeContactStage",
             "assignContactOwner", "logInteraction", "deleteContact", "bulkChangeContactStage", "createCompany",
-            "createDeal", "moveDealStage", "markDealWon", "markDealLost", "assignDealOwner", "proposeSendEmail", "proposeSendEmails",
+            "createDeal", "moveDealStage", "markDealWon", "markDealLost", "assignDealOwner", "proposeSendEmail", "proposeSendEmails", "proposeSendSms",
             "createTask", "completeTask", "undoLastChange", "moveInteraction");
 
     private final ToolFixture fixture = ToolFixture.get();
@@ -104,8 +104,8 @@ class CrmToolboxTest {
 
     @Test
     void offers_a_handler_for_every_proposed_action() {
-        assertEquals(Set.of("contact.assign_owner", "contact.delete", "contacts.change_stage", "email.send", "deal.assign_owner",
-                        "change.undo"),
+        assertEquals(Set.of("contact.assign_owner", "contact.delete", "contacts.change_stage", "email.send", "sms.send",
+                        "deal.assign_owner", "change.undo"),
                 CrmToolbox.proposalHandlers(fixture.services).stream().map(ProposalHandler::action)
                         .collect(Collectors.toSet()));
     }

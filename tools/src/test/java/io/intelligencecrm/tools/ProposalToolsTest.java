@@ -6,10 +6,12 @@ import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.intelligencecrm.core.audit.AuditTrail;
 import io.intelligencecrm.core.error.CrmException;
 import io.intelligencecrm.core.error.ErrorCode;
 import io.intelligencecrm.core.proposal.Proposal;
 import io.intelligencecrm.core.proposal.ProposalStatus;
+import io.intelligencecrm.outreach.suppression.SuppressionList;
 import io.intelligencecrm.tools.contact.ContactWriteTools;
 import io.intelligencecrm.tools.deal.DealWriteTools;
 import io.intelligencecrm.tools.outreach.OutreachWriteTools;
@@ -22,7 +24,9 @@ import org.junit.jupiter.api.Test;
 class ProposalToolsTest {
     private final ToolFixture fixture = ToolFixture.get();
     private final ContactWriteTools contacts = new ContactWriteTools(fixture.services, fixture.proposals);
-    private final OutreachWriteTools outreach = new OutreachWriteTools(fixture.services, fixture.proposals);
+    private final SuppressionList suppressions = new SuppressionList(fixture.database.tenants(),
+            new AuditTrail(fixture.database.tenants()));
+    private final OutreachWriteTools outreach = new OutreachWriteTools(fixture.services, fixture.proposals, suppressions);
     private final DealWriteTools deals = new DealWriteTools(fixture.services, fixture.proposals);
 
     private long ownedBy(UUID contactId, UUID owner) {
@@ -187,5 +191,55 @@ class ProposalToolsTest {
         CrmException capped = assertThrows(CrmException.class,
                 () -> outreach.proposeSendEmails(tooMany, "Hi", "Hi", as(fixture.rep)));
         assertTrue(capped.getMessage().contains("at most 50"), capped.getMessage());
+    }
+
+    @Test
+    void a_suppressed_contact_is_left_out_when_the_email_is_proposed_and_the_card_says_why() {
+        List<UUID> group = fixture.freshContactsOwnedBy(fixture.rep, 2);
+        String unsubscribed = fixture.services.contacts().get(fixture.rep, group.get(0)).email();
+        suppressions.suppress(fixture.rep.tenant(), unsubscribed, "email", "unsubscribed", "unsubscribe link");
+
+        ProposalResult proposal = outreach.proposeSendEmails(group.stream().map(UUID::toString).toList(), "Update",
+                "Hi {{firstName}}", as(fixture.rep));
+        assertEquals(List.of(group.get(1).toString()), proposal.arguments().get("contactIds"));
+        assertTrue(proposal.summary().contains("left out, on the suppression list")
+                && proposal.summary().contains(unsubscribed + ">: unsubscribed"), proposal.summary());
+
+        CrmException nobody = assertThrows(CrmException.class, () -> outreach.proposeSendEmail(group.get(0).toString(),
+                "Update", "Hi", as(fixture.rep)));
+        assertTrue(nobody.getMessage().contains("nothing to send") && nobody.getMessage().contains("unsubscribed"),
+                nobody.getMessage());
+    }
+
+    @Test
+    void a_text_is_proposed_queued_once_on_approval_and_refused_for_a_number_that_replied_stop() {
+        ContactWriteTools.ContactSaved pat = contacts.createContact("Pat", "Phone", null, "+1 555 0100 222", null, null,
+                null, null, null, as(fixture.rep));
+        String id = pat.contact().id().toString();
+        ProposalResult proposal = outreach.proposeSendSms(id, "Hi {{firstName}}, see you at 3", as(fixture.rep));
+        assertEquals("sms.send", proposal.action());
+        assertTrue(proposal.summary().contains("+15550100222"), proposal.summary());
+        String key = "proposal:" + proposal.arguments().get("sendId") + ":" + id;
+        assertEquals(0, fixture.count("select count(*) from outbox where idempotency_key = :key", Map.of("key", key)));
+
+        fixture.proposals.approve(fixture.rep, proposal.proposalId(), proposal.argumentsHash());
+        assertEquals(1, fixture.count("""
+                select count(*) from outbox where kind = 'sms.send' and idempotency_key = :key
+                   and payload ->> 'to' = '+15550100222' and payload ->> 'body' = 'Hi Pat, see you at 3'""",
+                Map.of("key", key)));
+        assertEquals(1, fixture.count("""
+                select count(*) from interactions where contact_id = :id and type = 'sms' and direction = 'outbound'
+                   and metadata ->> 'delivery' = 'queued'""", Map.of("id", pat.contact().id())));
+
+        suppressions.suppress(fixture.rep.tenant(), "+15550100222", "sms", "unsubscribed", "replied STOP");
+        CrmException refused = assertThrows(CrmException.class, () -> outreach.proposeSendSms(id, "Again",
+                as(fixture.rep)));
+        assertTrue(refused.getMessage().contains("suppression list") && refused.getMessage().contains("unsubscribed"),
+                refused.getMessage());
+        ContactWriteTools.ContactSaved noPhone = contacts.createContact("Nora", "Nophone", "nora@example.test", null,
+                null, null, null, null, null, as(fixture.rep));
+        CrmException noNumber = assertThrows(CrmException.class, () -> outreach.proposeSendSms(
+                noPhone.contact().id().toString(), "Hi", as(fixture.rep)));
+        assertTrue(noNumber.getMessage().contains("no phone number"), noNumber.getMessage());
     }
 }

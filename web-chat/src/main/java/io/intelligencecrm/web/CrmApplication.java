@@ -37,7 +37,9 @@ import io.intelligencecrm.web.workflow.InboxController;
 import io.intelligencecrm.web.task.TaskController;
 import io.intelligencecrm.web.workflow.WorkflowController;
 import io.intelligencecrm.web.outreach.OutreachController;
+import io.intelligencecrm.web.outreach.SmsController;
 import io.intelligencecrm.web.outreach.UnsubscribeController;
+import io.intelligencecrm.tools.outreach.SmsProposals;
 import io.intelligencecrm.core.tenant.TenantProvisioning;
 import io.intelligencecrm.core.user.InvitationSender;
 import io.intelligencecrm.core.user.PasswordHasher;
@@ -50,6 +52,7 @@ import io.intelligencecrm.web.auth.BrowserSessions;
 import io.intelligencecrm.web.page.WebPages;
 import io.intelligencecrm.web.live.LiveUpdates;
 import io.intelligencecrm.web.auth.JwtCodec;
+import io.intelligencecrm.core.ratelimit.TokenBuckets;
 import io.intelligencecrm.web.auth.RateLimits;
 import io.intelligencecrm.web.auth.SecretsKey;
 import io.intelligencecrm.web.auth.SigningSecret;
@@ -67,6 +70,7 @@ import io.intelligencecrm.web.knowledge.KnowledgeController;
 import io.intelligencecrm.web.knowledge.SearchController;
 import io.intelligencecrm.web.slack.SlackSettingsController;
 import io.intelligencecrm.web.slack.SlackWebhookController;
+import io.intelligencecrm.web.user.TenantController;
 import io.intelligencecrm.web.user.UserController;
 import io.intelligencecrm.web.webhook.WebhookController;
 import io.intelligencecrm.web.mcp.McpController;
@@ -89,6 +93,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Optional;
 import java.util.OptionalInt;
 import java.util.Set;
 import java.util.concurrent.ExecutorService;
@@ -205,8 +210,6 @@ public final class CrmApplication {
             workers.add(dispatcher);
             workers.add(scoring);
             dispatcher.start();
-            if (settings.scoring().scheduled()) scoring.schedule().start();
-            knowledge.indexes().start(INDEX_MAINTENANCE);
 
             AgentServices agent = model == null
                     ? AgentServices.create(database, settings.agent(), clock, services, knowledge.search(), scoring)
@@ -230,6 +233,11 @@ public final class CrmApplication {
             SchedulerServices scheduler = SchedulerServices.create(database, settings.scheduler(),
                     Duration.ofMillis(settings.outreach().dispatchMillis()), clock, services, agent, outreach,
                     slack.notifier());
+            // Once per cluster on Quartz, not a timer per node: training repeated on N nodes is N times the work.
+            scheduler.everyCluster("lead-scoring-training", settings.scoring().scheduled()
+                    ? Optional.of(Duration.ofHours(settings.scoring().trainEveryHours())) : Optional.empty(),
+                    scoring.scoring()::trainAll);
+            scheduler.everyCluster("vector-index-maintenance", Optional.of(INDEX_MAINTENANCE), knowledge.indexes()::pass);
             workers.add(scheduler);
             // Their own dispatcher: a slow receiver never holds up embeddings, scoring or mail.
             WebhookServices webhooks = WebhookServices.create(database.tenants(), services.outbox(), services.audit(),
@@ -247,7 +255,7 @@ public final class CrmApplication {
                     knowledge.outboxHandlers().stream().map(OutboxHandler::kind).toList());
             metrics.watchMailboxes(emailBot.watchers());
 
-            RateLimits limits = new RateLimits(settings.auth());
+            RateLimits limits = new RateLimits(new TokenBuckets(database.jdbi()), settings.auth());
             ApiRoutes api = new ApiRoutes();
             new AuthController(services.authentication(), tokens, limits, services.users()).routes(api);
             new ContactTransferController(services.contactImport(), services.contactExport()).routes(api);
@@ -256,6 +264,7 @@ public final class CrmApplication {
             new DealController(services.deals()).routes(api);
             new InteractionController(services.interactions()).routes(api);
             new UserController(services.users(), services.apiKeys(), services.auditQuery()).routes(api);
+            new TenantController(services.tenantSettings()).routes(api);
             new ChatController(agent.chat()).routes(api);
             new ConversationController(agent.conversations()).routes(api);
             new ProposalController(agent.proposals(), agent.chat()).routes(api);
@@ -265,6 +274,9 @@ public final class CrmApplication {
             new SlackSettingsController(slack.integration()).routes(api);
             new EmailBotController(emailBot).routes(api);
             new OutreachController(outreach).routes(api);
+            SmsController sms = new SmsController(outreach.smsSettings(), new SmsProposals(services.contacts(),
+                    agent.proposals(), outreach.suppressions()), outreach.smsWebhooks(), settings.server().publicUrl());
+            sms.routes(api);
             new WorkflowController(scheduler.workflows()).routes(api);
             new InboxController(scheduler.notifications()).routes(api);
             new TaskController(services.tasks()).routes(api);
@@ -320,6 +332,7 @@ public final class CrmApplication {
                 config.routes.beforeMatched(new NulGuard());
                 api.registerAll(config.routes);
                 new SlackWebhookController(slack).routes(config.routes);
+                sms.webhooks(config.routes);
                 config.routes.wsBeforeUpgrade("/ws/chat", socketAuthentication);
                 config.routes.ws("/ws/chat", chatSocket::configure);
                 config.routes.wsBeforeUpgrade("/ws/live", socketAuthentication);

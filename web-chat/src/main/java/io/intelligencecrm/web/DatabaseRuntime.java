@@ -34,19 +34,11 @@ public final class DatabaseRuntime implements AutoCloseable {
         DatabaseCoordinates coordinates;
         if (settings.embedded()) {
             try {
-                LocalPostgres local = LocalPostgres.start(settings.dataDir().resolve("postgres"), settings.postgresBin(),
-                        settings.postgresOsUser(), false, settings.postgresExtraSettings());
+                LocalPostgres local = startManaged(settings);
                 cluster = Optional.of(local);
                 coordinates = new DatabaseCoordinates(local.jdbcUrl(EMBEDDED_DATABASE),
                         settings.ownerUser(), local.rolePassword(settings.ownerUser()),
                         settings.appUser(), local.rolePassword(settings.appUser()));
-                try {
-                    ClusterBootstrap.prepare(local, EMBEDDED_DATABASE, new ClusterBootstrap.Roles(coordinates.ownerUser(),
-                            coordinates.ownerPassword(), coordinates.appUser(), coordinates.appPassword()));
-                } catch (RuntimeException e) {
-                    local.close();
-                    throw e;
-                }
             } catch (PostgresStartException e) {
                 // One kind of start failure for Main to report, whichever database it was.
                 throw new DatabaseStartException(e.getMessage(), e);
@@ -66,6 +58,24 @@ public final class DatabaseRuntime implements AutoCloseable {
             return new DatabaseRuntime(cluster, database);
         } catch (RuntimeException e) {
             cluster.ifPresent(LocalPostgres::close);
+            throw e;
+        }
+    }
+
+    /**
+     * Starts (or joins) the managed cluster under the data folder where CRM_POSTGRES_LISTEN and CRM_POSTGRES_PORT
+     * say, with the owner and app roles (passwords in its roles.properties) and the database prepared.
+     */
+    public static LocalPostgres startManaged(DatabaseSettings settings) {
+        LocalPostgres local = LocalPostgres.start(settings.dataDir().resolve("postgres"), settings.postgresBin(),
+                settings.postgresOsUser(), false, settings.postgresExtraSettings(),
+                new LocalPostgres.Listen(settings.postgresListen(), settings.postgresPort(), settings.postgresAllow()));
+        try {
+            ClusterBootstrap.prepare(local, EMBEDDED_DATABASE, new ClusterBootstrap.Roles(settings.ownerUser(),
+                    local.rolePassword(settings.ownerUser()), settings.appUser(), local.rolePassword(settings.appUser())));
+            return local;
+        } catch (RuntimeException e) {
+            local.close();
             throw e;
         }
     }

@@ -6,6 +6,7 @@ import io.intelligencecrm.agent.runtime.AgentTurn;
 import io.intelligencecrm.agent.runtime.Persona;
 import io.intelligencecrm.core.conversation.Conversation;
 import io.intelligencecrm.core.conversation.ConversationService;
+import io.intelligencecrm.core.db.SessionLocks;
 import io.intelligencecrm.core.error.CrmException;
 import io.intelligencecrm.core.text.NulCharacters;
 import io.intelligencecrm.core.error.ErrorCode;
@@ -27,7 +28,6 @@ import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import org.slf4j.Logger;
@@ -50,12 +50,13 @@ public final class ChatService {
     private final TenantDirectory directory;
     private final UnitOfWork unitOfWork;
     private final Clock clock;
-    private final Set<UUID> busy = ConcurrentHashMap.newKeySet();
+    private final SessionLocks turnLocks;
     private final Map<TenantId, String> tenantNames = new ConcurrentHashMap<>();
 
     public ChatService(AgentRuntime runtime, ConversationService conversations, ChatApprovals approvals,
                        TokenLedger ledger, UserService users, TenantDirectory directory, UnitOfWork unitOfWork,
-                       Clock clock) {
+                       SessionLocks turnLocks, Clock clock) {
+        this.turnLocks = turnLocks;
         this.runtime = runtime;
         this.conversations = conversations;
         this.approvals = approvals;
@@ -87,16 +88,18 @@ public final class ChatService {
                 ? conversations.start(actor, input.channel() == null ? "api" : input.channel(), null)
                 : conversations.get(actor, input.conversationId()), users.me(actor)));
         Conversation conversation = start.conversation();
-        if (!busy.add(conversation.id())) {
-            throw new CrmException(ErrorCode.CONFLICT, "The agent is still answering the previous message in this"
-                    + " conversation; wait for it to finish.");
+        // One turn at a time per conversation on the whole cluster, whichever node each message reaches.
+        long lockKey = turnLockKey(conversation.id());
+        if (!turnLocks.tryLock(lockKey)) {
+            throw new CrmException(ErrorCode.CONFLICT, "I'm still working on your last message in this conversation."
+                    + " Send this one again once that answer has arrived.");
         }
         Ending ending;
         try (var context = LogContext.with(LogContext.CONVERSATION_ID, conversation.id().toString())) {
             try {
-                ending = turn(actor, conversation, start.user(), message, sink);
+                ending = turn(actor, conversation, start.user(), message, input.context(), sink);
             } finally {
-                busy.remove(conversation.id());
+                turnLocks.unlock(lockKey);
             }
             ChatReply reply = ending.reply();
             String outcome = reply.failed() ? reply.failureCode() : "ok";
@@ -110,6 +113,11 @@ public final class ChatService {
         return ending.reply();
     }
 
+    /** A conversation's 128-bit id folded to the 64-bit key advisory locks take; a collision only delays a turn. */
+    private static long turnLockKey(UUID conversationId) {
+        return conversationId.getMostSignificantBits() ^ conversationId.getLeastSignificantBits();
+    }
+
     /** How a turn ended, stored but not yet sent. */
     private record Ending(ChatReply reply, AgentEvent event) {
     }
@@ -120,7 +128,8 @@ public final class ChatService {
                 conversationId -> runtime.memory(new ConversationKey(actor.tenant(), actor.userId(), conversationId)));
     }
 
-    private Ending turn(Actor actor, Conversation conversation, User user, String message, AgentEventSink sink) {
+    private Ending turn(Actor actor, Conversation conversation, User user, String message, String context,
+                        AgentEventSink sink) {
         ConversationKey key = new ConversationKey(actor.tenant(), actor.userId(), conversation.id());
         RecordingSink events = new RecordingSink(sink);
         events.accept(new AgentEvent.Started(conversation.id(), ConversationService.titled(conversation, message),
@@ -135,7 +144,7 @@ public final class ChatService {
                 ledger.requireBudget(actor.tenant());
                 ToolCall call = new ToolCall(actor.viaAgent(), conversation.id(), zone(user), clock);
                 turn = new AgentTurn(call, key, new Persona(user.fullName().isBlank() ? user.email()
-                        : user.fullName(), user.role().stored(), tenantName(actor.tenant())), events);
+                        : user.fullName(), user.role().stored(), tenantName(actor.tenant())), events, context);
                 AgentRuntime.Outcome outcome = runtime.run(turn, message);
                 ending = ending(conversation, outcome.text(), outcome.failed(), outcome.failureCode(),
                         turn.toolCalls(), turn.inputTokens(), turn.outputTokens());

@@ -129,6 +129,8 @@ final class Understanding {
         if (TaskFrames.isReminder(reading.text()) && !Cues.negated(reading.text())) {
             return acted(Frames.build(Intent.CREATE_TASK, reading));
         }
+        // "text Jane: running late": the words after the colon are the message, so they are not read for intent.
+        if (TextFrame.asks(reading.text()) && !Cues.negated(reading.text())) return acted(TextFrame.send(reading));
         String masked = Masking.mask(reading.text(), reading.scan().all().stream()
                 .filter(span -> TextScan.MASKED.contains(span.kind())).toList());
         Classification classification = classifier.classify(masked);

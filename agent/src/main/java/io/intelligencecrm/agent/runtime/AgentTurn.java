@@ -36,11 +36,24 @@ public final class AgentTurn {
     private final Set<String> callsMade = ConcurrentHashMap.newKeySet();
     private final List<ModelUsage> usages = new CopyOnWriteArrayList<>();
 
+    private final String context;
+
     public AgentTurn(ToolCall call, ConversationKey conversation, Persona persona, AgentEventSink events) {
+        this(call, conversation, persona, events, null);
+    }
+
+    /** @param context data the turn is about, shown to the model beside the user's message; null for none */
+    public AgentTurn(ToolCall call, ConversationKey conversation, Persona persona, AgentEventSink events,
+                     String context) {
         this.call = call;
         this.conversation = conversation;
         this.persona = persona;
         this.events = events;
+        this.context = context;
+    }
+
+    public String context() {
+        return context;
     }
 
     public InvocationParameters parameters() {

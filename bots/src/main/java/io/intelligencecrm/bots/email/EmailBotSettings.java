@@ -1,5 +1,6 @@
 package io.intelligencecrm.bots.email;
 
+import io.intelligencecrm.outreach.mail.MailboxChecks;
 import java.time.Instant;
 
 /**
@@ -10,12 +11,22 @@ import java.time.Instant;
  * @param imapHost          the mailbox read over IMAP; null when mail only arrives through the webhook
  * @param trustedAuthservId the receiving server's authserv-id whose Authentication-Results are believed
  * @param createLeads       mail from an unknown address creates a lead
+ * @param mailboxCheckedAt  when the mailbox was last read (by any node)
+ * @param mailboxError      why that read failed (server unreachable, login refused); null when it worked
+ * @param mailboxFailingSince since when reads fail; null while they work
  */
 public record EmailBotSettings(boolean configured, String address, String imapHost, Integer imapPort,
                                String imapSecurity, String imapUsername, boolean imapPasswordSet, String imapFolder,
                                String trustedAuthservId, boolean createLeads, boolean webhookSecretSet,
-                               Instant updatedAt) {
+                               Instant updatedAt, Instant mailboxCheckedAt, String mailboxError,
+                               Instant mailboxFailingSince) {
 
     static final EmailBotSettings NONE = new EmailBotSettings(false, null, null, null, "tls", null, false, "INBOX",
-            null, false, false, null);
+            null, false, false, null, null, null, null);
+
+    EmailBotSettings withCheck(MailboxChecks.Check check) {
+        return new EmailBotSettings(configured, address, imapHost, imapPort, imapSecurity, imapUsername,
+                imapPasswordSet, imapFolder, trustedAuthservId, createLeads, webhookSecretSet, updatedAt,
+                check.checkedAt(), check.error(), check.failingSince());
+    }
 }

@@ -10,6 +10,7 @@ import io.intelligencecrm.core.record.FieldReader;
 import io.intelligencecrm.core.secret.SecretBox;
 import io.intelligencecrm.core.tenant.TenantId;
 import io.intelligencecrm.core.tenant.TenantTransactions;
+import io.intelligencecrm.outreach.mail.MailboxChecks;
 import io.intelligencecrm.outreach.mail.MailboxSettings;
 import io.intelligencecrm.outreach.mail.MailboxStore;
 import java.security.SecureRandom;
@@ -29,7 +30,7 @@ import org.jdbi.v3.core.Jdbi;
 
 /**
  * The tenant's email bot (admins only, audited): its address, the IMAP mailbox it reads (kept by
- * {@link MailboxStore}), which receiving server's Authentication-Results to believe, whether unknown
+ * {@link MailboxStore}, how its reads go by {@link MailboxChecks}), which receiving server's Authentication-Results to believe, whether unknown
  * senders become leads, and the webhook's shared secret. Passwords and the secret are sealed with {@link SecretBox}.
  */
 public final class EmailBotSettingsService {
@@ -42,19 +43,23 @@ public final class EmailBotSettingsService {
     private final SecretBox box;
     private final MailboxStore mailboxes;
     private final AuditTrail audit;
+    private final MailboxChecks checks;
 
     public EmailBotSettingsService(Jdbi directory, TenantTransactions transactions, SecretBox box,
-                                   MailboxStore mailboxes, AuditTrail audit) {
+                                   MailboxStore mailboxes, AuditTrail audit, MailboxChecks checks) {
         this.directory = directory;
         this.transactions = transactions;
         this.box = box;
         this.mailboxes = mailboxes;
         this.audit = audit;
+        this.checks = checks;
     }
 
     public EmailBotSettings get(Actor actor) {
         Permissions.requireAdmin(actor, "see the email bot settings");
-        return row(actor.tenant()).map(Stored::view).orElse(EmailBotSettings.NONE);
+        EmailBotSettings view = row(actor.tenant()).map(Stored::view).orElse(EmailBotSettings.NONE);
+        if (view.imapHost() == null) return view;
+        return checks.last(actor.tenant(), MailboxStore.Use.EMAIL_BOT).map(view::withCheck).orElse(view);
     }
 
     /** Replaces the given fields; a password left out is kept, an empty one is removed. */
@@ -165,7 +170,7 @@ public final class EmailBotSettingsService {
         return new Stored(new EmailBotSettings(true, rs.getString("address"), mailbox.host(), mailbox.port(),
                 mailbox.security(), mailbox.username(), mailbox.passwordSet(), mailbox.folder(),
                 rs.getString("trusted_authserv_id"), rs.getBoolean("create_leads"), webhookSecret != null,
-                mailbox.laterThan(rs.getTimestamp("updated_at").toInstant())), webhookSecret);
+                mailbox.laterThan(rs.getTimestamp("updated_at").toInstant()), null, null, null), webhookSecret);
     }
 
     private static String column(String field) {

@@ -6,6 +6,8 @@ import io.intelligencecrm.core.tenant.TenantDirectory;
 import io.intelligencecrm.core.tenant.TenantId;
 import io.intelligencecrm.outreach.mail.ImapInbox;
 import io.intelligencecrm.outreach.mail.MailboxAccount;
+import io.intelligencecrm.outreach.mail.MailboxChecks;
+import io.intelligencecrm.outreach.mail.MailboxStore;
 import jakarta.mail.MessagingException;
 import jakarta.mail.internet.MimeMessage;
 import java.io.IOException;
@@ -21,7 +23,8 @@ import org.slf4j.LoggerFactory;
  * Reads each tenant's bot mailbox every {@code pollInterval}: one virtual thread per mailbox, so a
  * slow or unreachable server delays only its own tenant. As often, the set of mailboxes is compared
  * with the settings, so a new or removed bot is picked up. Every node may run this: each message is
- * claimed by Message-ID, so two nodes never act on one mail twice.
+ * claimed by Message-ID, so two nodes never act on one mail twice. How each read went is recorded
+ * ({@link MailboxChecks}), so an unreachable mailbox shows in the email bot's settings.
  */
 public final class MailboxWatchers implements AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(MailboxWatchers.class);
@@ -36,7 +39,11 @@ public final class MailboxWatchers implements AutoCloseable {
     private volatile boolean running;
     private Thread supervisor;
 
-    MailboxWatchers(TenantDirectory directory, EmailBotSettingsService settings, EmailBot bot, Duration pollInterval) {
+    private final MailboxChecks checks;
+
+    MailboxWatchers(TenantDirectory directory, EmailBotSettingsService settings, EmailBot bot, Duration pollInterval,
+                    MailboxChecks checks) {
+        this.checks = checks;
         this.directory = directory;
         this.settings = settings;
         this.bot = bot;
@@ -104,15 +111,25 @@ public final class MailboxWatchers implements AutoCloseable {
                 inbox.readUnseen(mailbox, message -> read(tenant, message));
                 failing.remove(tenant);
                 CrmMetrics.mailboxPoll(true);
+                note(tenant, null);
             } catch (MessagingException | RuntimeException e) {
                 if (!running) return;
                 failing.add(tenant);
                 CrmMetrics.mailboxPoll(false);
                 log.warn("Reading the bot mailbox {} of tenant {} failed: {}", mailbox, tenant, e.getMessage());
+                note(tenant, e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage());
             }
             if (!pause(pollInterval)) return;
         }
         watchers.remove(tenant);
+    }
+
+    private void note(TenantId tenant, String error) {
+        try {
+            checks.record(tenant, MailboxStore.Use.EMAIL_BOT, error);
+        } catch (RuntimeException e) {
+            log.warn("Could not record how the bot mailbox of tenant {} was read: {}", tenant, e.getMessage());
+        }
     }
 
     /** Each mail is handled under the settings of the moment (a change applies to the next mail). */

@@ -1,6 +1,8 @@
 package io.intelligencecrm.core.config;
 
 import java.nio.file.Path;
+import java.time.Duration;
+import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -65,6 +67,23 @@ public final class Env {
                 yield defaultValue;
             }
         };
+    }
+
+    /** An ISO-8601 duration such as PT5M or P3D, from {@code min} to {@code max}. */
+    public Duration duration(String name, Duration defaultValue, Duration min, Duration max) {
+        Optional<String> raw = optional(name);
+        if (raw.isEmpty()) return defaultValue;
+        try {
+            Duration value = Duration.parse(raw.get().toUpperCase());
+            if (value.compareTo(min) < 0 || value.compareTo(max) > 0) {
+                problems.add(name + " must be between " + min + " and " + max + ", was " + raw.get());
+                return defaultValue;
+            }
+            return value;
+        } catch (DateTimeParseException e) {
+            problems.add(name + " must be an ISO-8601 duration such as PT5M or P3D, was '" + raw.get() + "'");
+            return defaultValue;
+        }
     }
 
     public Path path(String name, String defaultValue) {

@@ -1,5 +1,6 @@
 package io.intelligencecrm.core.config;
 
+import java.time.Duration;
 import java.util.Optional;
 
 /**
@@ -10,12 +11,39 @@ import java.util.Optional;
  * @param smtpSecurity      none, starttls or tls
  * @param dailyCap          mails a tenant may send per UTC day unless its own settings say otherwise
  * @param dispatchMillis    how often the mail dispatcher looks for queued mail
+ * @param retries           how long and how often a temporarily refused mail is tried again
+ * @param smsQuietHours     local hours in which no text goes out unless a tenant sets its own; null: none
  */
 public record OutreachSettings(Optional<String> smtpHost, int smtpPort, String smtpSecurity,
                                Optional<String> smtpUsername, Optional<String> smtpPassword, String fromAddress,
                                int dailyCap, int dispatchMillis,
                                Optional<String> twilioAccountSid, Optional<String> twilioAuthToken,
-                               Optional<String> smsFrom, String twilioBaseUrl) {
+                               Optional<String> smsFrom, String twilioBaseUrl, Retries retries,
+                               QuietHours smsQuietHours) {
+
+    /** Local hours from {@code start} (inclusive) to {@code end} (exclusive), across midnight when start > end. */
+    public record QuietHours(int start, int end) {
+        public boolean contains(int hour) {
+            return start <= end ? hour >= start && hour < end : hour >= start || hour < end;
+        }
+
+        /** "21-8" (hours 0 to 23), or "none"; null when neither. */
+        public static QuietHours parse(String text) {
+            java.util.regex.Matcher m = java.util.regex.Pattern.compile("(\\d{1,2})-(\\d{1,2})").matcher(text.strip());
+            if (!m.matches()) return null;
+            int start = Integer.parseInt(m.group(1));
+            int end = Integer.parseInt(m.group(2));
+            return start > 23 || end > 23 || start == end ? null : new QuietHours(start, end);
+        }
+    }
+
+    /**
+     * Retries of mail a server refused for now (4xx) or could not take: the first after {@code firstDelay},
+     * each later one twice as long after the previous, never more than {@code maxDelay} apart, until
+     * {@code period} after the first refusal; then the mail fails for good.
+     */
+    public record Retries(Duration firstDelay, Duration maxDelay, Duration period) {
+    }
 
     static OutreachSettings from(Env env) {
         String security = env.string("CRM_SMTP_SECURITY", "starttls").toLowerCase();
@@ -38,6 +66,24 @@ public record OutreachSettings(Optional<String> smtpHost, int smtpPort, String s
                 env.integer("CRM_MAIL_DAILY_CAP", 500, 1, 10_000_000),
                 env.integer("CRM_MAIL_DISPATCH_MILLIS", 1000, 50, 600_000),
                 sid, token, smsFrom,
-                env.string("CRM_SMS_TWILIO_URL", "https://api.twilio.com").replaceAll("/+$", ""));
+                env.string("CRM_SMS_TWILIO_URL", "https://api.twilio.com").replaceAll("/+$", ""),
+                new Retries(env.duration("CRM_MAIL_RETRY_FIRST_DELAY", Duration.ofMinutes(5), Duration.ofMillis(10),
+                        Duration.ofHours(6)),
+                        env.duration("CRM_MAIL_RETRY_MAX_DELAY", Duration.ofHours(4), Duration.ofMillis(10),
+                                Duration.ofDays(1)),
+                        env.duration("CRM_MAIL_RETRY_PERIOD", Duration.ofDays(3), Duration.ofSeconds(1),
+                                Duration.ofDays(30))),
+                quietHours(env));
+    }
+
+    private static QuietHours quietHours(Env env) {
+        String text = env.string("CRM_SMS_QUIET_HOURS", "21-8");
+        if (text.equalsIgnoreCase("none")) return null;
+        QuietHours hours = QuietHours.parse(text);
+        if (hours == null) {
+            env.problem("CRM_SMS_QUIET_HOURS must be hours like 21-8 (from 21:00 to 08:00 local time) or none, was '"
+                    + text + "'");
+        }
+        return hours;
     }
 }

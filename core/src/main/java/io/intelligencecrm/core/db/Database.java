@@ -22,12 +22,14 @@ public final class Database implements AutoCloseable {
     private final HikariDataSource appPool;
     private final Jdbi jdbi;
     private final TenantTransactions tenants;
+    private final SessionLocks sessionLocks;
 
     public Database(DatabaseCoordinates coordinates, int poolSize) {
         this.coordinates = coordinates;
         this.appPool = pool(coordinates.url(), coordinates.appUser(), coordinates.appPassword(), poolSize, "crm-app");
         this.jdbi = configure(Jdbi.create(appPool));
         this.tenants = new TenantTransactions(jdbi);
+        this.sessionLocks = new SessionLocks(coordinates);
     }
 
     static Jdbi configure(Jdbi jdbi) {
@@ -102,6 +104,11 @@ public final class Database implements AutoCloseable {
         return pool(coordinates.url(), coordinates.appUser(), coordinates.appPassword(), size, name);
     }
 
+    /** Locks held across transactions, on this node's one lock connection (opened on first use). */
+    public SessionLocks sessionLocks() {
+        return sessionLocks;
+    }
+
     public DatabaseCoordinates coordinates() {
         return coordinates;
     }
@@ -125,6 +132,7 @@ public final class Database implements AutoCloseable {
 
     @Override
     public void close() {
+        sessionLocks.close();
         appPool.close();
     }
 }

@@ -31,7 +31,8 @@ import org.slf4j.LoggerFactory;
  */
 public final class OutboxDispatcher implements AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(OutboxDispatcher.class);
-    private static final Duration LEASE = Duration.ofMinutes(5);
+    /** How long a claimed message is this node's; handlers holding something for it (a send under way) use the same. */
+    public static final Duration LEASE = Duration.ofMinutes(5);
     private static final Duration MAX_BACKOFF = Duration.ofHours(1);
     private static final RowMapper<OutboxMessage> MAPPER = (rs, ctx) -> new OutboxMessage(
             new TenantId(rs.getObject("tenant_id", UUID.class)), rs.getLong("id"), rs.getString("kind"),

@@ -11,11 +11,12 @@ import java.util.Map;
  */
 public final class SealedColumns {
     public static final Map<String, List<String>> BY_TABLE = Map.of(
-            "mail_settings", List.of("smtp_password_sealed", "imap_password_sealed"),
+            "mail_settings", List.of("smtp_password_sealed", "imap_password_sealed", "dkim_private_key_sealed"),
             "slack_workspaces", List.of("bot_token_sealed", "signing_secret_sealed"),
             "email_bot_settings", List.of("imap_password_sealed", "webhook_secret_sealed"),
             "webhook_subscriptions", List.of("secret_sealed"),
-            "mailboxes", List.of("password_sealed"));
+            "mailboxes", List.of("password_sealed"),
+            "sms_settings", List.of("auth_token_sealed"));
 
     private SealedColumns() {
     }

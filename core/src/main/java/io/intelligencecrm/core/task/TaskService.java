@@ -241,7 +241,8 @@ public final class TaskService {
     }
 
     private static ZoneId zoneOf(Handle handle, Actor actor) {
-        String zone = handle.createQuery("select timezone from users where id = :id").bind("id", actor.userId())
+        String zone = handle.createQuery(
+                        "select coalesce(timezone, crm_tenant_timezone(), 'UTC') from users where id = :id").bind("id", actor.userId())
                 .mapTo(String.class).findOne().orElse("UTC");
         try {
             return ZoneId.of(zone);

@@ -8,7 +8,10 @@ import org.jdbi.v3.sqlobject.statement.SqlQuery;
 
 /** Runs inside a tenant transaction: RLS supplies the tenant, the insert sets it explicitly. */
 public interface UserDao {
-    String COLUMNS = "id, email, full_name, role, timezone, active, created_at";
+    /** The time zone is the user's own, else the tenant's, else UTC. */
+    String COLUMNS = """
+            id, email, full_name, role, coalesce(timezone, crm_tenant_timezone(), 'UTC') as timezone, active, \
+            created_at""";
 
     @SqlQuery("""
             insert into users (tenant_id, email, full_name, role, timezone, password_hash)

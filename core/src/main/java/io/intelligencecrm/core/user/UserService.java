@@ -36,10 +36,20 @@ public final class UserService {
     private final Duration invitationLifetime;
     private final String publicUrl;
     private final SessionRevocations revocations;
+    private final ZoneChanges zoneChanges;
 
     public UserService(TenantTransactions transactions, TenantDirectory directory, PasswordHasher hasher,
                        AuditTrail audit, InvitationSender sender, Clock clock, Duration invitationLifetime,
                        String publicUrl, SessionRevocations revocations) {
+        this(transactions, directory, hasher, audit, sender, clock, invitationLifetime, publicUrl,
+                revocations, ZoneChanges.NONE);
+    }
+
+    /** @param zoneChanges told when a user's time zone changed (cron workflows are rescheduled) */
+    public UserService(TenantTransactions transactions, TenantDirectory directory, PasswordHasher hasher,
+                       AuditTrail audit, InvitationSender sender, Clock clock, Duration invitationLifetime,
+                       String publicUrl, SessionRevocations revocations, ZoneChanges zoneChanges) {
+        this.zoneChanges = zoneChanges;
         this.revocations = revocations;
         this.transactions = transactions;
         this.directory = directory;
@@ -73,8 +83,9 @@ public final class UserService {
                 .check(input.email() != null && input.email().matches("[^@\\s]+@[^@\\s]+\\.[^@\\s]+"), "email",
                         "must be a valid email address")
                 .check(input.role() != null, "role", "must be admin, manager, rep or viewer");
-        String timezone = input.timezone() == null ? "UTC" : input.timezone();
-        checkTimezone(violations, timezone);
+        // Without a zone of their own, the user follows the tenant's.
+        String timezone = input.timezone();
+        if (timezone != null) checkTimezone(violations, timezone);
         violations.throwIfAny();
         String tenantName = directory.find(actor.tenant()).orElseThrow().name();
         Invitation invitation = transactions.inTenant(actor.tenant(), handle -> {
@@ -158,6 +169,7 @@ public final class UserService {
             return handle.attach(UserDao.class).find(id).orElseThrow();
         });
         if (changes.role() != null || Boolean.FALSE.equals(changes.active())) revocations.userSessionsRevoked(id);
+        if (changes.timezone() != null) zoneChanges.zoneChanged(actor.tenant(), id);
         return updated;
     }
 

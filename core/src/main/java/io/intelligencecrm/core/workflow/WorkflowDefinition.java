@@ -25,7 +25,7 @@ public record WorkflowDefinition(Trigger trigger, List<Step> steps, Map<String, 
     /** What the engine runs; {@code WorkflowSchemaTest} keeps the published schema listing exactly these. */
     public static final Set<String> TRIGGERS = Set.of("cron", "event", "score_threshold", "deal_idle", "manual");
     public static final Set<String> STEP_TYPES = Set.of("agent", "condition", "update_record", "create_task",
-            "send_email", "draft_email", "notify", "report", "wait", "wait_for_reply");
+            "send_email", "draft_email", "send_sms", "notify", "report", "wait", "wait_for_reply");
     private static final Duration LONGEST_WAIT = Duration.ofDays(365);
 
     /** @param timezone for cron: where the times are meant; null means the owner's time zone */
@@ -172,7 +172,10 @@ public record WorkflowDefinition(Trigger trigger, List<Step> steps, Map<String, 
         List<String> targets = new ArrayList<>();
         if (step.next() != null) targets.add(step.next());
         for (String key : List.of("then", "else", "onTimeout", "default")) {
-            if (step.text(key) != null) targets.add(step.text(key));
+            // An agent step's default may name one of its branches instead of a step.
+            String target = step.text(key);
+            if (target == null || key.equals("default") && step.map("branches").containsKey(target)) continue;
+            targets.add(target);
         }
         for (Object target : step.map("branches").values()) if (target instanceof String s) targets.add(s);
         return targets;

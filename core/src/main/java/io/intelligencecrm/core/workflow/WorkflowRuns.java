@@ -117,12 +117,19 @@ public final class WorkflowRuns {
     }
 
     static WorkflowRun map(ResultSet rs) throws SQLException {
+        List<Map<String, Object>> steps = steps(rs.getString("steps"));
         return new WorkflowRun(rs.getObject("id", UUID.class), rs.getObject("workflow_id", UUID.class),
                 rs.getInt("workflow_version"), rs.getString("status"), rs.getString("trigger_key"),
-                json(rs.getString("trigger_event")), steps(rs.getString("steps")), rs.getString("error"),
+                json(rs.getString("trigger_event")), steps, rs.getString("error"),
                 rs.getString("next_step"), json(rs.getString("context")), instant(rs.getTimestamp("wait_until")),
                 rs.getString("waiting_for") == null ? null : json(rs.getString("waiting_for")),
-                instant(rs.getTimestamp("started_at")), instant(rs.getTimestamp("finished_at")));
+                instant(rs.getTimestamp("started_at")), instant(rs.getTimestamp("finished_at")), flags(steps));
+    }
+
+    /** The flags steps raised (their output's "flag"), in order. */
+    private static List<String> flags(List<Map<String, Object>> steps) {
+        return steps.stream().map(step -> step.get("output") instanceof Map<?, ?> output ? output.get("flag") : null)
+                .filter(flag -> flag instanceof String).map(String.class::cast).toList();
     }
 
     private static Instant instant(Timestamp timestamp) {

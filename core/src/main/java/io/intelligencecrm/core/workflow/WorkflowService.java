@@ -8,6 +8,7 @@ import io.intelligencecrm.core.identity.Permissions;
 import io.intelligencecrm.core.tenant.TenantId;
 import io.intelligencecrm.core.tenant.TenantTransactions;
 import io.intelligencecrm.core.user.Role;
+import io.intelligencecrm.core.user.ZoneChanges;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -21,7 +22,7 @@ import org.jdbi.v3.core.Handle;
  * run by hand; their runs listed and cancelled. A workflow belongs to the user who made it and
  * runs with that user's permissions; only its owner (or an admin) sees or changes it.
  */
-public final class WorkflowService {
+public final class WorkflowService implements ZoneChanges {
     private static final Set<String> FIELDS = Set.of("name", "definition", "activate");
     private static final String COLUMNS = """
             id, owner_id, name, definition, version, status, trigger_type, created_at, updated_at""";
@@ -204,6 +205,23 @@ public final class WorkflowService {
             audit.record(actor, "workflow_run.cancel", "workflow_run", runId, Map.of());
             return runs.find(actor.tenant(), runId).orElseThrow();
         });
+    }
+
+    /**
+     * A time zone changed: active cron workflows on local time (no zone of their own in the definition) of
+     * that user, or of the whole tenant, are scheduled again in the zone now in effect.
+     */
+    @Override
+    public void zoneChanged(TenantId tenant, UUID userId) {
+        for (Workflow workflow : active(tenant, Set.of("cron"))) {
+            if (userId != null && !userId.equals(workflow.ownerId())) continue;
+            if (workflow.parsed().trigger().timezone() == null) schedule.activated(tenant, workflow);
+        }
+    }
+
+    /** When an active cron workflow fires next and in which zone; empty for other triggers or without a scheduler. */
+    public Optional<WorkflowSchedule.NextFiring> nextFiring(TenantId tenant, Workflow workflow) {
+        return workflow.status().equals("active") ? schedule.nextFiring(tenant, workflow) : Optional.empty();
     }
 
     /** Active workflows of the tenant with one of these trigger types (for triggers and scans; no actor). */

@@ -11,8 +11,6 @@ import io.intelligencecrm.core.tenant.TenantId;
 import io.intelligencecrm.core.tenant.TenantProvisioning;
 import io.intelligencecrm.core.testing.TestPostgres;
 import io.intelligencecrm.core.user.PasswordHasher;
-import io.intelligencecrm.core.user.Role;
-import io.intelligencecrm.core.user.UserRepository;
 import java.time.Clock;
 import java.util.Arrays;
 import java.util.List;
@@ -41,8 +39,12 @@ class UpgradeFromPreviousReleaseTest {
         UUID contact = UUID.randomUUID();
         try (Database old = new Database(coordinates, 2)) {
             tenant = new TenantProvisioning(old.ownerJdbi()).create("upgraded", "Upgraded Ltd", "upgraded.example").tenantId();
-            UUID user = new UserRepository(old.tenants()).create(tenant, "ann@upgraded.example", "Ann", Role.ADMIN, "UTC",
-                    new PasswordHasher().hash("a-password-of-0.1.0")).id();
+            // Plain SQL, as 0.1.0 wrote it: today's repositories may use functions later migrations add.
+            UUID user = old.tenants().inTenant(tenant, handle -> handle.createQuery("""
+                            insert into users (tenant_id, email, full_name, role, timezone, password_hash)
+                            values (crm_current_tenant(), 'ann@upgraded.example', 'Ann', 'admin', 'UTC', :hash)
+                            returning id""").bind("hash", new PasswordHasher().hash("a-password-of-0.1.0"))
+                    .mapTo(UUID.class).one());
             String sealed = LegacySeal.seal(secretsKey, "smtp-password-from-0.1.0");
             old.tenants().useTenant(tenant, handle -> seed(handle, contact, user, sealed));
         }

@@ -68,6 +68,21 @@ class OutboxDispatcherTest {
     }
 
     @Test
+    void two_nodes_draining_at_once_deliver_every_message_exactly_once() throws Exception {
+        for (int i = 0; i < 120; i++) outbox.enqueue(i % 2 == 0 ? tenantA : tenantB, "test", Map.of("n", i), "m-" + i);
+        List<OutboxMessage> seen = java.util.Collections.synchronizedList(new ArrayList<>());
+        try (Database otherNode = new Database(database.coordinates(), 2)) {
+            var first = new OutboxDispatcher(database, List.of(new Recording("test", seen, false)), Duration.ofSeconds(1), 5);
+            var second = new OutboxDispatcher(otherNode, List.of(new Recording("test", seen, false)), Duration.ofSeconds(1), 5);
+            var draining = java.util.concurrent.CompletableFuture.supplyAsync(first::drain);
+            int drained = second.drain() + draining.get();
+            assertEquals(120, drained);
+            assertEquals(120, seen.stream().map(m -> m.payload().get("n")).distinct().count(), "none twice, none lost");
+            assertEquals(120, seen.size());
+        }
+    }
+
+    @Test
     void a_failing_handler_is_retried_later_and_given_up_after_max_attempts() {
         outbox.enqueue(tenantA, "flaky", Map.of(), "f-1");
         List<OutboxMessage> seen = new ArrayList<>();

@@ -4,9 +4,6 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.TimeUnit;
 import org.jdbi.v3.core.Jdbi;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -15,9 +12,9 @@ import org.slf4j.LoggerFactory;
  * Gives a tenant's partition its own HNSW index once it holds enough vectors that an exact scan
  * would be slow ({@link IndexThreshold}). Runs as the owner (the application role cannot create
  * indexes), builds concurrently so writes continue, largest tenant first, and takes an advisory
- * lock so two nodes never build at once.
+ * lock so two nodes never build at once (a pass that finds the lock taken does nothing).
  */
-public final class VectorIndexMaintenance implements AutoCloseable {
+public final class VectorIndexMaintenance {
     private static final Logger log = LoggerFactory.getLogger(VectorIndexMaintenance.class);
     private static final long LOCK_KEY = 0x6372_6d76_6563L; // "crmvec"
 
@@ -26,7 +23,6 @@ public final class VectorIndexMaintenance implements AutoCloseable {
     private final IndexThreshold threshold;
     private final int m;
     private final int efConstruction;
-    private ScheduledExecutorService schedule;
 
     /**
      * @param m              HNSW links per vector
@@ -41,28 +37,17 @@ public final class VectorIndexMaintenance implements AutoCloseable {
         this.efConstruction = efConstruction;
     }
 
-    /** Checks every {@code interval} (after the first, a minute after start) on a background thread. */
-    public synchronized void start(Duration interval) {
-        if (schedule != null) return;
-        schedule = Executors.newSingleThreadScheduledExecutor(runnable -> {
-            Thread thread = new Thread(runnable, "vector-index-maintenance");
-            thread.setDaemon(true);
-            return thread;
-        });
-        schedule.scheduleWithFixedDelay(() -> {
-            try {
-                analyze();
-                run();
-            } catch (RuntimeException e) {
-                log.warn("Vector index maintenance failed: {}", e.getMessage());
-            }
-        }, 1, interval.toMinutes(), TimeUnit.MINUTES);
-    }
-
-    @Override
-    public synchronized void close() {
-        if (schedule != null) schedule.shutdownNow();
-        schedule = null;
+    /**
+     * One periodic pass (refresh the estimates, build what is missing), run once per cluster by the
+     * scheduler; a failure is logged and the next pass tries again.
+     */
+    public void pass() {
+        try {
+            analyze();
+            run();
+        } catch (RuntimeException e) {
+            log.warn("Vector index maintenance failed: {}", e.getMessage());
+        }
     }
 
     /** A partition without an index, with its estimated row count. */

@@ -33,16 +33,26 @@ public final class BounceMailbox {
         this.deliveries = deliveries;
     }
 
-    /** @return addresses newly suppressed; zero when the tenant has no bounce mailbox */
+    /**
+     * @return addresses newly suppressed; zero when the tenant has no bounce mailbox. How the read went is
+     *         recorded, so an unreachable mailbox shows in the mail settings.
+     */
     public int poll(TenantId tenant) throws MessagingException {
         Optional<MailboxAccount> account = settings.bounceMailbox(tenant);
         if (account.isEmpty()) return 0;
         int[] suppressed = {0};
-        inbox.readUnseen(account.get(), message -> {
-            int count = handle(tenant, message);
-            suppressed[0] += Math.max(count, 0);
-            return count >= 0;
-        });
+        try {
+            inbox.readUnseen(account.get(), message -> {
+                int count = handle(tenant, message);
+                suppressed[0] += Math.max(count, 0);
+                return count >= 0;
+            });
+        } catch (MessagingException e) {
+            settings.recordBounceMailboxCheck(tenant, e.getMessage() == null ? e.getClass().getSimpleName()
+                    : e.getMessage());
+            throw e;
+        }
+        settings.recordBounceMailboxCheck(tenant, null);
         return suppressed[0];
     }
 

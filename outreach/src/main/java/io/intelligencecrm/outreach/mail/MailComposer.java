@@ -1,6 +1,7 @@
 package io.intelligencecrm.outreach.mail;
 
 import io.intelligencecrm.core.tenant.TenantId;
+import io.intelligencecrm.outreach.dkim.DkimSigner;
 import io.intelligencecrm.outreach.unsubscribe.UnsubscribeService;
 import jakarta.mail.Message;
 import jakarta.mail.MessagingException;
@@ -9,6 +10,7 @@ import jakarta.mail.internet.InternetAddress;
 import jakarta.mail.internet.MimeMessage;
 import java.io.UnsupportedEncodingException;
 import java.nio.charset.StandardCharsets;
+import java.time.Instant;
 import java.util.Date;
 import java.util.UUID;
 
@@ -16,7 +18,7 @@ import java.util.UUID;
  * Builds the MIME message for a queued email. Mail to contacts carries RFC 2369 List-Unsubscribe
  * and RFC 8058 one-click List-Unsubscribe-Post headers and a visible unsubscribe link. The
  * Message-ID is derived from the idempotency key, so a resend after a crash is recognisably the
- * same message.
+ * same message. With a tenant DKIM key the finished message is signed.
  */
 public final class MailComposer {
     private final UnsubscribeService unsubscribe;
@@ -55,7 +57,7 @@ public final class MailComposer {
             body = body + "\n\n--\nDon't want these emails? Unsubscribe: " + link + "\n";
         }
         message.setText(body, "UTF-8");
-        return message;
+        return route.dkim() == null ? message : DkimSigner.sign(message, route.session(), route.dkim(), Instant.now());
     }
 
     private static InternetAddress from(MailRoute route) throws MessagingException {

@@ -32,6 +32,10 @@ public final class MailboxStore {
         Use(String column) {
             this.column = column;
         }
+
+        String column() {
+            return column;
+        }
     }
 
     private final SecretBox box;
@@ -55,9 +59,13 @@ public final class MailboxStore {
         return values;
     }
 
-    /** Stores the fields {@link #read} returned; fields left out keep their value. */
+    /**
+     * Stores the fields {@link #read} returned; fields left out keep their value. A changed mailbox loses
+     * its {@link MailboxChecks} state: the next read tells anew.
+     */
     public void save(Handle handle, Use use, Map<String, Object> values) {
         if (values.isEmpty()) return;
+        forgetCheck(handle, use);
         handle.createUpdate("insert into mailboxes (tenant_id, purpose) values (crm_current_tenant(), :use) "
                 + "on conflict do nothing").bind("use", use.column).execute();
         for (Map.Entry<String, Object> entry : values.entrySet()) {
@@ -69,6 +77,11 @@ public final class MailboxStore {
 
     public void delete(Handle handle, Use use) {
         handle.createUpdate("delete from mailboxes where purpose = :use").bind("use", use.column).execute();
+        forgetCheck(handle, use);
+    }
+
+    private static void forgetCheck(Handle handle, Use use) {
+        handle.createUpdate("delete from mailbox_checks where purpose = :use").bind("use", use.column).execute();
     }
 
     /** The mailbox as shown to admins, or {@link MailboxSettings#NONE}. */

@@ -4,12 +4,16 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 
 /** One text message as queued in the outbox (kind {@code sms.send}). */
-public record OutboundSms(String to, String body, String contactId) {
+public record OutboundSms(String to, String body, String contactId, String senderUserId) {
     public static final String KIND = "sms.send";
+
+    public OutboundSms(String to, String body, String contactId) {
+        this(to, body, contactId, null);
+    }
 
     public static OutboundSms fromPayload(Map<String, Object> payload) {
         return new OutboundSms((String) payload.get("to"), (String) payload.get("body"),
-                (String) payload.get("contactId"));
+                (String) payload.get("contactId"), (String) payload.get("senderUserId"));
     }
 
     public Map<String, Object> toPayload() {
@@ -17,6 +21,7 @@ public record OutboundSms(String to, String body, String contactId) {
         payload.put("to", to);
         payload.put("body", body);
         if (contactId != null) payload.put("contactId", contactId);
+        if (senderUserId != null) payload.put("senderUserId", senderUserId);
         return payload;
     }
 

@@ -3,8 +3,11 @@ package io.intelligencecrm.outreach.sms;
 /** Sends text messages through a provider. Implementations are thread-safe. */
 public interface SmsSender {
 
-    /** @return the provider's id for the message */
-    String send(String to, String body) throws SmsFailure;
+    /**
+     * @param statusCallback where the provider reports what became of the message (delivered, failed); null for none
+     * @return the provider's id for the message
+     */
+    String send(SmsAccount account, String to, String body, String statusCallback) throws SmsFailure;
 
     /**
      * A send the provider refused or could not take.

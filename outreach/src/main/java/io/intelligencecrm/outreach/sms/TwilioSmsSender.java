@@ -15,7 +15,7 @@ import java.util.Set;
 
 /**
  * Twilio's Messages API: {@code POST /2010-04-01/Accounts/{sid}/Messages.json}, form-encoded To, From
- * and Body, HTTP Basic auth with the account SID and auth token. 4xx answers are permanent (Twilio
+ * and Body (and StatusCallback), HTTP Basic auth with the account SID and auth token. 4xx answers are permanent (Twilio
  * error 21610 means the recipient replied STOP); 429, 5xx and network errors are retried.
  */
 public final class TwilioSmsSender implements SmsSender {
@@ -23,22 +23,20 @@ public final class TwilioSmsSender implements SmsSender {
     private static final Set<Integer> OPTED_OUT = Set.of(21610);
 
     private final HttpClient http;
-    private final URI messages;
-    private final String authorization;
-    private final String from;
+    private final String baseUrl;
 
-    public TwilioSmsSender(HttpClient http, String baseUrl, String accountSid, String authToken, String from) {
+    public TwilioSmsSender(HttpClient http, String baseUrl) {
         this.http = http;
-        this.messages = URI.create(baseUrl + "/2010-04-01/Accounts/" + URLEncoder.encode(accountSid,
-                StandardCharsets.UTF_8) + "/Messages.json");
-        this.authorization = "Basic " + Base64.getEncoder().encodeToString((accountSid + ":" + authToken)
-                .getBytes(StandardCharsets.UTF_8));
-        this.from = from;
+        this.baseUrl = baseUrl;
     }
 
     @Override
-    public String send(String to, String body) throws SmsFailure {
-        String form = "To=" + encode(to) + "&From=" + encode(from) + "&Body=" + encode(body);
+    public String send(SmsAccount account, String to, String body, String statusCallback) throws SmsFailure {
+        URI messages = URI.create(baseUrl + "/2010-04-01/Accounts/" + encode(account.accountSid()) + "/Messages.json");
+        String authorization = "Basic " + Base64.getEncoder().encodeToString((account.accountSid() + ":"
+                + account.authToken()).getBytes(StandardCharsets.UTF_8));
+        String form = "To=" + encode(to) + "&From=" + encode(account.from()) + "&Body=" + encode(body)
+                + (statusCallback == null ? "" : "&StatusCallback=" + encode(statusCallback));
         HttpRequest request = HttpRequest.newBuilder(messages).timeout(Duration.ofSeconds(30))
                 .header("Authorization", authorization)
                 .header("Content-Type", "application/x-www-form-urlencoded")

@@ -53,6 +53,19 @@ public final class SuppressionList {
                 .bind("addresses", byKey.keySet().toArray(String[]::new)).mapTo(String.class).map(byKey::get).list()));
     }
 
+    /** The suppressed ones of these addresses with why (unsubscribed, hard_bounce ...), for telling a person. */
+    public Map<String, String> reasons(TenantId tenant, Collection<String> addresses) {
+        Set<String> suppressed = suppressed(tenant, addresses);
+        if (suppressed.isEmpty()) return Map.of();
+        Map<String, String> reasons = new java.util.LinkedHashMap<>();
+        transactions.inTenant(tenant, handle -> handle.createQuery(
+                        "select address, reason from suppressions where address = any(:addresses)")
+                .bind("addresses", suppressed.toArray(String[]::new))
+                .map((rs, ctx) -> reasons.put(rs.getString(1), rs.getString(2).replace('_', ' '))).list());
+        for (String address : suppressed) reasons.putIfAbsent(address, "blocked");
+        return reasons;
+    }
+
     public boolean isSuppressed(TenantId tenant, String address) {
         return !suppressed(tenant, List.of(address)).isEmpty();
     }
@@ -104,6 +117,17 @@ public final class SuppressionList {
             return count;
         });
         if (removed == 0) throw CrmException.notFound("Suppressed address");
+    }
+
+    /**
+     * The recipient asked for messages again (an SMS START): only their own opt-out on this channel is
+     * lifted, never a block a person set or a bounce. Returns true when one was lifted.
+     */
+    public boolean optIn(TenantId tenant, String address, String channel) {
+        return transactions.inTenant(tenant, handle -> handle.createUpdate("""
+                        delete from suppressions
+                         where address = :address and channel = :channel and reason = 'unsubscribed'""")
+                .bind("address", normalise(address)).bind("channel", channel).execute() == 1);
     }
 
     public List<Suppression> list(Actor actor, int limit) {

@@ -49,6 +49,24 @@ class BounceMailboxTest {
     }
 
     @Test
+    void a_bounce_mailbox_that_cannot_be_read_shows_in_the_mail_settings_until_it_works_again() throws Exception {
+        fixture.outreach.bounces().poll(tenant);
+        assertEquals(null, fixture.outreach.mailSettings().get(admin).imapError());
+        fixture.outreach.mailSettings().update(admin, Map.of("imapPassword", "wrong"));
+        org.junit.jupiter.api.Assertions.assertThrows(jakarta.mail.MessagingException.class,
+                () -> fixture.outreach.bounces().poll(tenant));
+
+        var settings = fixture.outreach.mailSettings().get(admin);
+        assertTrue(settings.imapError() != null && settings.imapCheckedAt() != null, settings.toString());
+        assertTrue(settings.warnings().stream().anyMatch(w -> w.startsWith("The bounce mailbox cannot be read")),
+                settings.warnings().toString());
+
+        fixture.outreach.mailSettings().update(admin, Map.of("imapPassword", "mailbox-secret"));
+        fixture.outreach.bounces().poll(tenant);
+        assertEquals(null, fixture.outreach.mailSettings().get(admin).imapError());
+    }
+
+    @Test
     void a_bounce_dsn_suppresses_the_address_and_marks_the_delivery_bounced() throws Exception {
         Contact gone = fixture.contact(admin, "Gone", "gone@customer.example");
         fixture.outreach.emailQueue().toContact(admin, gone.id(), "Hello", "Body", "bounce:1");

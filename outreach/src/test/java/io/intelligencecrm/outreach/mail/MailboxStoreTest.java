@@ -54,6 +54,30 @@ class MailboxStoreTest {
     }
 
     @Test
+    void a_failing_read_shows_until_that_mailbox_changes_and_only_for_its_use() {
+        try (OutreachFixture fixture = new OutreachFixture()) {
+            TenantId tenant = fixture.tenant("health");
+            Actor admin = fixture.user(tenant, "admin@health.example", Role.ADMIN);
+            MailboxChecks checks = new MailboxChecks(fixture.database.tenants());
+            fixture.outreach.mailSettings().update(admin, Map.of("imapHost", "imap.health.example"));
+            fixture.outreach.mailSettings().recordBounceMailboxCheck(tenant, "connection refused");
+            checks.record(tenant, MailboxStore.Use.EMAIL_BOT, "login refused");
+
+            MailSettings failing = fixture.outreach.mailSettings().get(admin);
+            assertEquals("connection refused", failing.imapError());
+            assertTrue(failing.warnings().stream().anyMatch(warning -> warning.contains("connection refused")),
+                    failing.warnings().toString());
+
+            fixture.outreach.mailSettings().update(admin, Map.of("imapHost", "imap2.health.example"));
+            MailSettings changed = fixture.outreach.mailSettings().get(admin);
+            assertNull(changed.imapError(), "the old error says nothing about the new mailbox");
+            assertNull(changed.imapCheckedAt());
+            assertEquals("login refused", checks.last(tenant, MailboxStore.Use.EMAIL_BOT).orElseThrow().error(),
+                    "the bot's mailbox keeps its own state");
+        }
+    }
+
+    @Test
     void wrong_mailbox_fields_are_named_each_and_nothing_is_stored() {
         try (OutreachFixture fixture = new OutreachFixture()) {
             TenantId tenant = fixture.tenant("wrongbox");

@@ -14,7 +14,9 @@ import java.util.List;
 import java.util.Set;
 import java.util.TimeZone;
 import java.util.UUID;
+import java.util.Optional;
 import org.quartz.CronExpression;
+import org.quartz.CronTrigger;
 import org.quartz.CronScheduleBuilder;
 import org.quartz.JobBuilder;
 import org.quartz.JobDetail;
@@ -23,13 +25,15 @@ import org.quartz.Scheduler;
 import org.quartz.SchedulerException;
 import org.quartz.Trigger;
 import org.quartz.TriggerBuilder;
+import org.quartz.TriggerKey;
 import org.quartz.impl.matchers.GroupMatcher;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
  * Cron workflows as Quartz jobs, one per workflow, in the tenant's group. The cron runs in the
- * definition's time zone, else the owner's. Misfire policy: do nothing — after downtime a missed
+ * definition's time zone, else the owner's (which is the tenant's for an owner without one); a changed
+ * zone reschedules it. Misfire policy: do nothing — after downtime a missed
  * firing is skipped and the next regular one runs, so outreach never bursts to catch up.
  */
 public final class QuartzWorkflowSchedule implements WorkflowSchedule {
@@ -74,6 +78,19 @@ public final class QuartzWorkflowSchedule implements WorkflowSchedule {
             scheduler.scheduleJob(job, Set.of(cron), true);
         } catch (SchedulerException e) {
             throw new IllegalStateException("could not schedule workflow " + workflow.id() + ": " + e.getMessage(), e);
+        }
+    }
+
+    @Override
+    public Optional<NextFiring> nextFiring(TenantId tenant, Workflow workflow) {
+        JobKey key = key(tenant, workflow.id());
+        try {
+            Trigger trigger = scheduler.getTrigger(new TriggerKey(key.getName(), key.getGroup()));
+            if (!(trigger instanceof CronTrigger cron) || cron.getNextFireTime() == null) return Optional.empty();
+            return Optional.of(new NextFiring(cron.getNextFireTime().toInstant(), cron.getTimeZone().getID()));
+        } catch (SchedulerException e) {
+            log.warn("Could not read the schedule of workflow {}: {}", workflow.id(), e.getMessage());
+            return Optional.empty();
         }
     }
 

@@ -74,7 +74,9 @@ class EventWorkflowTest {
                 .stream().map(n -> n.title()).toList());
         WorkflowRun graceRun = runs.stream().filter(r -> r.triggerEvent().get("entityId").equals(good.id().toString()))
                 .findFirst().orElseThrow();
-        assertEquals("yes", ((Map<?, ?>) graceRun.steps().getFirst().get("output")).get("branch"));
+        Map<?, ?> decision = (Map<?, ?>) graceRun.steps().getFirst().get("output");
+        assertEquals("yes", decision.get("branch"));
+        assertEquals("the keyword is there", decision.get("reason"));
         assertTrue(model.prompts.stream().anyMatch(p -> p.contains("Is Grace worth a call?")));
         assertTrue(poor.id() != null);
     }

@@ -13,7 +13,10 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 
-/** A scripted model: answers "yes" when the user message contains the keyword, otherwise "no". Keeps the prompts. */
+/**
+ * A scripted model: answers "yes" when the user message contains the keyword, otherwise "no" (as JSON when
+ * the request asks for structured output, as a decision does). Keeps the prompts.
+ */
 public final class KeywordModel implements StreamingChatModel {
     private final String keyword;
     public final List<String> prompts = Collections.synchronizedList(new ArrayList<>());
@@ -27,7 +30,11 @@ public final class KeywordModel implements StreamingChatModel {
         ChatMessage last = request.messages().getLast();
         String prompt = last instanceof UserMessage user ? user.singleText() : "";
         prompts.add(prompt);
-        String answer = prompt.contains(keyword) ? "Yes - a strong fit." : "No, this one is not a fit.";
+        boolean yes = prompt.contains(keyword);
+        String answer = request.responseFormat() != null
+                ? "{\"branch\": \"" + (yes ? "yes" : "no") + "\", \"reason\": \"the keyword is "
+                        + (yes ? "" : "not ") + "there\"}"
+                : yes ? "Yes - a strong fit." : "No, this one is not a fit.";
         handler.onPartialResponse(answer);
         handler.onCompleteResponse(ChatResponse.builder().aiMessage(AiMessage.from(answer)).modelName("keyword")
                 .finishReason(FinishReason.STOP).tokenUsage(new TokenUsage(10, 5)).build());

@@ -32,10 +32,10 @@ public final class SchedulerFixture implements AutoCloseable {
                 knowledge.search(), model);
         scheduler = SchedulerServices.create(outreach.database, outreach.settings.scheduler(), Duration.ofMillis(100),
                 Clock.systemUTC(), outreach.core, agent, outreach.outreach);
-        mail = outreach.dispatcher(outreach.outreach.emailDelivery());
+        mail = outreach.dispatcher(outreach.outreach.deliveryHandlers().toArray(new io.intelligencecrm.core.outbox.OutboxHandler[0]));
     }
 
-    /** Runs workflow events and steps, then mail, until nothing is left to do now. */
+    /** Runs workflow events and steps, then mail and texts, until nothing is left to do now. */
     public void settle() {
         for (int i = 0; i < 10; i++) {
             int handled = scheduler.dispatcher().drain() + mail.drain();

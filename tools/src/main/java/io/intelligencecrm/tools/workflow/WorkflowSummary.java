@@ -46,6 +46,7 @@ public final class WorkflowSummary {
             case "create_task" -> "create the task \"" + step.text("title") + "\"";
             case "send_email" -> "email " + ("owner".equals(step.text("to")) ? "you" : "the contact") + " \""
                     + step.text("subject") + "\"";
+            case "send_sms" -> "text the contact \"" + step.text("body") + "\"";
             case "draft_email" -> "draft the email \"" + step.text("subject") + "\" for your approval";
             case "notify" -> "notify you \"" + step.text("title") + "\"";
             case "report" -> "summarise " + step.text("report").replace('_', ' ') + " of the last "

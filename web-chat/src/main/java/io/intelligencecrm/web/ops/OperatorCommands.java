@@ -25,6 +25,7 @@ public final class OperatorCommands {
               reseal                      seal stored secrets again with the current CRM_SECRETS_KEY
               rotate-keys                 new key files in CRM_DATA_DIR, the old ones still accepted
               health [URL]                exit 0 when the server answers ready (container health checks)
+              db                          run the managed PostgreSQL cluster on its own (CRM_POSTGRES_PORT), for several nodes
             """;
 
     private OperatorCommands() {
@@ -53,6 +54,7 @@ public final class OperatorCommands {
                 case "restore" -> RestoreCommand.run(settings.get(), args, out);
                 case "reseal" -> KeyCommands.reseal(settings.get(), out);
                 case "rotate-keys" -> KeyCommands.rotate(settings.get(), out);
+                case "db" -> DatabaseCommand.run(settings.get(), out);
                 case "help", "--help", "-h" -> {
                     out.print(USAGE);
                     yield 0;
@@ -67,6 +69,9 @@ public final class OperatorCommands {
             return 1;
         } catch (IOException | UncheckedIOException e) {
             System.err.println(command + " failed: " + e.getMessage());
+            return 1;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
             return 1;
         }
     }

@@ -1,7 +1,6 @@
 package io.intelligencecrm.web.ops;
 
 import io.intelligencecrm.core.config.Settings;
-import io.intelligencecrm.postgres.ClusterBootstrap;
 import io.intelligencecrm.postgres.LocalPostgres;
 import io.intelligencecrm.web.DatabaseRuntime;
 import java.io.IOException;
@@ -47,11 +46,8 @@ final class PrivilegedDatabase implements AutoCloseable {
     static PrivilegedDatabase open(Settings settings) {
         var db = settings.database();
         if (db.embedded()) {
-            LocalPostgres local = LocalPostgres.start(db.dataDir().resolve("postgres"), db.postgresBin(),
-                    db.postgresOsUser(), false, db.postgresExtraSettings());
-            ClusterBootstrap.prepare(local, DatabaseRuntime.EMBEDDED_DATABASE, new ClusterBootstrap.Roles(db.ownerUser(),
-                    local.rolePassword(db.ownerUser()), db.appUser(), local.rolePassword(db.appUser())));
-            return new PrivilegedDatabase("127.0.0.1", local.port(), DatabaseRuntime.EMBEDDED_DATABASE,
+            LocalPostgres local = DatabaseRuntime.startManaged(db);
+            return new PrivilegedDatabase(local.host(), local.port(), DatabaseRuntime.EMBEDDED_DATABASE,
                     LocalPostgres.SUPERUSER, local.superuserPassword(), db.postgresBin(), Optional.of(local));
         }
         String user = settings.backup().databaseUser().orElseThrow(() -> new OperatorException(

@@ -23,6 +23,13 @@ public final class OutreachController {
                         + "returned; an empty password removes it. Without an SMTP host the product's default is used "
                         + "(CRM_SMTP_HOST, or the development capture).")
                 .body("MailSettingsInput").returns("MailSettings");
+        api.post("/api/outreach/dkim", this::createDkimKey).doc("outreach", "Make a DKIM key for the sending domain (admins)")
+                .description("The product makes an RSA 2048 key, stores its private half sealed and answers with the "
+                        + "TXT record to publish (dkimDnsName, dkimDnsRecord). Mail is signed (rsa-sha256, relaxed/relaxed) "
+                        + "from then on. A new key replaces the old one.")
+                .body("DkimKeyInput").returns("MailSettings");
+        api.delete("/api/outreach/dkim", this::removeDkimKey).doc("outreach", "Stop signing mail and delete the DKIM key")
+                .returns("MailSettings");
         api.get("/api/outreach/suppressions", this::suppressions).doc("outreach", "Addresses nothing is sent to")
                 .query("limit", "integer", "at most this many (default 100)").returns("Suppression[]");
         api.post("/api/outreach/suppressions", this::suppress).doc("outreach", "Block an address (managers)")
@@ -43,6 +50,14 @@ public final class OutreachController {
 
     void updateSettings(Context ctx) {
         ctx.json(outreach.mailSettings().update(CurrentActor.of(ctx), Requests.jsonObject(ctx)));
+    }
+
+    void createDkimKey(Context ctx) {
+        ctx.json(outreach.mailSettings().createDkimKey(CurrentActor.of(ctx), Requests.jsonObject(ctx)));
+    }
+
+    void removeDkimKey(Context ctx) {
+        ctx.json(outreach.mailSettings().removeDkimKey(CurrentActor.of(ctx)));
     }
 
     void suppressions(Context ctx) {

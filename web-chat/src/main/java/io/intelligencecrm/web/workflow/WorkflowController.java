@@ -1,5 +1,9 @@
 package io.intelligencecrm.web.workflow;
 
+import com.fasterxml.jackson.core.type.TypeReference;
+import io.intelligencecrm.core.identity.Actor;
+import io.intelligencecrm.core.json.Json;
+import io.intelligencecrm.core.workflow.Workflow;
 import io.intelligencecrm.core.workflow.WorkflowService;
 import io.intelligencecrm.web.api.ApiRoutes;
 import io.intelligencecrm.web.auth.CurrentActor;
@@ -10,6 +14,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
+import java.util.Map;
 import java.util.UUID;
 
 /** Workflows and their runs: create, list, change, pause, resume, delete, run now, cancel a run. */
@@ -54,11 +59,23 @@ public final class WorkflowController {
     }
 
     void list(Context ctx) {
-        ctx.json(workflows.list(CurrentActor.of(ctx)));
+        Actor actor = CurrentActor.of(ctx);
+        ctx.json(workflows.list(actor).stream().map(workflow -> view(actor, workflow)).toList());
     }
 
     void create(Context ctx) {
-        ctx.status(201).json(workflows.create(CurrentActor.of(ctx), Requests.jsonObject(ctx)));
+        Actor actor = CurrentActor.of(ctx);
+        ctx.status(201).json(view(actor, workflows.create(actor, Requests.jsonObject(ctx))));
+    }
+
+    /** The workflow as stored, with when it fires next and in which time zone (active cron workflows). */
+    private Map<String, Object> view(Actor actor, Workflow workflow) {
+        Map<String, Object> json = Json.mapper().convertValue(workflow, new TypeReference<>() { });
+        workflows.nextFiring(actor.tenant(), workflow).ifPresent(next -> {
+            json.put("nextRunAt", next.at().toString());
+            json.put("timezone", next.zone());
+        });
+        return json;
     }
 
     void schema(Context ctx) {
@@ -66,11 +83,13 @@ public final class WorkflowController {
     }
 
     void get(Context ctx) {
-        ctx.json(workflows.get(CurrentActor.of(ctx), id(ctx)));
+        Actor actor = CurrentActor.of(ctx);
+        ctx.json(view(actor, workflows.get(actor, id(ctx))));
     }
 
     void update(Context ctx) {
-        ctx.json(workflows.update(CurrentActor.of(ctx), id(ctx), Requests.jsonObject(ctx)));
+        Actor actor = CurrentActor.of(ctx);
+        ctx.json(view(actor, workflows.update(actor, id(ctx), Requests.jsonObject(ctx))));
     }
 
     void delete(Context ctx) {
@@ -79,11 +98,13 @@ public final class WorkflowController {
     }
 
     void activate(Context ctx) {
-        ctx.json(workflows.activate(CurrentActor.of(ctx), id(ctx)));
+        Actor actor = CurrentActor.of(ctx);
+        ctx.json(view(actor, workflows.activate(actor, id(ctx))));
     }
 
     void pause(Context ctx) {
-        ctx.json(workflows.pause(CurrentActor.of(ctx), id(ctx)));
+        Actor actor = CurrentActor.of(ctx);
+        ctx.json(view(actor, workflows.pause(actor, id(ctx))));
     }
 
     void runNow(Context ctx) {

@@ -10,24 +10,44 @@ import io.intelligencecrm.web.testing.ApiClient;
 import io.intelligencecrm.web.testing.CrmApplicationTest;
 import io.intelligencecrm.web.testing.DemoLogins;
 import io.intelligencecrm.web.testing.OtherTenant;
+import io.intelligencecrm.web.testing.TestServer;
+import java.util.Map;
+import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 @CrmApplicationTest(environment = {"CRM_RATE_LIMIT_USER_PER_MINUTE=20", "CRM_RATE_LIMIT_TENANT_PER_MINUTE=30",
         "CRM_RATE_LIMIT_LOGIN_PER_MINUTE=5"})
 class RateLimitTest {
+    private static final Map<String, String> LIMITS = Map.of("CRM_RATE_LIMIT_USER_PER_MINUTE", "20",
+            "CRM_RATE_LIMIT_TENANT_PER_MINUTE", "30", "CRM_RATE_LIMIT_LOGIN_PER_MINUTE", "5");
     private static CrmApplication application;
+    private static CrmApplication secondNode;
+    private static ApiClient rep;
+    private static ApiClient manager;
+    private static ApiClient calm;
+    private static ApiClient spread;
 
     @BeforeAll
     static void start(CrmApplication started) {
         application = started;
+        secondNode = TestServer.secondNode(application, LIMITS);
         OtherTenant.create(application, "calm");
+        OtherTenant.create(application, "spread");
+        // Signed in first: the login tests below spend this address's login bucket, shared by both nodes.
+        rep = DemoLogins.as(application, Role.REP);
+        manager = DemoLogins.as(application, Role.MANAGER);
+        calm = OtherTenant.login(application, "calm", Role.REP);
+        spread = OtherTenant.login(application, "spread", Role.REP);
+    }
+
+    @AfterAll
+    static void stop() {
+        secondNode.stop();
     }
 
     @Test
     void a_burst_gets_429_with_retry_after_and_another_tenant_is_not_throttled() {
-        ApiClient rep = DemoLogins.as(application, Role.REP);
-        ApiClient manager = DemoLogins.as(application, Role.MANAGER);
         // Buckets refill continuously, so on a slow machine a fixed count of requests may never run
         // dry: send until refused, and check it happened about where each bucket's size says.
         int sent = untilRefused(rep);
@@ -39,16 +59,40 @@ class RateLimitTest {
         assertEquals("application/problem+json", last.header("content-type").split(";")[0]);
         assertTrue(untilRefused(manager) < 20, "the tenant's bucket of 30 is shared, so the manager is refused first");
 
-        ApiClient calm = OtherTenant.login(application, "calm", Role.REP);
         assertEquals(200, calm.get("/api/contacts?limit=1").status(), "another tenant has its own bucket");
     }
 
-    /** Requests sent up to and including the first refused one. */
-    private static int untilRefused(ApiClient client) {
+    @Test
+    void the_limit_holds_for_the_cluster_when_requests_alternate_between_nodes() {
+        ApiClient onSecond = new ApiClient(secondNode.url(), spread.bearer());
+        int sent = untilRefused(spread, onSecond);
+        assertTrue(sent > 15 && sent <= 25, "one bucket of 20 for both nodes ran out after " + sent + " requests");
+    }
+
+    /** Requests sent, round-robin over the clients, up to and including the first refused one. */
+    private static int untilRefused(ApiClient... clients) {
         for (int sent = 1; sent <= 60; sent++) {
-            if (client.get("/api/contacts?limit=1").status() == 429) return sent;
+            if (clients[sent % clients.length].get("/api/contacts?limit=1").status() == 429) return sent;
         }
         return Integer.MAX_VALUE;
+    }
+
+    @Test
+    void padding_case_or_the_workspace_domain_do_not_open_a_new_login_bucket_on_another_node() {
+        String[][] spellings = {{"demo", "sam@demo.example"}, {" DEMO ", " sam@demo.example"},
+                {"demo.example", "SAM@Demo.Example "}, {"Demo.Example", "\tsam@demo.example"}};
+        int refusedAt = Integer.MAX_VALUE;
+        for (int attempt = 1; attempt <= 12 && refusedAt == Integer.MAX_VALUE; attempt++) {
+            CrmApplication node = attempt % 2 == 0 ? application : secondNode;
+            String[] spelling = spellings[attempt % spellings.length];
+            int status = new ApiClient(node.url(), null).post("/api/auth/login", """
+                    {"tenant": "%s", "email": "%s", "password": "guess%d"}""".formatted(spelling[0], spelling[1], attempt))
+                    .status();
+            if (status == 429) refusedAt = attempt;
+        }
+        // Each failed login takes a password hash (a second or two here), so a token or two refills meanwhile.
+        assertTrue(refusedAt <= 8, "one bucket of 5 for the account, whatever the node or spelling; refused at "
+                + refusedAt);
     }
 
     @Test

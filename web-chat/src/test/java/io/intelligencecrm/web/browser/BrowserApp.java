@@ -40,12 +40,7 @@ public final class BrowserApp {
 
     /** A second app node on the same database (and signing secret), as a load-balanced deployment runs. */
     public static CrmApplication secondNode() {
-        var database = get().database().coordinates();
-        return CrmApplication.start(io.intelligencecrm.core.config.Settings.from(java.util.Map.of(
-                "CRM_DATABASE_URL", database.url(), "CRM_DATABASE_OWNER_USER", database.ownerUser(),
-                "CRM_DATABASE_OWNER_PASSWORD", database.ownerPassword(), "CRM_DATABASE_APP_USER", database.appUser(),
-                "CRM_DATABASE_APP_PASSWORD", database.appPassword(), "CRM_HTTP_PORT", "0",
-                "CRM_DATA_DIR", System.getProperty("java.io.tmpdir") + "/crm-test-data")));
+        return TestServer.secondNode(get(), java.util.Map.of());
     }
 
     /** A new browser signed in through the login form as the demo user with this role. */

@@ -52,7 +52,8 @@ class AgentChatOverOpenAiTest {
     /** Every tool with a side effect, direct or proposed. */
     private static final Set<String> WRITE_TOOLS = Set.of("createContact", "updateContact", "changeContactStage",
             "assignContactOwner", "logInteraction", "deleteContact", "bulkChangeContactStage", "createCompany",
-            "createDeal", "moveDealStage", "markDealWon", "markDealLost", "assignDealOwner", "proposeSendEmail", "proposeSendEmails");
+            "createDeal", "moveDealStage", "markDealWon", "markDealLost", "assignDealOwner", "proposeSendEmail", "proposeSendEmails",
+            "proposeSendSms");
 
     private static ScriptedOpenAiServer model;
     private static CrmApplication application;

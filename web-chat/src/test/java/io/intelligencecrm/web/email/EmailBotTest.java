@@ -306,6 +306,23 @@ class EmailBotTest {
                 .bind("id", messageId).mapTo(String.class).findOne().orElse(null));
     }
 
+    @Test
+    void a_mailbox_that_cannot_be_read_shows_in_the_bot_settings_until_it_works_again() {
+        ApiClient admin = DemoLogins.as(application, Role.ADMIN);
+        awaitTrue("the mailbox was read", () -> admin.get("/api/email-bot").json().hasNonNull("mailboxCheckedAt"));
+        assertTrue(admin.get("/api/email-bot").json().path("mailboxError").isNull());
+        try {
+            assertEquals(200, admin.send("PUT", "/api/email-bot", "{\"imapPassword\": \"wrong\"}",
+                    "application/json").status());
+            awaitTrue("the failed read shows", () -> admin.get("/api/email-bot").json().hasNonNull("mailboxError"));
+            assertTrue(admin.get("/api/email-bot").json().hasNonNull("mailboxFailingSince"));
+        } finally {
+            admin.send("PUT", "/api/email-bot", "{\"imapPassword\": \"mailbox-secret\"}", "application/json");
+        }
+        awaitTrue("the mailbox works again", () -> admin.get("/api/email-bot").json().hasNonNull("mailboxCheckedAt")
+                && admin.get("/api/email-bot").json().path("mailboxError").isNull());
+    }
+
     private static long count(String sql) {
         return application.database().tenants().inTenant(tenant, handle -> handle.createQuery(sql)
                 .mapTo(Long.class).one());

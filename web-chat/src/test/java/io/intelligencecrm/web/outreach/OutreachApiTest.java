@@ -8,6 +8,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.intelligencecrm.core.demo.DemoData;
 import io.intelligencecrm.core.identity.Actor;
 import io.intelligencecrm.core.user.Role;
+import io.intelligencecrm.outreach.sms.TwilioSignature;
 import io.intelligencecrm.web.CrmApplication;
 import io.intelligencecrm.web.testing.ApiClient;
 import io.intelligencecrm.web.testing.CrmApplicationTest;
@@ -17,6 +18,7 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
+import java.util.Map;
 import java.util.UUID;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -27,7 +29,8 @@ import org.junit.jupiter.api.Test;
  * The running application delivers queued mail by itself (its dispatcher runs), keeps it in the
  * development capture when no SMTP server is configured, and serves the unsubscribe link without login.
  */
-@CrmApplicationTest(environment = {"CRM_MAIL_DISPATCH_MILLIS=100"})
+// SMS goes to a closed local port: texts stay queued for retry, nothing leaves the machine.
+@CrmApplicationTest(environment = {"CRM_MAIL_DISPATCH_MILLIS=100", "CRM_SMS_TWILIO_URL=http://127.0.0.1:9"})
 class OutreachApiTest {
     private static CrmApplication application;
     private static ApiClient admin;
@@ -87,5 +90,54 @@ class OutreachApiTest {
         assertEquals(400, admin.send("PUT", "/api/outreach/settings", "{\"smtpPort\": 70000}", "application/json")
                 .status());
         assertEquals(403, DemoLogins.as(application, Role.REP).get("/api/outreach/settings").status());
+    }
+
+    @Test
+    void a_text_is_proposed_over_rest_approved_and_queued_and_signed_replies_reach_the_webhook() throws Exception {
+        ApiClient.Response settings = admin.send("PUT", "/api/outreach/sms", "{\"accountSid\": \"AC9\", "
+                + "\"authToken\": \"sms-token-9\", \"fromNumber\": \"+15550009999\", \"quietHours\": \"22-7\"}",
+                "application/json");
+        assertEquals(200, settings.status(), settings.body());
+        assertTrue(!settings.body().contains("sms-token-9"), "the token is never returned");
+        assertEquals("tenant", settings.json().get("account").asText());
+        assertEquals("22-7", settings.json().get("quietHours").asText());
+        assertEquals(400, admin.send("PUT", "/api/outreach/sms", "{\"quietHours\": \"25-7\"}", "application/json")
+                .status());
+
+        String phone = "+1555" + (1_000_000 + new java.util.Random().nextInt(8_999_999));
+        JsonNode contact = admin.post("/api/contacts", "{\"firstName\": \"Tex\", \"phone\": \"" + phone + "\"}").json();
+        String contactId = contact.get("id").asText();
+        ApiClient.Response proposed = admin.post("/api/contacts/" + contactId + "/sms", "{\"body\": \"Hi {{firstName}}\"}");
+        assertEquals(202, proposed.status(), proposed.body());
+        assertEquals("sms.send", proposed.json().get("action").asText());
+        ApiClient.Response approved = admin.post("/api/proposals/" + proposed.json().get("id").asText() + "/approve",
+                "{\"argumentsHash\": \"" + proposed.json().get("argumentsHash").asText() + "\"}");
+        assertEquals(200, approved.status(), approved.body());
+        String timeline = admin.get("/api/interactions?contactId=" + contactId).body();
+        assertTrue(timeline.contains("Hi Tex") && timeline.contains("\"sms\""), timeline);
+
+        String webhook = settings.json().get("webhookUrl").asText() + "/inbound";
+        String path = URI.create(webhook).getPath();
+        Map<String, String> form = Map.of("MessageSid", "SM-" + UUID.randomUUID(), "From", phone, "To", "+15550009999",
+                "Body", "STOP");
+        String encoded = form.entrySet().stream().map(e -> e.getKey() + "=" + java.net.URLEncoder.encode(e.getValue(),
+                java.nio.charset.StandardCharsets.UTF_8)).collect(java.util.stream.Collectors.joining("&"));
+        HttpClient http = HttpClient.newHttpClient();
+        HttpResponse<String> forged = http.send(HttpRequest.newBuilder(URI.create(application.url() + path))
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .header(TwilioSignature.HEADER, TwilioSignature.sign("wrong", webhook, form))
+                .POST(HttpRequest.BodyPublishers.ofString(encoded)).build(), HttpResponse.BodyHandlers.ofString());
+        assertEquals(403, forged.statusCode());
+        HttpResponse<String> stop = http.send(HttpRequest.newBuilder(URI.create(application.url() + path))
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .header(TwilioSignature.HEADER, TwilioSignature.sign("sms-token-9", webhook, form))
+                .POST(HttpRequest.BodyPublishers.ofString(encoded)).build(), HttpResponse.BodyHandlers.ofString());
+        assertEquals(200, stop.statusCode(), stop.body());
+        assertTrue(stop.body().contains("<Response>"), stop.body());
+        assertTrue(admin.get("/api/outreach/suppressions").body().contains(phone), "STOP suppressed the number");
+
+        ApiClient.Response refused = admin.post("/api/contacts/" + contactId + "/sms", "{\"body\": \"Again\"}");
+        assertEquals(400, refused.status());
+        assertTrue(refused.body().contains("suppression list"), refused.body());
     }
 }

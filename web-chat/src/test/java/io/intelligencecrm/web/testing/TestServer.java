@@ -24,7 +24,16 @@ public final class TestServer {
 
     /** With a model of the test's own instead of the configured provider. */
     public static CrmApplication start(Map<String, String> environment, StreamingChatModel model) {
-        DatabaseCoordinates database = TestPostgres.get().freshDatabase();
+        return startOn(TestPostgres.get().freshDatabase(), environment, model);
+    }
+
+    /** Another app node on the first one's database, as a load-balanced deployment runs. */
+    public static CrmApplication secondNode(CrmApplication first, Map<String, String> environment) {
+        return startOn(first.database().coordinates(), environment, null);
+    }
+
+    private static CrmApplication startOn(DatabaseCoordinates database, Map<String, String> environment,
+                                          StreamingChatModel model) {
         Map<String, String> env = new HashMap<>(environment);
         env.put("CRM_DATABASE_URL", database.url());
         env.put("CRM_DATABASE_OWNER_USER", database.ownerUser());
