@@ -167,6 +167,14 @@ class OfflinePlannerTest {
     }
 
     @Test
+    void a_text_proposes_the_users_own_words_to_the_contact_named_before_them() {
+        assertEquals(Map.of("contactId", grace.id().toString(), "body", "the demo moved to 3pm, tell Ben"),
+                harness(ALL_TOOLS).say("send a text to Grace Liu saying \"the demo moved to 3pm, tell Ben\"").only("proposeSendSms").arguments());
+        assertEquals(Map.of("contactId", ben.id().toString(), "body", "running 5 minutes late"),
+                harness(ALL_TOOLS).say("text Ben Ortiz: running 5 minutes late").only("proposeSendSms").arguments());
+    }
+
+    @Test
     void no_i_meant_the_other_jane_moves_the_call_just_logged() {
         Harness harness = harness(ALL_TOOLS);
         Harness.Turn logged = harness.say("log a call with jane park: asked for the security pack");
