@@ -91,7 +91,8 @@ class CrossTenantIsolationTest {
             assertTrue(id != null, "no victim id for " + endpoint + ": extend this test");
             String body = path.endsWith("/merge") ? "{\"duplicateId\": \"" + ownContact + "\"}"
                     : resource.equals("conversations") ? "{\"title\": \"Mine now\"}"
-                    : path.endsWith("/approve") ? "{\"argumentsHash\": \"" + "0".repeat(64) + "\"}" : "{}";
+                    : path.endsWith("/approve") ? "{\"argumentsHash\": \"" + "0".repeat(64) + "\"}"
+                    : path.endsWith("/revise") ? "{\"arguments\": {\"subject\": \"Mine now\"}}" : "{}";
             // A second path id (a webhook's delivery) is any id: the first one already belongs to another tenant.
             String url = path.replace("{id}", id).replaceAll("\\{[^}]+}", UUID.randomUUID().toString());
             ApiClient.Response response = intruder.send(method, url,
