@@ -130,7 +130,8 @@ final class GroupEmailCommands {
     static String withDates(String purpose, LocalDate today) {
         Matcher weekday = WEEKDAY.matcher(purpose);
         if (!weekday.find()) return purpose;
-        LocalDate day = LocalDate.parse(RelativeDates.resolve(weekday.group("day"), today));
+        LocalDate day = today.with(java.time.temporal.TemporalAdjusters.next(
+                java.time.DayOfWeek.valueOf(weekday.group("day").toUpperCase(Locale.ROOT))));
         return purpose.substring(0, weekday.start()) + "on " + DAY.format(day) + purpose.substring(weekday.end());
     }
 
