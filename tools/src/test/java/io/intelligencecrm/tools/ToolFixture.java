@@ -116,7 +116,7 @@ final class ToolFixture {
         return database.tenants().inTenant(tenant, handle -> handle.createQuery("""
                         update contacts set custom = custom || '{"claimedByTest": true}'
                          where id in (select id from contacts
-                                       where owner_id = :owner and deleted_at is null and email is not null
+                                       where owner_id = :owner and deleted_at is null and email is not null and company_id is not null
                                          and custom->>'claimedByTest' is null
                                          and not exists (select 1 from deals d where d.contact_id = contacts.id)
                                        order by id limit :count)
