@@ -27,9 +27,6 @@ final class Clauses {
     /** Free text begins here: a plain "and" after it belongs to the text. */
     private static final Pattern CONTENT = Pattern.compile("(?i):|\\s[-–—]\\s|\\bre:?\\s|\\babout\\b|\\bregarding\\b|\\bsaying\\b|\\bthat\\b");
 
-    /** A condition ("when a lead scores above 80, draft an intro") ends at its comma: what follows is its action. */
-    private static final Pattern CONDITION = Pattern.compile("(?i)^\\s*(?:when|whenever|if|once|as\\s+soon\\s+as|each\\s+time|every\\s+time)\\b[^,]*,");
-
     record Cut(int start, int end, boolean strong) {
     }
 
@@ -47,12 +44,10 @@ final class Clauses {
                 cuts.add(new Cut(strong.start(), strong.end(), true));
             }
         }
-        Matcher condition = CONDITION.matcher(text);
-        int conditionEnd = condition.lookingAt() ? condition.end() : -1;
         Matcher weak = WEAK.matcher(text);
         while (weak.find()) {
             int start = weak.start();
-            if (start == 0 || start < conditionEnd || cuts.stream().anyMatch(cut -> cut.start() <= start && start < cut.end())) continue;
+            if (start == 0 || cuts.stream().anyMatch(cut -> cut.start() <= start && start < cut.end())) continue;
             if (CONTENT.matcher(text.substring(0, start)).find()) continue;
             if (startsCommand(text.substring(weak.end()))) cuts.add(new Cut(start, weak.end(), false));
         }
