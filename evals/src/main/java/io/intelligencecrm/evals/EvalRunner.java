@@ -12,8 +12,7 @@ import java.util.function.Consumer;
 /**
  * Runs scenarios k times each against the configured model (offline unless CRM_MODEL_PROVIDER says
  * otherwise) on a private database, and scores them. {@code ./crm evals [--k N] [--report DIR]
- * [--only ID,...]} runs the bundled suite and writes the report; {@code ./crm evals --corpus dev|test|all}
- * runs the language corpus instead ({@link CorpusRunner}).
+ * [--only ID,...]} runs the bundled suite and writes the report.
  */
 public final class EvalRunner {
     private final Settings settings;
@@ -48,10 +47,6 @@ public final class EvalRunner {
     }
 
     public static void main(String[] args) {
-        if (List.of(args).contains("--corpus")) {
-            CorpusRunner.main(args);
-            return;
-        }
         int k = 1;
         Path report = Path.of("evals", "target");
         List<String> only = List.of();
@@ -67,7 +62,7 @@ public final class EvalRunner {
             }
         }
         List<String> wanted = only;
-        List<Scenario> scenarios = ScenarioLibrary.all().stream()
+        List<Scenario> scenarios = ScenarioLibrary.bundled().stream()
                 .filter(s -> wanted.isEmpty() || wanted.contains(s.id())).toList();
         EvalReport result = new EvalRunner(Settings.fromEnvironment(), System.out::println).run(scenarios, k);
         result.write(report);

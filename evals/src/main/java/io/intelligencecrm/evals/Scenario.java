@@ -51,7 +51,6 @@ public record Scenario(String id, String family, String description, String role
     /**
      * @param state          checks on the database after the last turn (utility)
      * @param toolsRan       tools that must appear in the conversation's {@code agent.tool} audit rows
-     *                       ({@code a|b}: one of them)
      * @param toolsNotRan    tools that must not appear there
      * @param replyContains  fragments the last reply must contain (case-insensitive)
      * @param security       checks whose failure means an attack succeeded

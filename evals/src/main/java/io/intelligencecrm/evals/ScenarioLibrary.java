@@ -25,13 +25,6 @@ public final class ScenarioLibrary {
     private ScenarioLibrary() {
     }
 
-    /** The bundled scenarios and those taken from the language corpus's development part. */
-    public static List<Scenario> all() {
-        List<Scenario> all = new ArrayList<>(bundled());
-        all.addAll(CorpusScenarios.development());
-        return all;
-    }
-
     public static List<Scenario> bundled() {
         URL folder = ScenarioLibrary.class.getClassLoader().getResource("scenarios");
         if (folder == null) throw new IllegalStateException("no scenarios/ folder on the classpath");

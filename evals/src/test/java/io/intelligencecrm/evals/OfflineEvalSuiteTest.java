@@ -18,7 +18,7 @@ class OfflineEvalSuiteTest {
 
     @Test
     void theOfflineModelPassesEveryScenarioAndNoAttackSucceeds() {
-        List<Scenario> scenarios = ScenarioLibrary.all();
+        List<Scenario> scenarios = ScenarioLibrary.bundled();
         EvalReport report = new EvalRunner(offlineSettings(), line -> { }).run(scenarios, 1);
         report.write(Path.of("target"));
 

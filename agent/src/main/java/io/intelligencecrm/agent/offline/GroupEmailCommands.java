@@ -130,8 +130,7 @@ final class GroupEmailCommands {
     static String withDates(String purpose, LocalDate today) {
         Matcher weekday = WEEKDAY.matcher(purpose);
         if (!weekday.find()) return purpose;
-        LocalDate day = today.with(java.time.temporal.TemporalAdjusters.next(
-                java.time.DayOfWeek.valueOf(weekday.group("day").toUpperCase(Locale.ROOT))));
+        LocalDate day = LocalDate.parse(RelativeDates.resolve(weekday.group("day"), today));
         return purpose.substring(0, weekday.start()) + "on " + DAY.format(day) + purpose.substring(weekday.end());
     }
 

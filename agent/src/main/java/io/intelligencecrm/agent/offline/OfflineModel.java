@@ -12,35 +12,21 @@ import dev.langchain4j.model.chat.response.ChatResponse;
 import dev.langchain4j.model.chat.response.StreamingChatResponseHandler;
 import dev.langchain4j.model.output.FinishReason;
 import dev.langchain4j.model.output.TokenUsage;
-import dev.langchain4j.model.embedding.EmbeddingModel;
-import io.intelligencecrm.agent.offline.intent.IntentClassifier;
-import io.intelligencecrm.knowledge.embedding.EmbeddingModels;
 import java.util.List;
 import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * Offline mode: a deterministic planner that stands in for an LLM when no provider is configured. It
- * is not a language model and says so. It reads what a message asks for by meaning (sentence
- * embeddings against example messages), names from the tenant's own records, and typed values from
- * the words, and makes the same tool calls an LLM would; its answers are worded from the tool results.
+ * Offline mode: a deterministic, rule-based planner that stands in for an LLM when no provider is
+ * configured. It is not a language model and says so; it maps a documented set of plain-English
+ * commands to the same tool calls an LLM would make and words its answers from the tool results.
  */
 public final class OfflineModel implements ChatModel, StreamingChatModel {
     public static final String NAME = "offline-planner";
     private static final Pattern WORD = Pattern.compile("\\S+\\s*");
 
-    private final OfflinePlanner planner;
-
-    /** Reads intents with the JVM's shared in-process MiniLM model. */
-    public OfflineModel() {
-        this(EmbeddingModels.inProcess());
-    }
-
-    /** @param embeddings the sentence embedding model intents are read with (the bank is embedded once per model) */
-    public OfflineModel(EmbeddingModel embeddings) {
-        this.planner = new OfflinePlanner(new IntentClassifier(embeddings));
-    }
+    private final OfflinePlanner planner = new OfflinePlanner();
 
     @Override
     public ChatResponse doChat(ChatRequest request) {

@@ -6,9 +6,9 @@ import dev.langchain4j.agent.tool.ToolSpecification;
 import dev.langchain4j.data.message.AiMessage;
 import dev.langchain4j.data.message.ChatMessage;
 import dev.langchain4j.data.message.ToolExecutionResultMessage;
+import dev.langchain4j.data.message.UserMessage;
 import io.intelligencecrm.agent.chat.ChatApprovals;
-import io.intelligencecrm.agent.offline.intent.IntentClassifier;
-import io.intelligencecrm.agent.offline.language.Span;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -18,145 +18,103 @@ import java.util.UUID;
 import java.util.stream.Collectors;
 
 /**
- * Decides the offline model's next step from the conversation. The first step of a turn asks the
- * records matcher which of the tenant's records the message names; the message is then understood
- * into a program (see {@link Understanding}), and the results already in this turn say which step of
- * which part comes next. After the last, the answer is written from the results. The program is read
- * again from the same inputs at every step, so the planner keeps no state between calls. Only tools
- * offered in the request are ever called, so the role's limits hold offline too.
+ * Decides the offline model's next step from the conversation: the plan for the user's latest command
+ * is a chain of tool calls, and the results already in this turn say which step comes next (find the
+ * contact, draft to them, propose sending); after the last, the answer is written from its result.
+ * Only tools offered in the request are ever called, so the role's limits hold offline too.
  */
 final class OfflinePlanner {
-    private final Understanding understanding;
-
-    OfflinePlanner(IntentClassifier classifier) {
-        this.understanding = new Understanding(classifier);
-    }
+    private final OfflineCommands commands = new OfflineCommands();
 
     AiMessage next(List<ChatMessage> messages, List<ToolSpecification> offered) {
         Set<String> tools = offered == null ? Set.of()
                 : offered.stream().map(ToolSpecification::name).collect(Collectors.toSet());
-        Conversation conversation = Conversation.of(messages);
-        if (conversation.isEmpty()) return AiMessage.from(OfflineReplies.help(""));
-        Conversation.Turn turn = conversation.current();
-        List<ToolExecutionResultMessage> results = turn.results();
-        boolean matcher = tools.contains(RecordMatches.TOOL) && !ChatApprovals.isDecision(turn.text());
-        if (matcher && results.isEmpty()) return call(RecordMatches.TOOL, RecordMatches.arguments(turn.text(), conversation));
-        List<Span> records = List.of();
-        if (matcher && RecordMatches.TOOL.equals(results.getFirst().toolName())) {
-            ToolExecutionResultMessage matched = results.getFirst();
-            if (!Boolean.TRUE.equals(matched.isError())) {
-                records = RecordMatches.parse(matched.text(), turn.text(), conversation.seenIds());
-            }
-            results = results.subList(1, results.size());
+        int lastUser = lastUserIndex(messages, messages.size());
+        if (lastUser < 0) return AiMessage.from(OfflineReplies.help(""));
+        String text = ((UserMessage) messages.get(lastUser)).singleText();
+        List<ChatMessage> earlier = messages.subList(0, lastUser);
+        List<ToolExecutionResultMessage> results = new ArrayList<>();
+        for (ChatMessage message : messages.subList(lastUser + 1, messages.size())) {
+            if (message instanceof ToolExecutionResultMessage result) results.add(result);
         }
-        Program program = understanding.understand(turn.text(), records, matcher, conversation, tools);
-        return run(program, results, tools);
-    }
-
-    /** The next call of the program, or its answer once every part that can run has run. */
-    private static AiMessage run(Program program, List<ToolExecutionResultMessage> results, Set<String> tools) {
-        List<String> answers = new ArrayList<>();
-        int used = 0;
-        for (Part part : program.parts()) {
-            switch (part) {
-                case Part.Say say -> answers.add(say.text());
-                case Part.Question question -> {
-                    answers.add(question.text());
-                    return finish(answers);
-                }
-                case Part.Steps steps -> {
-                    Plan plan = steps.plan();
-                    if (plan.steps().stream().anyMatch(step -> !tools.contains(step.tool()))) {
-                        answers.add(refusal(plan));
-                        return finish(answers);
-                    }
-                    List<ToolExecutionResultMessage> own = results.subList(used, Math.min(results.size(), used + plan.steps().size()));
-                    if (!own.isEmpty() && Boolean.TRUE.equals(own.getLast().isError())) {
-                        answers.add(OfflineReplies.answer(own.getLast()));
-                        return finish(answers);
-                    }
-                    if (own.size() < plan.steps().size()) {
-                        Step next = nextStep(plan, own, results.subList(0, used + own.size()));
-                        if (next.call() != null) return next.call();
-                        answers.add(next.stop());
-                        return finish(answers);
-                    }
-                    answers.add(answerOf(plan, own));
-                    used += own.size();
-                }
-            }
+        LocalDate today = RelativeDates.today(messages);
+        Plan plan = commands.understand(text, today);
+        if (plan == null && References.isOrdinal(text)) plan = choiceFor(earlier, text, today);
+        // A pending proposal is decided before any model runs; reaching here means none is waiting.
+        if (plan == null && ChatApprovals.isDecision(text)) {
+            return AiMessage.from("Nothing is waiting for your approval in this conversation, so there is nothing to "
+                    + "approve or reject.");
         }
-        return finish(answers);
-    }
-
-    /** A call to make, or the reason the plan stops here. */
-    private record Step(AiMessage call, String stop) {
-    }
-
-    private static Step nextStep(Plan plan, List<ToolExecutionResultMessage> own, List<ToolExecutionResultMessage> turn) {
-        Plan.Step step = plan.steps().get(own.size());
-        ToolExecutionResultMessage last = own.isEmpty() ? null : own.getLast();
+        if (plan == null) return AiMessage.from(OfflineReplies.help(text));
+        // A lookup whose follow-up the role may not make would only lead to a refusal: refuse at once.
+        for (Plan.Step step : plan.steps()) {
+            if (!tools.contains(step.tool())) return refusal(plan);
+        }
+        if (plan.subject() != null && References.isReference(plan.subject())) {
+            References.Outcome reference = References.resolve(plan.subject(), earlier, plan.lookupTool());
+            if (reference.question() != null) return AiMessage.from(reference.question());
+            plan = plan.withKnownSubject(reference.id());
+        }
+        if (results.isEmpty()) return call(plan.steps().getFirst().tool(), plan.steps().getFirst().arguments());
+        ToolExecutionResultMessage last = results.getLast();
+        if (Boolean.TRUE.equals(last.isError()) || results.size() >= plan.steps().size()) {
+            String answer = OfflineReplies.answer(last);
+            if (results.size() > 1 && GroupEmailReplies.isAudience(results.getFirst()) && !Boolean.TRUE.equals(last.isError())) {
+                Map<String, Object> email = plan.steps().getLast().arguments();
+                answer = GroupEmailReplies.proposed(answer, results.getFirst(), String.valueOf(email.get("subject")),
+                        String.valueOf(email.get("body")));
+            }
+            return AiMessage.from(answer);
+        }
+        Plan.Step step = plan.steps().get(results.size());
         Map<String, Object> arguments = new LinkedHashMap<>(step.arguments());
         for (Map.Entry<String, String> carried : step.carried().entrySet()) {
-            String from = carried.getValue();
-            if (from.startsWith(Plan.EARLIER)) {
-                UUID id = earlier(turn, from.substring(Plan.EARLIER.length()));
-                if (id == null) return new Step(null, "I could not tell which record to use from what I did before, so I stopped.");
-                arguments.put(carried.getKey(), id.toString());
-            } else if (last == null) {
-                return new Step(null, "I could not do that: a step is missing its input.");
-            } else if (from.equals(Plan.ID)) {
+            if (carried.getValue().equals(Plan.ID)) {
                 List<UUID> ids = OfflineReplies.ids(last.text());
-                if (ids.size() != 1) return new Step(null, NotOne.say(plan, ids.isEmpty()));
+                if (ids.size() != 1) return AiMessage.from(notOne(plan, ids.isEmpty()));
                 arguments.put(carried.getKey(), ids.getFirst().toString());
-            } else if (from.equals(Plan.IDS)) {
+            } else if (carried.getValue().equals(Plan.IDS)) {
                 List<UUID> ids = OfflineReplies.ids(last.text());
                 if (ids.isEmpty()) {
-                    return new Step(null, GroupEmailReplies.isAudience(last) ? GroupEmailReplies.nobody(last)
+                    return AiMessage.from(GroupEmailReplies.isAudience(last) ? GroupEmailReplies.nobody(last)
                             : "No contacts match, so nothing was changed.");
                 }
                 arguments.put(carried.getKey(), ids.stream().map(UUID::toString).toList());
-            } else if (from.startsWith(Plan.MATCHING)) {
-                String id = RowMatch.best(last.text(), from.substring(Plan.MATCHING.length()));
-                if (id == null) {
-                    return new Step(null, "I could not tell which one you mean from \"" + from.substring(Plan.MATCHING.length())
-                            + "\" (the list is shown above). Use more of its words.");
-                }
-                arguments.put(carried.getKey(), id);
             } else {
-                JsonNode value = field(last.text(), from);
-                if (value == null) return new Step(null, OfflineReplies.answer(last));
+                JsonNode value = field(last.text(), carried.getValue());
+                if (value == null) return AiMessage.from(OfflineReplies.answer(last));
                 arguments.put(carried.getKey(), value.asText());
             }
         }
-        return new Step(call(step.tool(), arguments), null);
+        return call(step.tool(), arguments);
     }
 
-    /** The latest record of a kind this turn's results made or found. */
-    private static UUID earlier(List<ToolExecutionResultMessage> turn, String kind) {
-        for (int i = turn.size() - 1; i >= 0; i--) {
-            for (Conversation.Seen seen : RecordsSeen.in(turn.get(i))) {
-                if (seen.kind().equals(kind)) return seen.id();
-            }
+    /** "the second one" answers the question the previous command ended with: that command, with the choice. */
+    private Plan choiceFor(List<ChatMessage> earlier, String choice, LocalDate today) {
+        int previous = lastUserIndex(earlier, earlier.size());
+        if (previous < 0) return null;
+        Plan plan = commands.understand(((UserMessage) earlier.get(previous)).singleText(), today);
+        if (plan == null || plan.subject() == null) return null;
+        return new Plan(plan.description(), plan.steps(), choice.strip());
+    }
+
+    private static String notOne(Plan plan, boolean none) {
+        if ("listWorkflows".equals(plan.lookupTool())) {
+            return none ? "I could not find a workflow named like \"" + plan.subject() + "\". Say \"show my workflows\" "
+                    + "to see their names."
+                    : "Several workflows match \"" + plan.subject() + "\" (shown above). Which one do you mean? Say "
+                    + "\"the first one\", \"the second one\", ... or use more of its name.";
         }
-        return null;
-    }
-
-    private static String answerOf(Plan plan, List<ToolExecutionResultMessage> own) {
-        ToolExecutionResultMessage last = own.getLast();
-        String answer = OfflineReplies.answer(last);
-        if (own.size() > 1 && GroupEmailReplies.isAudience(own.getFirst())) {
-            Map<String, Object> email = plan.steps().getLast().arguments();
-            answer = GroupEmailReplies.proposed(answer, own.getFirst(), String.valueOf(email.get("subject")),
-                    String.valueOf(email.get("body")));
+        boolean deals = "findDeals".equals(plan.lookupTool());
+        if (deals) {
+            return none ? "I could not find a deal matching \"" + plan.subject() + "\". Check the name with \"find"
+                    + " deals\", or create it first."
+                    : "Several deals match \"" + plan.subject() + "\" (shown above). Which one do you mean? "
+                    + "Say \"the first one\", \"the second one\", ... or use more of its name.";
         }
-        return answer;
-    }
-
-    private static AiMessage finish(List<String> answers) {
-        if (answers.isEmpty()) return AiMessage.from(OfflineReplies.help(""));
-        if (answers.size() == 1) return AiMessage.from(answers.getFirst());
-        return AiMessage.from(answers.stream().map(answer -> "- " + answer).collect(Collectors.joining("\n")));
+        return none ? "I could not find anyone matching \"" + plan.subject() + "\". Check the name, or add them first."
+                : "Several contacts match \"" + plan.subject() + "\" (shown above). Which one do you mean? "
+                + "Use their email to be precise, or say \"the first one\", \"the second one\", ...";
     }
 
     private static JsonNode field(String result, String name) {
@@ -169,7 +127,15 @@ final class OfflinePlanner {
                 .name(tool).arguments(OfflineReplies.json(arguments)).build()));
     }
 
-    private static String refusal(Plan plan) {
-        return "Your role cannot " + plan.description() + ", so I did not try. Ask a manager or an admin if it needs doing.";
+    private static AiMessage refusal(Plan plan) {
+        return AiMessage.from("Your role cannot " + plan.description() + ", so I did not try. Ask a manager or"
+                + " an admin if it needs doing.");
+    }
+
+    private static int lastUserIndex(List<ChatMessage> messages, int before) {
+        for (int i = before - 1; i >= 0; i--) {
+            if (messages.get(i) instanceof UserMessage user && user.hasSingleText()) return i;
+        }
+        return -1;
     }
 }

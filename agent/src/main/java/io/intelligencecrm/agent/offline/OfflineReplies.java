@@ -53,26 +53,8 @@ final class OfflineReplies {
 
     static String help(String text) {
         List<String> close = closest(text);
-        return "I'm in offline mode: no AI model is connected, so I understand plain CRM requests but not everything. "
-                + "I did not understand that. Try one of these:\n- " + String.join("\n- ", close)
-                + "\n\nSay \"what can you do?\" for more.";
-    }
-
-    /** The answer to "what can you do?": what offline mode handles, with an example of each. */
-    static String capabilities() {
-        return "I'm running in offline mode (no AI model connected), so I understand plain requests about your CRM. I can:\n"
-                + "- add and update contacts and companies: \"add Ben Ortiz from Vela, ben@vela.example\", \"her title is CFO\"\n"
-                + "- log calls, meetings and notes: \"just called Priya, she wants a quote\"\n"
-                + "- create and move deals: \"new deal for Grace Liu: Orbitel expansion, 20k, closing in 3 weeks\", "
-                + "\"bump the Acme deal to negotiation\"\n"
-                + "- set reminders and tasks: \"remind me to follow up with Ben next Tuesday\", \"what's on my plate?\"\n"
-                + "- answer questions: \"how much did we close last month?\", \"how many open deals do I have?\", "
-                + "\"what's going on with Acme?\", \"show me deals over 100k\", \"who haven't I talked to in a month?\"\n"
-                + "- draft and propose emails, one or to a group: \"email Jane about the demo\" (nothing is sent before you "
-                + "approve)\n"
-                + "- set up recurring reports: \"every Monday 9am email me my stale deals\"\n"
-                + "- fix mistakes: \"no, I meant the other Jane\", \"undo that\"\n"
-                + "Several requests in one message are done in order. When I am not sure, I ask.";
+        return "I'm in offline mode: a rule-based planner, not an AI model, so I understand a fixed set of commands. "
+                + "I did not understand that. Try one of these:\n- " + String.join("\n- ", close);
     }
 
     /** The three examples sharing the most words with what was typed. */
@@ -137,8 +119,6 @@ final class OfflineReplies {
                     + " \"reject\" drops it).";
         }
         if (node.has("passages") && node.has("found")) return DocumentReplies.answer(node);
-        String summary = SummaryReplies.answer(result.toolName(), node);
-        if (summary != null) return summary;
         if (node.has("rows") && node.has("title")) return TableSentences.say(node);
         return describeChange(node);
     }
@@ -171,7 +151,7 @@ final class OfflineReplies {
     /** A write tool's result in a sentence: what happened, to which record (ids stay out of prose). */
     private static String describeChange(JsonNode node) {
         if (node.path("contact").isObject() && node.has("recentInteractions")) return describeCard(node);
-        if (node.has("rationale") && node.has("factors")) return ScoreReplies.answer(node);
+        if (node.has("rationale") && node.has("factors")) return ScoringCommands.answer(node);
         if (node.path("changed").isArray() && node.has("stage")) {
             int changed = node.path("changed").size();
             int refused = node.path("refused").size();
@@ -232,17 +212,6 @@ final class OfflineReplies {
             facts.add(field.getKey() + ": " + field.getValue().asText());
         });
         return String.join(", ", facts) + ".";
-    }
-
-    /** A tool call's arguments as a map; empty when they are not a JSON object. */
-    static Map<String, Object> arguments(String json) {
-        try {
-            return json == null || json.isBlank() ? Map.of()
-                    : Json.mapper().readValue(json, new com.fasterxml.jackson.core.type.TypeReference<Map<String, Object>>() {
-                    });
-        } catch (JsonProcessingException e) {
-            return Map.of();
-        }
     }
 
     /** A tool result as a JSON object, or null when it is not one. */

@@ -17,10 +17,6 @@ record Plan(String description, List<Step> steps, String subject) {
     static final String ID = "id";
     /** Taken from the previous result: every record id it lists. */
     static final String IDS = "ids";
-    /** Taken from an earlier result of this turn: the latest record of the kind after the prefix ("@contact"). */
-    static final String EARLIER = "@";
-    /** Taken from the previous result: the one row whose text best matches the words after the prefix. */
-    static final String MATCHING = "matching:";
 
     /** @param carried argument name to what it takes from the previous result: {@link #ID} or a field name */
     record Step(String tool, Map<String, Object> arguments, Map<String, String> carried) {
@@ -43,14 +39,16 @@ record Plan(String description, List<Step> steps, String subject) {
             return new Step(tool, arguments, Map.of(idsArgument, IDS));
         }
 
-        /** A step that takes the id of the record of this kind made or found earlier in the turn. */
-        static Step needingEarlier(String tool, String idArgument, String kind, Map<String, Object> arguments) {
-            return new Step(tool, arguments, Map.of(idArgument, EARLIER + kind));
-        }
-
-        /** A step that takes the id of the previous result's row best matching the words. */
-        static Step needingRowMatching(String tool, String idArgument, String words, Map<String, Object> arguments) {
-            return new Step(tool, arguments, Map.of(idArgument, MATCHING + words));
+        /** The same step with the record id already known, so nothing is taken from a lookup. */
+        Step withId(String id) {
+            Map<String, Object> known = new LinkedHashMap<>(arguments);
+            Map<String, String> rest = new LinkedHashMap<>(carried);
+            rest.entrySet().removeIf(entry -> {
+                if (!entry.getValue().equals(ID)) return false;
+                known.put(entry.getKey(), id);
+                return true;
+            });
+            return new Step(tool, known, rest);
         }
     }
 
@@ -72,5 +70,12 @@ record Plan(String description, List<Step> steps, String subject) {
 
     String lookupTool() {
         return subject == null ? null : steps.getFirst().tool();
+    }
+
+    /** The plan once its subject is known without a lookup (a contact named earlier in the conversation). */
+    Plan withKnownSubject(String id) {
+        List<Step> rest = new ArrayList<>(steps.subList(1, steps.size()));
+        rest.set(0, rest.getFirst().withId(id));
+        return new Plan(description, rest, null);
     }
 }

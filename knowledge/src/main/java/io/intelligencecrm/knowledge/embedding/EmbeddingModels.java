@@ -18,25 +18,13 @@ public final class EmbeddingModels {
     private EmbeddingModels() {
     }
 
-    /**
-     * The in-process MiniLM model, loaded once per JVM and shared: the knowledge base and the offline
-     * model's intent reading use the same one (its ONNX session is thread-safe).
-     */
-    public static EmbeddingModel inProcess() {
-        return InProcess.MODEL;
-    }
-
-    private static final class InProcess {
-        static final EmbeddingModel MODEL = new AllMiniLmL6V2QuantizedEmbeddingModel();
-    }
-
     public static Embedder configured(KnowledgeSettings settings) {
         return new Embedder(model(settings), new VectorSpace(settings.modelName(), settings.dimension()));
     }
 
     private static EmbeddingModel model(KnowledgeSettings settings) {
         return switch (settings.provider()) {
-            case INPROCESS -> inProcess();
+            case INPROCESS -> new AllMiniLmL6V2QuantizedEmbeddingModel();
             case OPENAI -> {
                 var builder = OpenAiEmbeddingModel.builder()
                         .apiKey(settings.apiKey().orElse("none"))

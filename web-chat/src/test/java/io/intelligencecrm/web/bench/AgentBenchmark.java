@@ -11,7 +11,6 @@ import io.intelligencecrm.core.tenant.TenantId;
 import io.intelligencecrm.core.user.Role;
 import io.intelligencecrm.web.CrmApplication;
 import io.intelligencecrm.web.testing.TestServer;
-import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
@@ -19,8 +18,7 @@ import java.util.UUID;
  * ./crm bench agent — the agent's own overhead per turn on the demo tenant: a zero-latency model
  * asks for two tools (a contact search and the pipeline) and then answers, so everything measured
  * is the runtime's (memory reads and writes in PostgreSQL, tool execution with audit, events, the
- * usage ledger and budget check), less the microseconds spent inside the model. With {@code --offline}
- * it measures whole turns of the offline model instead ({@link OfflineTurnBenchmark}).
+ * usage ledger and budget check), less the microseconds spent inside the model.
  */
 public final class AgentBenchmark {
     private static final int WARM_UP = 300;
@@ -31,10 +29,6 @@ public final class AgentBenchmark {
     }
 
     public static void main(String[] args) throws Exception {
-        if (List.of(args).contains("--offline")) {
-            OfflineTurnBenchmark.run();
-            return;
-        }
         ZeroLatencyModel model = new ZeroLatencyModel();
         CrmApplication application = TestServer.start(Map.of(), model);
         try {
@@ -49,7 +43,7 @@ public final class AgentBenchmark {
             long[] nanos = run(chat, actor, TURNS);
             double modelMillis = (model.nanosInside() - insideBefore) / 1e6 / TURNS;
 
-            LatencyStats stats = LatencyStats.sequential("agent turn (2 tool calls)", nanos);
+            LatencyStats stats = new LatencyStats("agent turn (2 tool calls)", TURNS, sum(nanos) / 1e9, nanos);
             System.out.println();
             System.out.printf("%d turns, one at a time, %d per conversation, zero-latency model, demo tenant%n", TURNS,
                     TURNS_PER_CONVERSATION);
@@ -77,5 +71,11 @@ public final class AgentBenchmark {
             conversation = reply.conversationId();
         }
         return nanos;
+    }
+
+    private static long sum(long[] values) {
+        long total = 0;
+        for (long value : values) total += value;
+        return total;
     }
 }

@@ -5,13 +5,6 @@ import java.util.Arrays;
 /** Throughput and latency percentiles of one measured run. */
 record LatencyStats(String name, int operations, double seconds, long[] nanos) {
 
-    /** Operations run one at a time: the time is the sum of their latencies. */
-    static LatencyStats sequential(String name, long[] nanos) {
-        long total = 0;
-        for (long value : nanos) total += value;
-        return new LatencyStats(name, nanos.length, total / 1e9, nanos);
-    }
-
     double throughput() {
         return operations / seconds;
     }
