@@ -2,16 +2,13 @@ package io.intelligencecrm.core.tenant;
 
 import io.intelligencecrm.core.error.CrmException;
 import io.intelligencecrm.core.error.ErrorCode;
+import io.intelligencecrm.core.identity.SecretHash;
 import io.intelligencecrm.core.user.Invitation;
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Base64;
-import java.util.HexFormat;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
@@ -79,7 +76,7 @@ public final class SignupService {
                             values (:slug, :name, :email, :adminName, :hash, :expires)""")
                     .bind("slug", input.slug()).bind("name", input.name()).bind("email", input.adminEmail())
                     .bind("adminName", input.adminName() == null ? "" : input.adminName().trim())
-                    .bind("hash", hash(secret)).bind("expires", clock.instant().plus(LIFETIME)).execute();
+                    .bind("hash", SecretHash.of(secret)).bind("expires", clock.instant().plus(LIFETIME)).execute();
         });
         mail.send(input.adminEmail(), input.name(), publicUrl + "/signup/confirm/" + secret);
     }
@@ -91,7 +88,7 @@ public final class SignupService {
             Map<String, Object> found = handle.createQuery("""
                             select id, slug, name, email, admin_name, expires_at, confirmed_at from tenant_signups
                              where secret_hash = :hash for update""")
-                    .bind("hash", hash(secret == null ? "" : secret)).mapToMap().findOne()
+                    .bind("hash", SecretHash.of(secret == null ? "" : secret)).mapToMap().findOne()
                     .orElseThrow(() -> CrmException.invalid("token", "is not a valid confirmation link"));
             if (found.get("confirmed_at") != null) throw CrmException.invalid("token", "has already been used");
             Instant expires = ((java.sql.Timestamp) found.get("expires_at")).toInstant();
@@ -108,14 +105,5 @@ public final class SignupService {
         byte[] bytes = new byte[32];
         RANDOM.nextBytes(bytes);
         return bytes;
-    }
-
-    private static String hash(String secret) {
-        try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256")
-                    .digest(secret.getBytes(StandardCharsets.UTF_8)));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("SHA-256 is part of every JDK", e);
-        }
     }
 }
